@@ -1,0 +1,48 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild, and copies the
+// tree-sitter runtime and grammars next to the server bundle (they are loaded from disk at run time).
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', shebang: true },
+  { in: 'server/src/server.ts', out: 'server/out/server.js', shebang: true },
+  { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
+];
+
+const missing = entries.filter((e) => !fs.existsSync(path.join(root, e.in)));
+if (missing.length) {
+  console.error(`build: missing entry points: ${missing.map((e) => e.in).join(', ')}`);
+  process.exit(1);
+}
+
+await Promise.all(
+  entries.map((e) =>
+    esbuild.build({
+      entryPoints: [path.join(root, e.in)],
+      outfile: path.join(root, e.out),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: !production,
+      minify: production,
+      external: e.external ?? [],
+      banner: e.shebang ? { js: '#!/usr/bin/env node' } : undefined,
+      logLevel: 'warning',
+    }),
+  ),
+);
+
+const wasmSource = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
+const wasmTarget = path.join(root, 'server/out/wasm');
+fs.mkdirSync(wasmTarget, { recursive: true });
+for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm']) {
+  fs.copyFileSync(path.join(wasmSource, file), path.join(wasmTarget, file));
+}
+for (const e of entries.filter((e) => e.shebang)) fs.chmodSync(path.join(root, e.out), 0o755);
+console.log(`build: ${entries.map((e) => e.out).join(', ')} (+ ${fs.readdirSync(wasmTarget).length} wasm files)`);

@@ -1,0 +1,163 @@
+/**
+ * The language-neutral model of "a handler connected to a signal".
+ *
+ * Every front end (Python, TypeScript/JavaScript) turns a syntax tree into a FileModel; the checker,
+ * completion, hover and code actions only ever look at this model, never at a syntax tree. Positions
+ * are UTF-16 offsets into the analysed text (JavaScript string indices), so the model stays free of
+ * editor types; adapters convert them to lines and characters.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type SourceLanguage = 'python' | 'typescript' | 'javascript';
+
+/**
+ * How a parameter can be filled. Python kinds follow inspect.Parameter; the object form of a
+ * TypeScript handler (`({ task_id, ...rest }) => ...`) uses `object-property` and `object-rest`.
+ */
+export type ParamKind =
+  | 'positional-only'
+  | 'positional'
+  | 'keyword-only'
+  | 'var-positional'
+  | 'var-keyword'
+  | 'object-property'
+  | 'object-rest';
+
+export interface HandlerParam {
+  /** The name the signal's keyword must have to fill this parameter (the property key in object form). */
+  name: string;
+  kind: ParamKind;
+  hasDefault: boolean;
+  /** The whole parameter, annotation and default included. */
+  span: Span;
+  nameSpan: Span;
+  annotation?: string;
+}
+
+/** A value written in a connect(...) call, reduced to what the rules need to know about it. */
+export type ConnectValue =
+  | { kind: 'string'; value: string }
+  | { kind: 'bytes' }
+  | { kind: 'none' }
+  | { kind: 'bool'; value: boolean }
+  /** `refersTo` says what the name is bound to in this file, when the front end can tell. */
+  | { kind: 'name'; name: string; refersTo: 'task' | 'function' | 'class' | 'signal' | 'unknown' }
+  | { kind: 'lambda' }
+  | { kind: 'other'; text: string };
+
+export interface ConnectArgument {
+  /** Keyword name (`sender`, `weak`, ...) or undefined for a positional argument. */
+  keyword?: string;
+  span: Span;
+  keywordSpan?: Span;
+  valueSpan: Span;
+  value: ConnectValue;
+}
+
+/** How the file refers to a signal. */
+export interface SignalRef {
+  /**
+   * The catalog key this reference names (`task_failure`, `app.on_after_configure`), or, when the
+   * name is not a known signal of the module it came from, the name as written (`task_posturn`).
+   */
+  name: string;
+  /** `catalog`: a signal of the catalog; `unknown`: a name taken from a signal module that holds no such signal. */
+  resolution: 'catalog' | 'unknown';
+  /** The module or accessor it came through (`celery.signals`, `app`). */
+  source: string;
+  /** The identifier or attribute naming the signal, e.g. `task_failure` in `signals.task_failure.connect`. */
+  nameSpan: Span;
+  /** The whole signal expression, e.g. `signals.task_failure`. */
+  expressionSpan: Span;
+}
+
+export type ConnectStyle = 'decorator' | 'decorator-call' | 'call';
+
+export interface Connection {
+  signal: SignalRef;
+  style: ConnectStyle;
+  /** The decorator (without `@`) or the call expression. */
+  span: Span;
+  /** The argument list including parentheses, when there is one. */
+  argumentsSpan?: Span;
+  /** Arguments of connect(...) other than the receiver. */
+  arguments: ConnectArgument[];
+  /**
+   * Set when `@signal.connect(x)` is given a positional first argument that Celery will take as the
+   * receiver (anything but a string literal): the decorated function is then not the receiver.
+   */
+  positionalReceiver?: ConnectArgument;
+}
+
+export type HandlerKind = 'function' | 'method' | 'lambda' | 'arrow' | 'function-expression';
+
+export interface NameRead {
+  name: string;
+  span: Span;
+  /** True when an enclosing function, class-less module scope, import or builtin binds the name. */
+  boundOutside: boolean;
+}
+
+export interface Handler {
+  name?: string;
+  nameSpan?: Span;
+  kind: HandlerKind;
+  isAsync: boolean;
+  /** Where the function is defined: at module level, in a class body, or inside another function. */
+  definedIn: 'module' | 'class' | 'function';
+  /** `keywords`: Python parameters or plain TS parameters read by name; `object`: one destructured object. */
+  paramStyle: 'keywords' | 'object';
+  params: HandlerParam[];
+  /** The parameter list: in Python and plain TS the parentheses; in object form the `{ ... }` pattern. */
+  paramsSpan: Span;
+  /** The whole definition (decorators excluded). */
+  definitionSpan: Span;
+  /** Names read in the body that the handler itself does not bind (parameters, locals, comprehensions). */
+  freeReads: NameRead[];
+  /** Receives `self`/`cls` implicitly (a method connected through an instance or class). */
+  implicitFirstParam?: 'self' | 'cls';
+}
+
+export interface HandlerSite {
+  connection: Connection;
+  /** The receiver, when the front end could find its definition in this file. */
+  handler?: Handler;
+  /** The receiver expression when it is a reference (`task_failure.connect(on_failure)`). */
+  receiverSpan?: Span;
+}
+
+/** A name in this file bound to a signal module or a signal, used for completion and auto-import. */
+export interface ImportBinding {
+  localName: string;
+  /** `celery.signals` for a module binding, `celery.signals.task_failure` for a signal binding. */
+  target: string;
+  kind: 'module' | 'signal';
+  span: Span;
+}
+
+/** A task defined in this file (`@app.task`, `@shared_task`), offered as a `sender=` value. */
+export interface TaskDefinition {
+  localName: string;
+  /** The registered name when given explicitly (`@app.task(name='proj.add')`). */
+  registeredName?: string;
+  span: Span;
+}
+
+export interface SyntaxProblem {
+  span: Span;
+  message: string;
+}
+
+export interface FileModel {
+  language: SourceLanguage;
+  sites: HandlerSite[];
+  /** Every reference to a signal (connected or not), for hover and go-to-docs. */
+  signalRefs: SignalRef[];
+  imports: ImportBinding[];
+  tasks: TaskDefinition[];
+  syntaxProblems: SyntaxProblem[];
+}

@@ -1,0 +1,92 @@
+/**
+ * The signal catalog in memory: the bundled Celery catalog plus any user catalogs, indexed for the
+ * look-ups front ends and rules make on every handler.
+ */
+import bundled from '../../../schemas/celery-signals.json';
+import type { CatalogFile, ParamSpec, SignalSpec } from './types';
+
+export class Catalog {
+  readonly signals: readonly SignalSpec[];
+  readonly commonParams: readonly ParamSpec[];
+  readonly latestCeleryVersion: string;
+  private readonly byName = new Map<string, SignalSpec>();
+  private readonly byModule = new Map<string, Map<string, SignalSpec>>();
+  private readonly byAppAttribute = new Map<string, SignalSpec>();
+
+  constructor(files: readonly CatalogFile[]) {
+    const signals: SignalSpec[] = [];
+    let latest = '0';
+    const common = new Map<string, ParamSpec>();
+    for (const file of files) {
+      if (file.latestCeleryVersion && latest === '0') latest = file.latestCeleryVersion;
+      for (const p of file.commonParams ?? []) if (!common.has(p.name)) common.set(p.name, p);
+      for (const signal of file.signals) {
+        // A later catalog may redefine a signal: the user's word wins over the bundled one.
+        const previous = this.byName.get(signal.name);
+        if (previous) signals.splice(signals.indexOf(previous), 1);
+        signals.push(signal);
+        this.byName.set(signal.name, signal);
+      }
+    }
+    for (const signal of signals) {
+      if (signal.access.kind === 'module') {
+        const attribute = signal.name.split('.').pop()!;
+        for (const module of signal.access.modules) {
+          let names = this.byModule.get(module);
+          if (!names) this.byModule.set(module, (names = new Map()));
+          names.set(attribute, signal);
+        }
+      } else {
+        this.byAppAttribute.set(signal.access.attribute, signal);
+      }
+    }
+    this.signals = signals;
+    this.commonParams = [...common.values()];
+    this.latestCeleryVersion = latest;
+  }
+
+  get(name: string): SignalSpec | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Modules that export signals (`celery.signals`, `celery.contrib.testing.worker`, users' modules). */
+  get signalModules(): string[] {
+    return [...this.byModule.keys()];
+  }
+
+  isSignalModule(module: string): boolean {
+    return this.byModule.has(module);
+  }
+
+  /** The signal `module.attribute`, or undefined when the module has no such signal. */
+  fromModule(module: string, attribute: string): SignalSpec | undefined {
+    return this.byModule.get(module)?.get(attribute);
+  }
+
+  signalsOfModule(module: string): SignalSpec[] {
+    return [...(this.byModule.get(module)?.values() ?? [])];
+  }
+
+  /** App-instance signals, keyed by attribute (`on_after_configure`). */
+  fromAppAttribute(attribute: string): SignalSpec | undefined {
+    return this.byAppAttribute.get(attribute);
+  }
+
+  get appAttributes(): string[] {
+    return [...this.byAppAttribute.keys()];
+  }
+
+  /** Every keyword the signal sends to receivers, `signal` and `sender` included. */
+  keywordsOf(signal: SignalSpec): ParamSpec[] {
+    return [...this.commonParams.filter((c) => !signal.params.some((p) => p.name === c.name)), ...signal.params];
+  }
+}
+
+let bundledCatalog: Catalog | undefined;
+
+/** The catalog shipped with the tool (no user additions). */
+export function getBundledCatalog(): Catalog {
+  return (bundledCatalog ??= new Catalog([bundled as unknown as CatalogFile]));
+}
+
+export const bundledCatalogFile = bundled as unknown as CatalogFile;

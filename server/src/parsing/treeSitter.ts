@@ -1,0 +1,84 @@
+/**
+ * Loads the tree-sitter runtime and grammars shipped by @vscode/tree-sitter-wasm, once per process.
+ *
+ * The wasm files are looked up next to the running bundle first (the packaged extension and the
+ * built CLI copy them to `server/out/wasm`), then in node_modules (tests run from source).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as TreeSitter from '@vscode/tree-sitter-wasm';
+
+export type Grammar = 'python' | 'typescript' | 'tsx' | 'javascript';
+export type { Tree, Node as SyntaxNode, Query, Language, Parser, Point, Edit, QueryMatch, QueryCapture } from '@vscode/tree-sitter-wasm';
+
+function findWasmDir(): string {
+  const candidates = [path.join(__dirname, 'wasm'), path.join(__dirname, '..', 'wasm')];
+  for (const dir of candidates) {
+    if (fs.existsSync(path.join(dir, 'tree-sitter.wasm'))) return dir;
+  }
+  const pkg = require.resolve('@vscode/tree-sitter-wasm/package.json');
+  return path.join(path.dirname(pkg), 'wasm');
+}
+
+let initialised: Promise<void> | undefined;
+const languages = new Map<Grammar, Promise<TreeSitter.Language>>();
+const parsers = new Map<Grammar, TreeSitter.Parser>();
+const queries = new Map<string, TreeSitter.Query>();
+
+function init(): Promise<void> {
+  if (!initialised) {
+    const wasmDir = findWasmDir();
+    initialised = TreeSitter.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+  }
+  return initialised;
+}
+
+export async function loadLanguage(grammar: Grammar): Promise<TreeSitter.Language> {
+  await init();
+  let language = languages.get(grammar);
+  if (!language) {
+    language = TreeSitter.Language.load(path.join(findWasmDir(), `tree-sitter-${grammar}.wasm`));
+    languages.set(grammar, language);
+  }
+  return language;
+}
+
+/** One parser per grammar, reused: creating parsers per request is the expensive part. */
+export async function getParser(grammar: Grammar): Promise<TreeSitter.Parser> {
+  const existing = parsers.get(grammar);
+  if (existing) return existing;
+  const language = await loadLanguage(grammar);
+  const parser = new TreeSitter.Parser();
+  parser.setLanguage(language);
+  parsers.set(grammar, parser);
+  return parser;
+}
+
+/** Queries are compiled once per grammar and source text (compiling costs milliseconds). */
+export function compileQuery(language: TreeSitter.Language, grammar: Grammar, source: string): TreeSitter.Query {
+  const key = `${grammar}\u0000${source}`;
+  let query = queries.get(key);
+  if (!query) {
+    query = new TreeSitter.Query(language, source);
+    queries.set(key, query);
+  }
+  return query;
+}
+
+/** Parses a whole text; the caller owns the returned tree and must `delete()` it. */
+export async function parseText(grammar: Grammar, text: string, oldTree?: TreeSitter.Tree): Promise<TreeSitter.Tree> {
+  const parser = await getParser(grammar);
+  const tree = parser.parse(text, oldTree ?? null);
+  if (!tree) throw new Error(`tree-sitter could not parse the ${grammar} text`);
+  return tree;
+}
+
+/** Picks the grammar for a file name or LSP language id. */
+export function grammarFor(fileNameOrLanguageId: string): Grammar | undefined {
+  const id = fileNameOrLanguageId.toLowerCase();
+  if (id === 'python' || /\.pyi?$/.test(id)) return 'python';
+  if (id === 'typescriptreact' || /\.tsx$/.test(id)) return 'tsx';
+  if (id === 'typescript' || /\.(ts|mts|cts)$/.test(id)) return 'typescript';
+  if (id === 'javascript' || id === 'javascriptreact' || /\.(js|mjs|cjs|jsx)$/.test(id)) return 'javascript';
+  return undefined;
+}
