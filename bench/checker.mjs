@@ -1,0 +1,71 @@
+// Checker benchmark: per-file latency (parse + extract + check) on generated 1k- and 10k-line
+// modules, and throughput over a large tree, both in-process and through the CLI end to end.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateModule } from './generate.mjs';
+import { percentile, formatMs } from './stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { analyzeText } = await import(path.join(root, 'server/src/analysis/analyze.ts'));
+const { getBundledCatalog } = await import(path.join(root, 'server/src/catalog/catalog.ts'));
+const catalog = getBundledCatalog();
+const options = { celeryVersion: catalog.latestCeleryVersion };
+
+async function latency(language, lines, runs) {
+  const grammar = language === 'python' ? 'python' : 'typescript';
+  const text = generateModule(language, lines);
+  await analyzeText(text, grammar, catalog, options); // warm-up: grammar load, query compilation, JIT
+  const times = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = await analyzeText(text, grammar, catalog, options);
+    times.push(performance.now() - start);
+    findings = result.findings.length;
+  }
+  return { language, lines: text.split('\n').length, findings, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+export async function runCheckerBench() {
+  console.log('\n== checker: per-file latency (parse + extract + check, in-process) ==');
+  console.log('language     lines   findings        p50        p95');
+  for (const language of ['python', 'typescript']) {
+    for (const [lines, runs] of [[1_000, 40], [10_000, 15]]) {
+      const r = await latency(language, lines, runs);
+      console.log(`${r.language.padEnd(10)} ${String(r.lines).padStart(7)} ${String(r.findings).padStart(10)} ${formatMs(r.p50)} ${formatMs(r.p95)}`);
+    }
+  }
+
+  const files = 120;
+  const linesPerFile = 1_000;
+  const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-bench-'));
+  let totalLines = 0;
+  for (let i = 0; i < files; i++) {
+    const language = i % 4 === 3 ? 'typescript' : 'python';
+    const text = generateModule(language, linesPerFile);
+    totalLines += text.split('\n').length;
+    const dir = path.join(tree, `pkg${i % 12}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `module_${i}.${language === 'python' ? 'py' : 'ts'}`), text);
+  }
+
+  console.log(`\n== checker: throughput over a tree of ${files} files, ${totalLines} lines ==`);
+  const texts = fs.readdirSync(tree).flatMap((d) => fs.readdirSync(path.join(tree, d)).map((f) => path.join(tree, d, f)));
+  const start = performance.now();
+  for (const file of texts) {
+    await analyzeText(fs.readFileSync(file, 'utf8'), file.endsWith('.py') ? 'python' : 'typescript', catalog, options);
+  }
+  const inProcess = performance.now() - start;
+  console.log(`in-process: ${formatMs(inProcess)} total, ${Math.round(totalLines / (inProcess / 1000)).toLocaleString('en')} lines/s`);
+
+  const cli = path.join(root, 'server/out/cli.js');
+  const cliStart = performance.now();
+  const run = spawnSync(process.execPath, [cli, 'check', tree, '--format', 'json'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const cliTime = performance.now() - cliStart;
+  const count = run.stdout ? JSON.parse(run.stdout).length : 0;
+  console.log(`CLI end to end (node start, walk, read, check, JSON): ${formatMs(cliTime)}, ${Math.round(totalLines / (cliTime / 1000)).toLocaleString('en')} lines/s, ${count} findings, exit ${run.status}`);
+  fs.rmSync(tree, { recursive: true, force: true });
+}
