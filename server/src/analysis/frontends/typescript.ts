@@ -1,0 +1,131 @@
+/**
+ * The TypeScript/JavaScript front end (typescript, tsx and javascript grammars): finds handlers
+ * connected with `<signal>.connect(handler, options)` or `@<signal>.connect` on a method, and turns
+ * them into the same FileModel the Python front end produces. The convention is described in
+ * docs/typescript.md.
+ *
+ * Connect sites are found by searching the text for `connect` and asking the tree what is there,
+ * which is much cheaper than walking or querying the whole tree of a large file.
+ */
+import type { Catalog } from '../../catalog/catalog';
+import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
+import type { Connection, FileModel, HandlerSite, SourceLanguage, SyntaxProblem, TaskDefinition } from '../model';
+import type { FrontEnd } from './frontend';
+import { decoratedHandler, decoratedMember, optionArguments, positionalArgument, receiverOf, type NameClassifier } from './typescriptConnect';
+import { bindingScope, declarationIn } from './typescriptScope';
+import { SignalResolver } from './typescriptSignals';
+import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
+import { taskDefinitions } from './typescriptTasks';
+
+function connectMembers(root: SyntaxNode, text: string): SyntaxNode[] {
+  const members: SyntaxNode[] = [];
+  for (const match of text.matchAll(/(?<=\.\s*)connect(?![\w$])/g)) {
+    const property = root.descendantForIndex(match.index!, match.index! + 'connect'.length);
+    const member = property?.parent;
+    if (property?.type === 'property_identifier' && member?.type === 'member_expression' && member.childForFieldName('property')?.id === property.id) {
+      members.push(member);
+    }
+  }
+  return members;
+}
+
+function argumentNodes(call: SyntaxNode): { list?: SyntaxNode; args: SyntaxNode[] } {
+  const list = call.childForFieldName('arguments') ?? undefined;
+  return { list, args: list ? namedChildrenOf(list).filter((a) => a.type !== 'comment') : [] };
+}
+
+function isObjectLiteral(node: SyntaxNode): boolean {
+  return unwrapExpression(node).type === 'object';
+}
+
+function siteOf(member: SyntaxNode, resolver: SignalResolver, classify: NameClassifier): HandlerSite | undefined {
+  const signalNode = member.childForFieldName('object');
+  const signal = signalNode ? resolver.resolve(signalNode) : undefined;
+  const parent = member.parent;
+  if (!signal || !parent) return undefined;
+
+  if (parent.type === 'decorator') {
+    const target = decoratedMember(parent);
+    const connection: Connection = { signal, style: 'decorator', span: spanOf(member), arguments: [] };
+    return { connection, handler: target ? decoratedHandler(target) : undefined };
+  }
+  if (parent.type !== 'call_expression' || parent.childForFieldName('function')?.id !== member.id) return undefined;
+
+  const { list, args } = argumentNodes(parent);
+  const argumentsSpan = list ? spanOf(list) : undefined;
+  if (parent.parent?.type === 'decorator') {
+    const connection: Connection = { signal, style: 'decorator-call', span: spanOf(parent), argumentsSpan, arguments: [] };
+    const [first, ...rest] = args;
+    if (first && isObjectLiteral(first)) connection.arguments.push(...optionArguments(unwrapExpression(first), classify));
+    else if (first && unwrapExpression(first).type === 'string') connection.arguments.push(positionalArgument(first, classify));
+    else if (first) connection.positionalReceiver = positionalArgument(first, classify);
+    for (const extra of rest) connection.arguments.push(positionalArgument(extra, classify));
+    const target = decoratedMember(parent.parent);
+    return { connection, handler: target && !connection.positionalReceiver ? decoratedHandler(target) : undefined };
+  }
+
+  const [receiver, ...rest] = args;
+  const connection: Connection = { signal, style: 'call', span: spanOf(parent), argumentsSpan, arguments: [] };
+  for (const extra of rest) {
+    if (isObjectLiteral(extra)) connection.arguments.push(...optionArguments(unwrapExpression(extra), classify));
+    else connection.arguments.push(positionalArgument(extra, classify));
+  }
+  return { connection, ...(receiver ? receiverOf(receiver) : {}) };
+}
+
+function syntaxProblems(node: SyntaxNode, out: SyntaxProblem[] = []): SyntaxProblem[] {
+  if (!node.hasError && !node.isMissing) return out;
+  if (node.isMissing) out.push({ span: spanOf(node), message: `Syntax error: missing ${node.type}` });
+  else if (node.isError) out.push({ span: spanOf(node), message: 'Syntax error: unexpected code' });
+  else for (const child of node.children) if (child) syntaxProblems(child, out);
+  return out;
+}
+
+function languageOf(root: SyntaxNode): SourceLanguage {
+  // Only the TypeScript grammars produce type nodes; a plain JavaScript file parsed with them would not
+  // be told apart, but callers pick the grammar from the file name, so this only matters for labels.
+  const probe = root.tree.language;
+  return probe.idForNodeType('type_annotation', true) ? 'typescript' : 'javascript';
+}
+
+function classifierFor(resolver: SignalResolver, tasks: TaskDefinition[]): NameClassifier {
+  const taskStarts = new Set(tasks.map((t) => t.span.start));
+  return (identifier) => {
+    const name = identifier.text;
+    const scope = bindingScope(identifier, name);
+    const declaration = scope ? declarationIn(scope, name) : undefined;
+    if (!declaration) return 'unknown';
+    if (taskStarts.has(declaration.startIndex)) return 'task';
+    if (resolver.resolve(identifier)?.resolution === 'catalog') return 'signal';
+    if (declaration.type === 'class_declaration' || declaration.type === 'abstract_class_declaration') return 'class';
+    if (isFunctionNode(declaration)) return 'function';
+    const value = declaration.childForFieldName('value');
+    if (value && isFunctionNode(unwrapExpression(value))) return 'function';
+    if (value && unwrapExpression(value).type === 'class') return 'class';
+    return 'unknown';
+  };
+}
+
+export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: Catalog): FileModel => {
+  const root = tree.rootNode;
+  const resolver = new SignalResolver(root, text, catalog);
+  const tasks = taskDefinitions(root);
+  const classify = classifierFor(resolver, tasks);
+  const sites: HandlerSite[] = [];
+  for (const member of connectMembers(root, text)) {
+    const site = siteOf(member, resolver, classify);
+    if (site) sites.push(site);
+  }
+  const signalRefs = resolver.references();
+  const known = new Set(signalRefs.map((r) => r.nameSpan.start));
+  for (const site of sites) if (!known.has(site.connection.signal.nameSpan.start)) signalRefs.push(site.connection.signal);
+  signalRefs.sort((a, b) => a.nameSpan.start - b.nameSpan.start);
+  return {
+    language: languageOf(root),
+    sites,
+    signalRefs,
+    imports: resolver.imports(),
+    tasks,
+    syntaxProblems: syntaxProblems(root),
+  };
+};

@@ -1,0 +1,205 @@
+/**
+ * Turns a TypeScript/JavaScript function node into the shared Handler model: its parameters (one
+ * destructured object, or plain parameters read by name), where it is defined, and the names its body
+ * reads without binding them.
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { Handler, HandlerKind, HandlerParam, NameRead, Span } from '../model';
+import { JS_GLOBALS, bindingScope } from './typescriptScope';
+import { isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
+
+const KIND_BY_NODE_TYPE: Record<string, HandlerKind> = {
+  arrow_function: 'arrow',
+  function_expression: 'function-expression',
+  function: 'function-expression',
+  generator_function: 'function-expression',
+  function_declaration: 'function',
+  generator_function_declaration: 'function',
+  method_definition: 'method',
+};
+
+/** Where a function sits: directly in the module, in a class body, or inside another function. */
+function definedIn(fn: SyntaxNode): Handler['definedIn'] {
+  if (fn.type === 'method_definition') return 'class';
+  for (let node = fn.parent; node; node = node.parent) {
+    if (node.type === 'class_body') return 'class';
+    if (isFunctionNode(node) || node.type === 'class_static_block') return 'function';
+  }
+  return 'module';
+}
+
+/** The pattern inside a parameter wrapper (`required_parameter` in TypeScript, bare in JavaScript). */
+function parameterParts(param: SyntaxNode): { pattern: SyntaxNode; hasDefault: boolean; annotation?: string } {
+  let pattern = param;
+  let hasDefault = false;
+  let annotation: string | undefined;
+  if (param.type === 'required_parameter' || param.type === 'optional_parameter') {
+    pattern = param.childForFieldName('pattern') ?? param;
+    hasDefault = param.type === 'optional_parameter' || param.childForFieldName('value') !== null;
+    annotation = param.childForFieldName('type')?.text.replace(/^:\s*/, '');
+  }
+  if (pattern.type === 'assignment_pattern') {
+    hasDefault = true;
+    pattern = pattern.childForFieldName('left') ?? pattern;
+  }
+  return { pattern, hasDefault, annotation };
+}
+
+function objectPatternParams(pattern: SyntaxNode): HandlerParam[] {
+  const params: HandlerParam[] = [];
+  for (const property of namedChildrenOf(pattern)) {
+    const span = spanOf(property);
+    if (property.type === 'shorthand_property_identifier_pattern') {
+      params.push({ name: property.text, kind: 'object-property', hasDefault: false, span, nameSpan: span });
+    } else if (property.type === 'object_assignment_pattern') {
+      const left = property.childForFieldName('left');
+      if (left) params.push({ name: left.text, kind: 'object-property', hasDefault: true, span, nameSpan: spanOf(left) });
+    } else if (property.type === 'pair_pattern') {
+      const key = property.childForFieldName('key');
+      const name = key ? propertyKeyName(key) : undefined;
+      const value = property.childForFieldName('value');
+      if (key && name !== undefined) {
+        params.push({ name, kind: 'object-property', hasDefault: value?.type === 'assignment_pattern', span, nameSpan: spanOf(key) });
+      }
+    } else if (property.type === 'rest_pattern') {
+      const target = property.firstNamedChild;
+      params.push({ name: target?.text ?? '', kind: 'object-rest', hasDefault: false, span, nameSpan: spanOf(target ?? property) });
+    }
+  }
+  return params;
+}
+
+interface ParamShape {
+  paramStyle: Handler['paramStyle'];
+  params: HandlerParam[];
+  paramsSpan: Span;
+}
+
+/**
+ * One destructured parameter is the object form; one plain identifier receives the whole object
+ * (an `object-rest` that takes every keyword); anything else is read by parameter name.
+ */
+function paramShape(fn: SyntaxNode): ParamShape {
+  const nodes = parameterNodes(fn);
+  const list = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter') ?? fn;
+  if (nodes.length === 1) {
+    const { pattern, annotation } = parameterParts(nodes[0]);
+    if (pattern.type === 'object_pattern') {
+      return { paramStyle: 'object', params: objectPatternParams(pattern), paramsSpan: spanOf(pattern) };
+    }
+    if (pattern.type === 'identifier') {
+      const span = spanOf(nodes[0]);
+      return {
+        paramStyle: 'object',
+        params: [{ name: pattern.text, kind: 'object-rest', hasDefault: false, span, nameSpan: spanOf(pattern), annotation }],
+        paramsSpan: spanOf(list),
+      };
+    }
+  }
+  const params: HandlerParam[] = [];
+  for (const node of nodes) {
+    const { pattern, hasDefault, annotation } = parameterParts(node);
+    const isRest = pattern.type === 'rest_pattern';
+    const nameNode = isRest ? pattern.firstNamedChild ?? pattern : pattern;
+    params.push({
+      name: nameNode.text,
+      kind: isRest ? 'var-positional' : 'positional',
+      hasDefault,
+      span: spanOf(node),
+      nameSpan: spanOf(nameNode),
+      annotation,
+    });
+  }
+  return { paramStyle: 'keywords', params, paramsSpan: spanOf(list) };
+}
+
+/** Identifiers that name something being declared or written rather than read. */
+function isReadReference(id: SyntaxNode): boolean {
+  const parent = id.parent;
+  if (!parent) return true;
+  switch (parent.type) {
+    case 'variable_declarator':
+      return parent.childForFieldName('name')?.id !== id.id;
+    case 'function_declaration':
+    case 'function_expression':
+    case 'function':
+    case 'generator_function':
+    case 'generator_function_declaration':
+    case 'class_declaration':
+    case 'class':
+      return parent.childForFieldName('name')?.id !== id.id;
+    case 'assignment_expression':
+      return parent.childForFieldName('left')?.id !== id.id;
+    case 'assignment_pattern':
+    case 'object_assignment_pattern':
+      return parent.childForFieldName('right')?.id === id.id;
+    case 'pair_pattern':
+      return parent.childForFieldName('value')?.id !== id.id;
+    case 'required_parameter':
+    case 'optional_parameter':
+    case 'rest_pattern':
+    case 'array_pattern':
+    case 'object_pattern':
+    case 'formal_parameters':
+    case 'catch_clause':
+    case 'import_specifier':
+    case 'namespace_import':
+    case 'import_clause':
+    case 'export_specifier':
+    case 'labeled_statement':
+    case 'break_statement':
+    case 'continue_statement':
+      return false;
+    case 'arrow_function':
+      return parent.childForFieldName('parameter')?.id !== id.id;
+    default:
+      return true;
+  }
+}
+
+/** JavaScript makes a method's decorators its children; they run outside the method. */
+function insideDecorator(node: SyntaxNode, fn: SyntaxNode): boolean {
+  for (let current = node.parent; current && current.id !== fn.id; current = current.parent) {
+    if (current.type === 'decorator') return true;
+  }
+  return false;
+}
+
+/** Free names read anywhere in the function, its parameter defaults included. */
+function freeReadsOf(fn: SyntaxNode): NameRead[] {
+  const reads: NameRead[] = [];
+  const ids = fn.descendantsOfType(['identifier', 'shorthand_property_identifier']);
+  for (const id of ids) {
+    if (!id || !isReadReference(id) || insideDecorator(id, fn)) continue;
+    const name = id.text;
+    // Scopes from the read up to and including the handler itself bind names the handler owns.
+    const ownBinding = bindingScope(id, name, fn.parent ?? undefined);
+    if (ownBinding) continue;
+    const boundOutside = (fn.parent !== null && bindingScope(fn.parent, name) !== undefined) || JS_GLOBALS.has(name);
+    reads.push({ name, span: spanOf(id), boundOutside });
+  }
+  return reads;
+}
+
+export interface HandlerNaming {
+  name?: string;
+  nameSpan?: Span;
+}
+
+/** Builds the Handler for a function node; `naming` supplies the name of `const onFail = () => ...`. */
+export function handlerFromFunction(fn: SyntaxNode, naming: HandlerNaming = {}): Handler {
+  const ownName = fn.childForFieldName('name');
+  const shape = paramShape(fn);
+  return {
+    name: ownName?.text ?? naming.name,
+    nameSpan: ownName ? spanOf(ownName) : naming.nameSpan,
+    kind: KIND_BY_NODE_TYPE[fn.type] ?? 'function',
+    isAsync: isAsyncFunction(fn),
+    definedIn: definedIn(fn),
+    paramStyle: shape.paramStyle,
+    params: shape.params,
+    paramsSpan: shape.paramsSpan,
+    definitionSpan: spanOf(fn),
+    freeReads: freeReadsOf(fn),
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * Which names in a TypeScript/JavaScript file are Celery signals.
+ *
+ * There is no JavaScript Celery signal library, so the convention is by name: a module is a signal
+ * module when the file imports at least one catalog signal name from it (`import { task_failure }`,
+ * `const { task_failure } = require(...)`), or binds it as a namespace that is used as
+ * `ns.<catalog signal>`. The module specifier itself does not matter. Once a module counts, every
+ * snake_case name taken from it and connected to is a signal reference, resolved against the catalog
+ * or left `unknown` (a typo such as `task_posturn`). App signals are reached as `app.on_after_configure`
+ * on an object that is, by name or construction, a Celery app.
+ */
+import type { Catalog } from '../../catalog/catalog';
+import type { SignalSpec } from '../../catalog/types';
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { ImportBinding, SignalRef } from '../model';
+import { bindingScope, declarationIn } from './typescriptScope';
+import { namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
+
+interface ModuleBinding {
+  localName: string;
+  /** The exported name for named imports; undefined for a namespace (or default) binding. */
+  importedName?: string;
+  specifier: string;
+  node: SyntaxNode;
+}
+
+const SIGNAL_LIKE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+const APP_LIKE_NAME = /^(app|celery|celery_?app)$|App$/i;
+const APP_CONSTRUCTORS = new Set(['Celery', 'createApp', 'createCelery']);
+
+function requireSpecifier(value: SyntaxNode | null): string | undefined {
+  if (!value) return undefined;
+  const call = unwrapExpression(value);
+  if (call.type !== 'call_expression' || call.childForFieldName('function')?.text !== 'require') return undefined;
+  const first = call.childForFieldName('arguments')?.firstNamedChild;
+  return first ? stringLiteralValue(first) : undefined;
+}
+
+function bindingsOfImport(statement: SyntaxNode, out: ModuleBinding[]): void {
+  const source = statement.childForFieldName('source');
+  const specifier = source ? stringLiteralValue(source) : undefined;
+  const clause = namedChildrenOf(statement).find((c) => c.type === 'import_clause');
+  if (specifier === undefined || !clause) return;
+  for (const part of namedChildrenOf(clause)) {
+    if (part.type === 'identifier') out.push({ localName: part.text, specifier, node: part });
+    else if (part.type === 'namespace_import' && part.firstNamedChild) {
+      out.push({ localName: part.firstNamedChild.text, specifier, node: part });
+    } else if (part.type === 'named_imports') {
+      for (const item of namedChildrenOf(part)) {
+        const name = item.childForFieldName('name');
+        const local = item.childForFieldName('alias') ?? name;
+        if (name && local) out.push({ localName: local.text, importedName: name.text, specifier, node: item });
+      }
+    }
+  }
+}
+
+function bindingsOfRequire(declaration: SyntaxNode, out: ModuleBinding[]): void {
+  for (const declarator of namedChildrenOf(declaration)) {
+    if (declarator.type !== 'variable_declarator') continue;
+    const specifier = requireSpecifier(declarator.childForFieldName('value'));
+    const pattern = declarator.childForFieldName('name');
+    if (specifier === undefined || !pattern) continue;
+    if (pattern.type === 'identifier') {
+      out.push({ localName: pattern.text, specifier, node: declarator });
+      continue;
+    }
+    if (pattern.type !== 'object_pattern') continue;
+    for (const property of namedChildrenOf(pattern)) {
+      if (property.type === 'shorthand_property_identifier_pattern') {
+        out.push({ localName: property.text, importedName: property.text, specifier, node: property });
+      } else if (property.type === 'pair_pattern') {
+        const key = property.childForFieldName('key');
+        const value = property.childForFieldName('value');
+        const importedName = key ? propertyKeyName(key) : undefined;
+        if (importedName && value?.type === 'identifier') out.push({ localName: value.text, importedName, specifier, node: property });
+      }
+    }
+  }
+}
+
+function moduleBindings(root: SyntaxNode): ModuleBinding[] {
+  const bindings: ModuleBinding[] = [];
+  for (const statement of namedChildrenOf(root)) {
+    if (statement.type === 'import_statement') bindingsOfImport(statement, bindings);
+    else if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') bindingsOfRequire(statement, bindings);
+  }
+  return bindings;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[$]/g, '\\$');
+}
+
+/** Knows the file's signal bindings and resolves expressions (`task_failure`, `signals.task_failure`) to signals. */
+export class SignalResolver {
+  private readonly byAttribute = new Map<string, SignalSpec>();
+  private readonly named = new Map<string, ModuleBinding>();
+  private readonly namespaces = new Map<string, ModuleBinding>();
+  private readonly signalModules = new Set<string>();
+
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly text: string,
+    private readonly catalog: Catalog,
+  ) {
+    for (const signal of catalog.signals) {
+      if (signal.access.kind !== 'module') continue;
+      const attribute = signal.name.split('.').pop()!;
+      if (!this.byAttribute.has(attribute)) this.byAttribute.set(attribute, signal);
+    }
+    for (const binding of moduleBindings(root)) {
+      if (binding.importedName === undefined) this.namespaces.set(binding.localName, binding);
+      else {
+        this.named.set(binding.localName, binding);
+        if (this.byAttribute.has(binding.importedName)) this.signalModules.add(binding.specifier);
+      }
+    }
+    for (const namespace of this.namespaces.values()) {
+      if (this.signalModules.has(namespace.specifier)) continue;
+      if (this.namespaceMembers(namespace.localName).some((m) => this.byAttribute.has(m.property.text))) {
+        this.signalModules.add(namespace.specifier);
+      }
+    }
+  }
+
+  /** `ns.<name>` member expressions in code (comments and strings excluded), found by text search. */
+  private namespaceMembers(localName: string): { member: SyntaxNode; property: SyntaxNode }[] {
+    const found: { member: SyntaxNode; property: SyntaxNode }[] = [];
+    const pattern = new RegExp(`(?<![\\w$.])${escapeRegExp(localName)}\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*)`, 'g');
+    for (const match of this.text.matchAll(pattern)) {
+      const propertyStart = match.index! + match[0].length - match[1].length;
+      const property = this.root.descendantForIndex(propertyStart, propertyStart + match[1].length);
+      const member = property?.parent;
+      if (property?.type === 'property_identifier' && member?.type === 'member_expression') found.push({ member, property });
+    }
+    return found;
+  }
+
+  /** Bindings to signals and signal modules, for completion and auto-import. */
+  imports(): ImportBinding[] {
+    const bindings: ImportBinding[] = [];
+    for (const binding of this.named.values()) {
+      if (!this.signalModules.has(binding.specifier) || !this.byAttribute.has(binding.importedName!)) continue;
+      bindings.push({ localName: binding.localName, target: `${binding.specifier}.${binding.importedName}`, kind: 'signal', span: spanOf(binding.node) });
+    }
+    for (const binding of this.namespaces.values()) {
+      if (!this.signalModules.has(binding.specifier)) continue;
+      bindings.push({ localName: binding.localName, target: binding.specifier, kind: 'module', span: spanOf(binding.node) });
+    }
+    return bindings;
+  }
+
+  /** True when `name`, read at `at`, means the module-level binding (no local declaration shadows it). */
+  private meansModuleBinding(at: SyntaxNode, name: string): boolean {
+    const scope = bindingScope(at, name);
+    return scope !== undefined && scope.type === 'program';
+  }
+
+  private fromModule(binding: ModuleBinding, attribute: string, nameNode: SyntaxNode, expression: SyntaxNode): SignalRef | undefined {
+    if (!this.signalModules.has(binding.specifier)) return undefined;
+    const signal = this.byAttribute.get(attribute);
+    if (!signal && !SIGNAL_LIKE_NAME.test(attribute)) return undefined;
+    return {
+      name: signal ? signal.name : attribute,
+      resolution: signal ? 'catalog' : 'unknown',
+      source: binding.specifier,
+      nameSpan: spanOf(nameNode),
+      expressionSpan: spanOf(expression),
+    };
+  }
+
+  private looksLikeApp(object: SyntaxNode): boolean {
+    const target = object.type === 'member_expression' ? object.childForFieldName('property') : object;
+    if (!target) return false;
+    if (APP_LIKE_NAME.test(target.text)) return true;
+    if (target.type !== 'identifier') return false;
+    const scope = bindingScope(target, target.text);
+    const value = scope ? declarationIn(scope, target.text)?.childForFieldName('value') : undefined;
+    if (!value) return false;
+    const construction = unwrapExpression(value);
+    const callee = construction.childForFieldName(construction.type === 'new_expression' ? 'constructor' : 'function');
+    return (construction.type === 'new_expression' || construction.type === 'call_expression') && APP_CONSTRUCTORS.has(callee?.text ?? '');
+  }
+
+  /** The signal an expression names, or undefined when it is not a signal. */
+  resolve(expressionNode: SyntaxNode): SignalRef | undefined {
+    const expression = unwrapExpression(expressionNode);
+    if (expression.type === 'identifier') {
+      const binding = this.named.get(expression.text);
+      if (!binding || !this.meansModuleBinding(expression, expression.text)) return undefined;
+      return this.fromModule(binding, binding.importedName!, expression, expression);
+    }
+    if (expression.type !== 'member_expression') return undefined;
+    const objectNode = expression.childForFieldName('object');
+    const property = expression.childForFieldName('property');
+    if (!objectNode || !property) return undefined;
+    const object = unwrapExpression(objectNode);
+    const namespace = object.type === 'identifier' ? this.namespaces.get(object.text) : undefined;
+    if (namespace && this.meansModuleBinding(object, object.text)) {
+      return this.fromModule(namespace, property.text, property, expression);
+    }
+    const appSignal = this.catalog.fromAppAttribute(property.text);
+    if (appSignal && this.looksLikeApp(object)) {
+      return { name: appSignal.name, resolution: 'catalog', source: object.text, nameSpan: spanOf(property), expressionSpan: spanOf(expression) };
+    }
+    return undefined;
+  }
+
+  /** Every catalog signal reference in the file, connected or not (for hover and go-to-docs). */
+  references(): SignalRef[] {
+    const refs: SignalRef[] = [];
+    for (const binding of this.named.values()) {
+      if (!this.signalModules.has(binding.specifier) || !this.byAttribute.has(binding.importedName!)) continue;
+      const pattern = new RegExp(`(?<![\\w$.])${escapeRegExp(binding.localName)}(?![\\w$])`, 'g');
+      for (const match of this.text.matchAll(pattern)) {
+        const node = this.root.descendantForIndex(match.index!, match.index! + match[0].length);
+        if (node?.type !== 'identifier' || node.id === binding.node.id || node.parent?.id === binding.node.id) continue;
+        const ref = this.resolve(node);
+        if (ref) refs.push(ref);
+      }
+    }
+    for (const namespace of this.namespaces.values()) {
+      for (const { member } of this.namespaceMembers(namespace.localName)) {
+        const ref = this.resolve(member);
+        if (ref?.resolution === 'catalog') refs.push(ref);
+      }
+    }
+    for (const attribute of this.catalog.appAttributes) {
+      for (const match of this.text.matchAll(new RegExp(`\\.\\s*(${attribute})(?![\\w$])`, 'g'))) {
+        const start = match.index! + match[0].length - attribute.length;
+        const member = this.root.descendantForIndex(start, start + attribute.length)?.parent;
+        const ref = member?.type === 'member_expression' ? this.resolve(member) : undefined;
+        if (ref) refs.push(ref);
+      }
+    }
+    return refs.sort((a, b) => a.nameSpan.start - b.nameSpan.start);
+  }
+}
