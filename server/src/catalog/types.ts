@@ -16,19 +16,21 @@ export type DocsLanguage = keyof LocalizedText;
  * What Celery passes as `sender` at runtime. Only `task-name` and `hostname` are strings, so only they
  * can be matched by a string filter; `none` can be matched by no filter at all.
  */
-export type SenderKind =
-  | 'task'
-  | 'task-name'
-  | 'hostname'
-  | 'consumer'
-  | 'app'
-  | 'worker'
-  | 'pool'
-  | 'heart'
-  | 'beat'
-  | 'function'
-  | 'none'
-  | 'custom';
+export const SENDER_KINDS = [
+  'task',
+  'task-name',
+  'hostname',
+  'consumer',
+  'app',
+  'worker',
+  'pool',
+  'heart',
+  'beat',
+  'function',
+  'none',
+  'custom',
+] as const;
+export type SenderKind = (typeof SENDER_KINDS)[number];
 
 export interface SenderSpec {
   kind: SenderKind;
@@ -56,7 +58,19 @@ export type SignalAccess =
   | { kind: 'module'; modules: string[] }
   | { kind: 'app-attribute'; attribute: string };
 
-export type SignalCategory = 'task' | 'app' | 'worker' | 'beat' | 'eventlet' | 'logging' | 'command' | 'testing' | 'deprecated' | 'custom';
+export const SIGNAL_CATEGORIES = [
+  'task',
+  'app',
+  'worker',
+  'beat',
+  'eventlet',
+  'logging',
+  'command',
+  'testing',
+  'deprecated',
+  'custom',
+] as const;
+export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
 
 export interface DeprecationSpec {
   since: string;
@@ -80,7 +94,7 @@ export interface SignalSpec {
   process: LocalizedText;
   docsUrl?: string;
   pitfalls: LocalizedText[];
-  /** False when `from celery.signals import *` does not bring it in. */
+  /** False when `from <its module> import *` does not bring it in (the module's `__all__` leaves it out). */
   inStarImport: boolean;
 }
 
