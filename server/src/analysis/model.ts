@@ -50,8 +50,14 @@ export type ConnectValue =
   | { kind: 'other'; text: string };
 
 export interface ConnectArgument {
-  /** Keyword name (`sender`, `weak`, ...) or undefined for a positional argument. */
+  /**
+   * Keyword name (`sender`, `weak`, ...). For a positional option (`sig.connect(fn, add)`) the option
+   * Celery fills with it, by position (sender, weak, dispatch_uid, retry), with `positional` set and no
+   * `keywordSpan`; undefined for a positional argument beyond those four or a `*`/`**` splat.
+   */
   keyword?: string;
+  /** True when the argument was written positionally (its `keyword` is then inferred from its position). */
+  positional?: boolean;
   span: Span;
   keywordSpan?: Span;
   valueSpan: Span;
@@ -118,6 +124,8 @@ export interface Handler {
   definitionSpan: Span;
   /** Names read in the body that the handler itself does not bind (parameters, locals, comprehensions). */
   freeReads: NameRead[];
+  /** Reads of the handler's own parameters in the body, so a rename can rename the uses too. */
+  paramReads?: NameRead[];
   /** Receives `self`/`cls` implicitly (a method connected through an instance or class). */
   implicitFirstParam?: 'self' | 'cls';
 }
@@ -128,7 +136,16 @@ export interface HandlerSite {
   handler?: Handler;
   /** The receiver expression when it is a reference (`task_failure.connect(on_failure)`). */
   receiverSpan?: Span;
+  /**
+   * What the receiver is, as written: the decorated `definition`, a `reference` to a name, an
+   * `attribute` (`self.on_event`, a bound method), an inline `lambda`, an inline `partial(...)`, the
+   * result of another inline `call` (a factory), a `class`, or `other`. Nothing else holds an inline
+   * lambda or partial, so with weak=True Celery loses it at once.
+   */
+  receiverKind?: ReceiverKind;
 }
+
+export type ReceiverKind = 'definition' | 'reference' | 'attribute' | 'lambda' | 'partial' | 'call' | 'class' | 'other';
 
 /** A name in this file bound to a signal module or a signal, used for completion and auto-import. */
 export interface ImportBinding {
@@ -136,7 +153,10 @@ export interface ImportBinding {
   /** `celery.signals` for a module binding, `celery.signals.task_failure` for a signal binding. */
   target: string;
   kind: 'module' | 'signal';
+  /** The import statement (Python: `from celery.signals import ...`). */
   span: Span;
+  /** The local name as written in the import (the alias when there is one). */
+  nameSpan?: Span;
 }
 
 /** A task defined in this file (`@app.task`, `@shared_task`), offered as a `sender=` value. */
