@@ -1,0 +1,71 @@
+/**
+ * Entry point of the VS Code extension: one language client for the bundled server, the restart and
+ * insert-handler commands, and the on/off switch (`celerySignals.enable`). The extension runs nothing
+ * from the workspace: the server is the bundled one and catalogs are only read as data.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { insertHandler } from './insertHandler';
+import { createLanguageClient } from './languageClient';
+import { messagesFor, uiLanguageOf } from './messages';
+
+let client: LanguageClient | undefined;
+
+function enabled(): boolean {
+  return vscode.workspace.getConfiguration('celerySignals').get<boolean>('enable', true);
+}
+
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+  if (client) return;
+  client = createLanguageClient(context, output);
+  await client.start();
+}
+
+async function stopClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ isServerRunning(): boolean }> {
+  const ui = uiLanguageOf(vscode.env.language);
+  const messages = messagesFor(ui);
+  const output = vscode.window.createOutputChannel('Celery Signals', { log: true });
+  context.subscriptions.push(output);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('celerySignals.restartServer', async () => {
+      if (!enabled()) {
+        void vscode.window.showInformationMessage(messages.serverDisabled);
+        return false;
+      }
+      output.info(messages.serverRestarting);
+      try {
+        await stopClient();
+        await startClient(context, output);
+        void vscode.window.setStatusBarMessage(messages.serverRestarted, 3000);
+        return true;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        output.error(messages.restartFailed(reason));
+        void vscode.window.showErrorMessage(messages.restartFailed(reason));
+        return false;
+      }
+    }),
+    vscode.commands.registerCommand('celerySignals.insertHandler', (signalName?: unknown) =>
+      insertHandler(ui, messages, typeof signalName === 'string' ? signalName : undefined),
+    ),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (!event.affectsConfiguration('celerySignals.enable')) return;
+      if (enabled()) await startClient(context, output);
+      else await stopClient();
+    }),
+  );
+
+  if (enabled()) await startClient(context, output);
+  return { isServerRunning: () => client?.isRunning() ?? false };
+}
+
+export function deactivate(): Promise<void> {
+  return stopClient();
+}

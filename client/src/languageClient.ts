@@ -1,0 +1,41 @@
+/**
+ * Starts the bundled language server (`server/out/server.js`) over IPC for Python and TS/JS documents.
+ * Crashes are handled by the client's default error handler, which restarts the server until it has
+ * crashed too often within three minutes.
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+export const SERVER_BUNDLE = 'server/out/server.js';
+/** Restarts allowed in three minutes before the client gives up and says so. */
+export const MAX_RESTARTS = 4;
+export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
+export const SCHEMES = ['file', 'untitled'] as const;
+
+export function documentSelector(): { scheme: string; language: string }[] {
+  return SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language })));
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(SERVER_BUNDLE);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    outputChannel,
+    // The trace setting is read by the client itself from `<section>.trace.server`.
+    synchronize: { configurationSection: 'celerySignals' },
+    connectionOptions: { maxRestartCount: MAX_RESTARTS },
+    // The client sends `vscode.env.language` as the initialize `locale`; repeating it here lets a
+    // server that reads initializationOptions resolve `docsLanguage: auto` as well.
+    initializationOptions: { locale: vscode.env.language },
+  };
+  return new LanguageClient('celerySignals', 'Celery Signals', serverOptions, clientOptions);
+}
