@@ -1,0 +1,105 @@
+/**
+ * The one place that maps the analysis layer's plain data (UTF-16 offset spans, findings, fixes,
+ * completion entries) to and from LSP types.
+ */
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Diagnostic,
+  type Hover,
+  type Range,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import type { CompletionEntry } from '../analysis/completion';
+import type { Finding, Severity, TextEdit } from '../analysis/diagnostics';
+import type { HoverResult } from '../analysis/hover';
+import type { Span } from '../analysis/model';
+import type { LineIndex } from '../analysis/text';
+
+export const DIAGNOSTIC_SOURCE = 'celery-signals';
+
+/** What a diagnostic carries so code actions can find its finding again. */
+export interface DiagnosticData {
+  code: string;
+  /** The document version the finding was computed for. */
+  version: number;
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(index: LineIndex, span: Span): Range {
+  return index.rangeOf(span);
+}
+
+export function toSpan(index: LineIndex, range: Range): Span {
+  return { start: index.offsetAt(range.start), end: index.offsetAt(range.end) };
+}
+
+export function toTextEdit(index: LineIndex, edit: TextEdit): LspTextEdit {
+  return { range: toRange(index, edit.span), newText: edit.newText };
+}
+
+export function toDiagnostic(index: LineIndex, uri: string, version: number, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(index, finding.span),
+    severity: severities[finding.severity],
+    code: finding.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data: { code: finding.code, version } satisfies DiagnosticData,
+  };
+  const tags = (finding.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  if (tags.length) diagnostic.tags = tags;
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: toRange(index, r.span) }, message: r.message }));
+  }
+  return diagnostic;
+}
+
+const completionKinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  signal: CompletionItemKind.Event,
+  parameter: CompletionItemKind.Variable,
+  keyword: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export interface CompletionClientSupport {
+  snippets: boolean;
+  deprecatedTag: boolean;
+  markdown: boolean;
+}
+
+export function toCompletionItem(index: LineIndex, entry: CompletionEntry, support: CompletionClientSupport): CompletionItem | undefined {
+  if (entry.isSnippet && !support.snippets) return undefined;
+  const item: CompletionItem = {
+    label: entry.label,
+    kind: completionKinds[entry.kind],
+    detail: entry.detail,
+    textEdit: { range: toRange(index, entry.replaceSpan), newText: entry.insertText },
+    insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (entry.documentation) item.documentation = support.markdown ? { kind: MarkupKind.Markdown, value: entry.documentation } : entry.documentation;
+  if (entry.additionalEdits?.length) item.additionalTextEdits = entry.additionalEdits.map((e) => toTextEdit(index, e));
+  if (entry.sortText) item.sortText = entry.sortText;
+  if (entry.filterText) item.filterText = entry.filterText;
+  if (entry.deprecated) {
+    if (support.deprecatedTag) item.tags = [CompletionItemTag.Deprecated];
+    else item.deprecated = true;
+  }
+  return item;
+}
+
+export function toHover(index: LineIndex, hover: HoverResult, markdown: boolean): Hover {
+  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hover.markdown }, range: toRange(index, hover.span) };
+}
