@@ -47,7 +47,7 @@ function siteOf(member: SyntaxNode, resolver: SignalResolver, classify: NameClas
   if (parent.type === 'decorator') {
     const target = decoratedMember(parent);
     const connection: Connection = { signal, style: 'decorator', span: spanOf(member), arguments: [] };
-    return { connection, handler: target ? decoratedHandler(target) : undefined };
+    return { connection, handler: target ? decoratedHandler(target) : undefined, receiverKind: 'definition' };
   }
   if (parent.type !== 'call_expression' || parent.childForFieldName('function')?.id !== member.id) return undefined;
 
@@ -57,19 +57,20 @@ function siteOf(member: SyntaxNode, resolver: SignalResolver, classify: NameClas
     const connection: Connection = { signal, style: 'decorator-call', span: spanOf(parent), argumentsSpan, arguments: [] };
     const [first, ...rest] = args;
     if (first && isObjectLiteral(first)) connection.arguments.push(...optionArguments(unwrapExpression(first), classify));
-    else if (first && unwrapExpression(first).type === 'string') connection.arguments.push(positionalArgument(first, classify));
-    else if (first) connection.positionalReceiver = positionalArgument(first, classify);
-    for (const extra of rest) connection.arguments.push(positionalArgument(extra, classify));
+    else if (first && unwrapExpression(first).type === 'string') connection.arguments.push(positionalArgument(first, 0, classify));
+    else if (first) connection.positionalReceiver = { ...positionalArgument(first, 0, classify), keyword: undefined };
+    rest.forEach((extra, index) => connection.arguments.push(positionalArgument(extra, index + 1, classify)));
     const target = decoratedMember(parent.parent);
-    return { connection, handler: target && !connection.positionalReceiver ? decoratedHandler(target) : undefined };
+    const handler = target && !connection.positionalReceiver ? decoratedHandler(target) : undefined;
+    return { connection, handler, receiverKind: 'definition' };
   }
 
   const [receiver, ...rest] = args;
   const connection: Connection = { signal, style: 'call', span: spanOf(parent), argumentsSpan, arguments: [] };
-  for (const extra of rest) {
+  rest.forEach((extra, index) => {
     if (isObjectLiteral(extra)) connection.arguments.push(...optionArguments(unwrapExpression(extra), classify));
-    else connection.arguments.push(positionalArgument(extra, classify));
-  }
+    else connection.arguments.push(positionalArgument(extra, index, classify));
+  });
   return { connection, ...(receiver ? receiverOf(receiver) : {}) };
 }
 

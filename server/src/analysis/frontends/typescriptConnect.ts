@@ -1,6 +1,6 @@
 /** Reads `connect(...)` arguments and receivers in TypeScript/JavaScript into the shared model. */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { ConnectArgument, ConnectValue, HandlerSite } from '../model';
+import type { ConnectArgument, ConnectValue, HandlerSite, ReceiverKind } from '../model';
 import { handlerFromFunction } from './typescriptHandlers';
 import { bindingScope, declarationIn } from './typescriptScope';
 import { isFunctionNode, namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
@@ -47,8 +47,12 @@ export function optionArguments(object: SyntaxNode, classify: NameClassifier): C
   return args;
 }
 
-export function positionalArgument(node: SyntaxNode, classify: NameClassifier): ConnectArgument {
-  return { span: spanOf(node), valueSpan: spanOf(node), value: connectValue(node, classify) };
+/** Celery fills connect's options by position in this order after the receiver. */
+const POSITIONAL_OPTIONS = ['sender', 'weak', 'dispatch_uid', 'retry'];
+
+/** An option written positionally; `index` counts options after the receiver (0 = sender). */
+export function positionalArgument(node: SyntaxNode, index: number, classify: NameClassifier): ConnectArgument {
+  return { keyword: POSITIONAL_OPTIONS[index], positional: true, span: spanOf(node), valueSpan: spanOf(node), value: connectValue(node, classify) };
 }
 
 function methodOfClass(classBody: SyntaxNode, name: string): SyntaxNode | undefined {
@@ -97,14 +101,35 @@ function referencedFunction(reference: SyntaxNode): { fn: SyntaxNode; name?: Syn
 }
 
 /** The handler part of a site for the receiver expression passed to `connect(...)`. */
-export function receiverOf(receiverNode: SyntaxNode): Pick<HandlerSite, 'handler' | 'receiverSpan'> {
+export function receiverOf(receiverNode: SyntaxNode): Pick<HandlerSite, 'handler' | 'receiverSpan' | 'receiverKind'> {
   const receiver = unwrapExpression(receiverNode);
-  if (isFunctionNode(receiver)) return { handler: handlerFromFunction(receiver) };
+  if (isFunctionNode(receiver)) return { handler: handlerFromFunction(receiver), receiverKind: 'lambda' };
   const found = referencedFunction(receiver);
   const handler = found
     ? handlerFromFunction(found.fn, found.name ? { name: found.name.text, nameSpan: spanOf(found.name) } : {})
     : undefined;
-  return { handler, receiverSpan: spanOf(receiverNode) };
+  return { handler, receiverSpan: spanOf(receiverNode), receiverKind: receiverKindOf(receiver) };
+}
+
+/** `fn.bind(...)` is JavaScript's partial: a new function that nothing else holds. */
+function receiverKindOf(receiver: SyntaxNode): ReceiverKind {
+  switch (receiver.type) {
+    case 'identifier': {
+      const scope = bindingScope(receiver, receiver.text);
+      const declaration = scope ? declarationIn(scope, receiver.text) : undefined;
+      return declaration?.type === 'class_declaration' ? 'class' : 'reference';
+    }
+    case 'member_expression':
+      return 'attribute';
+    case 'class':
+      return 'class';
+    case 'call_expression': {
+      const callee = receiver.childForFieldName('function');
+      return callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'bind' ? 'partial' : 'call';
+    }
+    default:
+      return 'other';
+  }
 }
 
 /**

@@ -45,25 +45,31 @@ function parameterParts(param: SyntaxNode): { pattern: SyntaxNode; hasDefault: b
   return { pattern, hasDefault, annotation };
 }
 
-function objectPatternParams(pattern: SyntaxNode): HandlerParam[] {
+/** Object-form parameters; `locals` maps each local variable to the property that fills it. */
+function objectPatternParams(pattern: SyntaxNode, locals: Map<string, string>): HandlerParam[] {
   const params: HandlerParam[] = [];
   for (const property of namedChildrenOf(pattern)) {
     const span = spanOf(property);
     if (property.type === 'shorthand_property_identifier_pattern') {
       params.push({ name: property.text, kind: 'object-property', hasDefault: false, span, nameSpan: span });
+      locals.set(property.text, property.text);
     } else if (property.type === 'object_assignment_pattern') {
       const left = property.childForFieldName('left');
-      if (left) params.push({ name: left.text, kind: 'object-property', hasDefault: true, span, nameSpan: spanOf(left) });
+      if (!left) continue;
+      params.push({ name: left.text, kind: 'object-property', hasDefault: true, span, nameSpan: spanOf(left) });
+      locals.set(left.text, left.text);
     } else if (property.type === 'pair_pattern') {
       const key = property.childForFieldName('key');
       const name = key ? propertyKeyName(key) : undefined;
       const value = property.childForFieldName('value');
-      if (key && name !== undefined) {
-        params.push({ name, kind: 'object-property', hasDefault: value?.type === 'assignment_pattern', span, nameSpan: spanOf(key) });
-      }
+      if (!key || name === undefined) continue;
+      params.push({ name, kind: 'object-property', hasDefault: value?.type === 'assignment_pattern', span, nameSpan: spanOf(key) });
+      const local = value?.type === 'assignment_pattern' ? value.childForFieldName('left') : value;
+      if (local?.type === 'identifier') locals.set(local.text, name);
     } else if (property.type === 'rest_pattern') {
       const target = property.firstNamedChild;
       params.push({ name: target?.text ?? '', kind: 'object-rest', hasDefault: false, span, nameSpan: spanOf(target ?? property) });
+      if (target?.type === 'identifier') locals.set(target.text, target.text);
     }
   }
   return params;
@@ -73,6 +79,8 @@ interface ParamShape {
   paramStyle: Handler['paramStyle'];
   params: HandlerParam[];
   paramsSpan: Span;
+  /** Local variable → the parameter (keyword) name that fills it. */
+  locals: Map<string, string>;
 }
 
 /**
@@ -82,17 +90,20 @@ interface ParamShape {
 function paramShape(fn: SyntaxNode): ParamShape {
   const nodes = parameterNodes(fn);
   const list = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter') ?? fn;
+  const locals = new Map<string, string>();
   if (nodes.length === 1) {
     const { pattern, annotation } = parameterParts(nodes[0]);
     if (pattern.type === 'object_pattern') {
-      return { paramStyle: 'object', params: objectPatternParams(pattern), paramsSpan: spanOf(pattern) };
+      return { paramStyle: 'object', params: objectPatternParams(pattern, locals), paramsSpan: spanOf(pattern), locals };
     }
     if (pattern.type === 'identifier') {
       const span = spanOf(nodes[0]);
+      locals.set(pattern.text, pattern.text);
       return {
         paramStyle: 'object',
         params: [{ name: pattern.text, kind: 'object-rest', hasDefault: false, span, nameSpan: spanOf(pattern), annotation }],
         paramsSpan: spanOf(list),
+        locals,
       };
     }
   }
@@ -101,6 +112,7 @@ function paramShape(fn: SyntaxNode): ParamShape {
     const { pattern, hasDefault, annotation } = parameterParts(node);
     const isRest = pattern.type === 'rest_pattern';
     const nameNode = isRest ? pattern.firstNamedChild ?? pattern : pattern;
+    if (nameNode.type === 'identifier') locals.set(nameNode.text, nameNode.text);
     params.push({
       name: nameNode.text,
       kind: isRest ? 'var-positional' : 'positional',
@@ -110,7 +122,7 @@ function paramShape(fn: SyntaxNode): ParamShape {
       annotation,
     });
   }
-  return { paramStyle: 'keywords', params, paramsSpan: spanOf(list) };
+  return { paramStyle: 'keywords', params, paramsSpan: spanOf(list), locals };
 }
 
 /** Identifiers that name something being declared or written rather than read. */
@@ -165,20 +177,27 @@ function insideDecorator(node: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
-/** Free names read anywhere in the function, its parameter defaults included. */
-function freeReadsOf(fn: SyntaxNode): NameRead[] {
-  const reads: NameRead[] = [];
-  const ids = fn.descendantsOfType(['identifier', 'shorthand_property_identifier']);
-  for (const id of ids) {
+/**
+ * Names read anywhere in the function (parameter defaults included): free ones, and reads of the
+ * parameters' local variables, reported under the parameter (keyword) name.
+ */
+function readsOf(fn: SyntaxNode, locals: Map<string, string>): { freeReads: NameRead[]; paramReads: NameRead[] } {
+  const freeReads: NameRead[] = [];
+  const paramReads: NameRead[] = [];
+  for (const id of fn.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
     if (!id || !isReadReference(id) || insideDecorator(id, fn)) continue;
     const name = id.text;
     // Scopes from the read up to and including the handler itself bind names the handler owns.
     const ownBinding = bindingScope(id, name, fn.parent ?? undefined);
-    if (ownBinding) continue;
+    if (ownBinding) {
+      const param = ownBinding.id === fn.id ? locals.get(name) : undefined;
+      if (param !== undefined) paramReads.push({ name: param, span: spanOf(id), boundOutside: false });
+      continue;
+    }
     const boundOutside = (fn.parent !== null && bindingScope(fn.parent, name) !== undefined) || JS_GLOBALS.has(name);
-    reads.push({ name, span: spanOf(id), boundOutside });
+    freeReads.push({ name, span: spanOf(id), boundOutside });
   }
-  return reads;
+  return { freeReads, paramReads };
 }
 
 export interface HandlerNaming {
@@ -200,6 +219,6 @@ export function handlerFromFunction(fn: SyntaxNode, naming: HandlerNaming = {}):
     params: shape.params,
     paramsSpan: shape.paramsSpan,
     definitionSpan: spanOf(fn),
-    freeReads: freeReadsOf(fn),
+    ...readsOf(fn, shape.locals),
   };
 }

@@ -21,7 +21,12 @@ interface ModuleBinding {
   /** The exported name for named imports; undefined for a namespace (or default) binding. */
   importedName?: string;
   specifier: string;
+  /** The node that introduces the local name (specifier, namespace import, declarator or pattern property). */
   node: SyntaxNode;
+  /** The local name as written. */
+  nameNode: SyntaxNode;
+  /** The import or declaration statement. */
+  statement: SyntaxNode;
 }
 
 const SIGNAL_LIKE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
@@ -42,14 +47,14 @@ function bindingsOfImport(statement: SyntaxNode, out: ModuleBinding[]): void {
   const clause = namedChildrenOf(statement).find((c) => c.type === 'import_clause');
   if (specifier === undefined || !clause) return;
   for (const part of namedChildrenOf(clause)) {
-    if (part.type === 'identifier') out.push({ localName: part.text, specifier, node: part });
+    if (part.type === 'identifier') out.push({ localName: part.text, specifier, node: part, nameNode: part, statement });
     else if (part.type === 'namespace_import' && part.firstNamedChild) {
-      out.push({ localName: part.firstNamedChild.text, specifier, node: part });
+      out.push({ localName: part.firstNamedChild.text, specifier, node: part, nameNode: part.firstNamedChild, statement });
     } else if (part.type === 'named_imports') {
       for (const item of namedChildrenOf(part)) {
         const name = item.childForFieldName('name');
         const local = item.childForFieldName('alias') ?? name;
-        if (name && local) out.push({ localName: local.text, importedName: name.text, specifier, node: item });
+        if (name && local) out.push({ localName: local.text, importedName: name.text, specifier, node: item, nameNode: local, statement });
       }
     }
   }
@@ -62,18 +67,20 @@ function bindingsOfRequire(declaration: SyntaxNode, out: ModuleBinding[]): void 
     const pattern = declarator.childForFieldName('name');
     if (specifier === undefined || !pattern) continue;
     if (pattern.type === 'identifier') {
-      out.push({ localName: pattern.text, specifier, node: declarator });
+      out.push({ localName: pattern.text, specifier, node: declarator, nameNode: pattern, statement: declaration });
       continue;
     }
     if (pattern.type !== 'object_pattern') continue;
     for (const property of namedChildrenOf(pattern)) {
       if (property.type === 'shorthand_property_identifier_pattern') {
-        out.push({ localName: property.text, importedName: property.text, specifier, node: property });
+        out.push({ localName: property.text, importedName: property.text, specifier, node: property, nameNode: property, statement: declaration });
       } else if (property.type === 'pair_pattern') {
         const key = property.childForFieldName('key');
         const value = property.childForFieldName('value');
         const importedName = key ? propertyKeyName(key) : undefined;
-        if (importedName && value?.type === 'identifier') out.push({ localName: value.text, importedName, specifier, node: property });
+        if (importedName && value?.type === 'identifier') {
+          out.push({ localName: value.text, importedName, specifier, node: property, nameNode: value, statement: declaration });
+        }
       }
     }
   }
@@ -142,11 +149,12 @@ export class SignalResolver {
     const bindings: ImportBinding[] = [];
     for (const binding of this.named.values()) {
       if (!this.signalModules.has(binding.specifier) || !this.byAttribute.has(binding.importedName!)) continue;
-      bindings.push({ localName: binding.localName, target: `${binding.specifier}.${binding.importedName}`, kind: 'signal', span: spanOf(binding.node) });
+      const target = `${binding.specifier}.${binding.importedName}`;
+      bindings.push({ localName: binding.localName, target, kind: 'signal', span: spanOf(binding.statement), nameSpan: spanOf(binding.nameNode) });
     }
     for (const binding of this.namespaces.values()) {
       if (!this.signalModules.has(binding.specifier)) continue;
-      bindings.push({ localName: binding.localName, target: binding.specifier, kind: 'module', span: spanOf(binding.node) });
+      bindings.push({ localName: binding.localName, target: binding.specifier, kind: 'module', span: spanOf(binding.statement), nameSpan: spanOf(binding.nameNode) });
     }
     return bindings;
   }
