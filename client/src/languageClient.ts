@@ -10,16 +10,11 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { documentSelector } from './documentSelector';
 
 export const SERVER_BUNDLE = 'server/out/server.js';
 /** Restarts allowed in three minutes before the client gives up and says so. */
 export const MAX_RESTARTS = 4;
-export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
-export const SCHEMES = ['file', 'untitled'] as const;
-
-export function documentSelector(): { scheme: string; language: string }[] {
-  return SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language })));
-}
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(SERVER_BUNDLE);

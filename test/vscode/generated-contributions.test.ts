@@ -1,0 +1,72 @@
+// The committed snippet files and injection grammar must match what the catalog generates, and the
+// grammar must compile and scope signal names on real lines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { getBundledCatalog } from '../../server/src/catalog/catalog';
+import { snippetFileText, SNIPPET_FILES } from '../../client/src/contributions/snippetFiles';
+import {
+  DEPRECATED_SIGNAL_SCOPE,
+  GRAMMAR_FILE,
+  injectionGrammarText,
+  SIGNAL_SCOPE,
+} from '../../client/src/contributions/injectionGrammar';
+import { scopesOf, tokenizerWithHosts } from './support/textmate';
+import { bundledVsCodeFile, requireCodeServer } from './support/codeServer';
+
+const root = path.resolve(__dirname, '..', '..');
+const catalog = getBundledCatalog();
+const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
+
+for (const [language, file] of Object.entries(SNIPPET_FILES)) {
+  test(`${file} is current with the catalog (else run node scripts/gen-snippets.mjs)`, () => {
+    assert.equal(read(file), snippetFileText(catalog, language as 'python' | 'typescript'));
+  });
+}
+
+test(`${GRAMMAR_FILE} is current with the catalog (else run node scripts/gen-grammar.mjs)`, () => {
+  assert.equal(read(GRAMMAR_FILE), injectionGrammarText(catalog));
+});
+
+test('every signal has a snippet that imports it and connects a handler', () => {
+  const python = JSON.parse(read(SNIPPET_FILES.python));
+  const typescript = JSON.parse(read(SNIPPET_FILES.typescript));
+  assert.equal(Object.keys(python).length, catalog.signals.length);
+  assert.equal(Object.keys(typescript).length, catalog.signals.length);
+  const failure = python['Celery task_failure handler'];
+  assert.equal(failure.prefix, 'task_failure');
+  assert.equal(failure.body[0], 'from celery.signals import task_failure');
+  assert.ok(failure.body.includes('@task_failure.connect'));
+  assert.match(failure.body.join('\n'), /def \$\{1:on_task_failure\}\(sender, .*, kwargs, .*\*\*kw\):/);
+  assert.match(typescript['Celery task_failure handler'].body.join('\n'), /task_failure\.connect\(\(\{ sender, /);
+});
+
+test('the grammar alone scopes connected signal names and nothing else', async () => {
+  const tokenize = await tokenizerWithHosts({});
+  assert.deepEqual(scopesOf(await tokenize('celery-signals.injection', '@task_failure.connect'), 'task_failure'), [SIGNAL_SCOPE]);
+  assert.deepEqual(scopesOf(await tokenize('celery-signals.injection', 'app.on_after_configure.connect(setup)'), 'on_after_configure'), [SIGNAL_SCOPE]);
+  assert.deepEqual(scopesOf(await tokenize('celery-signals.injection', 'task_sent.connect(h)'), 'task_sent'), [DEPRECATED_SIGNAL_SCOPE]);
+  for (const line of ['my_task_failure.connect(h)', 'task_failure.connected', 'task_failure.send(sender=x)', 'task_failure_x.connect(h)']) {
+    const tokens = await tokenize('celery-signals.injection', line);
+    assert.ok(tokens.every((t) => !t.scopes.includes(SIGNAL_SCOPE)), line);
+  }
+});
+
+test('injected into VS Code\'s own Python and TypeScript grammars', async (t) => {
+  if (!requireCodeServer(t)) return;
+  const tokenize = await tokenizerWithHosts({
+    'source.python': bundledVsCodeFile('extensions', 'python', 'syntaxes', 'MagicPython.tmLanguage.json'),
+    'source.ts': bundledVsCodeFile('extensions', 'typescript-basics', 'syntaxes', 'TypeScript.tmLanguage.json'),
+  });
+  const decorator = await tokenize('source.python', '@task_failure.connect');
+  assert.ok(scopesOf(decorator, 'task_failure').includes(SIGNAL_SCOPE), JSON.stringify(decorator));
+  const call = await tokenize('source.python', 'signals.worker_ready.connect(on_ready, weak=False)');
+  assert.ok(scopesOf(call, 'worker_ready').includes(SIGNAL_SCOPE));
+  const inString = await tokenize('source.python', 'x = "task_failure.connect"');
+  assert.ok(!scopesOf(inString, 'task_failure').includes(SIGNAL_SCOPE), 'strings are left alone');
+  const inComment = await tokenize('source.python', '# task_failure.connect(h)');
+  assert.ok(!scopesOf(inComment, 'task_failure').includes(SIGNAL_SCOPE), 'comments are left alone');
+  const ts = await tokenize('source.ts', 'task_prerun.connect(({ sender, task_id }) => {});');
+  assert.ok(scopesOf(ts, 'task_prerun').includes(SIGNAL_SCOPE), JSON.stringify(ts));
+});
