@@ -69,7 +69,7 @@ test('object-form arrow handler with options, connected by call', async () => {
   assert.deepEqual(handler.params.map((p) => slice(text, p.nameSpan)), ['sender', 'exception', 'einfo', 'rest']);
   assert.equal(slice(text, handler.params[1].span), 'exception: exc');
   assert.deepEqual(handler.freeReads.map((r) => [r.name, r.boundOutside]), [['console', true]]);
-  assert.deepEqual(handler.paramReads?.map((r) => [r.name, slice(text, r.span)]), [['exception', 'exc'], ['rest', 'rest']]);
+  assert.deepEqual(handler.paramReads?.map((r) => [r.name, slice(text, r.span)]), [['exc', 'exc'], ['rest', 'rest']], 'reads name the local variable');
   assert.deepEqual(model.tasks.map((t) => [t.localName, t.registeredName]), [['sendEmail', 'mail.send']]);
 });
 

@@ -45,19 +45,19 @@ function parameterParts(param: SyntaxNode): { pattern: SyntaxNode; hasDefault: b
   return { pattern, hasDefault, annotation };
 }
 
-/** Object-form parameters; `locals` maps each local variable to the property that fills it. */
-function objectPatternParams(pattern: SyntaxNode, locals: Map<string, string>): HandlerParam[] {
+/** Object-form parameters; `locals` collects the local variables they bind. */
+function objectPatternParams(pattern: SyntaxNode, locals: Set<string>): HandlerParam[] {
   const params: HandlerParam[] = [];
   for (const property of namedChildrenOf(pattern)) {
     const span = spanOf(property);
     if (property.type === 'shorthand_property_identifier_pattern') {
       params.push({ name: property.text, kind: 'object-property', hasDefault: false, span, nameSpan: span });
-      locals.set(property.text, property.text);
+      locals.add(property.text);
     } else if (property.type === 'object_assignment_pattern') {
       const left = property.childForFieldName('left');
       if (!left) continue;
       params.push({ name: left.text, kind: 'object-property', hasDefault: true, span, nameSpan: spanOf(left) });
-      locals.set(left.text, left.text);
+      locals.add(left.text);
     } else if (property.type === 'pair_pattern') {
       const key = property.childForFieldName('key');
       const name = key ? propertyKeyName(key) : undefined;
@@ -65,11 +65,11 @@ function objectPatternParams(pattern: SyntaxNode, locals: Map<string, string>): 
       if (!key || name === undefined) continue;
       params.push({ name, kind: 'object-property', hasDefault: value?.type === 'assignment_pattern', span, nameSpan: spanOf(key) });
       const local = value?.type === 'assignment_pattern' ? value.childForFieldName('left') : value;
-      if (local?.type === 'identifier') locals.set(local.text, name);
+      if (local?.type === 'identifier') locals.add(local.text);
     } else if (property.type === 'rest_pattern') {
       const target = property.firstNamedChild;
       params.push({ name: target?.text ?? '', kind: 'object-rest', hasDefault: false, span, nameSpan: spanOf(target ?? property) });
-      if (target?.type === 'identifier') locals.set(target.text, target.text);
+      if (target?.type === 'identifier') locals.add(target.text);
     }
   }
   return params;
@@ -79,18 +79,22 @@ interface ParamShape {
   paramStyle: Handler['paramStyle'];
   params: HandlerParam[];
   paramsSpan: Span;
-  /** Local variable → the parameter (keyword) name that fills it. */
-  locals: Map<string, string>;
+  /** The local variables the parameters bind. */
+  locals: Set<string>;
 }
 
 /**
  * One destructured parameter is the object form; one plain identifier receives the whole object
  * (an `object-rest` that takes every keyword); anything else is read by parameter name.
+ * `paramReads` are reported under the local variable's name, so renaming a shorthand property
+ * (`{ exc }`) renames its uses while renaming the key of `{ exc: e }` leaves `e` alone.
  */
 function paramShape(fn: SyntaxNode): ParamShape {
   const nodes = parameterNodes(fn);
   const list = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter') ?? fn;
-  const locals = new Map<string, string>();
+  const locals = new Set<string>();
+  // No parameter at all is an empty object pattern waiting to be written: the JS convention's default.
+  if (nodes.length === 0) return { paramStyle: 'object', params: [], paramsSpan: spanOf(list), locals };
   if (nodes.length === 1) {
     const { pattern, annotation } = parameterParts(nodes[0]);
     if (pattern.type === 'object_pattern') {
@@ -98,7 +102,7 @@ function paramShape(fn: SyntaxNode): ParamShape {
     }
     if (pattern.type === 'identifier') {
       const span = spanOf(nodes[0]);
-      locals.set(pattern.text, pattern.text);
+      locals.add(pattern.text);
       return {
         paramStyle: 'object',
         params: [{ name: pattern.text, kind: 'object-rest', hasDefault: false, span, nameSpan: spanOf(pattern), annotation }],
@@ -112,7 +116,7 @@ function paramShape(fn: SyntaxNode): ParamShape {
     const { pattern, hasDefault, annotation } = parameterParts(node);
     const isRest = pattern.type === 'rest_pattern';
     const nameNode = isRest ? pattern.firstNamedChild ?? pattern : pattern;
-    if (nameNode.type === 'identifier') locals.set(nameNode.text, nameNode.text);
+    if (nameNode.type === 'identifier') locals.add(nameNode.text);
     params.push({
       name: nameNode.text,
       kind: isRest ? 'var-positional' : 'positional',
@@ -179,9 +183,9 @@ function insideDecorator(node: SyntaxNode, fn: SyntaxNode): boolean {
 
 /**
  * Names read anywhere in the function (parameter defaults included): free ones, and reads of the
- * parameters' local variables, reported under the parameter (keyword) name.
+ * parameters' local variables.
  */
-function readsOf(fn: SyntaxNode, locals: Map<string, string>): { freeReads: NameRead[]; paramReads: NameRead[] } {
+function readsOf(fn: SyntaxNode, locals: Set<string>): { freeReads: NameRead[]; paramReads: NameRead[] } {
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];
   for (const id of fn.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
@@ -190,8 +194,7 @@ function readsOf(fn: SyntaxNode, locals: Map<string, string>): { freeReads: Name
     // Scopes from the read up to and including the handler itself bind names the handler owns.
     const ownBinding = bindingScope(id, name, fn.parent ?? undefined);
     if (ownBinding) {
-      const param = ownBinding.id === fn.id ? locals.get(name) : undefined;
-      if (param !== undefined) paramReads.push({ name: param, span: spanOf(id), boundOutside: false });
+      if (ownBinding.id === fn.id && locals.has(name)) paramReads.push({ name, span: spanOf(id), boundOutside: false });
       continue;
     }
     const boundOutside = (fn.parent !== null && bindingScope(fn.parent, name) !== undefined) || JS_GLOBALS.has(name);
