@@ -9,12 +9,14 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { bundledCatalogFile, getBundledCatalog } from '../server/src/catalog/catalog';
 import { SENDER_KINDS, SIGNAL_CATEGORIES, type LocalizedText, type SignalSpec } from '../server/src/catalog/types';
-import { catalogSchema, schemaViolations } from '../server/src/catalog/validate';
+import { schemaViolations } from '../server/src/catalog/validate';
+import { generateValidatorSource, generatedValidatorPath } from '../server/src/catalog/generateValidator';
 import { requireTool } from './support/system';
 
 const root = path.resolve(__dirname, '..');
 const factsPath = process.env.CELERY_FACTS_FILE ?? '/work/shared/reference/celery-signals.facts.json';
 const catalog = bundledCatalogFile;
+const catalogSchema: unknown = JSON.parse(fs.readFileSync(path.join(root, 'schemas/signal-catalog.schema.json'), 'utf8'));
 
 interface FactKwarg {
   name: string;
@@ -57,6 +59,10 @@ function textsOf(signal: SignalSpec): [string, LocalizedText][] {
     ...signal.params.map((p): [string, LocalizedText] => [`${signal.name}.params.${p.name}`, p.description]),
   ];
 }
+
+test('the precompiled schema validator is up to date (regenerate: npx tsx server/src/catalog/generateValidator.ts)', () => {
+  assert.equal(fs.readFileSync(generatedValidatorPath, 'utf8'), generateValidatorSource());
+});
 
 test('the bundled catalog satisfies its own schema', () => {
   assert.deepEqual(schemaViolations(catalog), []);

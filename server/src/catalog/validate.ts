@@ -1,9 +1,9 @@
 /**
- * Checks a parsed catalog against `schemas/signal-catalog.schema.json` with ajv and words each
- * violation for people: what is wrong and what would be right, never ajv's internal vocabulary.
+ * Checks a parsed catalog against `schemas/signal-catalog.schema.json` (ajv's precompiled validator)
+ * and words each violation for people: what is wrong and what would be right, never ajv's internal vocabulary.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../schemas/signal-catalog.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validate as generatedValidate } from './schemaValidator.generated';
 
 export interface SchemaViolation {
   /** JSON pointer of the value at fault (for an unknown property: of that property). */
@@ -13,17 +13,10 @@ export interface SchemaViolation {
   message: string;
 }
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled on first use and kept: compiling is the expensive part (tens of milliseconds). */
-function validator(): ValidateFunction {
-  return (compiled ??= new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true }).compile(schema));
-}
-
-export const catalogSchema: unknown = schema;
+/** Precompiled by ajv (see generateValidator.ts), so no schema compilation happens at run time. */
+const validate = generatedValidate as unknown as ValidateFunction;
 
 export function schemaViolations(value: unknown): SchemaViolation[] {
-  const validate = validator();
   if (validate(value)) return [];
   const violations: SchemaViolation[] = [];
   const seen = new Set<string>();
