@@ -1,0 +1,64 @@
+/**
+ * The Python front end: turns a tree-sitter Python tree into the shared FileModel.
+ *
+ * It never visits the whole tree. Module-level bindings come from the module's statements; connect
+ * sites, tasks and signal references are found by searching the text for their tell-tale words and
+ * checking each hit in the tree; only handler bodies (and the functions around them) are walked.
+ */
+import type { Catalog } from '../../catalog/catalog';
+import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
+import type { FileModel, TaskDefinition } from '../model';
+import type { FrontEnd } from './frontend';
+import { ConnectSiteFinder } from './pythonConnect';
+import { SignalModuleIndex } from './pythonImports';
+import { scanModule } from './pythonModule';
+import { collectSignalRefs } from './pythonRefs';
+import { PythonResolver } from './pythonResolve';
+import { collectSyntaxProblems, plainStringValue, spanOf } from './pythonSyntax';
+
+export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog): FileModel => {
+  const root = tree.rootNode;
+  const modules = new SignalModuleIndex(catalog);
+  const moduleFacts = scanModule(root, text, modules);
+  const { tasks, taskDefinitions } = findTasks(root, text);
+  const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions);
+  const sites = new ConnectSiteFinder(resolver, modules).findAll(root, text);
+  const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];
+  return {
+    language: 'python',
+    sites,
+    signalRefs: collectSignalRefs(root, text, resolver, modules, known),
+    imports: moduleFacts.imports,
+    tasks,
+    syntaxProblems: collectSyntaxProblems(root),
+  };
+};
+
+/** `@app.task`, `@<anything>.task(...)`, `@shared_task`, `@celery.task`, with or without arguments. */
+function findTasks(root: SyntaxNode, text: string): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {
+  const tasks: TaskDefinition[] = [];
+  const taskDefinitions = new Set<number>();
+  for (const match of text.matchAll(/^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm)) {
+    const at = (match.index ?? 0) + match[0].indexOf('@');
+    const decorator = root.descendantForIndex(at, at + 1)?.parent;
+    if (!decorator || decorator.type !== 'decorator') continue;
+    const definition = decorator.parent?.type === 'decorated_definition' ? decorator.parent.childForFieldName('definition') : null;
+    const name = definition?.type === 'function_definition' ? definition.childForFieldName('name') : null;
+    if (!definition || !name || taskDefinitions.has(definition.startIndex)) continue;
+    taskDefinitions.add(definition.startIndex);
+    tasks.push({ localName: name.text, registeredName: registeredNameOf(decorator), span: spanOf(name) });
+  }
+  return { tasks, taskDefinitions };
+}
+
+function registeredNameOf(decorator: SyntaxNode): string | undefined {
+  const call = decorator.firstNamedChild;
+  if (call?.type !== 'call') return undefined;
+  const args = call.childForFieldName('arguments');
+  for (const arg of args?.namedChildren ?? []) {
+    if (arg?.type !== 'keyword_argument' || arg.childForFieldName('name')?.text !== 'name') continue;
+    const value = arg.childForFieldName('value');
+    return value ? plainStringValue(value) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * `sig.connect(self.on_event)` / `sig.connect(obj.method)`: finds the method in this file's classes
+ * and tells how it is bound (an instance passes `self`, a classmethod passes `cls`).
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { PythonResolver } from './pythonResolve';
+import { parametersOf } from './pythonScopes';
+import { namedChildrenOf } from './pythonSyntax';
+
+export interface MethodReceiver {
+  definition: SyntaxNode;
+  implicitFirstParam?: 'self' | 'cls';
+}
+
+type Access = 'instance' | 'class';
+
+export function findMethodReceiver(attribute: SyntaxNode, resolver: PythonResolver): MethodReceiver | undefined {
+  const object = attribute.childForFieldName('object');
+  const methodName = attribute.childForFieldName('attribute')?.text;
+  if (!object || !methodName || object.type !== 'identifier') return undefined;
+  const owner = ownerOf(object, resolver);
+  let candidates: { cls: SyntaxNode; access: Access }[] = owner ? [owner] : [];
+  if (!owner && mayBeInstance(object, resolver)) {
+    // An object of unknown origin: accept the method only when exactly one class in the file has it.
+    const withMethod = resolver.module.classes.filter((cls) => methodOf(cls, methodName));
+    if (withMethod.length === 1) candidates = [{ cls: withMethod[0], access: 'instance' }];
+  }
+  for (const { cls, access } of candidates) {
+    const method = methodOf(cls, methodName);
+    if (!method) continue;
+    const decorators = decoratorNames(method);
+    if (decorators.has('staticmethod')) return { definition: method };
+    if (decorators.has('classmethod')) return { definition: method, implicitFirstParam: 'cls' };
+    return { definition: method, implicitFirstParam: access === 'instance' ? 'self' : undefined };
+  }
+  return undefined;
+}
+
+/** The class `object` stands for: `self`/`cls` of the enclosing method, a class name, `x = Cls()`. */
+function ownerOf(object: SyntaxNode, resolver: PythonResolver): { cls: SyntaxNode; access: Access } | undefined {
+  const method = enclosingMethod(object);
+  if (method) {
+    const first = parametersOf(method.fn.childForFieldName('parameters'))[0];
+    const decorators = decoratorNames(method.fn);
+    if (first && first.name === object.text && !decorators.has('staticmethod')) {
+      return { cls: method.cls, access: decorators.has('classmethod') ? 'class' : 'instance' };
+    }
+  }
+  const binding = resolver.resolveName(object.text, object, true);
+  if (binding?.kind === 'class') return { cls: binding.node, access: 'class' };
+  if (binding?.kind === 'value' && binding.value.type === 'call') {
+    const callee = binding.value.childForFieldName('function');
+    if (callee?.type === 'identifier') {
+      const calleeBinding = resolver.resolveName(callee.text, callee, true);
+      if (calleeBinding?.kind === 'class') return { cls: calleeBinding.node, access: 'instance' };
+    }
+  }
+  return undefined;
+}
+
+function mayBeInstance(object: SyntaxNode, resolver: PythonResolver): boolean {
+  const binding = resolver.resolveName(object.text, object, true);
+  if (!binding) return true;
+  return binding.kind === 'param' || binding.kind === 'value' || binding.kind === 'other';
+}
+
+function enclosingMethod(node: SyntaxNode): { fn: SyntaxNode; cls: SyntaxNode } | undefined {
+  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
+    if (ancestor.type !== 'function_definition') continue;
+    let holder = ancestor.parent;
+    if (holder?.type === 'decorated_definition') holder = holder.parent;
+    if (holder?.type === 'block' && holder.parent?.type === 'class_definition') return { fn: ancestor, cls: holder.parent };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The last `def name` directly in the class body. */
+function methodOf(cls: SyntaxNode, name: string): SyntaxNode | undefined {
+  const body = cls.childForFieldName('body');
+  if (!body) return undefined;
+  let found: SyntaxNode | undefined;
+  for (const statement of namedChildrenOf(body)) {
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type === 'function_definition' && definition.childForFieldName('name')?.text === name) found = definition;
+  }
+  return found;
+}
+
+function decoratorNames(fn: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  if (!decorated) return names;
+  for (const child of namedChildrenOf(decorated)) {
+    if (child.type !== 'decorator') continue;
+    const expression = child.firstNamedChild;
+    const text = expression?.type === 'call' ? expression.childForFieldName('function')?.text : expression?.text;
+    if (text) names.add(text.split('.').pop()!);
+  }
+  return names;
+}

@@ -1,0 +1,178 @@
+/**
+ * Module-level facts of a Python file, gathered from the module's statements only (compound
+ * statements are entered, function and class bodies are not): every module binding in source order,
+ * the import bindings that matter for signals, and references to signals on import lines.
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { ImportBinding, SignalRef } from '../model';
+import { importFactsOf, type SignalModuleIndex } from './pythonImports';
+import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
+import { namedChildrenOf } from './pythonSyntax';
+
+export interface ModuleEntry {
+  binding: Binding;
+  /** Where the binding statement starts, to tell which binding is in force at a module-level use. */
+  start: number;
+  /** Inside an if/try/loop/with/match body: it may or may not have run. */
+  conditional: boolean;
+}
+
+export interface ModuleFacts {
+  entries: Map<string, ModuleEntry[]>;
+  /** Names bound at module level in ways a statement scan cannot order (`global x` in functions, `:=`). */
+  looselyBound: Set<string>;
+  /** A star import from a module whose exports we do not know: any name may be bound. */
+  starEverything: boolean;
+  imports: ImportBinding[];
+  importRefs: SignalRef[];
+  classes: SyntaxNode[];
+}
+
+const clauseTypes = new Set([
+  'block',
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'try_statement',
+  'except_clause',
+  'except_group_clause',
+  'finally_clause',
+  'while_statement',
+  'for_statement',
+  'with_statement',
+  'match_statement',
+  'case_clause',
+]);
+
+export function scanModule(root: SyntaxNode, text: string, modules: SignalModuleIndex): ModuleFacts {
+  const facts: ModuleFacts = {
+    entries: new Map(),
+    looselyBound: new Set(),
+    starEverything: false,
+    imports: [],
+    importRefs: [],
+    classes: [],
+  };
+  const walker = new ScopeWalker(modules, false);
+  const add = (name: string, binding: Binding, start: number, conditional: boolean): void => {
+    const entry = { binding, start, conditional };
+    const list = facts.entries.get(name);
+    if (list) list.push(entry);
+    else facts.entries.set(name, [entry]);
+  };
+  const bindTargets = (target: SyntaxNode, start: number, conditional: boolean, value?: SyntaxNode): void => {
+    const scratch: Scope = { kind: 'function', bindings: new Map(), declaredGlobal: new Set(), declaredNonlocal: new Set(), reads: [] };
+    walker.bindTarget(target, scratch, value);
+    for (const [name, bindings] of scratch.bindings) for (const binding of bindings) add(name, binding, start, conditional);
+  };
+
+  const scanImport = (statement: SyntaxNode, conditional: boolean): void => {
+    const imported = importFactsOf(statement, modules);
+    for (const name of imported.names) {
+      add(name.localName, name.binding, statement.startIndex, conditional);
+      if (name.importBinding) facts.imports.push(name.importBinding);
+      if (name.signalRef) facts.importRefs.push(name.signalRef);
+    }
+    if (imported.starModule === undefined) return;
+    const starModule = imported.starModule;
+    if (modules.isSignalModule(starModule)) {
+      for (const spec of modules.catalog.signalsOfModule(starModule)) {
+        if (!spec.inStarImport) continue;
+        const local = spec.name.split('.').pop()!;
+        add(local, { kind: 'signal', signal: spec.name, resolution: 'catalog', module: starModule }, statement.startIndex, conditional);
+        facts.imports.push({ localName: local, target: `${starModule}.${local}`, kind: 'signal', span: { start: statement.startIndex, end: statement.endIndex } });
+      }
+    }
+    // Only celery.signals has a known `__all__` (its signals); other modules may export anything.
+    if (starModule !== 'celery.signals') facts.starEverything = true;
+  };
+
+  const scanStatement = (statement: SyntaxNode, conditional: boolean, start = statement.startIndex): void => {
+    switch (statement.type) {
+      case 'decorated_definition': {
+        const definition = statement.childForFieldName('definition');
+        if (definition) scanStatement(definition, conditional, statement.startIndex);
+        return;
+      }
+      case 'function_definition': {
+        const name = statement.childForFieldName('name');
+        if (name) add(name.text, { kind: 'def', node: statement }, start, conditional);
+        return;
+      }
+      case 'class_definition': {
+        const name = statement.childForFieldName('name');
+        if (name) add(name.text, { kind: 'class', node: statement }, start, conditional);
+        facts.classes.push(statement);
+        return;
+      }
+      case 'expression_statement':
+        for (const expression of namedChildrenOf(statement)) {
+          let assignment: SyntaxNode | null = expression;
+          while (assignment && (assignment.type === 'assignment' || assignment.type === 'augmented_assignment')) {
+            const left = assignment.childForFieldName('left');
+            const right = assignment.childForFieldName('right');
+            if (left) bindTargets(left, start, conditional, assignment.type === 'assignment' && right?.type !== 'assignment' ? right ?? undefined : undefined);
+            assignment = right;
+          }
+        }
+        return;
+      case 'import_statement':
+      case 'import_from_statement':
+        scanImport(statement, conditional);
+        return;
+      case 'type_alias_statement': {
+        const name = statement.firstNamedChild;
+        if (name) bindTargets(name.type === 'type' ? name.firstNamedChild ?? name : name, start, conditional);
+        return;
+      }
+      case 'ERROR':
+        for (const name of statement.descendantsOfType('identifier')) if (name) facts.looselyBound.add(name.text);
+        for (const child of namedChildrenOf(statement)) scanStatement(child, true);
+        return;
+      default:
+        if (clauseTypes.has(statement.type)) scanCompound(statement, conditional);
+    }
+  };
+
+  const scanCompound = (statement: SyntaxNode, conditional: boolean): void => {
+    const nested = conditional || statement.type !== 'block';
+    if (statement.type === 'for_statement') {
+      const left = statement.childForFieldName('left');
+      if (left) bindTargets(left, statement.startIndex, true);
+    }
+    for (const alias of asTargetsOf(statement)) {
+      for (const target of namedChildrenOf(alias)) bindTargets(target, statement.startIndex, true);
+    }
+    for (const child of namedChildrenOf(statement)) {
+      if (statement.type === 'block') scanStatement(child, nested);
+      else if (clauseTypes.has(child.type)) scanStatement(child, true);
+    }
+  };
+
+  for (const statement of namedChildrenOf(root)) scanStatement(statement, false);
+  for (const match of text.matchAll(/\b(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
+    for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
+  }
+  for (const match of text.matchAll(/([A-Za-z_]\w*)\s*:=/g)) facts.looselyBound.add(match[1]);
+  return facts;
+}
+
+/** The `as` targets of a with statement's items or of an except clause (not of nested statements). */
+function asTargetsOf(statement: SyntaxNode): SyntaxNode[] {
+  const patterns: SyntaxNode[] = [];
+  if (statement.type === 'with_statement') {
+    for (const clause of namedChildrenOf(statement)) {
+      if (clause.type !== 'with_clause') continue;
+      for (const item of namedChildrenOf(clause)) {
+        const value = item.childForFieldName('value');
+        if (value?.type === 'as_pattern') patterns.push(value);
+      }
+    }
+  } else if (statement.type === 'except_clause' || statement.type === 'except_group_clause') {
+    for (const child of namedChildrenOf(statement)) if (child.type === 'as_pattern') patterns.push(child);
+  }
+  return patterns.flatMap((pattern) => {
+    const alias = pattern.childForFieldName('alias');
+    return alias ? [alias] : [];
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * Every reference to a signal in a Python file (for hover and go-to-docs), found by searching the
+ * text for the few names that can start one and checking each hit in the tree, which is far cheaper
+ * than visiting every node.
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { SignalRef } from '../model';
+import { importFactsOf, type SignalModuleIndex } from './pythonImports';
+import type { PythonResolver } from './pythonResolve';
+import { sameNode } from './pythonSyntax';
+
+const importParents = new Set(['dotted_name', 'aliased_import', 'import_statement', 'import_from_statement', 'relative_import']);
+
+/** Places where a name is defined or used as a keyword rather than read. */
+function isDefiningName(name: SyntaxNode, parent: SyntaxNode): boolean {
+  switch (parent.type) {
+    case 'keyword_argument':
+    case 'function_definition':
+    case 'class_definition':
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return sameNode(parent.childForFieldName('name'), name);
+    case 'parameters':
+    case 'lambda_parameters':
+    case 'typed_parameter':
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern':
+    case 'global_statement':
+    case 'nonlocal_statement':
+    case 'keyword_pattern':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function collectSignalRefs(
+  root: SyntaxNode,
+  text: string,
+  resolver: PythonResolver,
+  modules: SignalModuleIndex,
+  known: readonly SignalRef[],
+): SignalRef[] {
+  const refs = new Map<string, SignalRef>();
+  const add = (ref: SignalRef | undefined): void => {
+    if (!ref) return;
+    const key = `${ref.nameSpan.start}:${ref.expressionSpan.start}:${ref.expressionSpan.end}`;
+    if (!refs.has(key)) refs.set(key, ref);
+  };
+  known.forEach(add);
+  const candidates = new Set<string>(['celery', 'signals', ...resolver.catalog.appAttributes]);
+  for (const spec of resolver.catalog.signals) if (spec.access.kind === 'module') candidates.add(spec.name.split('.').pop()!);
+  for (const [name, entries] of resolver.module.entries) {
+    if (entries.some((entry) => entry.binding.kind === 'signal' || entry.binding.kind === 'module')) candidates.add(name);
+  }
+  const appAttributes = new Set(resolver.catalog.appAttributes);
+  const pattern = new RegExp(`\\b(?:${[...candidates].map(escapeRegExp).join('|')})\\b`, 'g');
+  const seenImports = new Set<number>();
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    const name = root.descendantForIndex(start, start + match[0].length);
+    if (!name || name.type !== 'identifier' || name.startIndex !== start || name.endIndex !== start + match[0].length) continue;
+    const parent = name.parent;
+    if (!parent) continue;
+    try {
+      if (importParents.has(parent.type)) {
+        const statement = importStatementOf(name);
+        if (statement && !seenImports.has(statement.startIndex)) {
+          seenImports.add(statement.startIndex);
+          for (const imported of importFactsOf(statement, modules).names) add(imported.signalRef);
+        }
+      } else if (parent.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), name)) {
+        if (appAttributes.has(name.text)) add(resolver.signalOf(parent));
+      } else if (!isDefiningName(name, parent)) {
+        add(signalStartingAt(name, resolver));
+      }
+    } catch {
+      // A reference we cannot judge in broken code is simply not reported.
+    }
+  }
+  return [...refs.values()].sort((a, b) => a.expressionSpan.start - b.expressionSpan.start || a.nameSpan.start - b.nameSpan.start);
+}
+
+/** `task_failure`, or `signals.task_failure` / `celery.signals.task_failure` read from its first name. */
+function signalStartingAt(name: SyntaxNode, resolver: PythonResolver): SignalRef | undefined {
+  const direct = resolver.signalOf(name);
+  if (direct) return direct;
+  let current = name;
+  for (let parent = current.parent; parent?.type === 'attribute'; parent = current.parent) {
+    if (!sameNode(parent.childForFieldName('object'), current)) return undefined;
+    const path = resolver.modulePathOf(current);
+    if (path === undefined) return undefined;
+    if (resolver.modules.isSignalModule(path)) return resolver.signalOf(parent);
+    current = parent;
+  }
+  return undefined;
+}
+
+function importStatementOf(name: SyntaxNode): SyntaxNode | undefined {
+  for (let ancestor = name.parent; ancestor; ancestor = ancestor.parent) {
+    if (ancestor.type === 'import_statement' || ancestor.type === 'import_from_statement') return ancestor;
+    if (!importParents.has(ancestor.type)) return undefined;
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,344 @@
+/**
+ * Python name binding inside one function, lambda or class: which names the scope binds (and to
+ * what), which it declares global/nonlocal, and which names it reads. Reads made in nested scopes
+ * are handed up when the nested scope does not bind them itself; a class body's names are never
+ * visible to the scopes nested in it, exactly as in Python.
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import { importFactsOf, type SignalModuleIndex } from './pythonImports';
+import { comprehensionTypes, namedChildrenOf, sameNode } from './pythonSyntax';
+
+export type Binding =
+  | { kind: 'signal'; signal: string; resolution: 'catalog' | 'unknown'; module: string }
+  | { kind: 'module'; module: string }
+  /** A name imported from a module that is not a signal module: could be anything, an app included. */
+  | { kind: 'imported' }
+  | { kind: 'def'; node: SyntaxNode }
+  | { kind: 'class'; node: SyntaxNode }
+  /** `name = value` with a single target. */
+  | { kind: 'value'; value: SyntaxNode }
+  | { kind: 'param' }
+  | { kind: 'other' }
+  /** A name seen in broken code: counts as bound for free reads, but shadows nothing. */
+  | { kind: 'loose' };
+
+export interface RawRead {
+  name: string;
+  start: number;
+  end: number;
+  /** Declared `global` where it is read: only the module and builtins can bind it. */
+  global: boolean;
+}
+
+export type ScopeKind = 'function' | 'class' | 'comprehension';
+
+export interface Scope {
+  kind: ScopeKind;
+  parent?: Scope;
+  bindings: Map<string, Binding[]>;
+  declaredGlobal: Set<string>;
+  declaredNonlocal: Set<string>;
+  reads: RawRead[];
+}
+
+export type ParamKindPy = 'positional-only' | 'positional' | 'keyword-only' | 'var-positional' | 'var-keyword';
+
+export interface ParsedParam {
+  name: string;
+  kind: ParamKindPy;
+  node: SyntaxNode;
+  nameNode: SyntaxNode;
+  typeNode?: SyntaxNode;
+  defaultNode?: SyntaxNode;
+}
+
+/** The parameters of a `parameters` or `lambda_parameters` node, with their inspect-style kinds. */
+export function parametersOf(list: SyntaxNode | null | undefined): ParsedParam[] {
+  if (!list) return [];
+  const items = namedChildrenOf(list).filter((child) => child.type !== 'comment');
+  const slashAt = items.findIndex((child) => child.type === 'positional_separator');
+  const params: ParsedParam[] = [];
+  let afterStar = false;
+  items.forEach((item, index) => {
+    if (item.type === 'keyword_separator') {
+      afterStar = true;
+      return;
+    }
+    if (item.type === 'positional_separator') return;
+    let nameNode: SyntaxNode | null = null;
+    let kind: ParamKindPy = index < slashAt ? 'positional-only' : afterStar ? 'keyword-only' : 'positional';
+    let typeNode: SyntaxNode | undefined;
+    let defaultNode: SyntaxNode | undefined;
+    let core = item;
+    if (item.type === 'typed_parameter') {
+      typeNode = item.childForFieldName('type') ?? undefined;
+      core = item.firstNamedChild ?? item;
+    }
+    if (core.type === 'identifier') nameNode = core;
+    else if (core.type === 'default_parameter' || core.type === 'typed_default_parameter') {
+      nameNode = core.childForFieldName('name');
+      defaultNode = core.childForFieldName('value') ?? undefined;
+      typeNode = core.childForFieldName('type') ?? typeNode;
+    } else if (core.type === 'list_splat_pattern') {
+      nameNode = core.firstNamedChild;
+      kind = 'var-positional';
+      afterStar = true;
+    } else if (core.type === 'dictionary_splat_pattern') {
+      nameNode = core.firstNamedChild;
+      kind = 'var-keyword';
+    }
+    if (!nameNode || nameNode.type !== 'identifier') return;
+    params.push({ name: nameNode.text, kind, node: item, nameNode, typeNode, defaultNode });
+  });
+  return params;
+}
+
+function newScope(kind: ScopeKind, parent?: Scope): Scope {
+  return { kind, parent, bindings: new Map(), declaredGlobal: new Set(), declaredNonlocal: new Set(), reads: [] };
+}
+
+function bind(scope: Scope, name: string, binding: Binding): void {
+  const existing = scope.bindings.get(name);
+  if (existing) existing.push(binding);
+  else scope.bindings.set(name, [binding]);
+}
+
+/** Walks one scope. With `collectReads` off it only gathers bindings and skips nested bodies. */
+export class ScopeWalker {
+  constructor(
+    private readonly modules: SignalModuleIndex,
+    private readonly collectReads: boolean,
+  ) {}
+
+  /** A function_definition or lambda: its parameters and its body. */
+  functionScope(fn: SyntaxNode, parent?: Scope): Scope {
+    const scope = newScope('function', parent);
+    for (const param of parametersOf(fn.childForFieldName('parameters'))) bind(scope, param.name, { kind: 'param' });
+    const body = fn.childForFieldName('body');
+    if (body) this.visit(body, scope);
+    return scope;
+  }
+
+  classScope(cls: SyntaxNode, parent?: Scope): Scope {
+    const scope = newScope('class', parent);
+    const body = cls.childForFieldName('body');
+    if (body) this.visit(body, scope);
+    return scope;
+  }
+
+  private read(node: SyntaxNode, scope: Scope): void {
+    if (!this.collectReads) return;
+    const name = node.text;
+    scope.reads.push({ name, start: node.startIndex, end: node.endIndex, global: scope.declaredGlobal.has(name) });
+  }
+
+  private visitChildren(node: SyntaxNode, scope: Scope): void {
+    const count = node.namedChildCount;
+    for (let i = 0; i < count; i++) {
+      const child = node.namedChild(i);
+      if (child) this.visit(child, scope);
+    }
+  }
+
+  private visitField(node: SyntaxNode, field: string, scope: Scope): void {
+    const child = node.childForFieldName(field);
+    if (child) this.visit(child, scope);
+  }
+
+  visit(node: SyntaxNode, scope: Scope): void {
+    switch (node.type) {
+      case 'identifier':
+        this.read(node, scope);
+        return;
+      case 'attribute':
+        this.visitField(node, 'object', scope);
+        return;
+      case 'keyword_argument':
+        this.visitField(node, 'value', scope);
+        return;
+      case 'type':
+      case 'comment':
+      case 'keyword_separator':
+      case 'positional_separator':
+      case 'future_import_statement':
+        return; // annotations of locals are never evaluated
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left) this.bindTarget(left, scope, right ?? undefined);
+        if (right) this.visit(right, scope);
+        return;
+      }
+      case 'augmented_assignment': {
+        const left = node.childForFieldName('left');
+        if (left) this.bindTarget(left, scope);
+        if (left?.type === 'identifier') this.read(left, scope);
+        this.visitField(node, 'right', scope);
+        return;
+      }
+      case 'named_expression': {
+        const name = node.childForFieldName('name');
+        let owner = scope;
+        while (owner.kind === 'comprehension' && owner.parent) owner = owner.parent;
+        if (name) bind(owner, name.text, { kind: 'other' });
+        this.visitField(node, 'value', scope);
+        return;
+      }
+      case 'for_statement': {
+        const left = node.childForFieldName('left');
+        for (const child of namedChildrenOf(node)) {
+          if (sameNode(child, left)) this.bindTarget(child, scope);
+          else this.visit(child, scope);
+        }
+        return;
+      }
+      case 'as_pattern': {
+        const alias = node.childForFieldName('alias');
+        for (const child of namedChildrenOf(node)) {
+          if (alias && sameNode(child, alias)) {
+            for (const target of namedChildrenOf(alias)) this.bindTarget(target, scope);
+          } else this.visit(child, scope);
+        }
+        return;
+      }
+      case 'import_statement':
+      case 'import_from_statement': {
+        for (const imported of importFactsOf(node, this.modules).names) bind(scope, imported.localName, imported.binding);
+        return;
+      }
+      case 'global_statement':
+        for (const name of namedChildrenOf(node)) if (name.type === 'identifier') scope.declaredGlobal.add(name.text);
+        return;
+      case 'nonlocal_statement':
+        for (const name of namedChildrenOf(node)) if (name.type === 'identifier') scope.declaredNonlocal.add(name.text);
+        return;
+      case 'delete_statement':
+        for (const target of namedChildrenOf(node)) this.bindTarget(target, scope);
+        return;
+      case 'function_definition':
+        this.visitNestedFunction(node, scope);
+        return;
+      case 'lambda':
+        this.visitNestedFunction(node, scope);
+        return;
+      case 'class_definition': {
+        const name = node.childForFieldName('name');
+        if (name) bind(scope, name.text, { kind: 'class', node });
+        this.visitField(node, 'superclasses', scope);
+        if (this.collectReads) this.finish(this.classScope(node, scope), scope);
+        return;
+      }
+      case 'case_pattern':
+        this.visitPattern(node, scope);
+        return;
+      case 'ERROR':
+        // Half-typed code: treat every name in it as bound, so nothing in it can cause an error.
+        for (const name of node.descendantsOfType('identifier')) if (name) bind(scope, name.text, { kind: 'loose' });
+        return;
+      default:
+        if (comprehensionTypes.has(node.type)) this.visitComprehension(node, scope);
+        else this.visitChildren(node, scope);
+    }
+  }
+
+  private visitNestedFunction(node: SyntaxNode, scope: Scope): void {
+    const name = node.type === 'function_definition' ? node.childForFieldName('name') : null;
+    if (name) bind(scope, name.text, { kind: 'def', node });
+    // Defaults are evaluated where the function is defined; annotations are skipped (they may be lazy).
+    for (const param of parametersOf(node.childForFieldName('parameters'))) {
+      if (param.defaultNode) this.visit(param.defaultNode, scope);
+    }
+    if (this.collectReads) this.finish(this.functionScope(node, scope), scope);
+  }
+
+  private visitComprehension(node: SyntaxNode, scope: Scope): void {
+    const inner = newScope('comprehension', scope);
+    let first = true;
+    const clauses = namedChildrenOf(node);
+    for (const clause of clauses) {
+      if (clause.type !== 'for_in_clause') continue;
+      const right = clause.childForFieldName('right');
+      // The first iterable is evaluated in the enclosing scope, the rest inside the comprehension.
+      if (right) this.visit(right, first ? scope : inner);
+      for (const left of clause.childrenForFieldName('left')) if (left) this.bindTarget(left, inner);
+      first = false;
+    }
+    for (const clause of clauses) if (clause.type !== 'for_in_clause') this.visit(clause, inner);
+    this.finish(inner, scope);
+  }
+
+  /** Match-statement patterns: bare names capture (bind), dotted names and class names are read. */
+  private visitPattern(node: SyntaxNode, scope: Scope): void {
+    switch (node.type) {
+      case 'dotted_name': {
+        const parts = namedChildrenOf(node);
+        if (parts.length === 1) {
+          if (parts[0].text !== '_') bind(scope, parts[0].text, { kind: 'other' });
+        } else if (parts.length > 1) this.read(parts[0], scope);
+        return;
+      }
+      case 'class_pattern': {
+        for (const child of namedChildrenOf(node)) {
+          if (child.type === 'dotted_name') {
+            const first = child.firstNamedChild;
+            if (first) this.read(first, scope);
+          } else this.visitPattern(child, scope);
+        }
+        return;
+      }
+      case 'keyword_pattern': {
+        namedChildrenOf(node).slice(1).forEach((child) => this.visitPattern(child, scope));
+        return;
+      }
+      case 'identifier':
+        bind(scope, node.text, { kind: 'other' });
+        return;
+      case 'string':
+      case 'integer':
+      case 'float':
+        return;
+      default:
+        for (const child of namedChildrenOf(node)) this.visitPattern(child, scope);
+    }
+  }
+
+  /** Binds the names an assignment-like target stores to; reads what it only reads. */
+  bindTarget(target: SyntaxNode, scope: Scope, value?: SyntaxNode): void {
+    switch (target.type) {
+      case 'identifier':
+        bind(scope, target.text, value ? { kind: 'value', value } : { kind: 'other' });
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'expression_list':
+      case 'parenthesized_expression':
+      case 'list_splat_pattern':
+      case 'list_splat':
+        for (const child of namedChildrenOf(target)) this.bindTarget(child, scope);
+        return;
+      case 'assignment':
+        // `a = b = value` nests assignments on the right; handled by visit.
+        this.visit(target, scope);
+        return;
+      default:
+        this.visit(target, scope);
+    }
+  }
+
+  /** Hands a finished nested scope's unresolved reads to the nearest scope that can see them. */
+  private finish(inner: Scope, outer: Scope): void {
+    let target = outer;
+    while (target.kind === 'class' && target.parent) target = target.parent;
+    if (target.kind === 'class') return;
+    for (const read of inner.reads) {
+      if (read.global || inner.declaredGlobal.has(read.name)) {
+        target.reads.push(read.global ? read : { ...read, global: true });
+      } else if (!inner.bindings.has(read.name) || inner.declaredNonlocal.has(read.name)) {
+        target.reads.push(read);
+      }
+    }
+  }
+}
