@@ -1,0 +1,90 @@
+/**
+ * The one checker: runs every registered rule over a FileModel, whatever language it came from, and
+ * applies the user's severity settings.
+ */
+import type { Catalog } from '../catalog/catalog';
+import type { ParamSpec, SignalSpec } from '../catalog/types';
+import { compareVersions } from '../catalog/versions';
+import type { Finding, Severity } from './diagnostics';
+import type { FileModel } from './model';
+import { rules } from './rules/index';
+import type { FileContext, Rule, RuleFinding, SentKeywords } from './rules/support/types';
+
+export interface CheckOptions {
+  /** The project's Celery release; rules judge what that release does. Defaults to the catalog's latest. */
+  celeryVersion: string;
+  /** Per-rule overrides: a severity, or `off` to silence the rule. */
+  severities?: Record<string, Severity | 'off'>;
+  /** Keep `hint` findings (default true; the CLI leaves them out unless asked). */
+  includeHints?: boolean;
+}
+
+/** Sent-keyword sets per signal and version, computed once: rules ask for them on every handler. */
+const keywordCache = new WeakMap<SignalSpec, Map<string, SentKeywords>>();
+
+export function sentKeywordsOf(catalog: Catalog, signal: SignalSpec, celeryVersion: string): SentKeywords {
+  let perVersion = keywordCache.get(signal);
+  if (!perVersion) keywordCache.set(signal, (perVersion = new Map()));
+  let entry = perVersion.get(celeryVersion);
+  if (!entry) {
+    const byName = new Map<string, ParamSpec>();
+    const later = new Map<string, ParamSpec>();
+    for (const param of catalog.keywordsOf(signal)) {
+      if (param.since && compareVersions(param.since, celeryVersion) > 0) later.set(param.name, param);
+      else byName.set(param.name, param);
+    }
+    entry = { byName, later };
+    perVersion.set(celeryVersion, entry);
+  }
+  return entry;
+}
+
+function withDefaults(rule: Rule, raw: RuleFinding, severities: CheckOptions['severities']): Finding | undefined {
+  const configured = severities?.[rule.code];
+  if (configured === 'off') return undefined;
+  const { severity, fixes, ...rest } = raw;
+  return { ...rest, code: rule.code, severity: configured ?? severity ?? rule.defaultSeverity, fixes: fixes ?? [] };
+}
+
+function findingKey(f: Finding): string {
+  return `${f.code}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+}
+
+/**
+ * Judges a model. `text` is the analysed source: fixes are computed from it, so without it findings
+ * come without fixes.
+ */
+export function checkModel(model: FileModel, catalog: Catalog, options: CheckOptions, text?: string): Finding[] {
+  const celeryVersion = options.celeryVersion || catalog.latestCeleryVersion;
+  const base: FileContext = {
+    text: text ?? '',
+    model,
+    catalog,
+    celeryVersion,
+    sentKeywords: (signal) => sentKeywordsOf(catalog, signal, celeryVersion),
+  };
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (rule: Rule, raw: RuleFinding) => {
+    const finding = withDefaults(rule, raw, options.severities);
+    if (!finding) return;
+    if (finding.severity === 'hint' && options.includeHints === false) return;
+    const key = findingKey(finding);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (text === undefined) finding.fixes = [];
+    findings.push(finding);
+  };
+  for (const rule of rules) {
+    if (options.severities?.[rule.code] === 'off') continue;
+    if (rule.scope === 'file') {
+      for (const raw of rule.check(base)) add(rule, raw);
+      continue;
+    }
+    for (const site of model.sites) {
+      const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
+      for (const raw of rule.check({ ...base, site, signal })) add(rule, raw);
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,32 @@
+import type { Fix } from '../diagnostics';
+import { handlerAnchor, handlerContext, quote } from './support/sites';
+import type { SiteRule } from './support/types';
+
+export const asyncHandler: SiteRule = {
+  code: 'async-handler',
+  defaultSeverity: 'error',
+  scope: 'site',
+  summary: 'An async handler: Celery calls it but never awaits it.',
+  rationale:
+    'Signal dispatch calls receivers synchronously. Calling a coroutine function only creates a coroutine object, which is then dropped ("coroutine was never awaited"), so the body never runs.',
+  check(siteContext) {
+    const context = handlerContext(siteContext);
+    if (!context || !context.handler.isAsync) return [];
+    const { handler, text, signal } = context;
+    const definition = text.slice(handler.definitionSpan.start, handler.definitionSpan.end);
+    const asyncKeyword = /^async\s+/.exec(definition) ?? /\basync\s+/.exec(definition);
+    const fixes: Fix[] = [];
+    if (asyncKeyword && !/\bawait\b/.test(definition)) {
+      const start = handler.definitionSpan.start + asyncKeyword.index;
+      fixes.push({ title: 'Make the handler synchronous', edits: [{ span: { start, end: start + asyncKeyword[0].length }, newText: '' }], preferred: true });
+    }
+    const name = handler.name ? quote(handler.name) : 'this handler';
+    return [
+      {
+        span: handlerAnchor(text, handler),
+        message: `Celery calls ${signal.name} receivers synchronously and never awaits them: calling ${name} only creates a coroutine that is discarded, so its body never runs.`,
+        fixes,
+      },
+    ];
+  },
+};

@@ -1,0 +1,31 @@
+import { compareVersions } from '../../catalog/versions';
+import { renameSignalEdits } from './support/signalRefs';
+import { quote } from './support/sites';
+import type { FileRule, RuleFinding } from './support/types';
+
+export const deprecatedSignal: FileRule = {
+  code: 'deprecated-signal',
+  defaultSeverity: 'warning',
+  scope: 'file',
+  summary: 'A signal Celery has deprecated.',
+  rationale:
+    'Deprecated signals are kept for old code and may stop being sent; the replacement carries the same information in its current form.',
+  check({ model, catalog, text, celeryVersion }) {
+    const findings: RuleFinding[] = [];
+    for (const ref of model.signalRefs) {
+      if (ref.resolution !== 'catalog') continue;
+      const spec = catalog.get(ref.name);
+      const deprecation = spec?.deprecated;
+      if (!spec || !deprecation || compareVersions(celeryVersion, deprecation.since) < 0) continue;
+      const replacement = deprecation.replacement;
+      const edits = replacement ? renameSignalEdits(text, model, ref.name, replacement) : [];
+      findings.push({
+        span: ref.nameSpan,
+        message: `${quote(spec.name)} is deprecated since Celery ${deprecation.since}${replacement ? `; use ${quote(replacement)}, which receives different keywords, so review the handler` : ''}.`,
+        fixes: edits.length > 0 ? [{ title: `Use ${quote(replacement!)}`, edits }] : [],
+        tags: ['deprecated'],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Every rule the checker runs. Adding a check = one file in this folder, one line here, and a
+ * fixture folder under test/fixtures/python/<code>/ (a test enforces the fixture).
+ */
+import { asyncHandler } from './asyncHandler';
+import { deprecatedSignal } from './deprecatedSignal';
+import { missingSignalParams } from './missingSignalParams';
+import { missingVarKwargs } from './missingVarKwargs';
+import { paramNotProvided } from './paramNotProvided';
+import { paramSometimesAbsent } from './paramSometimesAbsent';
+import { positionalOnlyParam } from './positionalOnlyParam';
+import { senderKindMismatch } from './senderKindMismatch';
+import { setupLoggingShadowsAfterSetup } from './setupLoggingShadowsAfterSetup';
+import { signalTooNew } from './signalTooNew';
+import type { Rule } from './support/types';
+import { syntaxError } from './syntaxError';
+import { taskAsReceiver } from './taskAsReceiver';
+import { undeclaredKwargRead } from './undeclaredKwargRead';
+import { unknownConnectOption } from './unknownConnectOption';
+import { unknownParam } from './unknownParam';
+import { unknownSignal } from './unknownSignal';
+import { weakLocalReceiver } from './weakLocalReceiver';
+
+export type { Rule, SiteRule, FileRule, RuleFinding } from './support/types';
+
+export const rules: readonly Rule[] = [
+  missingVarKwargs,
+  paramNotProvided,
+  positionalOnlyParam,
+  unknownParam,
+  paramSometimesAbsent,
+  undeclaredKwargRead,
+  senderKindMismatch,
+  asyncHandler,
+  weakLocalReceiver,
+  taskAsReceiver,
+  unknownConnectOption,
+  unknownSignal,
+  deprecatedSignal,
+  signalTooNew,
+  setupLoggingShadowsAfterSetup,
+  missingSignalParams,
+  syntaxError,
+];
+
+/** Codes the checker can report besides the rules' own: analysis failures. */
+export const INTERNAL_ERROR_CODE = 'internal-error';
+
+export function ruleByCode(code: string): Rule | undefined {
+  return rules.find((r) => r.code === code);
+}

@@ -1,0 +1,61 @@
+import { compareVersions } from '../../catalog/versions';
+import type { HandlerParam } from '../model';
+import { appendParams, catchAllName } from './support/paramEdits';
+import { handlerAnchor, handlerContext, optionValue, quote } from './support/sites';
+import type { HandlerContext, SiteRule } from './support/types';
+
+/** The release whose `connect` started refusing receivers without `**kwargs`. */
+const CONNECT_CHECK_SINCE = '4.0.1';
+/** From this release the check reads the receiver's own code object, so a retry wrapper passes it. */
+const CODE_FLAG_CHECK_SINCE = '5.6.3';
+
+/** A keyword the handler cannot take by name (it would be an unexpected keyword argument). */
+function firstUnacceptedKeyword(context: HandlerContext): string | undefined {
+  const byKeyword = new Set(
+    context.handler.params.filter((p: HandlerParam) => p.kind === 'positional' || p.kind === 'keyword-only').map((p) => p.name),
+  );
+  for (const name of context.sent.byName.keys()) if (!byKeyword.has(name)) return name;
+  return undefined;
+}
+
+export const missingVarKwargs: SiteRule = {
+  code: 'missing-var-kwargs',
+  defaultSeverity: 'error',
+  scope: 'site',
+  summary: 'The handler has no **kwargs catch-all.',
+  rationale:
+    'Since Celery 4.0.1, connect() refuses a receiver without a **kwargs parameter with ValueError, which usually aborts the import of the module. Older releases connect it and every dispatch then fails with an unexpected keyword argument.',
+  check(siteContext) {
+    const context = handlerContext(siteContext);
+    if (!context || context.model.language !== 'python' || context.handler.paramStyle !== 'keywords') return [];
+    const { handler, signal, text, celeryVersion } = context;
+    if (handler.params.some((p) => p.kind === 'var-keyword')) return [];
+    const name = handler.name ? quote(handler.name) : 'this receiver';
+    const refusedAtConnect = compareVersions(celeryVersion, CONNECT_CHECK_SINCE) >= 0;
+    const retried = optionValue(context.site, 'retry');
+    const retryWrapped = retried?.kind === 'bool' && retried.value && compareVersions(celeryVersion, CODE_FLAG_CHECK_SINCE) >= 0;
+    const unaccepted = firstUnacceptedKeyword(context);
+    let message: string;
+    if (refusedAtConnect && !retryWrapped) {
+      message =
+        `${signal.name}.connect raises ValueError ("Signal receiver must accept keyword arguments.") for ${name}, which has no **kwargs: ` +
+        'the error fires when this module is imported, so nothing after this point in the module gets connected either.';
+    } else if (!unaccepted) {
+      return [];
+    } else if (retryWrapped) {
+      message =
+        `With retry=True, Celery ${celeryVersion} connects the (*args, **kwargs) retry wrapper, but calling ${name} with ${quote(unaccepted)} raises TypeError on every ${signal.name} dispatch, and retry=True retries it forever, blocking the sender.`;
+    } else {
+      const consequence = compareVersions(celeryVersion, '4.0.0') >= 0 ? 'Celery logs the error and drops it' : 'the error propagates to the code that sent the signal';
+      message = `Every ${signal.name} dispatch calls ${name} with ${quote(unaccepted)}, which it has no parameter for, so it raises TypeError (${consequence}). Accept **kwargs.`;
+    }
+    const catchAll = catchAllName((n) => context.sent.byName.has(n) || context.sent.later.has(n) || handler.params.some((p) => p.name === n));
+    return [
+      {
+        span: handlerAnchor(text, handler),
+        message,
+        fixes: [{ title: `Add **${catchAll}`, edits: [appendParams(text, handler, [`**${catchAll}`])], preferred: true }],
+      },
+    ];
+  },
+};

@@ -1,0 +1,28 @@
+import { addDefault } from './support/paramEdits';
+import { dispatchFailure, namedParams } from './support/params';
+import { handlerContext, quote } from './support/sites';
+import type { RuleFinding, SiteRule } from './support/types';
+
+export const paramSometimesAbsent: SiteRule = {
+  code: 'param-sometimes-absent',
+  defaultSeverity: 'warning',
+  scope: 'site',
+  summary: 'A required parameter that some of the signal\'s send sites leave out.',
+  rationale:
+    'Some signals are sent from several places that do not all pass the same keywords (task_retry without `reason`, for one). A parameter without a default then makes those dispatches raise TypeError, which Celery logs and swallows.',
+  check(siteContext) {
+    const context = handlerContext(siteContext);
+    if (!context || context.handler.paramStyle !== 'keywords') return [];
+    const { handler, text, model, signal } = context;
+    const findings: RuleFinding[] = [];
+    for (const { param, sent } of namedParams(context)) {
+      if (!sent?.sometimesAbsent || param.hasDefault || param.kind === 'positional-only') continue;
+      findings.push({
+        span: param.nameSpan,
+        message: `Some places that send ${signal.name} leave out ${quote(param.name)}; those dispatches raise TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}. Give it a default.`,
+        fixes: [{ title: `Give ${quote(param.name)} a default`, edits: addDefault(text, handler, param, model.language), preferred: true }],
+      });
+    }
+    return findings;
+  },
+};

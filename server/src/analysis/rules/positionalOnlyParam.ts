@@ -1,0 +1,40 @@
+import { removePositionalOnlyMarker } from './support/paramEdits';
+import { dispatchFailure, namedParams } from './support/params';
+import { handlerContext, quote } from './support/sites';
+import type { RuleFinding, SiteRule } from './support/types';
+
+export const positionalOnlyParam: SiteRule = {
+  code: 'positional-only-param',
+  defaultSeverity: 'error',
+  scope: 'site',
+  summary: 'A parameter before `/` can never be filled.',
+  rationale:
+    'Celery passes every value by keyword, so a positional-only parameter never receives one: without a default every dispatch raises TypeError, with a default it always keeps the default.',
+  check(siteContext) {
+    const context = handlerContext(siteContext);
+    if (!context || context.model.language !== 'python') return [];
+    const { handler, text, signal } = context;
+    const marker = removePositionalOnlyMarker(text, handler);
+    const fixes = marker ? [{ title: 'Remove the `/` so Celery can pass these by keyword', edits: [marker], preferred: true }] : [];
+    const findings: RuleFinding[] = [];
+    for (const { param, sent } of namedParams(context)) {
+      if (param.kind !== 'positional-only') continue;
+      const what = sent ? `the ${quote(param.name)} keyword of ${signal.name}` : 'any keyword';
+      findings.push(
+        param.hasDefault
+          ? {
+              span: param.nameSpan,
+              severity: 'warning',
+              message: `${quote(param.name)} is positional-only, and Celery passes ${what} by keyword only, so ${quote(param.name)} always keeps its default.`,
+              fixes,
+            }
+          : {
+              span: param.nameSpan,
+              message: `${quote(param.name)} is positional-only, and Celery passes ${what} by keyword only: every ${signal.name} dispatch raises TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}.`,
+              fixes,
+            },
+      );
+    }
+    return findings;
+  },
+};

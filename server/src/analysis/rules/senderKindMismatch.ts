@@ -1,0 +1,95 @@
+import type { SenderKind, SignalSpec } from '../../catalog/types';
+import type { Fix } from '../diagnostics';
+import type { ConnectArgument, TaskDefinition } from '../model';
+import { removeArgument } from './support/connectEdits';
+import { optionArguments, quote } from './support/sites';
+import type { SiteContext, SiteRule } from './support/types';
+
+const SENDER_WORDS: Record<SenderKind, string> = {
+  task: 'the task object',
+  'task-name': 'the task name (a string)',
+  hostname: "the worker's node name (a string such as 'celery@host')",
+  consumer: "the worker's Consumer",
+  app: 'the Celery app',
+  worker: 'the WorkController',
+  pool: 'the worker pool',
+  heart: "the worker's Heart",
+  beat: 'the beat Service',
+  function: 'a function object',
+  none: 'None',
+  custom: 'whatever the code sending it passes',
+};
+
+const STRING_SENDERS: ReadonlySet<SenderKind> = new Set(['task-name', 'hostname']);
+
+function senderWords(signal: SignalSpec): string {
+  return SENDER_WORDS[signal.sender.kind] ?? signal.sender.type;
+}
+
+/** Why this filter can never equal the runtime sender, or undefined when it may match. */
+function neverMatches(signal: SignalSpec, argument: ConnectArgument): string | undefined {
+  const kind = signal.sender.kind;
+  const value = argument.value;
+  if (kind === 'custom' || value.kind === 'none') return undefined;
+  if (value.kind === 'bytes') return 'a bytes filter never equals a str sender (Celery compares strings by value, and b\'x\' != \'x\')';
+  if (kind === 'none') return 'no filter can match None';
+  if (value.kind === 'string' && !STRING_SENDERS.has(kind)) return 'a string never equals it';
+  if (value.kind === 'name' && value.refersTo === 'task' && kind !== 'task') return `the task object ${quote(value.name)} is not that`;
+  return undefined;
+}
+
+/** The task a string names: by registered name, local name, or dotted path ending in the local name. */
+function taskNamed(tasks: TaskDefinition[], name: string): TaskDefinition | undefined {
+  return (
+    tasks.find((t) => t.registeredName === name) ??
+    tasks.find((t) => !t.registeredName && (t.localName === name || name.endsWith(`.${t.localName}`)))
+  );
+}
+
+function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArgument): Fix[] {
+  const { text, model, site } = context;
+  const value = argument.value;
+  const fixes: Fix[] = [];
+  if (value.kind === 'string' && signal.sender.kind === 'task' && model.language === 'python') {
+    const task = taskNamed(model.tasks, value.value);
+    if (task) fixes.push({ title: `Filter on the task object ${quote(task.localName)}`, edits: [{ span: argument.valueSpan, newText: task.localName }], preferred: true });
+  }
+  if (value.kind === 'name' && value.refersTo === 'task' && signal.sender.kind === 'task-name') {
+    const task = model.tasks.find((t) => t.localName === value.name);
+    if (task?.registeredName) {
+      fixes.push({ title: `Filter on the task name '${task.registeredName}'`, edits: [{ span: argument.valueSpan, newText: `'${task.registeredName}'` }], preferred: true });
+    }
+  }
+  if (value.kind === 'bytes' && STRING_SENDERS.has(signal.sender.kind)) {
+    const literal = text.slice(argument.valueSpan.start, argument.valueSpan.end);
+    const prefix = /^[rR]?[bB][rR]?/.exec(literal)?.[0] ?? '';
+    if (prefix) fixes.push({ title: 'Use a str filter', edits: [{ span: argument.valueSpan, newText: prefix.replace(/[bB]/, '') + literal.slice(prefix.length) }], preferred: true });
+  }
+  fixes.push({ title: 'Remove the sender filter', edits: [removeArgument(text, site.connection, argument)] });
+  return fixes;
+}
+
+export const senderKindMismatch: SiteRule = {
+  code: 'sender-kind-mismatch',
+  defaultSeverity: 'warning',
+  scope: 'site',
+  summary: 'A sender= filter that can never equal what the signal sends as sender.',
+  rationale:
+    'Celery calls a filtered receiver only when the runtime sender equals the filter: strings compare by value, everything else by identity. Task signals send the task object, worker signals send objects or a hostname, some send None, so a filter of the wrong kind silently disconnects the handler.',
+  check(context) {
+    const { site, signal } = context;
+    if (!signal || site.connection.signal.resolution !== 'catalog') return [];
+    const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
+    if (!sender) return [];
+    const why = neverMatches(signal, sender);
+    if (!why) return [];
+    const hint = signal.sender.kind === 'task' ? ' Filter on the task object, or drop the filter and test sender.name in the body.' : '';
+    return [
+      {
+        span: sender.valueSpan,
+        message: `${signal.name} is sent with ${senderWords(signal)} as sender, and ${why}, so this handler is never called.${hint}`,
+        fixes: fixesFor(context, signal, sender),
+      },
+    ];
+  },
+};

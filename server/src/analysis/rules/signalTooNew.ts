@@ -1,0 +1,30 @@
+import { compareVersions } from '../../catalog/versions';
+import { missingNameFailure } from './support/signalRefs';
+import { quote } from './support/sites';
+import type { FileRule, RuleFinding } from './support/types';
+
+export const signalTooNew: FileRule = {
+  code: 'signal-too-new',
+  defaultSeverity: 'warning',
+  scope: 'file',
+  summary: 'A signal that the configured Celery release does not have.',
+  rationale:
+    'A signal added after (or removed before) the project\'s Celery release does not exist there: importing it fails, so the module\'s handlers never get connected. Raise the configured version if the project really uses a newer Celery.',
+  check({ model, catalog, celeryVersion }) {
+    const findings: RuleFinding[] = [];
+    for (const ref of model.signalRefs) {
+      if (ref.resolution !== 'catalog') continue;
+      const spec = catalog.get(ref.name);
+      if (!spec) continue;
+      const tooNew = spec.since !== undefined && compareVersions(spec.since, celeryVersion) > 0;
+      const removed = spec.removed !== undefined && compareVersions(spec.removed, celeryVersion) <= 0;
+      if (!tooNew && !removed) continue;
+      const when = tooNew ? `arrived in Celery ${spec.since}` : `was removed in Celery ${spec.removed}`;
+      findings.push({
+        span: ref.nameSpan,
+        message: `${quote(spec.name)} ${when}; on the configured Celery ${celeryVersion} ${missingNameFailure(model, ref)}, and no handler in this module gets connected.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,52 @@
+/** How Celery fills each parameter of a handler: it passes every keyword by name and nothing else. */
+import type { ParamSpec } from '../../../catalog/types';
+import { compareVersions } from '../../../catalog/versions';
+import type { HandlerParam } from '../../model';
+import { closestName } from './didYouMean';
+import { optionValue, quote } from './sites';
+import type { HandlerContext } from './types';
+
+export interface NamedParam {
+  param: HandlerParam;
+  /** The keyword that fills it at the configured version. */
+  sent?: ParamSpec;
+  /** The keyword exists, but only from a later release than the configured one. */
+  later?: ParamSpec;
+}
+
+/** Parameters a keyword could fill, leaving out catch-alls and a bound `self`/`cls`. */
+export function namedParams(context: HandlerContext): NamedParam[] {
+  const { handler, sent } = context;
+  const params = handler.params.filter((p) => p.kind !== 'var-keyword' && p.kind !== 'var-positional' && p.kind !== 'object-rest');
+  const first = handler.params[0];
+  const boundFirst = handler.implicitFirstParam && first && (first.kind === 'positional' || first.kind === 'positional-only') ? first : undefined;
+  return params
+    .filter((param) => param !== boundFirst)
+    .map((param) => ({ param, sent: sent.byName.get(param.name), later: sent.later.get(param.name) }));
+}
+
+/** What a failing call does to a dispatch on the configured release, with the site's options. */
+export function dispatchFailure(context: HandlerContext, lost = 'so the body never runs'): string {
+  const retry = optionValue(context.site, 'retry');
+  if (retry?.kind === 'bool' && retry.value && compareVersions(context.celeryVersion, '4.2.0') >= 0) {
+    return 'and retry=True retries it forever, blocking the process that sent the signal';
+  }
+  if (compareVersions(context.celeryVersion, '4.0.0') >= 0) return `which Celery logs and swallows, ${lost}`;
+  return 'which propagates to the code that sent the signal';
+}
+
+/** Keywords the signal sends that no parameter takes yet: the candidates for a rename. */
+export function undeclaredKeywords(context: HandlerContext): string[] {
+  const declared = new Set(context.handler.params.map((p) => p.name));
+  return [...context.sent.byName.keys()].filter((name) => !declared.has(name));
+}
+
+export function suggestion(context: HandlerContext, name: string): string | undefined {
+  return closestName(name, undeclaredKeywords(context));
+}
+
+export function neverSentReason(context: HandlerContext, entry: NamedParam): string {
+  const { signal, celeryVersion } = context;
+  if (entry.later) return `${signal.name} only sends ${quote(entry.param.name)} from Celery ${entry.later.since} on, not on ${celeryVersion}`;
+  return `${signal.name} never sends a keyword named ${quote(entry.param.name)}`;
+}

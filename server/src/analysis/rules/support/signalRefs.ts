@@ -1,0 +1,31 @@
+/** Helpers for rules about signal references (imports and uses). */
+import type { TextEdit } from '../../diagnostics';
+import type { FileModel, SignalRef } from '../../model';
+
+/** True when the reference sits in an import statement rather than in code that uses it. */
+export function inImport(model: FileModel, ref: SignalRef): boolean {
+  return model.imports.some((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
+}
+
+/** Replaces every reference spelt exactly `name` (imports included) with `replacement`; aliases stay. */
+export function renameSignalEdits(text: string, model: FileModel, name: string, replacement: string): TextEdit[] {
+  const written = name.split('.').pop()!;
+  const newWritten = replacement.split('.').pop()!;
+  const seen = new Set<number>();
+  const edits: TextEdit[] = [];
+  for (const ref of model.signalRefs) {
+    if (ref.name !== name || seen.has(ref.nameSpan.start)) continue;
+    if (text.slice(ref.nameSpan.start, ref.nameSpan.end) !== written) continue;
+    seen.add(ref.nameSpan.start);
+    edits.push({ span: ref.nameSpan, newText: newWritten });
+  }
+  return edits;
+}
+
+/** What running the line does when the name does not exist there. */
+export function missingNameFailure(model: FileModel, ref: SignalRef): string {
+  if (model.language !== 'python') return 'it is undefined, so calling .connect on it throws TypeError';
+  if (inImport(model, ref)) return 'this import raises ImportError';
+  const imported = model.signalRefs.some((other) => other.name === ref.name && other !== ref && inImport(model, other));
+  return imported ? 'importing it already raises ImportError' : 'this line raises AttributeError';
+}

@@ -1,0 +1,41 @@
+/** Helpers rules share to read a site: its handler, its options and where to point a finding. */
+import type { Handler, HandlerSite, Span, ConnectArgument, ConnectValue } from '../../model';
+import type { HandlerContext, SiteContext } from './types';
+
+/** The site's handler with its signal, or undefined when signature rules cannot judge it. */
+export function handlerContext(context: SiteContext): HandlerContext | undefined {
+  const { site, signal } = context;
+  if (!site.handler || !signal || site.connection.signal.resolution !== 'catalog') return undefined;
+  // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
+  if (site.connection.positionalReceiver) return undefined;
+  return { ...context, signal, handler: site.handler, sent: context.sentKeywords(signal) };
+}
+
+/** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async` keyword. */
+export function handlerAnchor(text: string, handler: Handler): Span {
+  if (handler.nameSpan) return handler.nameSpan;
+  const start = handler.definitionSpan.start;
+  const keyword = /^(async\s+)?(lambda|function)?/.exec(text.slice(start, start + 20));
+  if (keyword && keyword[0].length > 0) return { start, end: start + keyword[0].trimEnd().length };
+  return handler.paramsSpan.end > handler.paramsSpan.start ? handler.paramsSpan : handler.definitionSpan;
+}
+
+/** Names Celery's `connect` accepts after the receiver, in positional order. */
+export const CONNECT_OPTIONS = ['sender', 'weak', 'dispatch_uid', 'retry'] as const;
+export type ConnectOption = (typeof CONNECT_OPTIONS)[number];
+
+/**
+ * The option each argument fills. Front ends name positional options by their place; an argument
+ * without a keyword (a splat, or a fifth positional) fills no known option.
+ */
+export function optionArguments(site: HandlerSite): { option: string; argument: ConnectArgument }[] {
+  return site.connection.arguments.map((argument) => ({ option: argument.keyword ?? '', argument }));
+}
+
+export function optionValue(site: HandlerSite, option: ConnectOption): ConnectValue | undefined {
+  return optionArguments(site).find((o) => o.option === option)?.argument.value;
+}
+
+export function quote(name: string): string {
+  return `\`${name}\``;
+}

@@ -1,0 +1,29 @@
+import { closestName } from './support/didYouMean';
+import { missingNameFailure, renameSignalEdits } from './support/signalRefs';
+import { quote } from './support/sites';
+import type { FileRule, RuleFinding } from './support/types';
+
+export const unknownSignal: FileRule = {
+  code: 'unknown-signal',
+  defaultSeverity: 'error',
+  scope: 'file',
+  summary: 'A name taken from a signal module that has no such signal.',
+  rationale:
+    'Importing or reading a signal the module does not define fails when the module is imported (ImportError or AttributeError), so none of the handlers it would connect ever are.',
+  check({ model, catalog, text }) {
+    const findings: RuleFinding[] = [];
+    for (const ref of model.signalRefs) {
+      if (ref.resolution !== 'unknown') continue;
+      const fromModule = catalog.isSignalModule(ref.source) ? catalog.signalsOfModule(ref.source) : catalog.signals;
+      const candidates = fromModule.filter((s) => s.access.kind === 'module').map((s) => s.name);
+      const suggestion = closestName(ref.name, candidates);
+      const edits = suggestion ? renameSignalEdits(text, model, ref.name, suggestion) : [];
+      findings.push({
+        span: ref.nameSpan,
+        message: `${ref.source} has no signal named ${quote(ref.name)}: ${missingNameFailure(model, ref)}, and no handler in this module gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
+        fixes: edits.length > 0 ? [{ title: `Change to ${quote(suggestion!)}`, edits, preferred: true }] : [],
+      });
+    }
+    return findings;
+  },
+};

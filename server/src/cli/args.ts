@@ -1,0 +1,104 @@
+/** Command-line parsing for `celery-signals`: plain, dependency-free, strict about what it accepts. */
+import type { Severity } from '../analysis/diagnostics';
+
+export interface CheckArgs {
+  command: 'check';
+  paths: string[];
+  format: 'text' | 'json';
+  celeryVersion?: string;
+  hints: boolean;
+  catalogs: string[];
+  severities: Record<string, Severity | 'off'>;
+}
+
+export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' };
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: celery-signals check [paths...] [options]
+
+Checks Celery signal handlers in Python and TypeScript/JavaScript files and folders
+(.py .pyi .ts .tsx .js .jsx .mjs .cjs). Folders are walked, skipping .git, node_modules,
+__pycache__ and virtual environments. With no path, the current folder is checked.
+
+Options:
+  --format text|json        output format (default: text)
+  --celery-version X.Y.Z    judge handlers as this Celery release would (default: the latest known)
+  --hints                   also report hints (e.g. keywords a handler could name)
+  --catalog FILE            add a signal catalog (JSON) for your own signals; repeatable
+  --severity CODE=LEVEL     set a rule's level: error, warning, information, hint or off; repeatable
+  -h, --help                show this help
+  -V, --version             show the version
+
+Exit status: 0 when no error was found, 1 when an error was found, 2 on a usage problem.
+`;
+
+const LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+const LEVEL_ALIASES: Record<string, string> = { info: 'information', warn: 'warning', none: 'off' };
+const VERSION_PATTERN = /^\d+(\.\d+){0,2}$/;
+
+/** `knownCodes` validates --severity; the option values may be given as `--opt value` or `--opt=value`. */
+export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<string>): ParsedArgs {
+  if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
+  if (argv.includes('-V') || argv.includes('--version')) return { command: 'version' };
+  if (argv.length === 0) throw new UsageError('missing command: use `celery-signals check [paths...]`');
+  const [command, ...rest] = argv;
+  if (command !== 'check') throw new UsageError(`unknown command "${command}": the only command is "check"`);
+  const args: CheckArgs = { command: 'check', paths: [], format: 'text', hints: false, catalogs: [], severities: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('-') || arg === '-') {
+      args.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      args.paths.push(...rest.slice(i + 1));
+      break;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq >= 0) return arg.slice(eq + 1);
+      const next = rest[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case '--hints':
+        if (eq >= 0) throw new UsageError('--hints takes no value');
+        args.hints = true;
+        break;
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+        args.format = format;
+        break;
+      }
+      case '--celery-version': {
+        const version = value();
+        if (!VERSION_PATTERN.test(version)) throw new UsageError(`--celery-version must look like 5.4 or 5.4.0, not "${version}"`);
+        args.celeryVersion = version;
+        break;
+      }
+      case '--catalog':
+        args.catalogs.push(value());
+        break;
+      case '--severity': {
+        const setting = value();
+        const match = /^([\w-]+)=(\w+)$/.exec(setting);
+        if (!match) throw new UsageError(`--severity expects CODE=LEVEL, e.g. unknown-param=off, not "${setting}"`);
+        const code = match[1];
+        const level = LEVEL_ALIASES[match[2]] ?? match[2];
+        if (!knownCodes.has(code)) throw new UsageError(`--severity: unknown rule "${code}" (known: ${[...knownCodes].join(', ')})`);
+        if (!LEVELS.includes(level)) throw new UsageError(`--severity: level must be one of ${LEVELS.join(', ')}, not "${match[2]}"`);
+        args.severities[code] = level as Severity | 'off';
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option ${name}`);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}

@@ -1,0 +1,96 @@
+/** Finding the files to check and reading them safely (size, binary and encoding guards). */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const SOURCE_EXTENSIONS: readonly string[] = ['.py', '.pyi', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs'];
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
+
+/** Files above this size are generated or vendored, not handler modules; reading them would only stall. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface WalkResult {
+  files: string[];
+  /** Paths given on the command line that do not exist or cannot be listed. */
+  problems: { path: string; message: string }[];
+}
+
+export function isSourceFile(file: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
+}
+
+function isVirtualEnv(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'pyvenv.cfg'));
+}
+
+function walkDirectory(dir: string, out: string[], problems: WalkResult['problems']): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: dir, message: `cannot list the folder (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (SKIPPED_DIRECTORIES.has(entry.name) || isVirtualEnv(full)) continue;
+      walkDirectory(full, out, problems);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name)) {
+      // Symlinked folders are not followed (they can loop); symlinked files are read like files.
+      if (entry.isSymbolicLink() && !isRegularFile(full)) continue;
+      out.push(full);
+    }
+  }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Expands the command-line paths: files are taken as given, folders walked, in a stable order. */
+export function collectFiles(paths: readonly string[]): WalkResult {
+  const files: string[] = [];
+  const problems: WalkResult['problems'] = [];
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ path: given, message: code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code ?? String(e)})` });
+      continue;
+    }
+    if (stat.isDirectory()) walkDirectory(given, files, problems);
+    else files.push(given);
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** Reads a source file as UTF-8, refusing what cannot be a handler module. */
+export function readSource(file: string): ReadResult {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (e) {
+    return { skipped: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  if (size > MAX_FILE_BYTES) return { skipped: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not checked` };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return { skipped: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  if (bytes.includes(0)) return { skipped: 'the file looks binary (it contains NUL bytes)' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { skipped: 'the file is not valid UTF-8' };
+  }
+}

@@ -1,0 +1,78 @@
+/** Turning findings into the CLI's text and JSON output. */
+import type { Finding, Severity } from '../analysis/diagnostics';
+import { LineIndex, type LineRange } from '../analysis/text';
+
+export interface FileFindings {
+  file: string;
+  text: string;
+  findings: Finding[];
+}
+
+export interface JsonFinding {
+  file: string;
+  range: LineRange;
+  severity: Severity;
+  code: string;
+  message: string;
+  fixes: { title: string; preferred: boolean; edits: { range: LineRange; newText: string }[] }[];
+  related?: { range: LineRange; message: string }[];
+  tags?: string[];
+}
+
+export function toJson(results: readonly FileFindings[]): JsonFinding[] {
+  const out: JsonFinding[] = [];
+  for (const { file, text, findings } of results) {
+    if (findings.length === 0) continue;
+    const index = new LineIndex(text);
+    for (const f of findings) {
+      const item: JsonFinding = {
+        file,
+        range: index.rangeOf(f.span),
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        fixes: f.fixes.map((fix) => ({
+          title: fix.title,
+          preferred: fix.preferred ?? false,
+          edits: fix.edits.map((e) => ({ range: index.rangeOf(e.span), newText: e.newText })),
+        })),
+      };
+      if (f.related?.length) item.related = f.related.map((r) => ({ range: index.rangeOf(r.span), message: r.message }));
+      if (f.tags?.length) item.tags = [...f.tags];
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** `path:line:col: severity code message`, one-based for people and compilers' conventions. */
+export function toTextLines(results: readonly FileFindings[]): string[] {
+  const lines: string[] = [];
+  for (const { file, text, findings } of results) {
+    if (findings.length === 0) continue;
+    const index = new LineIndex(text);
+    for (const f of findings) {
+      const { line, character } = index.positionAt(f.span.start);
+      lines.push(`${file}:${line + 1}:${character + 1}: ${f.severity} ${f.code} ${f.message}`);
+    }
+  }
+  return lines;
+}
+
+const LABELS: [Severity, string, string][] = [
+  ['error', 'error', 'errors'],
+  ['warning', 'warning', 'warnings'],
+  ['information', 'info', 'infos'],
+  ['hint', 'hint', 'hints'],
+];
+
+export function summaryLine(results: readonly FileFindings[], checkedFiles: number, skippedFiles: number): string {
+  const counts = new Map<Severity, number>();
+  for (const r of results) for (const f of r.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const filesWord = `${checkedFiles} file${checkedFiles === 1 ? '' : 's'} checked${skippedFiles ? `, ${skippedFiles} skipped` : ''}`;
+  if (total === 0) return `No problems found (${filesWord}).`;
+  const parts = LABELS.filter(([s]) => counts.get(s)).map(([s, one, many]) => `${counts.get(s)} ${counts.get(s) === 1 ? one : many}`);
+  const withProblems = results.filter((r) => r.findings.length > 0).length;
+  return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${withProblems} file${withProblems === 1 ? '' : 's'} (${filesWord}).`;
+}
