@@ -171,7 +171,8 @@ function senderCompletions(input: CompletionInput, signal: SignalSpec, valueSpan
   }
   if (signal.sender.kind === 'task-name') {
     const quote = typedQuote || "'";
-    const names = new Set(all.map(({ task, module }) => task.registeredName ?? (module ? `${module}.${task.localName}` : task.localName)));
+    // Celery names a task `<module>.<function>` unless told otherwise; without the module, no guess.
+    const names = new Set(all.flatMap(({ task, module }) => task.registeredName ?? (module ? [`${module}.${task.localName}`] : [])));
     return [...names].map((name) => ({ label: quoted(name, quote), kind: 'value' as const, detail: 'task name', insertText: quoted(name, quote), replaceSpan: valueSpan, filterText: quoted(name, quote) }));
   }
   // Other senders are runtime objects (or nothing at all for `none`); no literal would be right.

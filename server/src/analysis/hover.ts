@@ -29,7 +29,7 @@ function keywordTable(catalog: Catalog, signal: SignalSpec, language: DocsLangua
     if (p.sometimesAbsent) notes.push(label('sometimesAbsent', language));
     const since = p.since ? ` (${p.since}+)` : '';
     const description = localize(p.description, language).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return `| \`${p.name}\`${since} | \`${p.type.replace(/\|/g, '\\|')}\` | ${notes.join(', ')} | ${description} |`;
+    return `| \`${p.name}\`${since} | \`${String(p.type ?? '').replace(/\|/g, '\\|')}\` | ${notes.join(', ')} | ${description} |`;
   });
   return [`| ${label('keyword', language)} | ${label('type', language)} | ${label('mayBeNone', language)} | |`, '|---|---|---|---|', ...rows].join('\n');
 }
@@ -57,7 +57,7 @@ export function signalMarkdown(catalog: Catalog, signal: SignalSpec, options: Ho
   }
   if (signal.removed) versions.push(`${label('removedIn', lang)} ${signal.removed}.`);
   if (versions.length) parts.push(versions.join(' '));
-  const pitfalls = signal.pitfalls.map((p) => localize(p, lang)).filter(Boolean);
+  const pitfalls = (signal.pitfalls ?? []).map((p) => localize(p, lang)).filter(Boolean);
   if (pitfalls.length) parts.push(`**${label('pitfalls', lang)}**\n${pitfalls.map((p) => `- ${p}`).join('\n')}`);
   if (signal.docsUrl) parts.push(`[${label('docs', lang)}](${signal.docsUrl})`);
   return parts.join('\n\n');

@@ -65,9 +65,13 @@ export function pythonParamText(param: ReceiverParam): string {
   return param.needsDefault ? `${param.name}=None` : param.name;
 }
 
+/** TypeScript handlers import signals from the declarations in `types/celery-signals.d.ts`. */
+export const TYPESCRIPT_SIGNAL_MODULE = 'celery-signals';
+
 function snippetOf(signal: SignalSpec, language: SnippetLanguage, body: string, importLine: (module: string, name: string) => string): SignalSnippet {
   const attribute = attributeOf(signal);
-  const importModule = signal.access.kind === 'module' ? signal.access.modules[0] : undefined;
+  const pythonModule = signal.access.kind === 'module' ? signal.access.modules[0] : undefined;
+  const importModule = pythonModule && language === 'typescript' ? TYPESCRIPT_SIGNAL_MODULE : pythonModule;
   return {
     signal: signal.name,
     language,

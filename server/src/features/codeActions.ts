@@ -1,0 +1,51 @@
+/**
+ * textDocument/codeAction: every fix of every finding in range as a quick-fix bound to its diagnostic,
+ * plus the handler refactors of analysis/actions.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import { refactorsAt } from '../analysis/actions';
+import type { Finding, TextEdit } from '../analysis/diagnostics';
+import type { DocumentAnalysis } from '../documents/analysisCache';
+import { toDiagnostic, toSpan, toTextEdit, DIAGNOSTIC_SOURCE } from '../lsp/convert';
+import type { Session } from '../lsp/session';
+
+function workspaceEdit(analysis: DocumentAnalysis, edits: TextEdit[]) {
+  return { changes: { [analysis.uri]: edits.map((e) => toTextEdit(analysis.index, e)) } };
+}
+
+/** The finding a client-sent diagnostic stands for: same code and same range in the current version. */
+function findingOf(analysis: DocumentAnalysis, diagnostic: Diagnostic): Finding | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const span = toSpan(analysis.index, diagnostic.range);
+  return analysis.findings.find((f) => f.code === diagnostic.code && f.span.start === span.start && f.span.end === span.end);
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export async function onCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
+  const analysis = await session.analysisOf(params.textDocument.uri);
+  if (!analysis?.model) return [];
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const range = toSpan(analysis.index, params.range);
+    // Diagnostics the client sent us, and any finding under the cursor it may not have shown yet.
+    const findings = new Set(params.context.diagnostics.map((d) => findingOf(analysis, d)).filter((f): f is Finding => !!f));
+    for (const f of analysis.findings) if (f.span.start <= range.end && range.start <= f.span.end) findings.add(f);
+    for (const finding of findings) {
+      const diagnostic = toDiagnostic(analysis.index, analysis.uri, analysis.version, finding);
+      for (const fix of finding.fixes) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit: workspaceEdit(analysis, fix.edits) });
+      }
+    }
+  }
+  if (wants(only, CodeActionKind.RefactorRewrite)) {
+    const range = toSpan(analysis.index, params.range);
+    for (const refactor of refactorsAt(analysis.model, range, session.catalog, session.celeryVersion)) {
+      actions.push({ title: refactor.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, refactor.edits) });
+    }
+  }
+  return actions;
+}

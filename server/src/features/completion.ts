@@ -1,0 +1,35 @@
+/** textDocument/completion → analysis/completion, with tasks from every open document for `sender=`. */
+import type { CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver/node';
+import { completeAt, type TaskElsewhere } from '../analysis/completion';
+import { toCompletionItem } from '../lsp/convert';
+import type { Session } from '../lsp/session';
+
+/** Tasks of the other open documents whose analysis is already at hand (never computed here). */
+function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
+  const tasks: TaskElsewhere[] = [];
+  for (const { document } of session.store.all()) {
+    if (document.uri === uri) continue;
+    const model = session.cache.peek(document.uri)?.model;
+    const module = session.moduleNameOf(document.uri);
+    for (const task of model?.tasks ?? []) tasks.push({ task, module });
+  }
+  return tasks;
+}
+
+export async function onCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
+  const analysis = await session.analysisOf(params.textDocument.uri);
+  if (!analysis?.model) return null;
+  const entries = completeAt({
+    text: analysis.text,
+    offset: analysis.index.offsetAt(params.position),
+    model: analysis.model,
+    catalog: session.catalog,
+    docsLanguage: session.docsLanguage,
+    celeryVersion: session.celeryVersion,
+    moduleName: session.moduleNameOf(params.textDocument.uri),
+    otherTasks: tasksElsewhere(session, params.textDocument.uri),
+  });
+  const support = { snippets: session.client.snippets, deprecatedTag: session.client.deprecatedTag, markdown: session.client.markdownCompletion };
+  const items = entries.map((e) => toCompletionItem(analysis.index, e, support)).filter((i): i is CompletionItem => !!i);
+  return { isIncomplete: false, items };
+}

@@ -1,0 +1,65 @@
+/**
+ * Settings (`celerySignals.*`) and user catalogs: read at start and on every didChangeConfiguration,
+ * then every document's diagnostics are refreshed. Catalog problems are shown, never thrown.
+ */
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, MessageType, type DidChangeConfigurationParams } from 'vscode-languageserver/node';
+import { getBundledCatalog } from '../catalog/catalog';
+import { DIAGNOSTIC_SOURCE } from '../lsp/convert';
+import type { Session } from '../lsp/session';
+import { parseSettings } from '../lsp/settings';
+import { formatCatalogProblem, type CatalogProblem } from '../catalog/load';
+import { loadUserCatalogs } from '../lsp/userCatalogs';
+import { refreshAll } from './diagnostics';
+
+let reportedCatalogFiles: string[] = [];
+
+function reportCatalogProblems(session: Session, files: string[], problems: CatalogProblem[]): void {
+  const uris = new Set([...reportedCatalogFiles, ...files].map((f) => pathToFileURL(f).toString()));
+  for (const uri of uris) {
+    const diagnostics = problems
+      .filter((p) => pathToFileURL(p.file).toString() === uri)
+      .map((p) => ({
+        range: p.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'invalid-catalog',
+        message: p.message,
+      }));
+    void session.connection.sendDiagnostics({ uri, diagnostics });
+  }
+  reportedCatalogFiles = files;
+  for (const problem of problems) {
+    session.connection.sendNotification('window/showMessage', {
+      type: MessageType.Error,
+      message: `Celery Signals: a user catalog was ignored: ${formatCatalogProblem(problem)}`,
+    });
+  }
+}
+
+async function fetchSettings(session: Session, pushed: unknown): Promise<unknown> {
+  if (!session.client.configuration) return pushed;
+  try {
+    return await session.connection.workspace.getConfiguration('celerySignals');
+  } catch {
+    return pushed;
+  }
+}
+
+export async function applyConfiguration(session: Session, params?: DidChangeConfigurationParams): Promise<void> {
+  const pushed = (params?.settings as { celerySignals?: unknown } | undefined)?.celerySignals;
+  const settings = parseSettings(await fetchSettings(session, pushed ?? session.settings));
+  const catalogsChanged = JSON.stringify(settings.catalogs) !== JSON.stringify(session.settings.catalogs) || settings.catalogs.length > 0;
+  session.settings = settings;
+  if (catalogsChanged) {
+    if (settings.catalogs.length === 0) session.catalog = getBundledCatalog();
+    else {
+      const loaded = loadUserCatalogs(settings.catalogs, session.workspaceRoots);
+      session.catalog = loaded.catalog;
+      reportCatalogProblems(session, loaded.files, loaded.problems);
+    }
+    if (settings.catalogs.length === 0 && reportedCatalogFiles.length) reportCatalogProblems(session, [], []);
+  }
+  session.cache.invalidateAll();
+  refreshAll(session);
+}

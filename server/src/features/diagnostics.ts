@@ -1,0 +1,71 @@
+/**
+ * Diagnostics: answered on request (`textDocument/diagnostic`) when the client pulls, pushed after
+ * every change otherwise. A document that is not analysed (too large, binary) says so once.
+ */
+import { DocumentDiagnosticReportKind, MessageType, type Diagnostic, type DocumentDiagnosticParams, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { DocumentAnalysis } from '../documents/analysisCache';
+import { MAX_ANALYSED_LENGTH } from '../documents/analysisCache';
+import { toDiagnostic } from '../lsp/convert';
+import type { Session } from '../lsp/session';
+
+const announcedSkips = new Set<string>();
+
+function announceSkip(session: Session, analysis: DocumentAnalysis): void {
+  if (analysis.skipped !== 'too-large' && analysis.skipped !== 'binary') return;
+  const key = `${analysis.uri}\u0000${analysis.skipped}`;
+  if (announcedSkips.has(key)) return;
+  announcedSkips.add(key);
+  const reason =
+    analysis.skipped === 'too-large'
+      ? `it is larger than ${MAX_ANALYSED_LENGTH / (1024 * 1024)} MB`
+      : 'it looks like binary data';
+  session.connection.sendNotification('window/showMessage', {
+    type: MessageType.Info,
+    message: `Celery Signals: ${analysis.uri.split('/').pop()} is not checked because ${reason}.`,
+  });
+}
+
+export function forgetSkipAnnouncements(uri: string): void {
+  for (const key of [...announcedSkips]) if (key.startsWith(`${uri}\u0000`)) announcedSkips.delete(key);
+}
+
+export async function diagnosticsOf(session: Session, uri: string): Promise<Diagnostic[]> {
+  const analysis = await session.analysisOf(uri);
+  if (!analysis) return [];
+  announceSkip(session, analysis);
+  return analysis.findings.map((f) => toDiagnostic(analysis.index, uri, analysis.version, f));
+}
+
+export async function pullDiagnostics(session: Session, params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+  return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsOf(session, params.textDocument.uri) };
+}
+
+/** Pushes coalesce: several quick changes to one document publish once, for its latest version. */
+const scheduled = new Set<string>();
+
+export function schedulePush(session: Session, uri: string): void {
+  if (session.client.pullDiagnostics || scheduled.has(uri)) return;
+  scheduled.add(uri);
+  setImmediate(() => {
+    scheduled.delete(uri);
+    const entry = session.store.get(uri);
+    if (!entry) return;
+    const version = entry.document.version;
+    diagnosticsOf(session, uri)
+      .then((diagnostics) => session.connection.sendDiagnostics({ uri, version, diagnostics }))
+      .catch((error: unknown) => session.connection.console.error(`diagnostics for ${uri} failed: ${String(error)}`));
+  });
+}
+
+export function clearPushed(session: Session, uri: string): void {
+  if (!session.client.pullDiagnostics) void session.connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/** After settings or catalogs change: ask a pulling client to pull again, or push everything anew. */
+export function refreshAll(session: Session): void {
+  if (session.client.pullDiagnostics) {
+    if (session.client.diagnosticRefresh) session.connection.languages.diagnostics.refresh().catch(() => undefined);
+    return;
+  }
+  for (const { document } of session.store.all()) schedulePush(session, document.uri);
+}

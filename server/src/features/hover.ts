@@ -1,0 +1,13 @@
+/** textDocument/hover → analysis/hover. */
+import type { Hover, HoverParams } from 'vscode-languageserver/node';
+import { hoverAt } from '../analysis/hover';
+import { toHover } from '../lsp/convert';
+import type { Session } from '../lsp/session';
+
+export async function onHover(session: Session, params: HoverParams): Promise<Hover | null> {
+  const analysis = await session.analysisOf(params.textDocument.uri);
+  if (!analysis?.model) return null;
+  const offset = analysis.index.offsetAt(params.position);
+  const hover = hoverAt(analysis.model, offset, session.catalog, { docsLanguage: session.docsLanguage, celeryVersion: session.celeryVersion });
+  return hover ? toHover(analysis.index, hover, session.client.markdownHover) : null;
+}

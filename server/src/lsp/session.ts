@@ -1,0 +1,70 @@
+/**
+ * The server's state: open documents, their analyses, the catalog in force and the user's settings.
+ * Feature handlers read from it; only the configuration feature changes settings and catalog.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import { Catalog, getBundledCatalog } from '../catalog/catalog';
+import type { DocsLanguage } from '../catalog/types';
+import { AnalysisCache, type DocumentAnalysis } from '../documents/analysisCache';
+import { DocumentStore } from '../documents/documentStore';
+import { defaultSettings, resolveDocsLanguage, type Settings } from './settings';
+
+export interface ClientSupport {
+  pullDiagnostics: boolean;
+  configuration: boolean;
+  diagnosticRefresh: boolean;
+  snippets: boolean;
+  deprecatedTag: boolean;
+  markdownHover: boolean;
+  markdownCompletion: boolean;
+  codeActionLiterals: boolean;
+}
+
+export class Session {
+  readonly store = new DocumentStore();
+  readonly cache = new AnalysisCache(50);
+  catalog: Catalog = getBundledCatalog();
+  settings: Settings = defaultSettings;
+  clientLocale?: string;
+  workspaceRoots: string[] = [];
+
+  constructor(
+    readonly connection: Connection,
+    readonly client: ClientSupport,
+  ) {}
+
+  get celeryVersion(): string {
+    return this.settings.celeryVersion || this.catalog.latestCeleryVersion;
+  }
+
+  get docsLanguage(): DocsLanguage {
+    return resolveDocsLanguage(this.settings.docsLanguage, this.clientLocale);
+  }
+
+  async analysisOf(uri: string): Promise<DocumentAnalysis | undefined> {
+    const entry = this.store.get(uri);
+    if (!entry) return undefined;
+    return this.cache.analyse(uri, entry, this.catalog, {
+      enable: this.settings.enable,
+      celeryVersion: this.celeryVersion,
+      severities: this.settings.severity,
+    });
+  }
+
+  /** The dotted Python module of a file under a workspace root (`proj/tasks.py` → `proj.tasks`). */
+  moduleNameOf(uri: string): string | undefined {
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    const root = this.workspaceRoots.find((r) => file.startsWith(r + path.sep));
+    if (!root || !/\.py$/.test(file)) return undefined;
+    const parts = path.relative(root, file).replace(/\.py$/, '').split(path.sep);
+    if (parts[parts.length - 1] === '__init__') parts.pop();
+    return parts.every((p) => /^[A-Za-z_]\w*$/.test(p)) && parts.length ? parts.join('.') : undefined;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * celery-signals-language-server (`--stdio` or `--node-ipc`): wires LSP requests to the feature
+ * modules and nothing else.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { onCodeAction } from './features/codeActions';
+import { onCompletion } from './features/completion';
+import { applyConfiguration } from './features/configuration';
+import { clearPushed, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
+import { onHover } from './features/hover';
+import { guardNotification, guardRequest } from './lsp/safe';
+import { Session, type ClientSupport } from './lsp/session';
+
+const connection = createConnection(ProposedFeatures.all);
+let session: Session | undefined;
+
+function clientSupport(params: InitializeParams): ClientSupport {
+  const caps = params.capabilities;
+  const completion = caps.textDocument?.completion?.completionItem;
+  return {
+    pullDiagnostics: !!caps.textDocument?.diagnostic,
+    configuration: !!caps.workspace?.configuration,
+    diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
+    snippets: !!completion?.snippetSupport,
+    deprecatedTag: !!completion?.tagSupport?.valueSet?.includes(1),
+    markdownHover: !!caps.textDocument?.hover?.contentFormat?.includes('markdown'),
+    markdownCompletion: !!completion?.documentationFormat?.includes('markdown'),
+    codeActionLiterals: !!caps.textDocument?.codeAction?.codeActionLiteralSupport,
+  };
+}
+
+function rootsOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.flatMap((uri) => {
+    try {
+      return [fileURLToPath(uri)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+connection.onInitialize((params): InitializeResult => {
+  session = new Session(connection, clientSupport(params));
+  session.clientLocale = params.locale;
+  session.workspaceRoots = rootsOf(params);
+  const result: InitializeResult = {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: ['.', '@', '(', ',', '=', ' ', "'", '"', '{'], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: session.client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] } : true,
+    },
+    serverInfo: { name: 'celery-signals-language-server', version: '0.1.0' },
+  };
+  if (session.client.pullDiagnostics) {
+    result.capabilities.diagnosticProvider = { identifier: 'celery-signals', interFileDependencies: false, workspaceDiagnostics: false };
+  }
+  return result;
+});
+
+function current(): Session {
+  if (!session) throw new Error('the server has not been initialized');
+  return session;
+}
+
+connection.onInitialized(guardNotification(connection, 'initialized', () => applyConfiguration(current())));
+connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', (params) => applyConfiguration(current(), params)));
+
+connection.onDidOpenTextDocument(
+  guardNotification(connection, 'didOpen', ({ textDocument }) => {
+    current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+    schedulePush(current(), textDocument.uri);
+  }),
+);
+connection.onDidChangeTextDocument(
+  guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {
+    if (current().store.change(textDocument.uri, textDocument.version, contentChanges)) schedulePush(current(), textDocument.uri);
+  }),
+);
+connection.onDidCloseTextDocument(
+  guardNotification(connection, 'didClose', ({ textDocument }) => {
+    const s = current();
+    s.store.close(textDocument.uri);
+    s.cache.forget(textDocument.uri);
+    forgetSkipAnnouncements(textDocument.uri);
+    clearPushed(s, textDocument.uri);
+  }),
+);
+
+connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params) => pullDiagnostics(current(), params)));
+connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params)));
+connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params)));
+connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params)));
+connection.onShutdown(() => session?.cache.trees.dispose());
+
+// A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
+connection.listen();
