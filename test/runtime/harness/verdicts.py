@@ -1,0 +1,84 @@
+"""Turns what the observer saw into one verdict per handler.
+
+Judged verdicts: refused-at-connect, fails-at-dispatch, never-called, runs.
+Unjudged (the harness cannot tell what Celery would do in the user's project): raises-in-body
+(the body's own logic failed), not-fired (nothing here sends that signal), not-reached (the connect
+never executed), stand-in (the receiver or sender is a stub for a module this machine lacks),
+disconnected (user code removed it).
+"""
+RANK = {'refused-at-connect': 6, 'fails-at-dispatch': 5, 'never-called': 4, 'raises-in-body': 3,
+        'runs': 2, 'disconnected': 1, 'stand-in': 1, 'not-fired': 1, 'not-reached': 0}
+# Raised at dispatch because of how the handler is written rather than what its body does.
+SIGNATURE_ERRORS = ('TypeError', 'NameError', 'UnboundLocalError')
+
+
+def _record_verdict(record, observer, lifecycle, covered_signals, site):
+    if record.is_task and site.form == 'decorator':
+        return 'never-called', 'connect() took the task as the receiver; this function was never connected'
+    if record.sender_kind == 'MagicMock' or record.receiver_kind == 'MagicMock':
+        return 'stand-in', 'receiver or sender comes from a stubbed import'
+    if not record.accepted:
+        return 'never-called', 'Celery already held a receiver under the same key (dispatch_uid/sender), so this connect was ignored'
+    if record.identity in observer.retried:
+        failures = [c for c in record.calls if c[0] == 'raised']
+        detail = failures[0][1] if failures else 'raised'
+        return 'fails-at-dispatch', f'connect(retry=True) kept retrying it ({detail}); the sender would block forever'
+    raised = [c for c in record.calls if c[0] == 'raised']
+    signature = [c for c in raised if c[1].split(':')[0] in SIGNATURE_ERRORS]
+    if signature:
+        return 'fails-at-dispatch', signature[0][1]
+    lazy = [c for c in record.calls if c[0] in ('coroutine', 'generator')]
+    if lazy:
+        return 'never-called', f'{lazy[0][1]}: the body never ran'
+    if raised:
+        return 'raises-in-body', raised[0][1]
+    if record.calls:
+        return 'runs', f'ran {len(record.calls)} time(s)'
+    if record.disconnected:
+        return 'disconnected', 'user code disconnected it'
+    if record.weak and record.receiver_ref is not None and record.receiver_ref() is None:
+        return 'never-called', 'weakly connected and garbage-collected before any send'
+    sends = [s for s in observer.sends if s.signal_name == record.signal_name]
+    if sends:
+        senders = sorted({s.sender_kind for s in sends})
+        return 'never-called', (f'{record.signal_name} was sent {len(sends)} time(s) with sender '
+                                f'{"/".join(senders)}; the filter {record.sender_repr} never matched')
+    if record.signal_name not in covered_signals:
+        return 'not-fired', f'nothing in this run sends {record.signal_name}'
+    if not lifecycle.complete:
+        return 'not-fired', f'{record.signal_name} not sent; the run ended early ({"; ".join(lifecycle.notes)})'
+    return 'never-called', f'Celery never sent {record.signal_name} in a full worker lifecycle'
+
+
+def _worst(verdicts):
+    return max(verdicts, key=lambda v: RANK[v[0]]) if verdicts else ('not-reached', 'connect never executed')
+
+
+def judge(sites, failures, observer, lifecycle, covered_signals):
+    from sites import innermost_site
+    per_site = {site.index: [] for site in sites}
+    for index, failure in ((i, f) for f in failures for i in f.site_indexes):
+        per_site[index].append(('refused-at-connect', failure.error))
+    for record in observer.connects:
+        site = innermost_site(sites, record.line, record.signal_name) if record.line else None
+        if site is not None:
+            per_site[site.index].append(_record_verdict(record, observer, lifecycle, covered_signals, site))
+    first_failure_line = failures[0].line if failures else None
+
+    handlers = {}
+    for site in sites:
+        entry = handlers.setdefault(site.handler.key, {
+            'handler': site.handler.name, 'line': site.handler.def_line,
+            'ranges': site.handler.ranges, 'sites': []})
+        verdict, detail = _worst(per_site[site.index])
+        never_connected = (first_failure_line is not None and site.span[0] > first_failure_line
+                           and verdict != 'refused-at-connect')
+        entry['sites'].append({'signal': site.signal_text, 'line': site.line, 'verdict': verdict,
+                               'detail': detail, 'neverConnected': never_connected})
+    for entry in handlers.values():
+        verdict = _worst([(s['verdict'], s['detail']) for s in entry['sites']])
+        entry['verdict'], entry['detail'] = verdict
+        # Celery's own verdict for a handler below a failed import is "never connected"; the
+        # judged verdict above is what happens once that earlier failure is fixed.
+        entry['neverConnected'] = all(s['neverConnected'] for s in entry['sites'])
+    return list(handlers.values())
