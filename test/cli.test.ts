@@ -1,0 +1,236 @@
+// The `celery-signals check` command: argument handling, walking, output formats, exit codes and
+// bad input, through the real entry point (in-process for speed, plus a few real processes).
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { runCli } from '../server/src/cli/main';
+
+const root = path.resolve(__dirname, '..');
+const tempDirs: string[] = [];
+after(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function project(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-cli-'));
+  tempDirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return dir;
+}
+
+async function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+const BROKEN = `from celery.signals import task_failure
+
+
+@task_failure.connect
+def on_failure(sender, task_id):
+    print(task_id)
+`;
+
+const WARNING_ONLY = `from celery.signals import task_success
+
+
+@task_success.connect
+def on_success(sender=None, retval=None, **kwargs):
+    print(retval)
+`;
+
+const CLEAN = `from celery.signals import task_success
+
+
+@task_success.connect
+def on_success(sender=None, result=None, **kwargs):
+    print(result)
+`;
+
+describe('text output and exit codes', () => {
+  test('an error gives exit 1 and compiler-style lines sorted by file and position', async () => {
+    const dir = project({ 'b.py': BROKEN, 'a/handlers.py': WARNING_ONLY, 'a/clean.py': CLEAN });
+    const r = await run(['check', '.'], dir);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.match(lines[0], /^a\/handlers\.py:5:29: warning unknown-param .*`result`/);
+    assert.match(lines[1], /^b\.py:5:5: error missing-var-kwargs .*ValueError/);
+    assert.equal(lines[2], '');
+    assert.equal(lines[3], '2 problems (1 error, 1 warning) in 2 files (3 files checked).');
+  });
+
+  test('warnings alone exit 0; a clean tree says so', async () => {
+    assert.equal((await run(['check'], project({ 'w.py': WARNING_ONLY }))).code, 0);
+    const clean = await run(['check'], project({ 'ok.py': CLEAN }));
+    assert.equal(clean.code, 0);
+    assert.equal(clean.stdout, 'No problems found (1 file checked).\n');
+  });
+
+  test('--severity changes or silences a rule', async () => {
+    const dir = project({ 'w.py': WARNING_ONLY, 'b.py': BROKEN });
+    const raised = await run(['check', '--severity', 'unknown-param=error', '--severity=missing-var-kwargs=off'], dir);
+    assert.equal(raised.code, 1);
+    assert.match(raised.stdout, /w\.py:5:29: error unknown-param/);
+    assert.doesNotMatch(raised.stdout, /missing-var-kwargs/);
+  });
+
+  test('--celery-version changes the verdict', async () => {
+    const dir = project({ 'p.py': 'from celery.signals import worker_before_create_process\n' });
+    assert.doesNotMatch((await run(['check'], dir)).stdout, /signal-too-new/);
+    assert.match((await run(['check', '--celery-version', '5.2.6'], dir)).stdout, /p\.py:1:28: warning signal-too-new/);
+  });
+
+  test('hints only with --hints', async () => {
+    const dir = project({ 'h.py': 'from celery.signals import task_failure\n\n@task_failure.connect\ndef f(**kwargs):\n    pass\n' });
+    assert.doesNotMatch((await run(['check'], dir)).stdout, /missing-signal-params/);
+    assert.match((await run(['check', '--hints'], dir)).stdout, /h\.py:4:5: hint missing-signal-params/);
+  });
+});
+
+describe('json output', () => {
+  test('zero-based ranges, fixes with their edits', async () => {
+    const dir = project({ 'b.py': BROKEN });
+    const r = await run(['check', 'b.py', '--format', 'json'], dir);
+    assert.equal(r.code, 1);
+    const items = JSON.parse(r.stdout);
+    assert.equal(items.length, 1);
+    const [item] = items;
+    assert.deepEqual(Object.keys(item).sort(), ['code', 'file', 'fixes', 'message', 'range', 'severity']);
+    assert.equal(item.file, 'b.py');
+    assert.deepEqual(item.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 14 } });
+    assert.equal(item.code, 'missing-var-kwargs');
+    // task_failure itself sends a keyword named `kwargs`, so the catch-all gets another name.
+    assert.equal(item.fixes[0].title, 'Add **kw');
+    assert.equal(item.fixes[0].preferred, true);
+    assert.deepEqual(item.fixes[0].edits, [{ range: { start: { line: 4, character: 30 }, end: { line: 4, character: 30 } }, newText: ', **kw' }]);
+  });
+
+  test('an empty array when nothing is found', async () => {
+    const r = await run(['check', '--format=json'], project({ 'ok.py': CLEAN }));
+    assert.deepEqual(JSON.parse(r.stdout), []);
+  });
+});
+
+describe('walking', () => {
+  test('skips VCS, dependency, cache and virtualenv folders; takes every source extension', async () => {
+    const dir = project({
+      'app/tasks.py': BROKEN,
+      'app/types.pyi': BROKEN,
+      'web/handlers.mjs': '',
+      'web/types.d.ts': '',
+      'notes.txt': BROKEN,
+      '.git/hooks/x.py': BROKEN,
+      'node_modules/pkg/x.py': BROKEN,
+      'app/__pycache__/x.py': BROKEN,
+      '.venv/lib/x.py': BROKEN,
+      'env/pyvenv.cfg': 'home = /usr/bin',
+      'env/lib/x.py': BROKEN,
+      'lib/site-packages/x.py': BROKEN,
+      '.tox/py311/x.py': BROKEN,
+    });
+    const r = await run(['check', '--format', 'json'], dir);
+    const files = [...new Set(JSON.parse(r.stdout).map((i: { file: string }) => i.file))];
+    assert.deepEqual(files, ['app/tasks.py', 'app/types.pyi']);
+    const text = await run(['check'], dir);
+    assert.match(text.stdout, /\(3 files checked\)/);
+  });
+
+  test('a missing path is reported, the others still checked, exit 2', async () => {
+    const dir = project({ 'b.py': BROKEN });
+    const r = await run(['check', 'nope', 'b.py'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /nope: no such file or folder/);
+    assert.match(r.stdout, /b\.py:5:5: error missing-var-kwargs/);
+  });
+});
+
+describe('bad input', () => {
+  test('binary, invalid UTF-8 and huge files are skipped with a message; others still reported', async () => {
+    const dir = project({
+      'bin.py': Buffer.from([0x66, 0x00, 0x6f]),
+      'latin1.py': Buffer.from('x = "caf\xe9"\n', 'latin1'),
+      'huge.py': Buffer.alloc(6 * 1024 * 1024, 0x23),
+      'b.py': BROKEN,
+    });
+    const r = await run(['check'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /bin\.py: skipped: .*binary/);
+    assert.match(r.stderr, /latin1\.py: skipped: .*UTF-8/);
+    assert.match(r.stderr, /huge\.py: skipped: .*MB/);
+    assert.match(r.stdout, /b\.py:5:5: error missing-var-kwargs/);
+    assert.match(r.stdout, /\(1 file checked, 3 skipped\)/);
+  });
+
+  test('syntax errors: what parses is still checked, plus one syntax-error finding', async () => {
+    const dir = project({ 'half.py': `${BROKEN}\n\ndef later(x:\n` });
+    const r = await run(['check', '--format', 'json'], dir);
+    const codes = JSON.parse(r.stdout).map((i: { code: string }) => i.code);
+    assert.ok(codes.includes('missing-var-kwargs'), codes.join());
+    assert.ok(codes.includes('syntax-error'), codes.join());
+  });
+
+  test('an unreadable file is reported and does not stop the run', { skip: process.getuid?.() === 0 ? 'root can read any file' : false }, async () => {
+    const dir = project({ 'secret.py': BROKEN, 'b.py': BROKEN });
+    fs.chmodSync(path.join(dir, 'secret.py'), 0o000);
+    const r = await run(['check'], dir);
+    assert.match(r.stderr, /secret\.py: skipped: cannot read/);
+    assert.match(r.stdout, /b\.py/);
+  });
+
+  test('an invalid catalog is a usage problem', async () => {
+    const dir = project({ 'b.py': BROKEN, 'cat.json': '{ "signals": 3 }' });
+    const r = await run(['check', '--catalog', 'cat.json'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /catalog problem: .*cat\.json/);
+  });
+});
+
+describe('usage', () => {
+  for (const [args, pattern] of [
+    [[], /missing command/],
+    [['lint'], /unknown command "lint"/],
+    [['check', '--format', 'xml'], /--format must be text or json/],
+    [['check', '--celery-version', 'five'], /--celery-version must look like/],
+    [['check', '--severity', 'no-such-rule=off'], /unknown rule "no-such-rule"/],
+    [['check', '--severity', 'unknown-param=loud'], /level must be one of/],
+    [['check', '--frobnicate'], /unknown option --frobnicate/],
+    [['check', '--format'], /--format needs a value/],
+  ] as [string[], RegExp][]) {
+    test(`exit 2 for ${JSON.stringify(args)}`, async () => {
+      const r = await run(args, root);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, pattern);
+      assert.match(r.stderr, /Usage: celery-signals check/);
+    });
+  }
+
+  test('--help and --version', async () => {
+    const help = await run(['--help'], root);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--celery-version X\.Y\.Z/);
+    const version = await run(['--version'], root);
+    assert.match(version.stdout, /^celery-signals \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('as a process', () => {
+  const entry = fs.existsSync(path.join(root, 'server/out/cli.js')) ? ['server/out/cli.js'] : ['--import', 'tsx', 'server/src/cli/main.ts'];
+  test('exit statuses and streams of the real command', () => {
+    const dir = project({ 'b.py': BROKEN, 'ok.py': CLEAN });
+    const failing = spawnSync(process.execPath, [...entry, 'check', dir], { cwd: root, encoding: 'utf8' });
+    assert.equal(failing.status, 1, failing.stderr);
+    assert.match(failing.stdout, /b\.py:5:5: error missing-var-kwargs/);
+    const passing = spawnSync(process.execPath, [...entry, 'check', path.join(dir, 'ok.py')], { cwd: root, encoding: 'utf8' });
+    assert.equal(passing.status, 0, passing.stderr);
+    const usage = spawnSync(process.execPath, [...entry, 'check', '--nope'], { cwd: root, encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    assert.equal(usage.stdout, '');
+  });
+});
