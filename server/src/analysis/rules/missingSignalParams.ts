@@ -6,6 +6,7 @@ import {
   insertionIsKeywordOnly,
   insertNamedParams,
   positionalDefaultsPresent,
+  renameParam,
 } from './support/paramEdits';
 import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { SiteRule } from './support/types';
@@ -20,22 +21,29 @@ export const missingSignalParams: SiteRule = {
     const context = handlerContext(siteContext);
     if (!context) return [];
     const { handler, signal, sent, text, model } = context;
-    const declared = new Set(handler.params.map((p) => p.name));
+    const rest = catchAll(handler);
+    const declared = new Set(handler.params.filter((p) => p !== rest).map((p) => p.name));
     const missing = [...sent.byName.values()].filter((p) => p.name !== 'signal' && !declared.has(p.name));
     if (missing.length === 0) return [];
     const python = model.language === 'python';
-    const keywordOnly = python && !insertionIsKeywordOnly(handler) && positionalDefaultsPresent(handler);
-    const declarations = missing.map((p) => (python && (p.mayBeNone || p.sometimesAbsent) ? `${p.name}=${defaultLiteral(model.language)}` : p.name));
-    if (keywordOnly) declarations[0] = `*, ${declarations[0]}`;
-    const edit =
-      catchAll(handler) || !python || handler.paramStyle !== 'keywords'
-        ? insertNamedParams(text, handler, declarations)
-        : appendParams(text, handler, [...declarations, `**${catchAllName((n) => sent.byName.has(n) || declared.has(n))}`]);
+    // `sender` may be None on some signals, but it is always sent, so it needs no default.
+    const defaulted = missing.map((p) => python && (p.sometimesAbsent || (p.mayBeNone && p.name !== 'sender')));
+    const declarations = missing.map((p, i) => (defaulted[i] ? `${p.name}=${defaultLiteral(model.language)}` : p.name));
+    const requiredAfterDefault = defaulted.some((d, i) => d && defaulted.slice(i + 1).some((later) => !later));
+    // Python forbids a required positional parameter after a defaulted one; keyword-only ones are free.
+    if (python && !insertionIsKeywordOnly(handler) && (positionalDefaultsPresent(handler) || requiredAfterDefault)) declarations[0] = `*, ${declarations[0]}`;
+    const freeCatchAll = catchAllName((n) => sent.byName.has(n) || declared.has(n));
+    const edits =
+      rest || !python || handler.paramStyle !== 'keywords'
+        ? [insertNamedParams(text, handler, declarations)]
+        : [appendParams(text, handler, [...declarations, `**${freeCatchAll}`])];
+    // `**kwargs` next to task_prerun's own `kwargs` keyword: the catch-all moves aside for it.
+    if (rest && python && sent.byName.has(rest.name)) edits.push(...renameParam(handler, rest, freeCatchAll));
     return [
       {
         span: handlerAnchor(text, handler),
         message: `${signal.name} also sends ${missing.map((p) => quote(p.name)).join(', ')}.`,
-        fixes: [{ title: `Add all parameters of ${signal.name}`, edits: [edit] }],
+        fixes: [{ title: `Add all parameters of ${signal.name}`, edits }],
       },
     ];
   },

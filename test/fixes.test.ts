@@ -1,0 +1,215 @@
+// Quick-fixes as before/after texts: apply the named fix of the named finding and compare the whole
+// result, then check the fixed text no longer has that finding.
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeText } from '../server/src/analysis/analyze';
+import type { Finding, TextEdit } from '../server/src/analysis/diagnostics';
+import { getBundledCatalog } from '../server/src/catalog/catalog';
+
+const catalog = getBundledCatalog();
+const options = { celeryVersion: catalog.latestCeleryVersion, includeHints: true };
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+function render(findings: Finding[]): string {
+  return findings.map((f) => `${f.code} [${f.fixes.map((x) => x.title).join(' | ')}]`).join('\n');
+}
+
+async function checkFix(before: string, code: string, title: string | RegExp, expected: string): Promise<void> {
+  const { findings } = await analyzeText(before, 'python', catalog, options);
+  const finding = findings.find((f) => f.code === code);
+  assert.ok(finding, `no ${code} finding; got:\n${render(findings)}`);
+  const fix = finding.fixes.find((f) => (typeof title === 'string' ? f.title === title : title.test(f.title)));
+  assert.ok(fix, `no fix "${title}" on ${code}; got:\n${render(findings)}`);
+  const after = applyEdits(before, fix.edits);
+  assert.equal(after, expected);
+  const again = await analyzeText(after, 'python', catalog, options);
+  const left = again.findings.filter((f) => f.code === code || f.code === 'syntax-error');
+  assert.deepEqual(left.map((f) => `${f.code}: ${f.message}`), [], 'the fixed text still has the finding (or no longer parses)');
+}
+
+const IMPORTS = 'from celery.signals import task_failure, task_prerun, task_retry, task_success, worker_ready\n\n';
+
+test('add **kwargs after the last parameter', () =>
+  checkFix(
+    `${IMPORTS}@worker_ready.connect\ndef ready(sender):\n    pass\n`,
+    'missing-var-kwargs',
+    'Add **kwargs',
+    `${IMPORTS}@worker_ready.connect\ndef ready(sender, **kwargs):\n    pass\n`,
+  ));
+
+test('add **kw when the signal sends a keyword named kwargs', () =>
+  checkFix(
+    `${IMPORTS}@task_prerun.connect\ndef before(sender, task_id, kwargs):\n    print(kwargs)\n`,
+    'missing-var-kwargs',
+    'Add **kw',
+    `${IMPORTS}@task_prerun.connect\ndef before(sender, task_id, kwargs, **kw):\n    print(kwargs)\n`,
+  ));
+
+test('add **kwargs to an empty list, after keyword-only parameters and after /', async () => {
+  await checkFix(`${IMPORTS}@worker_ready.connect\ndef ready():\n    pass\n`, 'missing-var-kwargs', 'Add **kwargs', `${IMPORTS}@worker_ready.connect\ndef ready(**kwargs):\n    pass\n`);
+  await checkFix(
+    `${IMPORTS}@worker_ready.connect\ndef ready(*, sender):\n    pass\n`,
+    'missing-var-kwargs',
+    'Add **kwargs',
+    `${IMPORTS}@worker_ready.connect\ndef ready(*, sender, **kwargs):\n    pass\n`,
+  );
+  await checkFix(
+    `${IMPORTS}@worker_ready.connect\ndef ready(signal=None, /):\n    pass\n`,
+    'missing-var-kwargs',
+    'Add **kwargs',
+    `${IMPORTS}@worker_ready.connect\ndef ready(signal=None, /, **kwargs):\n    pass\n`,
+  );
+});
+
+test('add **kwargs to a one-per-line list with a trailing comma and a comment', () =>
+  checkFix(
+    `${IMPORTS}@task_success.connect\ndef done(\n    sender,\n    result,  # the return value\n):\n    pass\n`,
+    'missing-var-kwargs',
+    'Add **kwargs',
+    `${IMPORTS}@task_success.connect\ndef done(\n    sender,\n    result,\n    **kwargs,  # the return value\n):\n    pass\n`,
+  ));
+
+test('add **kwargs to a bare lambda', () =>
+  checkFix(
+    `${IMPORTS}worker_ready.connect(lambda: print("up"), weak=False)\n`,
+    'missing-var-kwargs',
+    'Add **kwargs',
+    `${IMPORTS}worker_ready.connect(lambda **kwargs: print("up"), weak=False)\n`,
+  ));
+
+test('rename a parameter and its uses to the keyword the signal sends', () =>
+  checkFix(
+    `${IMPORTS}@task_failure.connect\ndef failed(sender, exc, **kw):\n    print(exc, repr(exc))\n`,
+    'param-not-provided',
+    'Rename `exc` to `exception`',
+    `${IMPORTS}@task_failure.connect\ndef failed(sender, exception, **kw):\n    print(exception, repr(exception))\n`,
+  ));
+
+test('give a never-sent parameter a default, making later ones keyword-only', () =>
+  checkFix(
+    `${IMPORTS}@task_failure.connect\ndef failed(sender, queue, task_id, **kw):\n    print(queue, task_id)\n`,
+    'param-not-provided',
+    'Give `queue` a default',
+    `${IMPORTS}@task_failure.connect\ndef failed(sender, *, queue=None, task_id, **kw):\n    print(queue, task_id)\n`,
+  ));
+
+test('default for a sometimes-absent annotated parameter', () =>
+  checkFix(
+    `${IMPORTS}@task_retry.connect\ndef retried(sender, request, reason: str, **kwargs):\n    print(reason)\n`,
+    'param-sometimes-absent',
+    'Give `reason` a default',
+    `${IMPORTS}@task_retry.connect\ndef retried(sender, request, reason: str = None, **kwargs):\n    print(reason)\n`,
+  ));
+
+test('remove the positional-only marker', () =>
+  checkFix(
+    `${IMPORTS}@task_success.connect\ndef done(sender, result, /, **kwargs):\n    pass\n`,
+    'positional-only-param',
+    /Remove the `\/`/,
+    `${IMPORTS}@task_success.connect\ndef done(sender, result, **kwargs):\n    pass\n`,
+  ));
+
+test('declare a keyword the body reads, before **kwargs', () =>
+  checkFix(
+    `${IMPORTS}@task_failure.connect\ndef failed(sender=None, **kwargs):\n    print(einfo)\n`,
+    'undeclared-kwarg-read',
+    'Add `einfo` as a parameter',
+    `${IMPORTS}@task_failure.connect\ndef failed(sender=None, einfo=None, **kwargs):\n    print(einfo)\n`,
+  ));
+
+test('string sender on a task signal becomes the task object', () =>
+  checkFix(
+    `from celery import Celery\nfrom celery.signals import task_success\n\napp = Celery()\n\n\n@app.task(name="proj.add")\ndef add(x, y):\n    return x + y\n\n\n@task_success.connect(sender="proj.add")\ndef done(sender=None, result=None, **kwargs):\n    pass\n`,
+    'sender-kind-mismatch',
+    'Filter on the task object `add`',
+    `from celery import Celery\nfrom celery.signals import task_success\n\napp = Celery()\n\n\n@app.task(name="proj.add")\ndef add(x, y):\n    return x + y\n\n\n@task_success.connect(sender=add)\ndef done(sender=None, result=None, **kwargs):\n    pass\n`,
+  ));
+
+test('removing the only sender filter drops the parentheses; in a call only the argument goes', async () => {
+  await checkFix(
+    `${IMPORTS}@task_success.connect(sender="proj.add")\ndef done(sender=None, **kwargs):\n    pass\n`,
+    'sender-kind-mismatch',
+    'Remove the sender filter',
+    `${IMPORTS}@task_success.connect\ndef done(sender=None, **kwargs):\n    pass\n`,
+  );
+  await checkFix(
+    `${IMPORTS}def done(sender=None, **kwargs):\n    pass\n\n\ntask_success.connect(done, sender="proj.add", weak=False)\n`,
+    'sender-kind-mismatch',
+    'Remove the sender filter',
+    `${IMPORTS}def done(sender=None, **kwargs):\n    pass\n\n\ntask_success.connect(done, weak=False)\n`,
+  );
+});
+
+test('connect a lambda or nested function strongly', async () => {
+  await checkFix(
+    `${IMPORTS}task_success.connect(lambda **kw: print(kw))\n`,
+    'weak-local-receiver',
+    'Connect with weak=False',
+    `${IMPORTS}task_success.connect(lambda **kw: print(kw), weak=False)\n`,
+  );
+  await checkFix(
+    `${IMPORTS}def install():\n    @worker_ready.connect\n    def ready(**kwargs):\n        pass\n`,
+    'weak-local-receiver',
+    'Connect with weak=False',
+    `${IMPORTS}def install():\n    @worker_ready.connect(weak=False)\n    def ready(**kwargs):\n        pass\n`,
+  );
+});
+
+test('task passed positionally becomes sender=', () =>
+  checkFix(
+    `from celery import shared_task\nfrom celery.signals import task_success\n\n\n@shared_task\ndef add(x, y):\n    return x + y\n\n\n@task_success.connect(add)\ndef done(sender=None, **kwargs):\n    pass\n`,
+    'task-as-receiver',
+    'Pass `add` as sender=',
+    `from celery import shared_task\nfrom celery.signals import task_success\n\n\n@shared_task\ndef add(x, y):\n    return x + y\n\n\n@task_success.connect(sender=add)\ndef done(sender=None, **kwargs):\n    pass\n`,
+  ));
+
+test('misspelt connect option', () =>
+  checkFix(
+    `${IMPORTS}@worker_ready.connect(dispatchuid="ready-once")\ndef ready(**kwargs):\n    pass\n`,
+    'unknown-connect-option',
+    'Rename to `dispatch_uid`',
+    `${IMPORTS}@worker_ready.connect(dispatch_uid="ready-once")\ndef ready(**kwargs):\n    pass\n`,
+  ));
+
+test('misspelt signal: the import and the use both change', () =>
+  checkFix(
+    `from celery.signals import task_sucess\n\n\n@task_sucess.connect\ndef done(**kwargs):\n    pass\n`,
+    'unknown-signal',
+    'Change to `task_success`',
+    `from celery.signals import task_success\n\n\n@task_success.connect\ndef done(**kwargs):\n    pass\n`,
+  ));
+
+test('async handler without await becomes synchronous', () =>
+  checkFix(
+    `${IMPORTS}@worker_ready.connect\nasync def ready(**kwargs):\n    print("up")\n`,
+    'async-handler',
+    'Make the handler synchronous',
+    `${IMPORTS}@worker_ready.connect\ndef ready(**kwargs):\n    print("up")\n`,
+  ));
+
+test('add all parameters of the signal, keeping **kwargs last', async () => {
+  await checkFix(
+    `${IMPORTS}@task_retry.connect\ndef retried(sender=None, **kwargs):\n    pass\n`,
+    'missing-signal-params',
+    'Add all parameters of task_retry',
+    `${IMPORTS}@task_retry.connect\ndef retried(sender=None, *, request, reason=None, einfo=None, **kwargs):\n    pass\n`,
+  );
+  await checkFix(
+    `${IMPORTS}@task_success.connect\ndef done():\n    pass\n`,
+    'missing-signal-params',
+    'Add all parameters of task_success',
+    `${IMPORTS}@task_success.connect\ndef done(sender, result, **kwargs):\n    pass\n`,
+  );
+  await checkFix(
+    `from celery.signals import task_internal_error\n\n\n@task_internal_error.connect\ndef broke(**kwargs):\n    pass\n`,
+    'missing-signal-params',
+    'Add all parameters of task_internal_error',
+    `from celery.signals import task_internal_error\n\n\n@task_internal_error.connect\ndef broke(*, sender, task_id, args, kwargs, request=None, exception, traceback=None, einfo, **kw):\n    pass\n`,
+  );
+});
