@@ -141,6 +141,8 @@ test('a namespace counts as a signal module only when it is used with a catalog 
   assert.deepEqual(used.sites.map((s) => [s.connection.signal.name, s.connection.signal.resolution]), [['task_failure', 'catalog'], ['task_fialure', 'unknown']]);
   const unused = await extract("import * as s from 'x';\ns.task_fialure.connect(() => {});\n");
   assert.deepEqual(unused.sites, []);
+  const canonical = await extract("import * as s from 'celery-signals';\ns.task_fialure.connect(() => {});\n");
+  assert.deepEqual(canonical.sites.map((s) => [s.connection.signal.name, s.connection.signal.resolution]), [['task_fialure', 'unknown']], 'celery-signals always counts');
 });
 
 test('local bindings shadow the imported signal', async () => {

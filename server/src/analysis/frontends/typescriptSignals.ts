@@ -4,7 +4,8 @@
  * There is no JavaScript Celery signal library, so the convention is by name: a module is a signal
  * module when the file imports at least one catalog signal name from it (`import { task_failure }`,
  * `const { task_failure } = require(...)`), or binds it as a namespace that is used as
- * `ns.<catalog signal>`. The module specifier itself does not matter. Once a module counts, every
+ * `ns.<catalog signal>`. Apart from `celery-signals` (the module our generated declarations describe,
+ * always a signal module), the specifier itself does not matter. Once a module counts, every
  * snake_case name taken from it and connected to is a signal reference, resolved against the catalog
  * or left `unknown` (a typo such as `task_posturn`). App signals are reached as `app.on_after_configure`
  * on an object that is, by name or construction, a Celery app.
@@ -28,6 +29,9 @@ interface ModuleBinding {
   /** The import or declaration statement. */
   statement: SyntaxNode;
 }
+
+/** The module types/celery-signals.d.ts declares. */
+export const CANONICAL_SIGNAL_MODULE = 'celery-signals';
 
 const SIGNAL_LIKE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 const APP_LIKE_NAME = /^(app|celery|celery_?app)$|App$/i;
@@ -104,7 +108,7 @@ export class SignalResolver {
   private readonly byAttribute = new Map<string, SignalSpec>();
   private readonly named = new Map<string, ModuleBinding>();
   private readonly namespaces = new Map<string, ModuleBinding>();
-  private readonly signalModules = new Set<string>();
+  private readonly signalModules = new Set<string>([CANONICAL_SIGNAL_MODULE]);
 
   constructor(
     private readonly root: SyntaxNode,
