@@ -6,6 +6,7 @@ import { asyncHandler } from './asyncHandler';
 import { deprecatedSignal } from './deprecatedSignal';
 import { missingSignalParams } from './missingSignalParams';
 import { missingVarKwargs } from './missingVarKwargs';
+import { neverConnected } from './neverConnected';
 import { paramNotProvided } from './paramNotProvided';
 import { paramSometimesAbsent } from './paramSometimesAbsent';
 import { positionalOnlyParam } from './positionalOnlyParam';
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   deprecatedSignal,
   signalTooNew,
   setupLoggingShadowsAfterSetup,
+  neverConnected,
   missingSignalParams,
   syntaxError,
 ];

@@ -1,5 +1,25 @@
+import type { Fix } from '../diagnostics';
 import { quote } from './support/sites';
-import type { SiteRule } from './support/types';
+import type { SiteContext, SiteRule } from './support/types';
+
+/** What to write instead: the task as sender= on task signals, its name string on publish signals. */
+function advice(context: SiteContext, written: string): { text: string; fix?: Fix } {
+  const { site, signal, model } = context;
+  const argument = site.connection.positionalReceiver!;
+  const python = model.language === 'python';
+  if (signal?.sender.kind === 'task-name') {
+    const registered = model.tasks.find((t) => t.localName === written)?.registeredName;
+    if (!registered) return { text: `${signal.name} is sent with the task's name, so pass its registered name as sender='...'.` };
+    return {
+      text: `${signal.name} is sent with the task's name, so pass sender='${registered}'.`,
+      fix: python ? { title: `Filter on the task name '${registered}'`, edits: [{ span: argument.valueSpan, newText: `sender='${registered}'` }], preferred: true } : undefined,
+    };
+  }
+  return {
+    text: `Pass it as sender=${written}.`,
+    fix: python ? { title: `Pass ${quote(written)} as sender=`, edits: [{ span: { start: argument.valueSpan.start, end: argument.valueSpan.start }, newText: 'sender=' }], preferred: true } : undefined,
+  };
+}
 
 export const taskAsReceiver: SiteRule = {
   code: 'task-as-receiver',
@@ -9,20 +29,20 @@ export const taskAsReceiver: SiteRule = {
   rationale:
     'connect() treats a callable first positional argument as the receiver. Tasks are callable, so `@task_success.connect(add)` connects the task itself, then calls it with the decorated function as its argument and rebinds the function name to whatever it returns; the handler is never connected.',
   check(context) {
-    const { site, model } = context;
+    const { site } = context;
     const argument = site.connection.positionalReceiver;
     if (!argument || site.connection.style !== 'decorator-call') return [];
     if (argument.value.kind !== 'name' && argument.value.kind !== 'other') return [];
     const written = argument.value.kind === 'name' ? argument.value.name : argument.value.text;
     const handlerName = site.handler?.name ? quote(site.handler.name) : 'the decorated function';
-    const keyword = model.language === 'python' ? 'sender=' : 'sender: ';
+    const { text, fix } = advice(context, written);
     return [
       {
         span: argument.valueSpan,
         message:
           `${site.connection.signal.name}.connect takes a callable first argument as the receiver: it connects ${quote(written)} itself, ` +
-          `then calls ${quote(written)} with ${handlerName} as its argument while this module is imported, and ${handlerName} is never connected. Pass it as sender=${written}.`,
-        fixes: model.language === 'python' ? [{ title: `Pass ${quote(written)} as sender=`, edits: [{ span: { start: argument.valueSpan.start, end: argument.valueSpan.start }, newText: keyword }], preferred: true }] : [],
+          `then calls ${quote(written)} with ${handlerName} as its argument while this module is imported, and ${handlerName} is never connected. ${text}`,
+        fixes: fix ? [fix] : [],
       },
     ];
   },

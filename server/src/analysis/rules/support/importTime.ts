@@ -1,0 +1,68 @@
+/**
+ * What runs while a Python module is imported, and where that import first fails. A failure there
+ * stops the module, so every connect after it never happens.
+ */
+import { compareVersions } from '../../../catalog/versions';
+import type { HandlerSite, Span } from '../../model';
+import { inImport } from './signalRefs';
+import { CONNECT_OPTIONS, optionValue } from './sites';
+import type { FileContext } from './types';
+
+function lineIndent(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let i = lineStart;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i - lineStart;
+}
+
+/** True when the connect runs as the module is imported (module level or a module-level class body). */
+export function connectsAtImport(text: string, site: HandlerSite): boolean {
+  if (site.connection.style !== 'call' && site.handler) return site.handler.definedIn !== 'function';
+  return lineIndent(text, site.connection.span.start) === 0;
+}
+
+export interface ImportFailure {
+  offset: number;
+  span: Span;
+  reason: string;
+  /** The signal whose import fails, when that is the failure. */
+  importedName?: string;
+}
+
+function refusedAtConnect(context: FileContext, site: HandlerSite): string | undefined {
+  const { catalog, celeryVersion } = context;
+  const handler = site.handler;
+  const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
+  const known = new Set<string>(CONNECT_OPTIONS.filter((o) => o !== 'retry' || compareVersions(celeryVersion, '4.2.0') >= 0));
+  if (site.connection.arguments.some((a) => !a.positional && a.keyword !== undefined && a.keywordSpan && !known.has(a.keyword))) {
+    return 'connect() was given an unknown option';
+  }
+  if (!handler || !signal || site.connection.positionalReceiver || handler.paramStyle !== 'keywords') return undefined;
+  if (handler.params.some((p) => p.kind === 'var-keyword') || compareVersions(celeryVersion, '4.0.1') < 0) return undefined;
+  const retry = optionValue(site, 'retry');
+  if (retry?.kind === 'bool' && retry.value && compareVersions(celeryVersion, '5.6.3') >= 0) return undefined;
+  return 'a receiver without **kwargs was refused';
+}
+
+/** The earliest point where importing this Python module raises, if the checker can tell. */
+export function firstImportFailure(context: FileContext): ImportFailure | undefined {
+  const { model, text, catalog, celeryVersion } = context;
+  if (model.language !== 'python') return undefined;
+  let first: ImportFailure | undefined;
+  const consider = (offset: number, span: Span, reason: string, importedName?: string) => {
+    if (!first || offset < first.offset) first = { offset, span, reason, importedName };
+  };
+  for (const ref of model.signalRefs) {
+    const binding = model.imports.find((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
+    if (!binding || !inImport(model, ref) || lineIndent(text, binding.span.start) !== 0) continue;
+    const spec = ref.resolution === 'catalog' ? catalog.get(ref.name) : undefined;
+    const missing = ref.resolution === 'unknown' || (spec?.since !== undefined && compareVersions(spec.since, celeryVersion) > 0);
+    if (missing) consider(binding.span.start, ref.nameSpan, `${ref.name} cannot be imported`, ref.name);
+  }
+  for (const site of model.sites) {
+    if (!connectsAtImport(text, site)) continue;
+    const reason = refusedAtConnect(context, site);
+    if (reason) consider(site.connection.span.start, site.connection.signal.nameSpan, reason);
+  }
+  return first;
+}
