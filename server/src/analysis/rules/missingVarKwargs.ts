@@ -6,8 +6,11 @@ import type { HandlerContext, SiteRule } from './support/types';
 
 /** The release whose `connect` started refusing receivers without `**kwargs`. */
 const CONNECT_CHECK_SINCE = '4.0.1';
-/** From this release the check reads the receiver's own code object, so a retry wrapper passes it. */
-const CODE_FLAG_CHECK_SINCE = '5.6.3';
+/**
+ * retry=True (since 4.2.0) connects a plain `(*args, **kwargs)` wrapper instead of the receiver, so
+ * the check never sees the receiver's own signature.
+ */
+const RETRY_SINCE = '4.2.0';
 
 /** A keyword the handler cannot take by name (it would be an unexpected keyword argument). */
 function firstUnacceptedKeyword(context: HandlerContext): string | undefined {
@@ -33,7 +36,7 @@ export const missingVarKwargs: SiteRule = {
     const name = handler.name ? quote(handler.name) : 'this receiver';
     const refusedAtConnect = compareVersions(celeryVersion, CONNECT_CHECK_SINCE) >= 0;
     const retried = optionValue(context.site, 'retry');
-    const retryWrapped = retried?.kind === 'bool' && retried.value && compareVersions(celeryVersion, CODE_FLAG_CHECK_SINCE) >= 0;
+    const retryWrapped = retried?.kind === 'bool' && retried.value && compareVersions(celeryVersion, RETRY_SINCE) >= 0;
     const unaccepted = firstUnacceptedKeyword(context);
     let message: string;
     if (refusedAtConnect && !retryWrapped) {
@@ -44,7 +47,7 @@ export const missingVarKwargs: SiteRule = {
       return [];
     } else if (retryWrapped) {
       message =
-        `With retry=True, Celery ${celeryVersion} connects the (*args, **kwargs) retry wrapper, but calling ${name} with ${quote(unaccepted)} raises TypeError on every ${signal.name} dispatch, and retry=True retries it forever, blocking the sender.`;
+        `With retry=True, Celery connects a (*args, **kwargs) retry wrapper, so it accepts ${name} at connect time, but calling it with ${quote(unaccepted)} raises TypeError on every ${signal.name} dispatch, and retry=True retries it forever, blocking the sender.`;
     } else {
       const consequence = compareVersions(celeryVersion, '4.0.0') >= 0 ? 'Celery logs the error and drops it' : 'the error propagates to the code that sent the signal';
       message = `Every ${signal.name} dispatch calls ${name} with ${quote(unaccepted)}, which it has no parameter for, so it raises TypeError (${consequence}). Accept **kwargs.`;

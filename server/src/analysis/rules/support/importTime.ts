@@ -40,7 +40,7 @@ function refusedAtConnect(context: FileContext, site: HandlerSite): string | und
   if (!handler || !signal || site.connection.positionalReceiver || handler.paramStyle !== 'keywords') return undefined;
   if (handler.params.some((p) => p.kind === 'var-keyword') || compareVersions(celeryVersion, '4.0.1') < 0) return undefined;
   const retry = optionValue(site, 'retry');
-  if (retry?.kind === 'bool' && retry.value && compareVersions(celeryVersion, '5.6.3') >= 0) return undefined;
+  if (retry?.kind === 'bool' && retry.value && compareVersions(celeryVersion, '4.2.0') >= 0) return undefined;
   return 'a receiver without **kwargs was refused';
 }
 
