@@ -14,7 +14,13 @@ import { generateValidatorSource, generatedValidatorPath } from '../server/src/c
 import { requireTool } from './support/system';
 
 const root = path.resolve(__dirname, '..');
-const factsPath = process.env.CELERY_FACTS_FILE ?? '/work/shared/reference/celery-signals.facts.json';
+// The reference sits beside the clone (`../shared/reference`) on developer machines and in CI.
+const factsPath =
+  process.env.CELERY_FACTS_FILE ??
+  [path.resolve(__dirname, '../../shared/reference/celery-signals.facts.json'), '/work/shared/reference/celery-signals.facts.json'].find((f) =>
+    fs.existsSync(f),
+  ) ??
+  path.resolve(__dirname, '../../shared/reference/celery-signals.facts.json');
 const catalog = bundledCatalogFile;
 const catalogSchema: unknown = JSON.parse(fs.readFileSync(path.join(root, 'schemas/signal-catalog.schema.json'), 'utf8'));
 
