@@ -98,7 +98,8 @@ function pythonSnippet(catalog: Catalog, signal: SignalSpec, celeryVersion?: str
 
 function typescriptSnippet(catalog: Catalog, signal: SignalSpec, celeryVersion?: string): SignalSnippet {
   const names = receiverParams(catalog, signal, celeryVersion).map((p) => p.name);
-  const body = [`${signalExpression(signal)}.connect(({ ${names.join(', ')} }) => {`, '\t$0', '});'].join('\n');
+  // An inline arrow has no other reference, so a weak connection would let it be collected at once.
+  const body = [`${signalExpression(signal)}.connect(({ ${names.join(', ')} }) => {`, '\t$0', '}, { weak: false });'].join('\n');
   return snippetOf(signal, 'typescript', body, (module, name) => `import { ${name} } from '${module}';\n\n`);
 }
 
