@@ -42,8 +42,14 @@ function typescriptImports(text: string, module: string, name: string): boolean 
   return false;
 }
 
+interface ImportPlace {
+  line: number;
+  /** No import statement is there yet, so the new one starts the import block. */
+  startsBlock: boolean;
+}
+
 /** The line after the last top-level Python import, or after the shebang, coding line and docstring. */
-function pythonImportLine(lines: string[]): number {
+function pythonImportPlace(lines: string[]): ImportPlace {
   let afterLastImport = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -57,7 +63,7 @@ function pythonImportLine(lines: string[]): number {
     afterLastImport = end + 1;
     i = end;
   }
-  if (afterLastImport >= 0) return afterLastImport;
+  if (afterLastImport >= 0) return { line: afterLastImport, startsBlock: false };
   let line = 0;
   while (line < lines.length && /^#/.test(lines[line])) line++;
   const docstring = /^[rRuU]?("""|''')/.exec(lines[line] ?? '');
@@ -69,13 +75,13 @@ function pythonImportLine(lines: string[]): number {
       end++;
       while (end < lines.length && !lines[end].includes(quote)) end++;
     }
-    return Math.min(end + 1, lines.length);
+    return { line: Math.min(end + 1, lines.length), startsBlock: true };
   }
-  return line;
+  return { line, startsBlock: true };
 }
 
 /** The line after the last `import … from '…'` statement at the top of a TS/JS file. */
-function typescriptImportLine(lines: string[]): number {
+function typescriptImportPlace(lines: string[]): ImportPlace {
   let afterLastImport = -1;
   for (let i = 0; i < lines.length; i++) {
     if (!/^import[\s{*'"]/.test(lines[i])) continue;
@@ -84,10 +90,10 @@ function typescriptImportLine(lines: string[]): number {
     afterLastImport = end + 1;
     i = end;
   }
-  if (afterLastImport >= 0) return afterLastImport;
+  if (afterLastImport >= 0) return { line: afterLastImport, startsBlock: false };
   let line = 0;
   while (line < lines.length && /^(#!|\/\/|['"]use strict['"])/.test(lines[line])) line++;
-  return line;
+  return { line, startsBlock: true };
 }
 
 /** Where and what to import for the snippet, or undefined when the file already imports the signal. */
@@ -100,10 +106,13 @@ export function planImport(
   const { importModule: module, importName: name } = snippet;
   if (!module || !name) return undefined;
   const lines = text.split(/\r?\n/);
+  // A new import block is set off from the code below it: two blank lines in Python (PEP 8), one in TS.
   if (snippet.language === 'python') {
     if (pythonImports(text, module, name, starImportCovers)) return undefined;
-    return { line: pythonImportLine(lines), text: `from ${module} import ${name}${eol}` };
+    const place = pythonImportPlace(lines);
+    return { line: place.line, text: `from ${module} import ${name}${eol}${place.startsBlock ? eol + eol : ''}` };
   }
   if (typescriptImports(text, module, name)) return undefined;
-  return { line: typescriptImportLine(lines), text: `import { ${name} } from '${module}';${eol}` };
+  const place = typescriptImportPlace(lines);
+  return { line: place.line, text: `import { ${name} } from '${module}';${eol}${place.startsBlock ? eol : ''}` };
 }

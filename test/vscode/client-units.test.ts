@@ -80,6 +80,13 @@ test('TypeScript: no import when the name is already imported from the signal mo
   assert.ok(planImport(`import { task_failure } from 'elsewhere';\n`, snippet('typescript', 'task_failure'), true));
 });
 
+test('a new import block is set off by blank lines; an import joining a block is not', () => {
+  assert.equal(planImport('x = 1\n', snippet('python', 'task_failure'), true)?.text, 'from celery.signals import task_failure\n\n\n');
+  assert.equal(planImport('import os\n', snippet('python', 'task_failure'), true)?.text, 'from celery.signals import task_failure\n');
+  assert.match(planImport('const x = 1;\n', snippet('typescript', 'task_failure'), true)!.text, /';\n\n$/);
+});
+
 test('the document line ending is kept', () => {
-  assert.equal(planImport('x = 1\r\n', snippet('python', 'task_failure'), true, '\r\n')?.text, 'from celery.signals import task_failure\r\n');
+  assert.equal(planImport('import os\r\n', snippet('python', 'task_failure'), true, '\r\n')?.text, 'from celery.signals import task_failure\r\n');
+  assert.equal(planImport('x = 1\r\n', snippet('python', 'task_failure'), true, '\r\n')?.text, 'from celery.signals import task_failure\r\n\r\n\r\n');
 });

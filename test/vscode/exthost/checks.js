@@ -1,0 +1,136 @@
+// The checks the extension must pass inside a real VS Code: completion of signals and handler
+// parameters, hover, diagnostics, a quick-fix applied through a workspace edit, and the
+// insert-handler command — each on a Python and on a TypeScript file.
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./helpers');
+const { assert, vscode } = h;
+
+const checks = [];
+const check = (name, fn) => checks.push([name, fn]);
+
+function catalogSignal(name) {
+  const extension = vscode.extensions.getExtension(h.EXTENSION_ID);
+  const catalog = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'schemas', 'celery-signals.json'), 'utf8'));
+  return catalog.signals.find((s) => s.name === name);
+}
+
+/** Only our server's findings: the built-in TypeScript extension reports its own (unresolved imports). */
+function ours(uri) {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'celery-signals');
+}
+
+const languages = {
+  python: {
+    file: 'handlers.py',
+    scratch: 'empty.py',
+    signalPrefix: ['from celery.signals import task_success\n\n\n@task_su', ''],
+    paramsCase: ['from celery.signals import task_prerun\n\n\n@task_prerun.connect\ndef h(sender, ', '):\n    pass\n'],
+    hoverOn: ['task_failure', 2],
+    paramHoverOn: ['exception', 1],
+    fixCode: 'missing-var-kwargs',
+    fixTitle: /^Add \*\*kw/,
+    fixedText: /def on_failure\(sender, task_id, exception, \*\*kw\):/,
+    inserted: [/^from celery\.signals import worker_ready\n\n\n@worker_ready\.connect\ndef on_worker_ready\(sender, \*\*kwargs\):\n    pass$/],
+  },
+  typescript: {
+    file: 'handlers.ts',
+    scratch: 'empty.ts',
+    signalPrefix: ["import { task_success } from 'celery-signals';\n\ntask_su", ''],
+    paramsCase: ["import { task_prerun } from 'celery-signals';\n\ntask_prerun.connect(({ sender, ", ' }) => {}, { weak: false });\n'],
+    hoverOn: ['task_failure', 2],
+    paramHoverOn: ['exception', 1],
+    fixCode: 'async-handler',
+    fixTitle: /^Make the handler synchronous$/,
+    fixedText: /task_prerun\.connect\(\(\{ task_id \}\) => \{/,
+    inserted: [/^import \{ worker_ready \} from 'celery-signals';\n\nworker_ready\.connect\(\(\{ sender \}\) => \{\n\s*\n\}, \{ weak: false \}\);$/],
+  },
+};
+
+check('the extension activates and its language server starts', async () => {
+  await h.open('handlers.py');
+  const extension = vscode.extensions.getExtension(h.EXTENSION_ID);
+  assert.ok(extension, `${h.EXTENSION_ID} is loaded`);
+  const api = await extension.activate();
+  await h.waitFor('the language server to run', () => api.isServerRunning(), 20000);
+  const commands = await vscode.commands.getCommands(true);
+  for (const id of ['celerySignals.insertHandler', 'celerySignals.restartServer']) assert.ok(commands.includes(id), id);
+});
+
+for (const [language, c] of Object.entries(languages)) {
+  check(`${language}: diagnostics of the sample file`, async (note) => {
+    const { document } = await h.open(c.file);
+    const diagnostics = await h.diagnosticsWith(document.uri, c.fixCode);
+    note(h.describeDiagnostics(diagnostics));
+    const finding = diagnostics.find((d) => h.codeOf(d) === c.fixCode);
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(finding.source, 'celery-signals');
+    const flagged = document.getText(finding.range);
+    assert.ok(language === 'python' ? flagged === 'on_failure' : flagged.startsWith('async'), `range covers "${flagged}"`);
+  });
+
+  check(`${language}: completion offers signal names`, async (note) => {
+    const { document, editor } = await h.open(c.scratch);
+    await h.setText(editor, c.signalPrefix.join(''));
+    const labels = await h.completionLabels(document.uri, document.positionAt(c.signalPrefix[0].length));
+    note(labels.slice(0, 12).join(', '));
+    assert.ok(labels.includes('task_success'), `task_success among ${labels.length} items`);
+  });
+
+  check(`${language}: completion offers the keywords the signal sends`, async (note) => {
+    const { document, editor } = await h.open(c.scratch);
+    await h.setText(editor, c.paramsCase.join(''));
+    const labels = await h.completionLabels(document.uri, document.positionAt(c.paramsCase[0].length));
+    note(labels.slice(0, 12).join(', '));
+    const sent = catalogSignal('task_prerun').params.map((p) => p.name);
+    for (const name of sent) assert.ok(labels.includes(name), `${name} among ${labels.join(', ')}`);
+    assert.ok(!labels.includes('exception'), 'task_prerun sends no exception');
+  });
+
+  check(`${language}: hover shows the catalog's documentation`, async () => {
+    const { document } = await h.open(c.file);
+    const signalHover = await h.hoverText(document.uri, h.positionOf(document, c.hoverOn[0], 2, c.hoverOn[1]));
+    assert.ok(signalHover.includes(catalogSignal('task_failure').summary.en), signalHover);
+    const paramHover = await h.hoverText(document.uri, h.positionOf(document, c.paramHoverOn[0], 2, c.paramHoverOn[1]));
+    const exception = catalogSignal('task_failure').params.find((p) => p.name === 'exception');
+    assert.ok(paramHover.includes(exception.description.en), paramHover);
+  });
+
+  check(`${language}: a quick-fix applied as a workspace edit clears the error`, async (note) => {
+    const { document } = await h.open(c.file);
+    const diagnostics = await h.diagnosticsWith(document.uri, c.fixCode);
+    const finding = diagnostics.find((d) => h.codeOf(d) === c.fixCode);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    note(actions.map((a) => a.title).join(' | '));
+    const fix = actions.find((a) => c.fixTitle.test(a.title));
+    assert.ok(fix && fix.edit, `a "${c.fixTitle}" quick-fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(document.getText(), c.fixedText);
+    await h.waitFor(`${c.fixCode} to disappear`, () => !ours(document.uri).some((d) => h.codeOf(d) === c.fixCode));
+  });
+
+  check(`${language}: "Insert handler for signal" writes the handler and its import`, async (note) => {
+    const { document, editor } = await h.open(c.scratch);
+    await h.setText(editor, '');
+    assert.equal(await vscode.commands.executeCommand('celerySignals.insertHandler', 'worker_ready'), true);
+    const text = document.getText();
+    note(JSON.stringify(text));
+    for (const pattern of c.inserted) assert.match(text, pattern);
+    // The server has had the new text analysed once the signal's hover answers; then nothing is wrong.
+    await h.waitFor('hover on the inserted handler', async () => (await h.hoverText(document.uri, h.positionOf(document, 'worker_ready.connect', 2))).includes('worker_ready'));
+    const problems = ours(document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+    assert.equal(h.describeDiagnostics(problems), '', 'the inserted handler is correct');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+}
+
+check('"Restart Server" brings the server back', async () => {
+  const api = await vscode.extensions.getExtension(h.EXTENSION_ID).activate();
+  assert.equal(await vscode.commands.executeCommand('celerySignals.restartServer'), true);
+  await h.waitFor('the language server to run again', () => api.isServerRunning(), 20000);
+  const { document } = await h.open('handlers.py');
+  const hover = await h.hoverText(document.uri, h.positionOf(document, 'task_failure', 2, 2));
+  assert.ok(hover.includes('task_failure'), 'the restarted server answers');
+});
+
+module.exports = { checks };
