@@ -75,16 +75,15 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     if (text === undefined) finding.fixes = [];
     findings.push(finding);
   };
-  for (const rule of rules) {
-    if (options.severities?.[rule.code] === 'off') continue;
-    if (rule.scope === 'file') {
-      for (const raw of rule.check(base)) add(rule, raw);
-      continue;
-    }
-    for (const site of model.sites) {
-      const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
-      for (const raw of rule.check({ ...base, site, signal })) add(rule, raw);
-    }
+  const active = rules.filter((rule) => options.severities?.[rule.code] !== 'off');
+  for (const rule of active) {
+    if (rule.scope === 'file') for (const raw of rule.check(base)) add(rule, raw);
+  }
+  const siteRules = active.filter((rule) => rule.scope === 'site');
+  for (const site of model.sites) {
+    const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
+    const context = { ...base, site, signal };
+    for (const rule of siteRules) for (const raw of rule.check(context)) add(rule, raw);
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
 }

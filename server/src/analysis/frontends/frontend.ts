@@ -1,6 +1,15 @@
 /** A front end turns one language's syntax tree into the shared FileModel. */
 import type { Catalog } from '../../catalog/catalog';
 import type { Tree } from '../../parsing/treeSitter';
-import type { FileModel } from '../model';
+import type { FileModel, Span } from '../model';
 
-export type FrontEnd = (tree: Tree, text: string, catalog: Catalog) => FileModel;
+export interface ExtractOptions {
+  /**
+   * Only connect sites (and signal references) that start inside one of these spans are needed; a
+   * front end may skip the others to save time after a small edit. Imports, tasks and syntax
+   * problems are still reported for the whole file. Front ends that ignore this return everything.
+   */
+  within?: Span[];
+}
+
+export type FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions) => FileModel;

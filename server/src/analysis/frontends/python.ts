@@ -14,14 +14,15 @@ import { SignalModuleIndex } from './pythonImports';
 import { scanModule } from './pythonModule';
 import { collectSignalRefs } from './pythonRefs';
 import { PythonResolver } from './pythonResolve';
-import { collectSyntaxProblems, plainStringValue, spanOf } from './pythonSyntax';
+import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
 
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog): FileModel => {
   const root = tree.rootNode;
   const modules = new SignalModuleIndex(catalog);
   const moduleFacts = scanModule(root, text, modules);
-  const { tasks, taskDefinitions } = findTasks(root, text);
-  const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions);
+  const nav = new Navigator(root, text);
+  const { tasks, taskDefinitions } = findTasks(root, text, nav);
+  const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
   const sites = new ConnectSiteFinder(resolver, modules).findAll(root, text);
   const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];
   return {
@@ -35,14 +36,16 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
 };
 
 /** `@app.task`, `@<anything>.task(...)`, `@shared_task`, `@celery.task`, with or without arguments. */
-function findTasks(root: SyntaxNode, text: string): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {
+function findTasks(root: SyntaxNode, text: string, nav: Navigator): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {
   const tasks: TaskDefinition[] = [];
   const taskDefinitions = new Set<number>();
   for (const match of text.matchAll(/^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm)) {
     const at = (match.index ?? 0) + match[0].indexOf('@');
-    const decorator = root.descendantForIndex(at, at + 1)?.parent;
+    const atSign = root.descendantForIndex(at, at + 1);
+    const decorator = atSign ? nav.parentOf(atSign) : null;
     if (!decorator || decorator.type !== 'decorator') continue;
-    const definition = decorator.parent?.type === 'decorated_definition' ? decorator.parent.childForFieldName('definition') : null;
+    const decorated = nav.parentOf(decorator);
+    const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
     const name = definition?.type === 'function_definition' ? definition.childForFieldName('name') : null;
     if (!definition || !name || taskDefinitions.has(definition.startIndex)) continue;
     taskDefinitions.add(definition.startIndex);

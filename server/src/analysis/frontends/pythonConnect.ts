@@ -44,12 +44,13 @@ export class ConnectSiteFinder {
   }
 
   private siteAt(name: SyntaxNode): HandlerSite | undefined {
-    const attribute = name.parent;
+    const nav = this.resolver.nav;
+    const attribute = nav.parentOf(name);
     if (!attribute || attribute.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) return undefined;
     const object = attribute.childForFieldName('object');
     const signal = object ? this.resolver.signalOf(object) : undefined;
     if (!signal) return undefined;
-    const parent = attribute.parent;
+    const parent = nav.parentOf(attribute);
     if (!parent) return undefined;
     if (parent.type === 'decorator') {
       const receiver = this.decoratedReceiver(parent);
@@ -62,7 +63,8 @@ export class ConnectSiteFinder {
     if (parent.type !== 'call' || !sameNode(parent.childForFieldName('function'), attribute)) return undefined;
     const argumentList = parent.childForFieldName('arguments');
     const args = argumentList ? namedChildrenOf(argumentList).filter((arg) => arg.type !== 'comment') : [];
-    const decorator = parent.parent?.type === 'decorator' ? parent.parent : undefined;
+    const grandparent = nav.parentOf(parent);
+    const decorator = grandparent?.type === 'decorator' ? grandparent : undefined;
     const positionals = args.filter((arg) => !isKeywordOrSplat(arg));
     const first = args[0] && !isKeywordOrSplat(args[0]) ? args[0] : undefined;
     // Celery: `if args and callable(args[0])` the first positional is the receiver, otherwise the sender.
@@ -82,7 +84,7 @@ export class ConnectSiteFinder {
     let receiverNode = firstIsReceiver ? first : undefined;
     receiverNode ??= args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'receiver')?.childForFieldName('value') ?? undefined;
     // `sig.connect(sender=x)(handler)`: the outer call hands the receiver to the returned decorator.
-    const outer = parent.parent;
+    const outer = grandparent;
     if (!receiverNode && positionals.length <= connectOptions.length && outer?.type === 'call' && sameNode(outer.childForFieldName('function'), parent)) {
       const outerArgs = outer.childForFieldName('arguments');
       const outerFirst = outerArgs?.firstNamedChild;
@@ -147,7 +149,8 @@ export class ConnectSiteFinder {
   }
 
   private decoratedReceiver(decorator: SyntaxNode): Receiver {
-    const definition = decorator.parent?.type === 'decorated_definition' ? decorator.parent.childForFieldName('definition') : null;
+    const decorated = this.resolver.nav.parentOf(decorator);
+    const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
     if (!definition) return { kind: 'definition' };
     if (definition.type === 'class_definition') return { kind: 'class' };
     return { handler: this.handlerFor(definition), kind: 'definition' };

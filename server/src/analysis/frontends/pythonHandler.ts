@@ -3,7 +3,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Handler, NameRead } from '../model';
 import type { SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
-import { parametersOf, ScopeWalker } from './pythonScopes';
+import { ScopeWalker } from './pythonScopes';
 import { enclosingDefinitionKind, spanOf } from './pythonSyntax';
 
 export function buildHandler(
@@ -15,9 +15,9 @@ export function buildHandler(
   const isLambda = definition.type === 'lambda';
   const nameNode = isLambda ? null : definition.childForFieldName('name');
   const paramsNode = definition.childForFieldName('parameters');
-  const parsed = parametersOf(paramsNode);
-  const definedIn = enclosingDefinitionKind(definition);
-  const scope = new ScopeWalker(modules, true).functionScope(definition);
+  const parsed = resolver.parameters.of(definition);
+  const definedIn = enclosingDefinitionKind(definition, resolver.nav);
+  const scope = new ScopeWalker(modules, true, resolver.parameters).functionScope(definition);
   const paramNames = new Set(parsed.map((param) => param.name));
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];

@@ -4,8 +4,7 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { PythonResolver } from './pythonResolve';
-import { parametersOf } from './pythonScopes';
-import { namedChildrenOf } from './pythonSyntax';
+import { namedChildrenOf, type Navigator } from './pythonSyntax';
 
 export interface MethodReceiver {
   definition: SyntaxNode;
@@ -28,7 +27,7 @@ export function findMethodReceiver(attribute: SyntaxNode, resolver: PythonResolv
   for (const { cls, access } of candidates) {
     const method = methodOf(cls, methodName);
     if (!method) continue;
-    const decorators = decoratorNames(method);
+    const decorators = decoratorNames(method, resolver.nav);
     if (decorators.has('staticmethod')) return { definition: method };
     if (decorators.has('classmethod')) return { definition: method, implicitFirstParam: 'cls' };
     return { definition: method, implicitFirstParam: access === 'instance' ? 'self' : undefined };
@@ -38,10 +37,10 @@ export function findMethodReceiver(attribute: SyntaxNode, resolver: PythonResolv
 
 /** The class `object` stands for: `self`/`cls` of the enclosing method, a class name, `x = Cls()`. */
 function ownerOf(object: SyntaxNode, resolver: PythonResolver): { cls: SyntaxNode; access: Access } | undefined {
-  const method = enclosingMethod(object);
+  const method = enclosingMethod(object, resolver.nav);
   if (method) {
-    const first = parametersOf(method.fn.childForFieldName('parameters'))[0];
-    const decorators = decoratorNames(method.fn);
+    const first = resolver.parameters.of(method.fn)[0];
+    const decorators = decoratorNames(method.fn, resolver.nav);
     if (first && first.name === object.text && !decorators.has('staticmethod')) {
       return { cls: method.cls, access: decorators.has('classmethod') ? 'class' : 'instance' };
     }
@@ -64,13 +63,13 @@ function mayBeInstance(object: SyntaxNode, resolver: PythonResolver): boolean {
   return binding.kind === 'param' || binding.kind === 'value' || binding.kind === 'other';
 }
 
-function enclosingMethod(node: SyntaxNode): { fn: SyntaxNode; cls: SyntaxNode } | undefined {
-  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
+function enclosingMethod(node: SyntaxNode, nav: Navigator): { fn: SyntaxNode; cls: SyntaxNode } | undefined {
+  for (const ancestor of nav.ancestors(node)) {
     if (ancestor.type !== 'function_definition') continue;
-    let holder = ancestor.parent;
-    if (holder?.type === 'decorated_definition') holder = holder.parent;
-    if (holder?.type === 'block' && holder.parent?.type === 'class_definition') return { fn: ancestor, cls: holder.parent };
-    return undefined;
+    let holder = nav.parentOf(ancestor);
+    if (holder?.type === 'decorated_definition') holder = nav.parentOf(holder);
+    const cls = holder?.type === 'block' ? nav.parentOf(holder) : null;
+    return cls?.type === 'class_definition' ? { fn: ancestor, cls } : undefined;
   }
   return undefined;
 }
@@ -87,10 +86,10 @@ function methodOf(cls: SyntaxNode, name: string): SyntaxNode | undefined {
   return found;
 }
 
-function decoratorNames(fn: SyntaxNode): Set<string> {
+function decoratorNames(fn: SyntaxNode, nav: Navigator): Set<string> {
   const names = new Set<string>();
-  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  if (!decorated) return names;
+  const decorated = nav.parentOf(fn);
+  if (decorated?.type !== 'decorated_definition') return names;
   for (const child of namedChildrenOf(decorated)) {
     if (child.type !== 'decorator') continue;
     const expression = child.firstNamedChild;

@@ -7,7 +7,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { SignalRef } from '../model';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
-import { sameNode } from './pythonSyntax';
+import { sameNode, type Navigator } from './pythonSyntax';
 
 const importParents = new Set(['dotted_name', 'aliased_import', 'import_statement', 'import_from_statement', 'relative_import']);
 
@@ -60,11 +60,11 @@ export function collectSignalRefs(
     const start = match.index ?? 0;
     const name = root.descendantForIndex(start, start + match[0].length);
     if (!name || name.type !== 'identifier' || name.startIndex !== start || name.endIndex !== start + match[0].length) continue;
-    const parent = name.parent;
+    const parent = resolver.nav.parentOf(name);
     if (!parent) continue;
     try {
       if (importParents.has(parent.type)) {
-        const statement = importStatementOf(name);
+        const statement = importStatementOf(name, resolver.nav);
         if (statement && !seenImports.has(statement.startIndex)) {
           seenImports.add(statement.startIndex);
           for (const imported of importFactsOf(statement, modules).names) add(imported.signalRef);
@@ -86,7 +86,7 @@ function signalStartingAt(name: SyntaxNode, resolver: PythonResolver): SignalRef
   const direct = resolver.signalOf(name);
   if (direct) return direct;
   let current = name;
-  for (let parent = current.parent; parent?.type === 'attribute'; parent = current.parent) {
+  for (let parent = resolver.nav.parentOf(current); parent?.type === 'attribute'; parent = resolver.nav.parentOf(current)) {
     if (!sameNode(parent.childForFieldName('object'), current)) return undefined;
     const path = resolver.modulePathOf(current);
     if (path === undefined) return undefined;
@@ -96,8 +96,8 @@ function signalStartingAt(name: SyntaxNode, resolver: PythonResolver): SignalRef
   return undefined;
 }
 
-function importStatementOf(name: SyntaxNode): SyntaxNode | undefined {
-  for (let ancestor = name.parent; ancestor; ancestor = ancestor.parent) {
+function importStatementOf(name: SyntaxNode, nav: Navigator): SyntaxNode | undefined {
+  for (const ancestor of nav.ancestors(name)) {
     if (ancestor.type === 'import_statement' || ancestor.type === 'import_from_statement') return ancestor;
     if (!importParents.has(ancestor.type)) return undefined;
   }

@@ -9,8 +9,8 @@ import type { ConnectValue, SignalRef } from '../model';
 import { pythonBuiltins } from './pythonBuiltins';
 import { signalRefFor, type SignalModuleIndex } from './pythonImports';
 import type { ModuleFacts } from './pythonModule';
-import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
-import { comprehensionTypes, namedChildrenOf, spanOf } from './pythonSyntax';
+import { ParameterCache, ScopeWalker, type Binding, type Scope } from './pythonScopes';
+import { comprehensionTypes, namedChildrenOf, spanOf, type Navigator } from './pythonSyntax';
 
 const literalTypes = new Set([
   'string',
@@ -38,6 +38,7 @@ export class PythonResolver {
   private readonly scopes = new Map<string, Scope>();
   private readonly signals = new Map<string, SignalRef | null>();
   private readonly walker: ScopeWalker;
+  readonly parameters = new ParameterCache();
 
   constructor(
     readonly module: ModuleFacts,
@@ -45,8 +46,9 @@ export class PythonResolver {
     readonly catalog: Catalog,
     /** Start offsets of function definitions that are Celery tasks. */
     readonly taskDefinitions: ReadonlySet<number>,
+    readonly nav: Navigator,
   ) {
-    this.walker = new ScopeWalker(modules, false);
+    this.walker = new ScopeWalker(modules, false, this.parameters);
   }
 
   /** Bindings of a function, lambda or class scope (cached). */
@@ -67,7 +69,8 @@ export class PythonResolver {
    */
   resolveName(name: string, use: SyntaxNode, late = false): Binding | undefined {
     let inFunction = false;
-    for (let ancestor = use.parent; ancestor; ancestor = ancestor.parent) {
+    const ancestors = this.nav.isInModuleScope(use) ? [] : this.nav.ancestors(use);
+    for (const ancestor of ancestors) {
       const type = ancestor.type;
       if (type !== 'function_definition' && type !== 'lambda' && type !== 'class_definition') continue;
       const body = ancestor.childForFieldName('body');
@@ -100,7 +103,8 @@ export class PythonResolver {
 
   /** True when something outside `definition` binds `name`: an enclosing function, the module, a builtin. */
   isBoundOutside(name: string, definition: SyntaxNode): boolean {
-    for (let ancestor = definition.parent; ancestor; ancestor = ancestor.parent) {
+    const ancestors = this.nav.isAtModuleLevel(definition) ? [] : this.nav.ancestors(definition);
+    for (const ancestor of ancestors) {
       const type = ancestor.type;
       if (type === 'function_definition' || type === 'lambda') {
         const body = ancestor.childForFieldName('body');

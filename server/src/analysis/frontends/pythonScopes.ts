@@ -55,42 +55,63 @@ export interface ParsedParam {
 /** The parameters of a `parameters` or `lambda_parameters` node, with their inspect-style kinds. */
 export function parametersOf(list: SyntaxNode | null | undefined): ParsedParam[] {
   if (!list) return [];
-  const items = namedChildrenOf(list).filter((child) => child.type !== 'comment');
-  const slashAt = items.findIndex((child) => child.type === 'positional_separator');
+  const items: { node: SyntaxNode; type: string }[] = [];
+  const count = list.namedChildCount;
+  for (let i = 0; i < count; i++) {
+    const node = list.namedChild(i);
+    if (node) items.push({ node, type: node.type });
+  }
+  const slashAt = items.findIndex((item) => item.type === 'positional_separator');
   const params: ParsedParam[] = [];
   let afterStar = false;
-  items.forEach((item, index) => {
-    if (item.type === 'keyword_separator') {
+  items.forEach(({ node: item, type }, index) => {
+    if (type === 'keyword_separator') {
       afterStar = true;
       return;
     }
-    if (item.type === 'positional_separator') return;
+    if (type === 'positional_separator' || type === 'comment') return;
     let nameNode: SyntaxNode | null = null;
     let kind: ParamKindPy = index < slashAt ? 'positional-only' : afterStar ? 'keyword-only' : 'positional';
     let typeNode: SyntaxNode | undefined;
     let defaultNode: SyntaxNode | undefined;
     let core = item;
-    if (item.type === 'typed_parameter') {
+    let coreType = type;
+    if (type === 'typed_parameter') {
       typeNode = item.childForFieldName('type') ?? undefined;
       core = item.firstNamedChild ?? item;
+      coreType = core.type;
     }
-    if (core.type === 'identifier') nameNode = core;
-    else if (core.type === 'default_parameter' || core.type === 'typed_default_parameter') {
+    if (coreType === 'identifier') nameNode = core;
+    else if (coreType === 'default_parameter' || coreType === 'typed_default_parameter') {
       nameNode = core.childForFieldName('name');
       defaultNode = core.childForFieldName('value') ?? undefined;
-      typeNode = core.childForFieldName('type') ?? typeNode;
-    } else if (core.type === 'list_splat_pattern') {
+      if (coreType === 'typed_default_parameter') typeNode = core.childForFieldName('type') ?? typeNode;
+    } else if (coreType === 'list_splat_pattern') {
       nameNode = core.firstNamedChild;
       kind = 'var-positional';
       afterStar = true;
-    } else if (core.type === 'dictionary_splat_pattern') {
+    } else if (coreType === 'dictionary_splat_pattern') {
       nameNode = core.firstNamedChild;
       kind = 'var-keyword';
     }
-    if (!nameNode || nameNode.type !== 'identifier') return;
+    if (!nameNode || (nameNode !== core && nameNode.type !== 'identifier')) return;
     params.push({ name: nameNode.text, kind, node: item, nameNode, typeNode, defaultNode });
   });
   return params;
+}
+
+/** Parameters per definition, parsed once per extraction. */
+export class ParameterCache {
+  private readonly byStart = new Map<number, ParsedParam[]>();
+
+  of(definition: SyntaxNode): ParsedParam[] {
+    let params = this.byStart.get(definition.startIndex);
+    if (!params) {
+      params = parametersOf(definition.childForFieldName('parameters'));
+      this.byStart.set(definition.startIndex, params);
+    }
+    return params;
+  }
 }
 
 function newScope(kind: ScopeKind, parent?: Scope): Scope {
@@ -108,12 +129,13 @@ export class ScopeWalker {
   constructor(
     private readonly modules: SignalModuleIndex,
     private readonly collectReads: boolean,
+    private readonly parameters: ParameterCache = new ParameterCache(),
   ) {}
 
   /** A function_definition or lambda: its parameters and its body. */
   functionScope(fn: SyntaxNode, parent?: Scope): Scope {
     const scope = newScope('function', parent);
-    for (const param of parametersOf(fn.childForFieldName('parameters'))) bind(scope, param.name, { kind: 'param' });
+    for (const param of this.parameters.of(fn)) bind(scope, param.name, { kind: 'param' });
     const body = fn.childForFieldName('body');
     if (body) this.visit(body, scope);
     return scope;
@@ -245,7 +267,7 @@ export class ScopeWalker {
     const name = node.type === 'function_definition' ? node.childForFieldName('name') : null;
     if (name) bind(scope, name.text, { kind: 'def', node });
     // Defaults are evaluated where the function is defined; annotations are skipped (they may be lazy).
-    for (const param of parametersOf(node.childForFieldName('parameters'))) {
+    for (const param of this.parameters.of(node)) {
       if (param.defaultNode) this.visit(param.defaultNode, scope);
     }
     if (this.collectReads) this.finish(this.functionScope(node, scope), scope);

@@ -38,7 +38,7 @@ function isObjectLiteral(node: SyntaxNode): boolean {
   return unwrapExpression(node).type === 'object';
 }
 
-function siteOf(member: SyntaxNode, resolver: SignalResolver, classify: NameClassifier): HandlerSite | undefined {
+function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, classify: NameClassifier): HandlerSite | undefined {
   const signalNode = member.childForFieldName('object');
   const signal = signalNode ? resolver.resolve(signalNode) : undefined;
   const parent = member.parent;
@@ -47,7 +47,7 @@ function siteOf(member: SyntaxNode, resolver: SignalResolver, classify: NameClas
   if (parent.type === 'decorator') {
     const target = decoratedMember(parent);
     const connection: Connection = { signal, style: 'decorator', span: spanOf(member), arguments: [] };
-    return { connection, handler: target ? decoratedHandler(target) : undefined, receiverKind: 'definition' };
+    return { connection, handler: target ? decoratedHandler(target, text) : undefined, receiverKind: 'definition' };
   }
   if (parent.type !== 'call_expression' || parent.childForFieldName('function')?.id !== member.id) return undefined;
 
@@ -61,7 +61,7 @@ function siteOf(member: SyntaxNode, resolver: SignalResolver, classify: NameClas
     else if (first) connection.positionalReceiver = { ...positionalArgument(first, 0, classify), keyword: undefined };
     rest.forEach((extra, index) => connection.arguments.push(positionalArgument(extra, index + 1, classify)));
     const target = decoratedMember(parent.parent);
-    const handler = target && !connection.positionalReceiver ? decoratedHandler(target) : undefined;
+    const handler = target && !connection.positionalReceiver ? decoratedHandler(target, text) : undefined;
     return { connection, handler, receiverKind: 'definition' };
   }
 
@@ -71,7 +71,7 @@ function siteOf(member: SyntaxNode, resolver: SignalResolver, classify: NameClas
     if (isObjectLiteral(extra)) connection.arguments.push(...optionArguments(unwrapExpression(extra), classify));
     else connection.arguments.push(positionalArgument(extra, index, classify));
   });
-  return { connection, ...(receiver ? receiverOf(receiver) : {}) };
+  return { connection, ...(receiver ? receiverOf(receiver, text) : {}) };
 }
 
 function syntaxProblems(node: SyntaxNode, out: SyntaxProblem[] = []): SyntaxProblem[] {
@@ -114,7 +114,7 @@ export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: C
   const classify = classifierFor(resolver, tasks);
   const sites: HandlerSite[] = [];
   for (const member of connectMembers(root, text)) {
-    const site = siteOf(member, resolver, classify);
+    const site = siteOf(member, text, resolver, classify);
     if (site) sites.push(site);
   }
   const signalRefs = resolver.references();

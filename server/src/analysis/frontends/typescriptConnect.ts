@@ -101,12 +101,12 @@ function referencedFunction(reference: SyntaxNode): { fn: SyntaxNode; name?: Syn
 }
 
 /** The handler part of a site for the receiver expression passed to `connect(...)`. */
-export function receiverOf(receiverNode: SyntaxNode): Pick<HandlerSite, 'handler' | 'receiverSpan' | 'receiverKind'> {
+export function receiverOf(receiverNode: SyntaxNode, text: string): Pick<HandlerSite, 'handler' | 'receiverSpan' | 'receiverKind'> {
   const receiver = unwrapExpression(receiverNode);
-  if (isFunctionNode(receiver)) return { handler: handlerFromFunction(receiver), receiverKind: 'lambda' };
+  if (isFunctionNode(receiver)) return { handler: handlerFromFunction(receiver, text), receiverKind: 'lambda' };
   const found = referencedFunction(receiver);
   const handler = found
-    ? handlerFromFunction(found.fn, found.name ? { name: found.name.text, nameSpan: spanOf(found.name) } : {})
+    ? handlerFromFunction(found.fn, text, found.name ? { name: found.name.text, nameSpan: spanOf(found.name) } : {})
     : undefined;
   return { handler, receiverSpan: spanOf(receiverNode), receiverKind: receiverKindOf(receiver) };
 }
@@ -147,11 +147,11 @@ export function decoratedMember(decorator: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** The handler for a decorated class member: a method, or a field holding a function. */
-export function decoratedHandler(member: SyntaxNode): HandlerSite['handler'] {
-  if (member.type === 'method_definition') return handlerFromFunction(member);
+export function decoratedHandler(member: SyntaxNode, text: string): HandlerSite['handler'] {
+  if (member.type === 'method_definition') return handlerFromFunction(member, text);
   const value = member.childForFieldName('value');
   const fn = value ? unwrapExpression(value) : undefined;
   if (!fn || !isFunctionNode(fn)) return undefined;
   const name = member.childForFieldName('name') ?? member.childForFieldName('property');
-  return handlerFromFunction(fn, name ? { name: name.text, nameSpan: spanOf(name) } : {});
+  return handlerFromFunction(fn, text, name ? { name: name.text, nameSpan: spanOf(name) } : {});
 }

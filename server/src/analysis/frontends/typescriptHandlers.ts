@@ -5,8 +5,8 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Handler, HandlerKind, HandlerParam, NameRead, Span } from '../model';
-import { JS_GLOBALS, bindingScope } from './typescriptScope';
-import { isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
+import { JS_GLOBALS, SCOPE_TYPE_NAMES, declaredNames, isScopeNode } from './typescriptScope';
+import { FUNCTION_TYPES, isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
 
 const KIND_BY_NODE_TYPE: Record<string, HandlerKind> = {
   arrow_function: 'arrow',
@@ -129,13 +129,13 @@ function paramShape(fn: SyntaxNode): ParamShape {
   return { paramStyle: 'keywords', params, paramsSpan: spanOf(list), locals };
 }
 
-/** Identifiers that name something being declared or written rather than read. */
-function isReadReference(id: SyntaxNode): boolean {
-  const parent = id.parent;
-  if (!parent) return true;
-  switch (parent.type) {
+/**
+ * Whether an identifier is read, judged from its parent's type and the field it fills there:
+ * declared names, assignment targets, labels and import/export names are not reads.
+ */
+function isReadPosition(parentType: string, field: string | null): boolean {
+  switch (parentType) {
     case 'variable_declarator':
-      return parent.childForFieldName('name')?.id !== id.id;
     case 'function_declaration':
     case 'function_expression':
     case 'function':
@@ -143,16 +143,19 @@ function isReadReference(id: SyntaxNode): boolean {
     case 'generator_function_declaration':
     case 'class_declaration':
     case 'class':
-      return parent.childForFieldName('name')?.id !== id.id;
+      return field !== 'name';
     case 'assignment_expression':
-      return parent.childForFieldName('left')?.id !== id.id;
+      return field !== 'left';
     case 'assignment_pattern':
     case 'object_assignment_pattern':
-      return parent.childForFieldName('right')?.id === id.id;
+      return field === 'right';
     case 'pair_pattern':
-      return parent.childForFieldName('value')?.id !== id.id;
+      return field !== 'value';
+    case 'arrow_function':
+      return field !== 'parameter';
     case 'required_parameter':
     case 'optional_parameter':
+      return field === 'value';
     case 'rest_pattern':
     case 'array_pattern':
     case 'object_pattern':
@@ -166,41 +169,66 @@ function isReadReference(id: SyntaxNode): boolean {
     case 'break_statement':
     case 'continue_statement':
       return false;
-    case 'arrow_function':
-      return parent.childForFieldName('parameter')?.id !== id.id;
     default:
       return true;
   }
 }
 
-/** JavaScript makes a method's decorators its children; they run outside the method. */
-function insideDecorator(node: SyntaxNode, fn: SyntaxNode): boolean {
-  for (let current = node.parent; current && current.id !== fn.id; current = current.parent) {
-    if (current.type === 'decorator') return true;
-  }
-  return false;
-}
+const READ_TYPES = new Set(['identifier', 'shorthand_property_identifier']);
 
 /**
  * Names read anywhere in the function (parameter defaults included): free ones, and reads of the
- * parameters' local variables.
+ * parameters' local variables. One cursor walk with a stack of the scopes entered on the way down,
+ * because asking each identifier for its ancestors costs a wasm call per step.
  */
-function readsOf(fn: SyntaxNode, locals: Set<string>): { freeReads: NameRead[]; paramReads: NameRead[] } {
+function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads: NameRead[]; paramReads: NameRead[] } {
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];
-  for (const id of fn.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
-    if (!id || !isReadReference(id) || insideDecorator(id, fn)) continue;
-    const name = id.text;
-    // Scopes from the read up to and including the handler itself bind names the handler owns.
-    const ownBinding = bindingScope(id, name, fn.parent ?? undefined);
-    if (ownBinding) {
-      if (ownBinding.id === fn.id && locals.has(name)) paramReads.push({ name, span: spanOf(id), boundOutside: false });
-      continue;
+  const outerScopes: SyntaxNode[] = [];
+  for (let node = fn.parent; node; node = node.parent) if (isScopeNode(node)) outerScopes.push(node);
+  const boundOutside = (name: string) => JS_GLOBALS.has(name) || outerScopes.some((scope) => declaredNames(scope).has(name));
+
+  // scopes[0] is the handler itself; typeStack mirrors the cursor's ancestors.
+  const scopes: { depth: number; names: Set<string> }[] = [];
+  const typeStack: string[] = [];
+  const cursor = fn.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      const depth = typeStack.length;
+      let descend = type !== 'decorator';
+      if (READ_TYPES.has(type) && isReadPosition(typeStack[depth - 1] ?? '', cursor.currentFieldName)) {
+        const name = text.slice(cursor.startIndex, cursor.endIndex);
+        const span = { start: cursor.startIndex, end: cursor.endIndex };
+        const owner = findLast(scopes, (scope) => scope.names.has(name));
+        if (owner === scopes[0] && owner && locals.has(name)) paramReads.push({ name, span, boundOutside: false });
+        else if (!owner) freeReads.push({ name, span, boundOutside: boundOutside(name) });
+        descend = false;
+      }
+      if (descend && (SCOPE_TYPE_NAMES.has(type) || FUNCTION_TYPES.has(type))) {
+        scopes.push({ depth, names: declaredNames(cursor.currentNode) });
+      }
+      if (descend && cursor.gotoFirstChild()) {
+        typeStack.push(type);
+        continue;
+      }
+      // Climb until a sibling exists, leaving scopes as their nodes are left.
+      for (;;) {
+        while (scopes.length > 0 && scopes[scopes.length - 1].depth >= typeStack.length) scopes.pop();
+        if (typeStack.length === 0) return { freeReads, paramReads };
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        typeStack.pop();
+      }
     }
-    const boundOutside = (fn.parent !== null && bindingScope(fn.parent, name) !== undefined) || JS_GLOBALS.has(name);
-    freeReads.push({ name, span: spanOf(id), boundOutside });
+  } finally {
+    cursor.delete();
   }
-  return { freeReads, paramReads };
+}
+
+function findLast<T>(items: T[], predicate: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return items[i];
+  return undefined;
 }
 
 export interface HandlerNaming {
@@ -209,7 +237,7 @@ export interface HandlerNaming {
 }
 
 /** Builds the Handler for a function node; `naming` supplies the name of `const onFail = () => ...`. */
-export function handlerFromFunction(fn: SyntaxNode, naming: HandlerNaming = {}): Handler {
+export function handlerFromFunction(fn: SyntaxNode, text: string, naming: HandlerNaming = {}): Handler {
   const ownName = fn.childForFieldName('name');
   const shape = paramShape(fn);
   return {
@@ -222,6 +250,6 @@ export function handlerFromFunction(fn: SyntaxNode, naming: HandlerNaming = {}):
     params: shape.params,
     paramsSpan: shape.paramsSpan,
     definitionSpan: spanOf(fn),
-    ...readsOf(fn, shape.locals),
+    ...readsOf(fn, text, shape.locals),
   };
 }

@@ -121,10 +121,10 @@ export function declaredNames(scope: SyntaxNode): Set<string> {
   return names;
 }
 
-const SCOPE_TYPES = new Set(['program', 'statement_block', 'class_static_block', 'switch_body', 'catch_clause', 'for_statement', 'for_in_statement', 'class']);
+export const SCOPE_TYPE_NAMES: ReadonlySet<string> = new Set(['program', 'statement_block', 'class_static_block', 'switch_body', 'catch_clause', 'for_statement', 'for_in_statement', 'class']);
 
 export function isScopeNode(node: SyntaxNode): boolean {
-  return SCOPE_TYPES.has(node.type) || isFunctionNode(node);
+  return SCOPE_TYPE_NAMES.has(node.type) || isFunctionNode(node);
 }
 
 /**
@@ -139,32 +139,45 @@ export function bindingScope(from: SyntaxNode, name: string, stopAt?: SyntaxNode
   return undefined;
 }
 
+const declarationCache = new WeakMap<object, Map<number, Map<string, SyntaxNode>>>();
+
 /** The node that declares `name` in `scope`: a declaration statement, a variable declarator or an import specifier. */
 export function declarationIn(scope: SyntaxNode, name: string): SyntaxNode | undefined {
-  const statements = scope.type === 'program' || scope.type === 'statement_block' ? namedChildrenOf(scope) : [];
-  for (const statement of statements) {
-    const found = declarationInStatement(statement, name);
-    if (found) return found;
+  let perTree = declarationCache.get(scope.tree);
+  if (!perTree) declarationCache.set(scope.tree, (perTree = new Map()));
+  let declarations = perTree.get(scope.id);
+  if (!declarations) {
+    declarations = new Map();
+    const statements = scope.type === 'program' || scope.type === 'statement_block' ? namedChildrenOf(scope) : [];
+    for (const statement of statements) collectDeclarations(statement, declarations);
+    perTree.set(scope.id, declarations);
   }
-  return undefined;
+  return declarations.get(name);
 }
 
-function declarationInStatement(statement: SyntaxNode, name: string): SyntaxNode | undefined {
+function collectDeclarations(statement: SyntaxNode, into: Map<string, SyntaxNode>): void {
+  const add = (name: string, node: SyntaxNode) => {
+    if (!into.has(name)) into.set(name, node);
+  };
   switch (statement.type) {
     case 'export_statement': {
       const declaration = statement.childForFieldName('declaration');
-      return declaration ? declarationInStatement(declaration, name) : undefined;
+      if (declaration) collectDeclarations(declaration, into);
+      return;
     }
     case 'lexical_declaration':
     case 'variable_declaration':
       for (const declarator of namedChildrenOf(statement)) {
         const pattern = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
-        if (pattern && patternNames(pattern).some((id) => id.text === name)) return declarator;
+        if (pattern) for (const id of patternNames(pattern)) add(id.text, declarator);
       }
-      return undefined;
+      return;
     case 'import_statement':
-      return importedLocalNames(statement).find((id) => id.text === name)?.parent ?? undefined;
-    default:
-      return statement.childForFieldName('name')?.text === name ? statement : undefined;
+      for (const id of importedLocalNames(statement)) if (id.parent) add(id.text, id.parent);
+      return;
+    default: {
+      const name = statement.childForFieldName('name');
+      if (name) add(name.text, statement);
+    }
   }
 }

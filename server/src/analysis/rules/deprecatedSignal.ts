@@ -1,4 +1,5 @@
 import { compareVersions } from '../../catalog/versions';
+import type { TextEdit } from '../diagnostics';
 import { renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
@@ -12,13 +13,15 @@ export const deprecatedSignal: FileRule = {
     'Deprecated signals are kept for old code and may stop being sent; the replacement carries the same information in its current form.',
   check({ model, catalog, text, celeryVersion }) {
     const findings: RuleFinding[] = [];
+    const editsPerName = new Map<string, TextEdit[]>();
     for (const ref of model.signalRefs) {
       if (ref.resolution !== 'catalog') continue;
       const spec = catalog.get(ref.name);
       const deprecation = spec?.deprecated;
       if (!spec || !deprecation || compareVersions(celeryVersion, deprecation.since) < 0) continue;
       const replacement = deprecation.replacement;
-      const edits = replacement ? renameSignalEdits(text, model, ref.name, replacement) : [];
+      let edits = editsPerName.get(ref.name);
+      if (!edits) editsPerName.set(ref.name, (edits = replacement ? renameSignalEdits(text, model, ref.name, replacement) : []));
       findings.push({
         span: ref.nameSpan,
         message: `${quote(spec.name)} is deprecated since Celery ${deprecation.since}${replacement ? `; use ${quote(replacement)}, which receives different keywords, so review the handler` : ''}.`,

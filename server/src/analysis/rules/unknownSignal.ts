@@ -1,3 +1,4 @@
+import type { TextEdit } from '../diagnostics';
 import { closestName } from './support/didYouMean';
 import { missingNameFailure, renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
@@ -12,12 +13,18 @@ export const unknownSignal: FileRule = {
     'Importing or reading a signal the module does not define fails when the module is imported (ImportError or AttributeError), so none of the handlers it would connect ever are.',
   check({ model, catalog, text }) {
     const findings: RuleFinding[] = [];
+    // One suggestion and one set of edits per misspelt name, however often it is used.
+    const perName = new Map<string, { suggestion?: string; edits: TextEdit[] }>();
     for (const ref of model.signalRefs) {
       if (ref.resolution !== 'unknown') continue;
-      const fromModule = catalog.isSignalModule(ref.source) ? catalog.signalsOfModule(ref.source) : catalog.signals;
-      const candidates = fromModule.filter((s) => s.access.kind === 'module').map((s) => s.name);
-      const suggestion = closestName(ref.name, candidates);
-      const edits = suggestion ? renameSignalEdits(text, model, ref.name, suggestion) : [];
+      let known = perName.get(`${ref.source}\u0000${ref.name}`);
+      if (!known) {
+        const fromModule = catalog.isSignalModule(ref.source) ? catalog.signalsOfModule(ref.source) : catalog.signals;
+        const suggested = closestName(ref.name, fromModule.filter((s) => s.access.kind === 'module').map((s) => s.name));
+        known = { suggestion: suggested, edits: suggested ? renameSignalEdits(text, model, ref.name, suggested) : [] };
+        perName.set(`${ref.source}\u0000${ref.name}`, known);
+      }
+      const { suggestion, edits } = known;
       findings.push({
         span: ref.nameSpan,
         message: `${ref.source} has no signal named ${quote(ref.name)}: ${missingNameFailure(model, ref)}, and no handler in this module gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,

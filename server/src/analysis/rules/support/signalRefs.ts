@@ -26,6 +26,7 @@ export function renameSignalEdits(text: string, model: FileModel, name: string, 
 export function missingNameFailure(model: FileModel, ref: SignalRef): string {
   if (model.language !== 'python') return 'it is undefined, so calling .connect on it throws TypeError';
   if (inImport(model, ref)) return 'this import raises ImportError';
-  const imported = model.signalRefs.some((other) => other.name === ref.name && other !== ref && inImport(model, other));
+  const imported = model.imports.some((b) => b.kind === 'signal' && b.target.endsWith(`.${ref.name}`)) ||
+    model.signalRefs.some((other) => other.name === ref.name && other !== ref && inImport(model, other));
   return imported ? 'importing it already raises ImportError' : 'this line raises AttributeError';
 }

@@ -4,12 +4,19 @@ import type { HandlerContext, SiteContext } from './types';
 
 /** The site's handler with its signal, or undefined when signature rules cannot judge it. */
 export function handlerContext(context: SiteContext): HandlerContext | undefined {
+  // Every signature rule asks for the same site's context: build it once per site context.
+  if (handlerContexts.has(context)) return handlerContexts.get(context);
   const { site, signal } = context;
-  if (!site.handler || !signal || site.connection.signal.resolution !== 'catalog') return undefined;
+  let result: HandlerContext | undefined;
   // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
-  if (site.connection.positionalReceiver) return undefined;
-  return { ...context, signal, handler: site.handler, sent: context.sentKeywords(signal) };
+  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver) {
+    result = { ...context, signal, handler: site.handler, sent: context.sentKeywords(signal) };
+  }
+  handlerContexts.set(context, result);
+  return result;
 }
+
+const handlerContexts = new WeakMap<SiteContext, HandlerContext | undefined>();
 
 /** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async` keyword. */
 export function handlerAnchor(text: string, handler: Handler): Span {
