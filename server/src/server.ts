@@ -14,7 +14,7 @@ import {
 import { onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
 import { applyConfiguration } from './features/configuration';
-import { clearPushed, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
+import { clearPushed, forgetSkipAnnouncements, pullDiagnostics, refreshDocument, schedulePush } from './features/diagnostics';
 import { onHover } from './features/hover';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
@@ -52,6 +52,8 @@ connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, clientSupport(params));
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
+  const created = session;
+  created.cache.onCorrected = (uri) => refreshDocument(created, uri);
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

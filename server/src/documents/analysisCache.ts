@@ -1,18 +1,24 @@
 /**
  * The model and findings of each open document, computed once per (uri, version, settings) from the
- * incrementally maintained tree. Everything a request needs about a document comes from here.
+ * incrementally maintained tree. After a small edit only the edited statement is re-analysed; a full
+ * analysis follows once typing pauses and corrects the result if the shortcut missed anything.
  */
 import type { Catalog } from '../catalog/catalog';
-import { checkModel, extractModel } from '../analysis/analyze';
+import { extractModel, frontEndFor, type CheckOptions } from '../analysis/analyze';
 import type { Finding, Severity } from '../analysis/diagnostics';
 import type { FileModel } from '../analysis/model';
 import { LineIndex } from '../analysis/text';
-import { grammarFor, type Grammar } from '../parsing/treeSitter';
+import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
+import { reanalyseEdit } from './incremental';
+import { allFindings, checkWhole, type CheckedModel } from './siteChecks';
 import { TreeCache } from './trees';
 
 /** Above this many UTF-16 units a document is not analysed (a generated or minified file). */
 export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
+
+/** How long typing must pause before an incremental result is double-checked by a full analysis. */
+const VERIFY_AFTER_MS = 600;
 
 export type SkipReason = 'too-large' | 'binary' | 'unsupported-language' | 'disabled';
 
@@ -24,6 +30,10 @@ export interface DocumentAnalysis {
   model?: FileModel;
   findings: Finding[];
   skipped?: SkipReason;
+  /** Per-site findings, kept so the next edit can reuse them. */
+  checked?: CheckedModel;
+  /** Computed by re-analysing one statement rather than the whole file. */
+  incremental?: boolean;
 }
 
 export interface AnalysisSettings {
@@ -36,9 +46,19 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
+function sameFindings(a: Finding[], b: Finding[]): boolean {
+  const key = (f: Finding) => `${f.code}\u0000${f.severity}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+  return a.length === b.length && a.every((f, i) => key(f) === key(b[i]));
+}
+
 export class AnalysisCache {
   private readonly results = new Map<string, DocumentAnalysis>();
+  private readonly verifications = new Map<string, NodeJS.Timeout>();
   readonly trees: TreeCache;
+  /** Called when a full analysis corrected an incremental one (diagnostics must be re-sent). */
+  onCorrected?: (uri: string) => void;
+  /** Set to false to always analyse whole files (benchmarks and tests compare both). */
+  incrementalEnabled = true;
 
   constructor(treeCapacity = 50) {
     this.trees = new TreeCache(treeCapacity);
@@ -57,12 +77,14 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.results.delete(uri);
     this.trees.drop(uri);
+    clearTimeout(this.verifications.get(uri));
+    this.verifications.delete(uri);
   }
 
   async analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
     const { document } = entry;
-    const cached = this.results.get(uri);
-    if (cached && cached.version === document.version) return cached;
+    const previous = this.results.get(uri);
+    if (previous && previous.version === document.version) return previous;
     const text = document.getText();
     const base = { uri, version: document.version, text, index: new LineIndex(text), findings: [] as Finding[] };
     const grammar: Grammar | undefined = grammarFor(document.languageId) ?? grammarFor(uri);
@@ -72,13 +94,46 @@ export class AnalysisCache {
     else if (text.length > MAX_ANALYSED_LENGTH) result = { ...base, skipped: 'too-large' };
     else if (looksBinary(text)) result = { ...base, skipped: 'binary' };
     else {
-      const { tree } = await this.trees.treeFor(uri, entry, grammar);
-      // A newer change may have arrived while the parser loaded; the caller asks again for it.
-      const model = extractModel(tree, text, grammar, catalog);
-      const findings = checkModel(model, catalog, { celeryVersion: settings.celeryVersion, severities: settings.severities }, text);
-      result = { ...base, model, findings };
+      const update = await this.trees.treeFor(uri, entry, grammar);
+      const options: CheckOptions = { celeryVersion: settings.celeryVersion, severities: settings.severities };
+      const quick =
+        this.incrementalEnabled && previous?.checked && update.edits?.length === 1 && grammar === 'python'
+          ? reanalyseEdit({ text: previous.text, checked: previous.checked }, update.edits[0], update.tree, text, catalog, options, (within) =>
+              frontEndFor(grammar)!(update.tree, text, catalog, { within }),
+            )
+          : undefined;
+      const checked = quick ?? this.analyseWhole(update.tree, text, grammar, catalog, options);
+      result = { ...base, model: checked.model, findings: allFindings(checked), checked, incremental: !!quick };
+      if (quick) this.scheduleVerification(uri, entry, catalog, settings);
     }
     this.results.set(uri, result);
     return result;
+  }
+
+  private analyseWhole(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, options: CheckOptions): CheckedModel {
+    return checkWhole(extractModel(tree, text, grammar, catalog), catalog, options, text);
+  }
+
+  private scheduleVerification(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): void {
+    clearTimeout(this.verifications.get(uri));
+    const timer = setTimeout(() => {
+      this.verifications.delete(uri);
+      void this.verify(uri, entry, catalog, settings).catch(() => undefined);
+    }, VERIFY_AFTER_MS);
+    timer.unref();
+    this.verifications.set(uri, timer);
+  }
+
+  private async verify(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<void> {
+    const current = this.results.get(uri);
+    if (!current?.incremental || current.version !== entry.document.version) return;
+    const grammar = grammarFor(entry.document.languageId) ?? grammarFor(uri);
+    if (!grammar) return;
+    const { tree } = await this.trees.treeFor(uri, entry, grammar);
+    if (this.results.get(uri) !== current) return;
+    const checked = this.analyseWhole(tree, current.text, grammar, catalog, { celeryVersion: settings.celeryVersion, severities: settings.severities });
+    const findings = allFindings(checked);
+    this.results.set(uri, { ...current, model: checked.model, findings, checked, incremental: false });
+    if (!sameFindings(findings, current.findings)) this.onCorrected?.(uri);
   }
 }

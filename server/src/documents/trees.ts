@@ -4,7 +4,7 @@
  * wasm memory, so the cache is bounded and every tree it drops is deleted explicitly.
  */
 import type { Range } from '@vscode/tree-sitter-wasm';
-import { getParser, type Grammar, type Tree } from '../parsing/treeSitter';
+import { getParser, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
 
 interface CachedTree {
@@ -17,6 +17,8 @@ export interface TreeUpdate {
   tree: Tree;
   /** Regions whose syntax changed since the previous tree; undefined after a full parse. */
   changedRanges?: Range[];
+  /** The edits this update applied to the previous tree; undefined after a full parse. */
+  edits?: Edit[];
 }
 
 export class TreeCache {
@@ -40,9 +42,11 @@ export class TreeCache {
     }
     const text = entry.document.getText();
     let oldTree: Tree | undefined;
+    let edits: Edit[] | undefined;
     if (cached && cached.grammar === grammar && entry.pendingEdits !== 'full') {
       oldTree = cached.tree;
-      for (const edit of entry.pendingEdits) oldTree.edit(edit);
+      edits = entry.pendingEdits;
+      for (const edit of edits) oldTree.edit(edit);
     }
     const tree = parser.parse(text, oldTree ?? null);
     if (!tree) throw new Error(`tree-sitter could not parse ${uri}`);
@@ -50,7 +54,7 @@ export class TreeCache {
     if (cached) cached.tree.delete();
     entry.pendingEdits = [];
     this.touch(uri, { tree, grammar, version });
-    return { tree, changedRanges };
+    return { tree, changedRanges, edits };
   }
 
   private touch(uri: string, cached: CachedTree): void {

@@ -1,0 +1,119 @@
+/**
+ * Re-analysis after a small edit: when one edit stays inside one top-level function, class or call
+ * statement, only the connect sites in that statement (and those whose handler lives there) are
+ * extracted and checked again; every other site keeps its model and findings, moved by the edit's
+ * length. Anything less tidy returns undefined and the caller analyses the whole file.
+ */
+import type { Catalog } from '../catalog/catalog';
+import type { CheckOptions } from '../analysis/analyze';
+import type { Finding } from '../analysis/diagnostics';
+import type { FileModel, HandlerSite, SignalRef, Span } from '../analysis/model';
+import type { Edit, SyntaxNode, Tree } from '../parsing/treeSitter';
+import { checkFile, checkSites, type CheckedModel, type SiteFindings } from './siteChecks';
+
+export interface PreviousAnalysis {
+  text: string;
+  checked: CheckedModel;
+}
+
+export type ExtractWithin = (within: Span[]) => FileModel;
+
+/** Top-level statements whose edits cannot change how other statements resolve names. */
+const SELF_CONTAINED = new Set(['function_definition', 'decorated_definition', 'class_definition', 'expression_statement']);
+
+const inside = (span: Span, outer: Span): boolean => outer.start <= span.start && span.end <= outer.end;
+const disjoint = (span: Span, other: Span): boolean => span.end <= other.start || other.end <= span.start;
+
+/** The header of a definition: decorators and the `def name` / `class name` it binds. */
+function bindingHeader(statementText: string): { name?: string; taskDecorated: boolean; decorators: string } {
+  const header = /^((?:[ \t]*@[^\n]*\n)*)[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)/.exec(statementText);
+  if (!header) return { taskDecorated: false, decorators: '' };
+  return { name: header[2], taskDecorated: /\b(task|shared_task)\b/.test(header[1]), decorators: header[1] };
+}
+
+function isSelfContained(statement: SyntaxNode): boolean {
+  if (!SELF_CONTAINED.has(statement.type)) return false;
+  // An assignment at module level may rebind a signal or task other statements use.
+  return statement.type !== 'expression_statement' || statement.firstNamedChild?.type === 'call';
+}
+
+/** Moves every `{ start, end }` in a plain-data value that lies after the edit. */
+function shifted<T>(value: T, from: number, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shifted(v, from, delta)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) copy[key] = shifted(v, from, delta);
+  if (typeof copy.start === 'number' && typeof copy.end === 'number' && (copy.start as number) >= from) {
+    copy.start = (copy.start as number) + delta;
+    copy.end = (copy.end as number) + delta;
+  }
+  return copy as T;
+}
+
+/** Every span a finding mentions (its range, fix edits, related places). */
+function findingSpans(finding: Finding): Span[] {
+  return [finding.span, ...finding.fixes.flatMap((f) => f.edits.map((e) => e.span)), ...(finding.related ?? []).map((r) => r.span)];
+}
+
+function siteSpans(site: HandlerSite): Span[] {
+  return site.handler ? [site.connection.span, site.handler.definitionSpan] : [site.connection.span];
+}
+
+export function reanalyseEdit(
+  previous: PreviousAnalysis,
+  edit: Edit,
+  tree: Tree,
+  text: string,
+  catalog: Catalog,
+  options: CheckOptions,
+  extractWithin: ExtractWithin,
+): CheckedModel | undefined {
+  const delta = edit.newEndIndex - edit.oldEndIndex;
+  if (text.length - previous.text.length !== delta) return undefined;
+  const root = tree.rootNode;
+  let statement: SyntaxNode | null = root.descendantForIndex(edit.startIndex, Math.max(edit.startIndex, edit.newEndIndex));
+  while (statement?.parent && statement.parent.id !== root.id) statement = statement.parent;
+  if (!statement || statement.id === root.id || !isSelfContained(statement)) return undefined;
+
+  const now: Span = { start: statement.startIndex, end: statement.endIndex };
+  const before: Span = { start: now.start, end: now.end - delta };
+  if (!(now.start <= edit.startIndex && edit.newEndIndex <= now.end && edit.oldEndIndex <= before.end)) return undefined;
+  // The statement must bind the same name the same way, or other statements resolve differently.
+  const oldHeader = bindingHeader(previous.text.slice(before.start, before.end));
+  const newHeader = bindingHeader(text.slice(now.start, now.end));
+  if (oldHeader.name !== newHeader.name) return undefined;
+  if ((oldHeader.taskDecorated || newHeader.taskDecorated) && oldHeader.decorators !== newHeader.decorators) return undefined;
+
+  const kept: SiteFindings[] = [];
+  const redo: Span[] = [now];
+  for (const entry of previous.checked.perSite) {
+    const spans = siteSpans(entry.site);
+    if (spans.every((s) => disjoint(s, before)) && entry.findings.every((f) => findingSpans(f).every((s) => disjoint(s, before)))) {
+      const reachesEdit = spans.some((sp) => sp.end >= before.end) || entry.findings.some((f) => findingSpans(f).some((sp) => sp.end >= before.end));
+      kept.push(delta !== 0 && reachesEdit ? shifted(entry, before.end, delta) : entry);
+    } else if (!inside(entry.site.connection.span, before)) {
+      // Connected elsewhere, handler defined in the edited statement: that connect is redone too.
+      if (!disjoint(entry.site.connection.span, before)) return undefined;
+      redo.push(shifted(entry.site.connection.span, before.end, delta));
+    }
+  }
+
+  const partial = extractWithin(redo);
+  // Site findings depend on where the file is broken: any change outside the statement means redo all.
+  const problemKey = (spans: Span[]) => spans.map((sp) => `${sp.start}-${sp.end}`).join(',');
+  const oldProblems = previous.checked.model.syntaxProblems.map((p) => p.span).filter((sp) => !inside(sp, before));
+  const newProblems = partial.syntaxProblems.map((p) => p.span).filter((sp) => !inside(sp, now));
+  if (problemKey(shifted(oldProblems, before.end, delta)) !== problemKey(newProblems)) return undefined;
+  const fresh = partial.sites.filter((site) => redo.some((span) => inside(site.connection.span, span)));
+  const keptRefs: SignalRef[] = previous.checked.model.signalRefs.filter((r) => disjoint(r.expressionSpan, before)).map((r) => shifted(r, before.end, delta));
+  const model: FileModel = {
+    ...partial,
+    sites: [...kept.map((k) => k.site), ...fresh].sort((a, b) => a.connection.span.start - b.connection.span.start),
+    signalRefs: [...keptRefs, ...partial.signalRefs.filter((r) => inside(r.expressionSpan, now))].sort((a, b) => a.nameSpan.start - b.nameSpan.start),
+  };
+  return {
+    model,
+    perSite: [...kept, ...checkSites(fresh, model, catalog, options, text)],
+    fileFindings: checkFile(model, catalog, options, text),
+  };
+}
