@@ -8,7 +8,7 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
 import type { FileModel, TaskDefinition } from '../model';
-import type { FrontEnd } from './frontend';
+import type { ExtractOptions, FrontEnd } from './frontend';
 import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
 import { scanModule } from './pythonModule';
@@ -16,19 +16,19 @@ import { collectSignalRefs } from './pythonRefs';
 import { PythonResolver } from './pythonResolve';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
 
-export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog): FileModel => {
+export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
   const root = tree.rootNode;
   const modules = new SignalModuleIndex(catalog);
   const moduleFacts = scanModule(root, text, modules);
   const nav = new Navigator(root, text);
   const { tasks, taskDefinitions } = findTasks(root, text, nav);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
-  const sites = new ConnectSiteFinder(resolver, modules).findAll(root, text);
+  const sites = new ConnectSiteFinder(resolver, modules).findAll(root, text, options?.within);
   const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];
   return {
     language: 'python',
     sites,
-    signalRefs: collectSignalRefs(root, text, resolver, modules, known),
+    signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
     imports: moduleFacts.imports,
     tasks,
     syntaxProblems: collectSyntaxProblems(root),

@@ -3,7 +3,7 @@
  * into a HandlerSite: the resolved signal, the connect options as Celery reads them, and the receiver.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { ConnectArgument, ConnectValue, Handler, HandlerSite, ReceiverKind } from '../model';
+import type { ConnectArgument, ConnectValue, Handler, HandlerSite, ReceiverKind, Span } from '../model';
 import { buildHandler } from './pythonHandler';
 import type { SignalModuleIndex } from './pythonImports';
 import { findMethodReceiver } from './pythonMethods';
@@ -27,10 +27,12 @@ export class ConnectSiteFinder {
     private readonly modules: SignalModuleIndex,
   ) {}
 
-  findAll(root: SyntaxNode, text: string): HandlerSite[] {
+  /** `within`: only connects starting in these spans (the language server's re-analysis of an edit). */
+  findAll(root: SyntaxNode, text: string, within?: readonly Span[]): HandlerSite[] {
     const sites: HandlerSite[] = [];
     for (const match of text.matchAll(/\bconnect\b/g)) {
       const start = match.index ?? 0;
+      if (within && !within.some((span) => span.start <= start && start < span.end)) continue;
       const name = root.descendantForIndex(start, start + 7);
       if (!name || name.type !== 'identifier' || name.startIndex !== start) continue;
       try {

@@ -4,7 +4,7 @@
  * than visiting every node.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { SignalRef } from '../model';
+import type { SignalRef, Span } from '../model';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
 import { sameNode, type Navigator } from './pythonSyntax';
@@ -40,6 +40,7 @@ export function collectSignalRefs(
   resolver: PythonResolver,
   modules: SignalModuleIndex,
   known: readonly SignalRef[],
+  within?: readonly Span[],
 ): SignalRef[] {
   const refs = new Map<string, SignalRef>();
   const add = (ref: SignalRef | undefined): void => {
@@ -58,6 +59,7 @@ export function collectSignalRefs(
   const seenImports = new Set<number>();
   for (const match of text.matchAll(pattern)) {
     const start = match.index ?? 0;
+    if (within && !within.some((span) => span.start <= start && start < span.end)) continue;
     const name = root.descendantForIndex(start, start + match[0].length);
     if (!name || name.type !== 'identifier' || name.startIndex !== start || name.endIndex !== start + match[0].length) continue;
     const parent = resolver.nav.parentOf(name);
