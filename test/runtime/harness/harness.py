@@ -15,15 +15,26 @@ import tempfile
 import time
 import traceback
 
+sys.dont_write_bytecode = True      # keep __pycache__ out of the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 os.environ.setdefault('CELERY_BROKER_URL', 'memory://')
 os.environ.setdefault('CELERY_RESULT_BACKEND', 'cache+memory://')
 
-import celery  # noqa: E402  (imported before forking so every child starts warm)
-import celery.contrib.testing.worker  # noqa: E402,F401
-import celery.apps.worker  # noqa: E402,F401
+import importlib  # noqa: E402
+
+import celery  # noqa: E402
+
+# Imported before forking so that no child pays for them (they are what a worker start loads).
+for _name in ('celery.apps.worker', 'celery.contrib.testing.worker', 'celery.app.amqp', 'celery.app.log',
+              'celery.app.control', 'celery.backends.cache', 'celery.concurrency.solo', 'celery.events',
+              'celery.fixups.django', 'celery.worker.components', 'celery.worker.strategy',
+              'celery.worker.autoscale', 'celery.beat', 'kombu.transport.memory', 'kombu.pidbox',
+              'unittest.mock', 'asyncio', 'difflib', 'sites', 'observe', 'loading', 'lifecycle', 'verdicts'):
+    importlib.import_module(_name)
 
 CASE_TIMEOUT_SECONDS = 40
+# Inside a package, so `from .sentry import capture_failure` resolves (to a stand-in, see loading.py).
+PACKAGE_NAME = 'proj'
 MODULE_NAME = 'handlers'
 
 
@@ -44,11 +55,15 @@ def run_case(text, workdir):
     filename = os.path.join(workdir, f'{MODULE_NAME}.py')
     with open(filename, 'w', encoding='utf-8') as handle:
         handle.write(text)
+    try:
+        compile(text, filename, 'exec')
+    except SyntaxError as exc:      # Python refuses the whole module; no handler gets connected
+        return {'handlers': [], 'loadFailures': [], 'syntaxError': f'line {exc.lineno}: {exc.msg}'}
     sites = scan(text)
     observer = Observer(filename)
     observer.install()
     install_stub_importer()
-    module = new_module(MODULE_NAME, filename)
+    module = new_module(f'{PACKAGE_NAME}.{MODULE_NAME}', filename)
     failures = execute(text, filename, module, sites)
     lifecycle = Lifecycle(module, observer, workdir)
     lifecycle.run()

@@ -60,8 +60,13 @@ def install_stub_importer():
 
 
 def new_module(name, filename):
+    """A module object for the handler text; a dotted name puts it in a stand-in package."""
     module = types.ModuleType(name)
     module.__file__ = filename
+    package, _, _ = name.rpartition('.')
+    if package:
+        __import__(package)
+        module.__package__ = package
     sys.modules[name] = module
     return module
 

@@ -119,8 +119,10 @@ class Observer:
         real_retry = signal_module.retry_over_time
 
         def bounded_retry(fun, catch, args=None, kwargs=None, errback=None, *rest, **options):
-            self.retried.add(_receiver_identity(fun))
-            return real_retry(fun, catch, args, kwargs, errback, max_retries=1,
+            def noting_errback(exc, intervals, retries):
+                self.retried.add(_receiver_identity(fun))
+                return errback(exc, intervals, retries)
+            return real_retry(fun, catch, args, kwargs, noting_errback, max_retries=1,
                               interval_start=0, interval_step=0, interval_max=0)
 
         signal_module.retry_over_time = bounded_retry

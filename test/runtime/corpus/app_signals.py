@@ -1,0 +1,69 @@
+# Signals that live on the app instance.
+
+# ### periodic tasks registered once the app is configured
+from celery import Celery
+
+app = Celery('proj')
+
+
+@app.task
+def cleanup():
+    return 'ok'
+
+
+@app.on_after_configure.connect
+def setup_periodic_tasks(sender, **kwargs):
+    sender.add_periodic_task(60.0, cleanup.s(), name='cleanup every minute')
+
+# ### every app signal, documented keywords
+from celery import Celery
+
+app = Celery('proj')
+
+
+@app.on_configure.connect
+def before_config(sender=None, **kwargs):
+    print('configuring', sender.main)
+
+
+@app.on_after_configure.connect
+def after_config(sender=None, source=None, **kwargs):
+    print('configured from', source)
+
+
+@app.on_after_finalize.connect
+def finalized(sender=None, **kwargs):
+    print('tasks', len(sender.tasks))
+
+
+@app.on_after_fork.connect
+def after_fork(sender=None, **kwargs):
+    print('forked')
+
+# ### after-configure handler expecting conf as a keyword
+from celery import Celery
+
+app = Celery('proj')
+
+
+@app.on_after_configure.connect
+def read_conf(sender, conf, **kwargs):
+    print(conf.broker_url)
+
+# ### import_modules handler
+from celery.signals import import_modules
+
+
+@import_modules.connect
+def modules_imported(sender=None, **kwargs):
+    print('imported for', sender.main)
+
+# ### app signal on an attribute that does not exist
+from celery import Celery
+
+app = Celery('proj')
+
+
+@app.on_after_start.connect
+def started(sender=None, **kwargs):
+    print('started')
