@@ -191,6 +191,9 @@ export class PythonResolver {
         return false;
       case 'value':
         return !isNonCallableLiteral(binding.value) && binding.value.type !== 'lambda';
+      case 'imported':
+        // A CamelCase import names a class by convention (`from celery import Celery`), not an app.
+        return !/^[A-Z][a-z]/.test(object.text);
       default:
         return true;
     }
