@@ -4,6 +4,8 @@
  */
 import { asyncHandler } from './asyncHandler';
 import { deprecatedSignal } from './deprecatedSignal';
+import { duplicateDispatchUid } from './duplicateDispatchUid';
+import { generatorHandler } from './generatorHandler';
 import { missingSignalParams } from './missingSignalParams';
 import { missingVarKwargs } from './missingVarKwargs';
 import { neverConnected } from './neverConnected';
@@ -33,6 +35,7 @@ export const rules: readonly Rule[] = [
   undeclaredKwargRead,
   senderKindMismatch,
   asyncHandler,
+  generatorHandler,
   weakLocalReceiver,
   taskAsReceiver,
   unknownConnectOption,
@@ -41,6 +44,7 @@ export const rules: readonly Rule[] = [
   signalTooNew,
   setupLoggingShadowsAfterSetup,
   neverConnected,
+  duplicateDispatchUid,
   missingSignalParams,
   syntaxError,
 ];

@@ -1,7 +1,14 @@
-import { handlerAnchor } from './support/sites';
+import type { HandlerSite } from '../model';
+import { handlerAnchor, optionArguments } from './support/sites';
+import { weakLoss } from './support/weakReferences';
 import type { FileRule, RuleFinding } from './support/types';
 
 const SHADOWED = new Set(['after_setup_logger', 'after_setup_task_logger']);
+
+function hasSenderFilter(site: HandlerSite): boolean {
+  const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
+  return sender !== undefined && sender.value.kind !== 'none';
+}
 
 export const setupLoggingShadowsAfterSetup: FileRule = {
   code: 'setup-logging-shadows-after-setup',
@@ -12,7 +19,9 @@ export const setupLoggingShadowsAfterSetup: FileRule = {
     'When setup_logging has any receiver, Celery leaves logging alone, and the code it skips is the only place that sends after_setup_logger and after_setup_task_logger. Their handlers then never run.',
   check({ model, text }) {
     const connected = (name: string) => model.sites.filter((s) => s.connection.signal.resolution === 'catalog' && s.connection.signal.name === name);
-    const setupSites = connected('setup_logging');
+    // Only a receiver that is still connected when Celery sends setup_logging takes over: one
+    // collected as a weak reference, or filtered on a sender (it is sent with None), does not.
+    const setupSites = connected('setup_logging').filter((s) => !weakLoss(s, text) && !hasSenderFilter(s));
     if (setupSites.length === 0) return [];
     const setup = setupSites[0];
     const setupSpan = setup.handler ? handlerAnchor(text, setup.handler) : setup.connection.signal.nameSpan;

@@ -1,0 +1,46 @@
+import { handlerAnchor, handlerContext, quote } from './support/sites';
+import type { SiteRule } from './support/types';
+
+/**
+ * True when the handler's own body (not a nested def, class or lambda) contains `yield`. Works on
+ * lines: nested blocks are skipped by indentation, strings and comments are blanked first.
+ */
+export function bodyYields(definition: string): boolean {
+  const lines = definition.split('\n').slice(1);
+  let nestedIndent = -1;
+  for (const raw of lines) {
+    const line = raw.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').replace(/#.*$/, '');
+    if (line.trim() === '') continue;
+    const indent = line.length - line.trimStart().length;
+    if (nestedIndent >= 0 && indent > nestedIndent) continue;
+    nestedIndent = -1;
+    if (/^\s*(async\s+def|def|class)\s/.test(line)) {
+      nestedIndent = indent;
+      continue;
+    }
+    if (/(^|[^\w.])yield\b/.test(line.replace(/lambda[^:]*:.*$/, ''))) return true;
+  }
+  return false;
+}
+
+export const generatorHandler: SiteRule = {
+  code: 'generator-handler',
+  defaultSeverity: 'error',
+  scope: 'site',
+  summary: 'A handler whose body contains `yield`: calling it only creates a generator.',
+  rationale:
+    'Celery calls receivers and keeps what they return without iterating it. A function containing `yield` is a generator function, so the call returns a generator and none of the body runs.',
+  check(siteContext) {
+    const context = handlerContext(siteContext);
+    if (!context || context.model.language !== 'python' || context.handler.isAsync) return [];
+    const { handler, text, signal } = context;
+    if (handler.kind === 'lambda' || !bodyYields(text.slice(handler.definitionSpan.start, handler.definitionSpan.end))) return [];
+    const name = handler.name ? quote(handler.name) : 'this handler';
+    return [
+      {
+        span: handlerAnchor(text, handler),
+        message: `${name} contains yield, so each ${signal.name} dispatch only creates a generator that Celery never iterates: its body never runs.`,
+      },
+    ];
+  },
+};

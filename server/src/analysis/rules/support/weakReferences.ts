@@ -1,0 +1,35 @@
+/** Which receivers Celery loses right after connecting them: weakly held, with nothing else holding them. */
+import type { HandlerSite } from '../../model';
+import { optionArguments, quote } from './sites';
+
+export interface WeakLoss {
+  /** What is lost, for messages: "this partial", "`alert`, defined inside a function,". */
+  what: string;
+  inlineFunction: boolean;
+}
+
+/** True when the options keep a strong reference (weak=False, or retry=True which forces it). */
+export function strongOptions(site: HandlerSite): boolean {
+  const options = optionArguments(site);
+  const weak = options.find((o) => o.option === 'weak')?.argument;
+  const retry = options.find((o) => o.option === 'retry')?.argument;
+  if (retry && !(retry.value.kind === 'bool' && !retry.value.value) && retry.value.kind !== 'none') return true;
+  return weak !== undefined && !(weak.value.kind === 'bool' && weak.value.value);
+}
+
+export function weakLoss(site: HandlerSite, text: string): WeakLoss | undefined {
+  if (site.connection.positionalReceiver || strongOptions(site)) return undefined;
+  const handler = site.handler;
+  if (site.receiverKind === 'partial') return { what: 'this partial', inlineFunction: false };
+  if (site.receiverKind === 'call') return { what: 'the function this call returns', inlineFunction: false };
+  if (site.receiverKind === 'attribute' && site.receiverSpan) {
+    // `Reporter().on_success`: the bound method is held weakly and so is its throwaway instance.
+    const receiver = text.slice(site.receiverSpan.start, site.receiverSpan.end);
+    if (/\)\s*\.\s*\w+$/.test(receiver)) return { what: 'this bound method of a temporary instance', inlineFunction: false };
+  }
+  const functionExpression = handler && (handler.kind === 'lambda' || handler.kind === 'arrow' || handler.kind === 'function-expression');
+  const inlineFunction = site.receiverKind ? site.receiverKind === 'lambda' : Boolean(functionExpression && !site.receiverSpan);
+  if (inlineFunction) return { what: 'this inline function', inlineFunction };
+  if (handler?.definedIn === 'function') return { what: `${quote(handler.name ?? 'this function')}, defined inside a function,`, inlineFunction };
+  return undefined;
+}
