@@ -1,0 +1,25 @@
+// `npm run package` produces a small .vsix holding the bundles, wasm, catalog, grammar, snippets,
+// manifest strings, README and LICENSE, and nothing of the sources, tests or node_modules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildVsix, zipEntries } from './support/vsix';
+
+const MAX_BYTES = 3 * 1024 * 1024;
+
+test('npm run package builds a .vsix with exactly what the extension needs', { timeout: 180_000 }, async (t) => {
+  const vsix = await buildVsix();
+  t.diagnostic(`.vsix: ${(vsix.bytes / 1024).toFixed(0)} KiB, built in ${(vsix.buildMs / 1000).toFixed(1)} s`);
+  assert.ok(vsix.bytes <= MAX_BYTES, `${vsix.bytes} bytes is over the 3 MB budget`);
+  const files = zipEntries(vsix.file).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+  for (const needed of [
+    'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'readme.md', 'LICENSE.txt',
+    'client/out/extension.js', 'server/out/server.js', 'client/snippets/python.json', 'client/snippets/typescript.json',
+    'server/out/wasm/tree-sitter.wasm', 'server/out/wasm/tree-sitter-python.wasm', 'server/out/wasm/tree-sitter-typescript.wasm',
+    'server/out/wasm/tree-sitter-tsx.wasm', 'server/out/wasm/tree-sitter-javascript.wasm',
+    'schemas/celery-signals.json', 'schemas/signal-catalog.schema.json', 'syntaxes/celery-signals.injection.tmLanguage.json',
+  ]) {
+    assert.ok(files.includes(needed), `${needed} is in the .vsix (it has: ${files.join(', ')})`);
+  }
+  const unwanted = files.filter((f) => /\.(ts|map|mjs)$|^node_modules\/|^test\/|^examples\/|^bench\/|^scripts\//.test(f));
+  assert.deepEqual(unwanted, []);
+});

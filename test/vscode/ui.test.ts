@@ -1,0 +1,168 @@
+// The packaged extension (.vsix installed with --install-extension) in the real VS Code workbench
+// (code-server + headless Chromium), driven by keyboard like a user: type a handler, see the signal in
+// the suggest widget, the squiggle, the Problems entry, and apply the quick-fix with Ctrl+. .
+// Each step leaves a screenshot in .test-artifacts/screenshots/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { requireChromium, requireCodeServer } from './support/codeServer';
+import { openBrowser, startCodeServer } from './support/session';
+import { buildVsix } from './support/vsix';
+
+const root = path.resolve(__dirname, '..', '..');
+const screenshots = path.join(root, '.test-artifacts', 'screenshots');
+
+/** Editor settings that make typed text land exactly as typed (no auto-closing, no auto-suggest). */
+const typingSettings = {
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoIndent': 'none',
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+  'editor.formatOnType': false,
+  'editor.minimap.enabled': false,
+  'workbench.tips.enabled': false,
+  'typescript.validate.enable': false,
+};
+
+interface Case {
+  file: string;
+  /** Typed before Ctrl+Space; the suggest widget must then list `expectSuggestion`. */
+  beforeSuggest: string;
+  expectSuggestion: string;
+  /** Typed after the suggest widget is closed, completing the handler. */
+  afterSuggest: string;
+  squiggleText: string;
+  problemCode: string;
+  /** Line:column (1-based) inside the flagged code, where Ctrl+. is pressed. */
+  fixAt: string;
+  fixTitle: string;
+  fixedLine: RegExp;
+}
+
+const cases: Case[] = [
+  {
+    file: 'empty.py',
+    beforeSuggest: 'from celery.signals import task_failure\n\n\n@task_fa',
+    expectSuggestion: 'task_failure',
+    afterSuggest: 'ilure.connect\ndef on_failure(sender, task_id, exception):\n    print(task_id)\n',
+    squiggleText: 'on_failure',
+    problemCode: 'missing-var-kwargs',
+    fixAt: '5:7',
+    fixTitle: 'Add **kw',
+    fixedLine: /def on_failure\(sender, task_id, exception, \*\*kw\):/,
+  },
+  {
+    file: 'empty.ts',
+    beforeSuggest: "import { task_prerun } from 'celery-signals';\n\ntask_pre",
+    expectSuggestion: 'task_prerun',
+    afterSuggest: 'run.connect(async ({ task_id }) => {\nconsole.log(task_id);\n}, { weak: false });\n',
+    squiggleText: 'async',
+    problemCode: 'async-handler',
+    fixAt: '3:23',
+    fixTitle: 'Make the handler synchronous',
+    fixedLine: /task_prerun\.connect\(\(\{ task_id \}\) => \{/,
+  },
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}
+
+/** The editor's visible text, with the non-breaking spaces Monaco renders turned back into spaces. */
+async function editorText(page: Page): Promise<string> {
+  const text = await page.locator('.editor-instance .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+async function openFile(page: Page, file: string): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().click();
+  await page.locator(`.tab.active[aria-label*="${file}"]`).waitFor({ state: 'visible' });
+  await page.locator('.editor-instance .view-lines').first().click();
+}
+
+async function runCase(page: Page, c: Case, step: (name: string) => string): Promise<void> {
+  await openFile(page, c.file);
+  await page.keyboard.type(c.beforeSuggest);
+  await page.keyboard.press('Control+Space');
+  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: c.expectSuggestion }).first();
+  await suggestion.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(page, step('suggest-widget'));
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.type(c.afterSuggest);
+  const squiggle = page.locator('.squiggly-error').first();
+  await squiggle.waitFor({ state: 'attached', timeout: 30_000 });
+  await shot(page, step('squiggle'));
+
+  await page.keyboard.press('Control+Shift+M');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: c.problemCode }).first();
+  await problem.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(page, step('problems-panel'));
+
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(c.fixAt);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+.');
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: c.fixTitle }).first();
+  await action.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot(page, step('quick-fix-menu'));
+  // The menu re-renders while it settles, so pick the entry with the keyboard rather than a click.
+  const focused = page.locator('.action-widget .monaco-list-row.focused');
+  for (let i = 0; i < 10 && !((await focused.textContent()) ?? '').includes(c.fixTitle); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  await page.waitForFunction(
+    (code) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((row) => row.textContent?.includes(code)),
+    c.problemCode,
+    { timeout: 30_000 },
+  );
+  const text = await editorText(page);
+  assert.match(text, c.fixedLine, `editor text after the fix:\n${text}`);
+  assert.equal(await page.locator('.editor-instance .squiggly-error').count(), 0, 'no error squiggle is left');
+  await shot(page, step('fixed'));
+}
+
+test('a user types a handler, sees suggestion, squiggle and problem, and applies the quick-fix', { timeout: 300_000 }, async (t) => {
+  if (!requireCodeServer(t) || !requireChromium(t)) return;
+  fs.mkdirSync(screenshots, { recursive: true });
+  const vsix = await buildVsix();
+  t.diagnostic(`.vsix ${(vsix.bytes / 1024).toFixed(0)} KiB built in ${(vsix.buildMs / 1000).toFixed(1)} s`);
+  const server = await startCodeServer({ workspaceFrom: path.join(__dirname, 'workspace'), vsix: vsix.file, settings: typingSettings });
+  const browser = await openBrowser(path.join(server.dir, 'browser'));
+  const page = browser.page;
+  let passed = false;
+  try {
+    const installed = fs.readdirSync(server.extensionsDir);
+    assert.ok(installed.some((d) => d.startsWith('celery-signals.celery-signals-')), `installed: ${installed.join(', ')}`);
+    await page.goto(server.workbenchUrl());
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await sleep(2000);
+    for (const c of cases) {
+      const started = Date.now();
+      const language = path.extname(c.file).slice(1);
+      await t.test(c.file, async () => {
+        try {
+          await runCase(page, c, (name) => `${language}-${name}`);
+        } catch (error) {
+          await shot(page, `${language}-failure`);
+          await page.keyboard.press('Escape');
+          throw error;
+        }
+      });
+      t.diagnostic(`${c.file}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    passed = true;
+  } finally {
+    await browser.close();
+    await server.stop();
+    if (passed) fs.rmSync(server.dir, { recursive: true, force: true });
+    else t.diagnostic(`kept ${server.dir} for inspection; screenshots in ${screenshots}`);
+  }
+});
