@@ -8,7 +8,7 @@ import { compareVersions } from '../catalog/versions';
 import type { Finding, Severity } from './diagnostics';
 import type { FileModel } from './model';
 import { rules } from './rules/index';
-import type { FileContext, Rule, RuleFinding, SentKeywords } from './rules/support/types';
+import type { FileContext, Rule, RuleFinding, SentKeywords, SiteContext } from './rules/support/types';
 
 export interface CheckOptions {
   /** The project's Celery release; rules judge what that release does. Defaults to the catalog's latest. */
@@ -39,11 +39,15 @@ export function sentKeywordsOf(catalog: Catalog, signal: SignalSpec, celeryVersi
   return entry;
 }
 
+/** Turns a rule's finding into a Finding in place (findings are many; copying them costs GC time). */
 function withDefaults(rule: Rule, raw: RuleFinding, severities: CheckOptions['severities']): Finding | undefined {
   const configured = severities?.[rule.code];
   if (configured === 'off') return undefined;
-  const { severity, fixes, ...rest } = raw;
-  return { ...rest, code: rule.code, severity: configured ?? severity ?? rule.defaultSeverity, fixes: fixes ?? [] };
+  const finding = raw as Finding;
+  finding.code = rule.code;
+  finding.severity = configured ?? raw.severity ?? rule.defaultSeverity;
+  finding.fixes = raw.fixes ?? [];
+  return finding;
 }
 
 function findingKey(f: Finding): string {
@@ -75,14 +79,24 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     if (text === undefined) finding.fixes = [];
     findings.push(finding);
   };
-  const active = rules.filter((rule) => options.severities?.[rule.code] !== 'off');
+  const severityOf = (rule: Rule) => options.severities?.[rule.code] ?? rule.defaultSeverity;
+  // A rule that can only report hints is not run at all when hints are left out.
+  const active = rules.filter((rule) => severityOf(rule) !== 'off' && !(options.includeHints === false && severityOf(rule) === 'hint'));
   for (const rule of active) {
     if (rule.scope === 'file') for (const raw of rule.check(base)) add(rule, raw);
   }
   const siteRules = active.filter((rule) => rule.scope === 'site');
   for (const site of model.sites) {
     const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
-    const context = { ...base, site, signal };
+    const context: SiteContext = {
+      text: base.text,
+      model,
+      catalog,
+      celeryVersion,
+      sentKeywords: base.sentKeywords,
+      site,
+      signal,
+    };
     for (const rule of siteRules) for (const raw of rule.check(context)) add(rule, raw);
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));

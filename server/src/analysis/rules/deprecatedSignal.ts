@@ -1,4 +1,4 @@
-import { compareVersions } from '../../catalog/versions';
+import { atLeast } from './support/versions';
 import type { TextEdit } from '../diagnostics';
 import { renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
@@ -18,7 +18,7 @@ export const deprecatedSignal: FileRule = {
       if (ref.resolution !== 'catalog') continue;
       const spec = catalog.get(ref.name);
       const deprecation = spec?.deprecated;
-      if (!spec || !deprecation || compareVersions(celeryVersion, deprecation.since) < 0) continue;
+      if (!spec || !deprecation || !atLeast(celeryVersion, deprecation.since)) continue;
       const replacement = deprecation.replacement;
       let edits = editsPerName.get(ref.name);
       if (!edits) editsPerName.set(ref.name, (edits = replacement ? renameSignalEdits(text, model, ref.name, replacement) : []));

@@ -6,6 +6,7 @@ import type { SiteRule } from './support/types';
  * lines: nested blocks are skipped by indentation, strings and comments are blanked first.
  */
 export function bodyYields(definition: string): boolean {
+  if (!definition.includes('yield')) return false;
   const lines = definition.split('\n').slice(1);
   let nestedIndent = -1;
   for (const raw of lines) {

@@ -1,16 +1,8 @@
-import { compareVersions } from '../../catalog/versions';
 import type { HandlerParam } from '../model';
 import { appendParams, catchAllName } from './support/paramEdits';
 import { handlerAnchor, handlerContext, optionValue, quote } from './support/sites';
 import type { HandlerContext, SiteRule } from './support/types';
-
-/** The release whose `connect` started refusing receivers without `**kwargs`. */
-const CONNECT_CHECK_SINCE = '4.0.1';
-/**
- * retry=True (since 4.2.0) connects a plain `(*args, **kwargs)` wrapper instead of the receiver, so
- * the check never sees the receiver's own signature.
- */
-const RETRY_SINCE = '4.2.0';
+import { atLeast, RELEASES } from './support/versions';
 
 /** A keyword the handler cannot take by name (it would be an unexpected keyword argument). */
 function firstUnacceptedKeyword(context: HandlerContext): string | undefined {
@@ -34,9 +26,9 @@ export const missingVarKwargs: SiteRule = {
     const { handler, signal, text, celeryVersion } = context;
     if (handler.params.some((p) => p.kind === 'var-keyword')) return [];
     const name = handler.name ? quote(handler.name) : 'this receiver';
-    const refusedAtConnect = compareVersions(celeryVersion, CONNECT_CHECK_SINCE) >= 0;
+    const refusedAtConnect = atLeast(celeryVersion, RELEASES.connectChecksKwargs);
     const retried = optionValue(context.site, 'retry');
-    const retryWrapped = retried?.kind === 'bool' && retried.value && compareVersions(celeryVersion, RETRY_SINCE) >= 0;
+    const retryWrapped = retried?.kind === 'bool' && retried.value && atLeast(celeryVersion, RELEASES.retryOption);
     const unaccepted = firstUnacceptedKeyword(context);
     let message: string;
     if (refusedAtConnect && !retryWrapped) {
@@ -49,7 +41,7 @@ export const missingVarKwargs: SiteRule = {
       message =
         `With retry=True, Celery connects a (*args, **kwargs) retry wrapper, so it accepts ${name} at connect time, but calling it with ${quote(unaccepted)} raises TypeError on every ${signal.name} dispatch, and retry=True retries it forever, blocking the sender.`;
     } else {
-      const consequence = compareVersions(celeryVersion, '4.0.0') >= 0 ? 'Celery logs the error and drops it' : 'the error propagates to the code that sent the signal';
+      const consequence = atLeast(celeryVersion, RELEASES.errorsLogged) ? 'Celery logs the error and drops it' : 'the error propagates to the code that sent the signal';
       message = `Every ${signal.name} dispatch calls ${name} with ${quote(unaccepted)}, which it has no parameter for, so it raises TypeError (${consequence}). Accept **kwargs.`;
     }
     const catchAll = catchAllName((n) => context.sent.byName.has(n) || context.sent.later.has(n) || handler.params.some((p) => p.name === n));

@@ -1,4 +1,4 @@
-import { compareVersions } from '../../catalog/versions';
+import { atLeast } from './support/versions';
 import { missingNameFailure } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
@@ -16,8 +16,8 @@ export const signalTooNew: FileRule = {
       if (ref.resolution !== 'catalog') continue;
       const spec = catalog.get(ref.name);
       if (!spec) continue;
-      const tooNew = spec.since !== undefined && compareVersions(spec.since, celeryVersion) > 0;
-      const removed = spec.removed !== undefined && compareVersions(spec.removed, celeryVersion) <= 0;
+      const tooNew = spec.since !== undefined && !atLeast(celeryVersion, spec.since);
+      const removed = spec.removed !== undefined && atLeast(celeryVersion, spec.removed);
       if (!tooNew && !removed) continue;
       const when = tooNew ? `arrived in Celery ${spec.since}` : `was removed in Celery ${spec.removed}`;
       findings.push({

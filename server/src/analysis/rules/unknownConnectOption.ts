@@ -1,10 +1,7 @@
-import { compareVersions } from '../../catalog/versions';
 import { closestName } from './support/didYouMean';
-import { CONNECT_OPTIONS, quote } from './support/sites';
+import { quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
-
-/** `retry=` arrived in Celery 4.2.0; before that it is as unknown as any other name. */
-const RETRY_SINCE = '4.2.0';
+import { connectOptionsFor, RELEASES } from './support/versions';
 
 export const unknownConnectOption: SiteRule = {
   code: 'unknown-connect-option',
@@ -15,13 +12,13 @@ export const unknownConnectOption: SiteRule = {
     'connect() accepts only sender, weak, dispatch_uid and retry (retry since 4.2.0). Any other keyword, including receiver=, raises TypeError when the connect line runs, which usually aborts the import of the module.',
   check(context) {
     const { site, celeryVersion } = context;
-    const known: string[] = CONNECT_OPTIONS.filter((o) => o !== 'retry' || compareVersions(celeryVersion, RETRY_SINCE) >= 0);
+    const known = connectOptionsFor(celeryVersion);
     const findings: RuleFinding[] = [];
     for (const argument of site.connection.arguments) {
       if (argument.positional || argument.keyword === undefined || !argument.keywordSpan) continue;
       if (known.includes(argument.keyword)) continue;
       const suggestion = closestName(argument.keyword, known);
-      const tooNew = argument.keyword === 'retry' ? ` (retry= only exists since Celery ${RETRY_SINCE})` : '';
+      const tooNew = argument.keyword === 'retry' ? ` (retry= only exists since Celery ${RELEASES.retryOption})` : '';
       findings.push({
         span: argument.keywordSpan,
         message:

@@ -2,11 +2,11 @@
  * What runs while a Python module is imported, and where that import first fails. A failure there
  * stops the module, so every connect after it never happens.
  */
-import { compareVersions } from '../../../catalog/versions';
 import type { HandlerSite, Span } from '../../model';
 import { inImport } from './signalRefs';
-import { CONNECT_OPTIONS, optionValue } from './sites';
+import { optionValue } from './sites';
 import type { FileContext } from './types';
+import { atLeast, connectOptionsFor, RELEASES } from './versions';
 
 function lineIndent(text: string, offset: number): number {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -33,14 +33,14 @@ function refusedAtConnect(context: FileContext, site: HandlerSite): string | und
   const { catalog, celeryVersion } = context;
   const handler = site.handler;
   const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
-  const known = new Set<string>(CONNECT_OPTIONS.filter((o) => o !== 'retry' || compareVersions(celeryVersion, '4.2.0') >= 0));
-  if (site.connection.arguments.some((a) => !a.positional && a.keyword !== undefined && a.keywordSpan && !known.has(a.keyword))) {
+  const known = connectOptionsFor(celeryVersion);
+  if (site.connection.arguments.some((a) => !a.positional && a.keyword !== undefined && a.keywordSpan && !known.includes(a.keyword))) {
     return 'connect() was given an unknown option';
   }
   if (!handler || !signal || site.connection.positionalReceiver || handler.paramStyle !== 'keywords') return undefined;
-  if (handler.params.some((p) => p.kind === 'var-keyword') || compareVersions(celeryVersion, '4.0.1') < 0) return undefined;
+  if (handler.params.some((p) => p.kind === 'var-keyword') || !atLeast(celeryVersion, RELEASES.connectChecksKwargs)) return undefined;
   const retry = optionValue(site, 'retry');
-  if (retry?.kind === 'bool' && retry.value && compareVersions(celeryVersion, '4.2.0') >= 0) return undefined;
+  if (retry?.kind === 'bool' && retry.value && atLeast(celeryVersion, RELEASES.retryOption)) return undefined;
   return 'a receiver without **kwargs was refused';
 }
 
@@ -56,7 +56,7 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
     const binding = model.imports.find((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
     if (!binding || !inImport(model, ref) || lineIndent(text, binding.span.start) !== 0) continue;
     const spec = ref.resolution === 'catalog' ? catalog.get(ref.name) : undefined;
-    const missing = ref.resolution === 'unknown' || (spec?.since !== undefined && compareVersions(spec.since, celeryVersion) > 0);
+    const missing = ref.resolution === 'unknown' || (spec?.since !== undefined && !atLeast(celeryVersion, spec.since));
     if (missing) consider(binding.span.start, ref.nameSpan, `${ref.name} cannot be imported`, ref.name);
   }
   for (const site of model.sites) {

@@ -1,10 +1,10 @@
 /** How Celery fills each parameter of a handler: it passes every keyword by name and nothing else. */
 import type { ParamSpec } from '../../../catalog/types';
-import { compareVersions } from '../../../catalog/versions';
 import type { HandlerParam } from '../../model';
 import { closestName } from './didYouMean';
 import { optionValue, quote } from './sites';
 import type { HandlerContext } from './types';
+import { atLeast, RELEASES } from './versions';
 
 export interface NamedParam {
   param: HandlerParam;
@@ -28,10 +28,10 @@ export function namedParams(context: HandlerContext): NamedParam[] {
 /** What a failing call does to a dispatch on the configured release, with the site's options. */
 export function dispatchFailure(context: HandlerContext, lost = 'so the body never runs'): string {
   const retry = optionValue(context.site, 'retry');
-  if (retry?.kind === 'bool' && retry.value && compareVersions(context.celeryVersion, '4.2.0') >= 0) {
+  if (retry?.kind === 'bool' && retry.value && atLeast(context.celeryVersion, RELEASES.retryOption)) {
     return 'and retry=True retries it forever, blocking the process that sent the signal';
   }
-  if (compareVersions(context.celeryVersion, '4.0.0') >= 0) return `which Celery logs and swallows, ${lost}`;
+  if (atLeast(context.celeryVersion, RELEASES.errorsLogged)) return `which Celery logs and swallows, ${lost}`;
   return 'which propagates to the code that sent the signal';
 }
 

@@ -10,7 +10,17 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
   let result: HandlerContext | undefined;
   // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
   if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver) {
-    result = { ...context, signal, handler: site.handler, sent: context.sentKeywords(signal) };
+    result = {
+      text: context.text,
+      model: context.model,
+      catalog: context.catalog,
+      celeryVersion: context.celeryVersion,
+      sentKeywords: context.sentKeywords,
+      site,
+      signal,
+      handler: site.handler,
+      sent: context.sentKeywords(signal),
+    };
   }
   handlerContexts.set(context, result);
   return result;
