@@ -37,17 +37,32 @@ function isSelfContained(statement: SyntaxNode): boolean {
   return statement.type !== 'expression_statement' || statement.firstNamedChild?.type === 'call';
 }
 
-/** Moves every `{ start, end }` in a plain-data value that lies after the edit. */
-function shifted<T>(value: T, from: number, delta: number): T {
-  if (Array.isArray(value)) return value.map((v) => shifted(v, from, delta)) as T;
-  if (!value || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) copy[key] = shifted(v, from, delta);
-  if (typeof copy.start === 'number' && typeof copy.end === 'number' && (copy.start as number) >= from) {
-    copy.start = (copy.start as number) + delta;
-    copy.end = (copy.end as number) + delta;
+/**
+ * Moves every `{ start, end }` at or after `from` by `delta`, in place. The previous analysis owns
+ * these objects and is being replaced, so mutating them saves copying most of the model per edit.
+ */
+function shiftInPlace(value: unknown, from: number, delta: number, visited: WeakSet<object>): void {
+  // Models and findings share objects (a finding's span may be a parameter's span): move each once.
+  if (!value || typeof value !== 'object' || visited.has(value)) return;
+  visited.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) shiftInPlace(item, from, delta, visited);
+    return;
   }
-  return copy as T;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
+    if (child && typeof child === 'object') shiftInPlace(child, from, delta, visited);
+  }
+  if (typeof record.start === 'number' && typeof record.end === 'number' && record.start >= from) {
+    record.start += delta;
+    record.end = (record.end as number) + delta;
+  }
+}
+
+function shifted<T>(value: T, from: number, delta: number, visited: WeakSet<object>): T {
+  if (delta !== 0) shiftInPlace(value, from, delta, visited);
+  return value;
 }
 
 /** Every span a finding mentions (its range, fix edits, related places). */
@@ -84,28 +99,36 @@ export function reanalyseEdit(
   if (oldHeader.name !== newHeader.name) return undefined;
   if ((oldHeader.taskDecorated || newHeader.taskDecorated) && oldHeader.decorators !== newHeader.decorators) return undefined;
 
-  const kept: SiteFindings[] = [];
+  // Everything is classified before anything moves: sites, references and findings share objects.
+  const untouchedRefs = previous.checked.model.signalRefs.filter((r) => disjoint(r.expressionSpan, before));
+  const untouched: SiteFindings[] = [];
+  const unmoved: SiteFindings[] = [];
   const redo: Span[] = [now];
   for (const entry of previous.checked.perSite) {
-    const spans = siteSpans(entry.site);
-    if (spans.every((s) => disjoint(s, before)) && entry.findings.every((f) => findingSpans(f).every((s) => disjoint(s, before)))) {
-      const reachesEdit = spans.some((sp) => sp.end >= before.end) || entry.findings.some((f) => findingSpans(f).some((sp) => sp.end >= before.end));
-      kept.push(delta !== 0 && reachesEdit ? shifted(entry, before.end, delta) : entry);
-    } else if (!inside(entry.site.connection.span, before)) {
-      // Connected elsewhere, handler defined in the edited statement: that connect is redone too.
-      if (!disjoint(entry.site.connection.span, before)) return undefined;
-      redo.push(shifted(entry.site.connection.span, before.end, delta));
+    const spans = [...siteSpans(entry.site), ...entry.findings.flatMap(findingSpans)];
+    if (spans.every((sp) => disjoint(sp, before))) {
+      if (spans.some((sp) => sp.end >= before.end)) untouched.push(entry);
+      else unmoved.push(entry);
+      continue;
     }
+    const connection = entry.site.connection.span;
+    if (inside(connection, before)) continue;
+    // Connected elsewhere, handler defined in the edited statement: that connect is redone too.
+    if (!disjoint(connection, before)) return undefined;
+    redo.push(connection.start >= before.end ? { start: connection.start + delta, end: connection.end + delta } : connection);
   }
+  const visited = new WeakSet<object>();
+  const kept = [...unmoved, ...untouched.map((entry) => shifted(entry, before.end, delta, visited))];
 
   const partial = extractWithin(redo);
   // Site findings depend on where the file is broken: any change outside the statement means redo all.
   const problemKey = (spans: Span[]) => spans.map((sp) => `${sp.start}-${sp.end}`).join(',');
   const oldProblems = previous.checked.model.syntaxProblems.map((p) => p.span).filter((sp) => !inside(sp, before));
   const newProblems = partial.syntaxProblems.map((p) => p.span).filter((sp) => !inside(sp, now));
-  if (problemKey(shifted(oldProblems, before.end, delta)) !== problemKey(newProblems)) return undefined;
+  const movedProblems = oldProblems.map((sp) => (sp.start >= before.end ? { start: sp.start + delta, end: sp.end + delta } : sp));
+  if (problemKey(movedProblems) !== problemKey(newProblems)) return undefined;
   const fresh = partial.sites.filter((site) => redo.some((span) => inside(site.connection.span, span)));
-  const keptRefs: SignalRef[] = previous.checked.model.signalRefs.filter((r) => disjoint(r.expressionSpan, before)).map((r) => shifted(r, before.end, delta));
+  const keptRefs: SignalRef[] = untouchedRefs.map((r) => shifted(r, before.end, delta, visited));
   const model: FileModel = {
     ...partial,
     sites: [...kept.map((k) => k.site), ...fresh].sort((a, b) => a.connection.span.start - b.connection.span.start),

@@ -39,15 +39,14 @@ export function checkWhole(model: FileModel, catalog: Catalog, options: CheckOpt
   return { model, perSite: checkSites(model.sites, model, catalog, options, text), fileFindings: checkFile(model, catalog, options, text) };
 }
 
-/** Every finding once, in the checker's order. */
+const byPosition = (a: Finding, b: Finding): number =>
+  a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** Every finding once, in the checker's order (two sites sharing one handler can report the same thing). */
 export function allFindings(checked: CheckedModel): Finding[] {
-  const seen = new Set<string>();
-  const findings: Finding[] = [];
-  for (const finding of [...checked.perSite.flatMap((s) => s.findings), ...checked.fileFindings]) {
-    const key = `${finding.code}\u0000${finding.span.start}\u0000${finding.span.end}\u0000${finding.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding);
-  }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  const sorted = [...checked.perSite.flatMap((s) => s.findings), ...checked.fileFindings].sort(byPosition);
+  return sorted.filter((f, i) => {
+    const previous = sorted[i - 1];
+    return !previous || byPosition(previous, f) !== 0 || previous.message !== f.message;
+  });
 }
