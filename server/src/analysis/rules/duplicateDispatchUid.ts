@@ -1,6 +1,13 @@
+import type { HandlerSite } from '../model';
 import { LineIndex } from '../text';
 import { optionArguments } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
+
+/** The handler definition when known, else the receiver expression as written. */
+function receiverIdentity(site: HandlerSite, text: string): string {
+  if (site.handler) return `definition@${site.handler.definitionSpan.start}`;
+  return site.receiverSpan ? text.slice(site.receiverSpan.start, site.receiverSpan.end) : `site@${site.connection.span.start}`;
+}
 
 export const duplicateDispatchUid: FileRule = {
   code: 'duplicate-dispatch-uid',
@@ -10,7 +17,7 @@ export const duplicateDispatchUid: FileRule = {
   rationale:
     'Celery keys receivers by dispatch_uid and sender. Connecting another receiver under a key that is already taken is silently ignored, so only the first receiver ever runs.',
   check({ model, text }) {
-    const first = new Map<string, number>();
+    const first = new Map<string, { offset: number; receiver: string }>();
     const findings: RuleFinding[] = [];
     let lines: LineIndex | undefined;
     for (const site of model.sites) {
@@ -21,16 +28,19 @@ export const duplicateDispatchUid: FileRule = {
       const sender = options.find((o) => o.option === 'sender')?.argument;
       const senderText = sender && sender.value.kind !== 'none' ? text.slice(sender.valueSpan.start, sender.valueSpan.end) : '';
       const key = `${site.connection.signal.name}\u0000${uid.value.value}\u0000${senderText}`;
+      const receiver = receiverIdentity(site, text);
       const earlier = first.get(key);
       if (earlier === undefined) {
-        first.set(key, uid.valueSpan.start);
+        first.set(key, { offset: uid.valueSpan.start, receiver });
         continue;
       }
+      // Connecting the same receiver again under its uid is the harmless case the uid is for.
+      if (earlier.receiver === receiver) continue;
       lines ??= new LineIndex(text);
       findings.push({
         span: uid.valueSpan,
-        message: `${site.connection.signal.name} already has a receiver connected with dispatch_uid ${JSON.stringify(uid.value.value)} (line ${lines.positionAt(earlier).line + 1}), so Celery ignores this connect and this handler never runs. Give it its own dispatch_uid.`,
-        related: [{ span: { start: earlier, end: earlier }, message: 'the receiver that keeps this dispatch_uid' }],
+        message: `${site.connection.signal.name} already has a receiver connected with dispatch_uid ${JSON.stringify(uid.value.value)} (line ${lines.positionAt(earlier.offset).line + 1}), so Celery ignores this connect and this handler never runs. Give it its own dispatch_uid.`,
+        related: [{ span: { start: earlier.offset, end: earlier.offset }, message: 'the receiver that keeps this dispatch_uid' }],
       });
     }
     return findings;
