@@ -11,6 +11,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
 import type { Connection, FileModel, HandlerSite, SourceLanguage, SyntaxProblem, TaskDefinition } from '../model';
 import type { FrontEnd } from './frontend';
+import { parentOf } from './typescriptAncestry';
 import { decoratedHandler, decoratedMember, optionArguments, positionalArgument, receiverOf, type NameClassifier } from './typescriptConnect';
 import { bindingScope, declarationIn } from './typescriptScope';
 import { SignalResolver } from './typescriptSignals';
@@ -21,7 +22,7 @@ function connectMembers(root: SyntaxNode, text: string): SyntaxNode[] {
   const members: SyntaxNode[] = [];
   for (const match of text.matchAll(/(?<=\.\s*)connect(?![\w$])/g)) {
     const property = root.descendantForIndex(match.index!, match.index! + 'connect'.length);
-    const member = property?.parent;
+    const member = property ? parentOf(property) : null;
     if (property?.type === 'property_identifier' && member?.type === 'member_expression' && member.childForFieldName('property')?.id === property.id) {
       members.push(member);
     }
@@ -41,7 +42,7 @@ function isObjectLiteral(node: SyntaxNode): boolean {
 function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, classify: NameClassifier): HandlerSite | undefined {
   const signalNode = member.childForFieldName('object');
   const signal = signalNode ? resolver.resolve(signalNode) : undefined;
-  const parent = member.parent;
+  const parent = parentOf(member);
   if (!signal || !parent) return undefined;
 
   if (parent.type === 'decorator') {
@@ -53,14 +54,15 @@ function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, clas
 
   const { list, args } = argumentNodes(parent);
   const argumentsSpan = list ? spanOf(list) : undefined;
-  if (parent.parent?.type === 'decorator') {
+  const grandparent = parentOf(parent);
+  if (grandparent?.type === 'decorator') {
     const connection: Connection = { signal, style: 'decorator-call', span: spanOf(parent), argumentsSpan, arguments: [] };
     const [first, ...rest] = args;
     if (first && isObjectLiteral(first)) connection.arguments.push(...optionArguments(unwrapExpression(first), classify));
     else if (first && unwrapExpression(first).type === 'string') connection.arguments.push(positionalArgument(first, 0, classify));
     else if (first) connection.positionalReceiver = { ...positionalArgument(first, 0, classify), keyword: undefined };
     rest.forEach((extra, index) => connection.arguments.push(positionalArgument(extra, index + 1, classify)));
-    const target = decoratedMember(parent.parent);
+    const target = decoratedMember(grandparent);
     const handler = target && !connection.positionalReceiver ? decoratedHandler(target, text) : undefined;
     return { connection, handler, receiverKind: 'definition' };
   }

@@ -1,6 +1,7 @@
 /** Reads `connect(...)` arguments and receivers in TypeScript/JavaScript into the shared model. */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ConnectArgument, ConnectValue, HandlerSite, ReceiverKind } from '../model';
+import { ancestorsOf, namedSiblingsAfter, parentOf } from './typescriptAncestry';
 import { handlerFromFunction } from './typescriptHandlers';
 import { bindingScope, declarationIn } from './typescriptScope';
 import { isFunctionNode, namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
@@ -66,9 +67,7 @@ function methodOfClass(classBody: SyntaxNode, name: string): SyntaxNode | undefi
 }
 
 function enclosingClassBody(node: SyntaxNode): SyntaxNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'class_body') return current;
-  }
+  for (const ancestor of ancestorsOf(node)) if (ancestor.type === 'class_body') return ancestor;
   return undefined;
 }
 
@@ -137,13 +136,10 @@ function receiverKindOf(receiver: SyntaxNode): ReceiverKind {
  * body; JavaScript makes them children of the method.
  */
 export function decoratedMember(decorator: SyntaxNode): SyntaxNode | undefined {
-  const parent = decorator.parent;
+  const parent = parentOf(decorator);
   if (!parent) return undefined;
   if (parent.type !== 'class_body') return parent;
-  for (let next = decorator.nextNamedSibling; next; next = next.nextNamedSibling) {
-    if (next.type !== 'decorator' && next.type !== 'comment') return next;
-  }
-  return undefined;
+  return namedSiblingsAfter(decorator).find((next) => next.type !== 'decorator' && next.type !== 'comment');
 }
 
 /** The handler for a decorated class member: a method, or a field holding a function. */

@@ -5,6 +5,7 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Handler, HandlerKind, HandlerParam, NameRead, Span } from '../model';
+import { ancestorsOf } from './typescriptAncestry';
 import { JS_GLOBALS, SCOPE_TYPE_NAMES, declaredNames, isScopeNode } from './typescriptScope';
 import { FUNCTION_TYPES, isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
 
@@ -21,7 +22,7 @@ const KIND_BY_NODE_TYPE: Record<string, HandlerKind> = {
 /** Where a function sits: directly in the module, in a class body, or inside another function. */
 function definedIn(fn: SyntaxNode): Handler['definedIn'] {
   if (fn.type === 'method_definition') return 'class';
-  for (let node = fn.parent; node; node = node.parent) {
+  for (const node of ancestorsOf(fn)) {
     if (node.type === 'class_body') return 'class';
     if (isFunctionNode(node) || node.type === 'class_static_block') return 'function';
   }
@@ -153,6 +154,8 @@ function isReadPosition(parentType: string, field: string | null): boolean {
       return field !== 'value';
     case 'arrow_function':
       return field !== 'parameter';
+    case 'for_in_statement':
+      return field !== 'left';
     case 'required_parameter':
     case 'optional_parameter':
       return field === 'value';
@@ -185,11 +188,15 @@ function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];
   const outerScopes: SyntaxNode[] = [];
-  for (let node = fn.parent; node; node = node.parent) if (isScopeNode(node)) outerScopes.push(node);
+  for (const node of ancestorsOf(fn)) if (isScopeNode(node)) outerScopes.push(node);
   const boundOutside = (name: string) => JS_GLOBALS.has(name) || outerScopes.some((scope) => declaredNames(scope).has(name));
 
-  // scopes[0] is the handler itself; typeStack mirrors the cursor's ancestors.
-  const scopes: { depth: number; names: Set<string> }[] = [];
+  // scopes[0] is the handler itself; typeStack mirrors the cursor's ancestors. Scope contents are
+  // only computed for names the handler binds somewhere: any other name is free.
+  type Scope = { depth: number; node: SyntaxNode; names?: Set<string> };
+  const scopes: Scope[] = [];
+  const reads: { name: string; span: Span; scopes: Scope[] }[] = [];
+  const boundInside = new Set<string>(['arguments']);
   const typeStack: string[] = [];
   const cursor = fn.walk();
   try {
@@ -197,17 +204,14 @@ function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads
       const type = cursor.nodeType;
       const depth = typeStack.length;
       let descend = type !== 'decorator';
-      if (READ_TYPES.has(type) && isReadPosition(typeStack[depth - 1] ?? '', cursor.currentFieldName)) {
+      if (READ_TYPES.has(type) || type === 'shorthand_property_identifier_pattern') {
         const name = text.slice(cursor.startIndex, cursor.endIndex);
-        const span = { start: cursor.startIndex, end: cursor.endIndex };
-        const owner = findLast(scopes, (scope) => scope.names.has(name));
-        if (owner === scopes[0] && owner && locals.has(name)) paramReads.push({ name, span, boundOutside: false });
-        else if (!owner) freeReads.push({ name, span, boundOutside: boundOutside(name) });
+        if (READ_TYPES.has(type) && isReadPosition(typeStack[depth - 1] ?? '', cursor.currentFieldName)) {
+          reads.push({ name, span: { start: cursor.startIndex, end: cursor.endIndex }, scopes: scopes.slice() });
+        } else boundInside.add(name);
         descend = false;
       }
-      if (descend && (SCOPE_TYPE_NAMES.has(type) || FUNCTION_TYPES.has(type))) {
-        scopes.push({ depth, names: declaredNames(cursor.currentNode) });
-      }
+      if (descend && (SCOPE_TYPE_NAMES.has(type) || FUNCTION_TYPES.has(type))) scopes.push({ depth, node: cursor.currentNode });
       if (descend && cursor.gotoFirstChild()) {
         typeStack.push(type);
         continue;
@@ -215,20 +219,27 @@ function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads
       // Climb until a sibling exists, leaving scopes as their nodes are left.
       for (;;) {
         while (scopes.length > 0 && scopes[scopes.length - 1].depth >= typeStack.length) scopes.pop();
-        if (typeStack.length === 0) return { freeReads, paramReads };
+        if (typeStack.length === 0) break;
         if (cursor.gotoNextSibling()) break;
         cursor.gotoParent();
         typeStack.pop();
       }
+      if (typeStack.length === 0) break;
     }
   } finally {
     cursor.delete();
   }
-}
 
-function findLast<T>(items: T[], predicate: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return items[i];
-  return undefined;
+  for (const { name, span, scopes: visible } of reads) {
+    let owner = -1;
+    if (boundInside.has(name)) {
+      owner = visible.length - 1;
+      while (owner >= 0 && !(visible[owner].names ??= declaredNames(visible[owner].node)).has(name)) owner--;
+    }
+    if (owner === 0 && locals.has(name)) paramReads.push({ name, span, boundOutside: false });
+    else if (owner < 0) freeReads.push({ name, span, boundOutside: boundOutside(name) });
+  }
+  return { freeReads, paramReads };
 }
 
 export interface HandlerNaming {

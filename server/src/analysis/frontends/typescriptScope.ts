@@ -4,6 +4,7 @@
  * so resolving a name costs a walk up the tree, never a walk over the file.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
+import { parentOf } from './typescriptAncestry';
 import { isFunctionNode, namedChildrenOf, parameterNodes, patternNames } from './typescriptSyntax';
 
 /**
@@ -132,7 +133,7 @@ export function isScopeNode(node: SyntaxNode): boolean {
  * `stopAt` (exclusive) limits the search to scopes inside it.
  */
 export function bindingScope(from: SyntaxNode, name: string, stopAt?: SyntaxNode): SyntaxNode | undefined {
-  for (let node: SyntaxNode | null = from; node; node = node.parent) {
+  for (let node: SyntaxNode | null = from; node; node = parentOf(node)) {
     if (stopAt && node.id === stopAt.id) return undefined;
     if (isScopeNode(node) && declaredNames(node).has(name)) return node;
   }
@@ -173,7 +174,10 @@ function collectDeclarations(statement: SyntaxNode, into: Map<string, SyntaxNode
       }
       return;
     case 'import_statement':
-      for (const id of importedLocalNames(statement)) if (id.parent) add(id.text, id.parent);
+      for (const id of importedLocalNames(statement)) {
+        const owner = parentOf(id);
+        if (owner) add(id.text, owner);
+      }
       return;
     default: {
       const name = statement.childForFieldName('name');

@@ -14,6 +14,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { SignalSpec } from '../../catalog/types';
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ImportBinding, SignalRef } from '../model';
+import { parentOf } from './typescriptAncestry';
 import { bindingScope, declarationIn } from './typescriptScope';
 import { namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
 
@@ -142,7 +143,7 @@ export class SignalResolver {
     for (const match of this.text.matchAll(pattern)) {
       const propertyStart = match.index! + match[0].length - match[1].length;
       const property = this.root.descendantForIndex(propertyStart, propertyStart + match[1].length);
-      const member = property?.parent;
+      const member = property ? parentOf(property) : null;
       if (property?.type === 'property_identifier' && member?.type === 'member_expression') found.push({ member, property });
     }
     return found;
@@ -195,9 +196,17 @@ export class SignalResolver {
     return (construction.type === 'new_expression' || construction.type === 'call_expression') && APP_CONSTRUCTORS.has(callee?.text ?? '');
   }
 
+  private readonly resolved = new Map<number, SignalRef | undefined>();
+
   /** The signal an expression names, or undefined when it is not a signal. */
   resolve(expressionNode: SyntaxNode): SignalRef | undefined {
-    const expression = unwrapExpression(expressionNode);
+    if (this.resolved.has(expressionNode.id)) return this.resolved.get(expressionNode.id);
+    const ref = this.resolveUncached(unwrapExpression(expressionNode));
+    this.resolved.set(expressionNode.id, ref);
+    return ref;
+  }
+
+  private resolveUncached(expression: SyntaxNode): SignalRef | undefined {
     if (expression.type === 'identifier') {
       const binding = this.named.get(expression.text);
       if (!binding || !this.meansModuleBinding(expression, expression.text)) return undefined;
@@ -227,7 +236,7 @@ export class SignalResolver {
       const pattern = new RegExp(`(?<![\\w$.])${escapeRegExp(binding.localName)}(?![\\w$])`, 'g');
       for (const match of this.text.matchAll(pattern)) {
         const node = this.root.descendantForIndex(match.index!, match.index! + match[0].length);
-        if (node?.type !== 'identifier' || node.id === binding.node.id || node.parent?.id === binding.node.id) continue;
+        if (node?.type !== 'identifier' || node.id === binding.node.id || parentOf(node)?.id === binding.node.id) continue;
         const ref = this.resolve(node);
         if (ref) refs.push(ref);
       }
@@ -241,7 +250,8 @@ export class SignalResolver {
     for (const attribute of this.catalog.appAttributes) {
       for (const match of this.text.matchAll(new RegExp(`\\.\\s*(${attribute})(?![\\w$])`, 'g'))) {
         const start = match.index! + match[0].length - attribute.length;
-        const member = this.root.descendantForIndex(start, start + attribute.length)?.parent;
+        const property = this.root.descendantForIndex(start, start + attribute.length);
+        const member = property ? parentOf(property) : null;
         const ref = member?.type === 'member_expression' ? this.resolve(member) : undefined;
         if (ref) refs.push(ref);
       }
