@@ -8,6 +8,7 @@
  * handler Celery runs cleanly must carry none (warnings that do not predict failure excepted).
  */
 import { execFile } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import type { Finding } from '../../server/src/analysis/diagnostics';
@@ -64,7 +65,7 @@ export interface HarnessReport {
   cases: HarnessCaseReport[];
 }
 
-export function runHarness(cases: AgreementCase[], jobs = 2): Promise<HarnessReport> {
+export function runHarness(cases: AgreementCase[], jobs = Math.max(2, os.cpus().length)): Promise<HarnessReport> {
   return new Promise((resolve, reject) => {
     const child = execFile(SYSTEM_PYTHON, [HARNESS], { maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`harness failed: ${error.message}\n${stderr}`));

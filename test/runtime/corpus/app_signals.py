@@ -28,12 +28,12 @@ def before_config(sender=None, **kwargs):
 
 @app.on_after_configure.connect
 def after_config(sender=None, source=None, **kwargs):
-    print('configured from', source)
+    print('configured from', type(source).__name__)
 
 
 @app.on_after_finalize.connect
 def finalized(sender=None, **kwargs):
-    print('tasks', len(sender.tasks))
+    print('finalized', sender.main)   # sender.tasks here would deadlock: finalize holds a plain Lock
 
 
 @app.on_after_fork.connect

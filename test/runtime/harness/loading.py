@@ -39,10 +39,26 @@ class _StubModule(types.ModuleType):
 
 
 class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Only imports written in the handler module (and its stand-in package) are stubbed; a
+    library probing for an optional module must still get its ImportError."""
+
+    def __init__(self, filename, package):
+        self.filename = filename
+        self.package = package
+
     def find_spec(self, fullname, path=None, target=None):
         if fullname.split('.')[0] in _OWN_PACKAGES:
             return None
+        if fullname.split('.')[0] != self.package and self._importer() != self.filename:
+            return None
         return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+
+    @staticmethod
+    def _importer():
+        frame = sys._getframe(2)
+        while frame is not None and frame.f_code.co_filename.startswith('<frozen'):
+            frame = frame.f_back
+        return frame.f_code.co_filename if frame is not None else None
 
     def create_module(self, spec):
         module = _StubModule(spec.name)
@@ -54,9 +70,9 @@ class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         pass
 
 
-def install_stub_importer():
+def install_stub_importer(filename, package):
     # Appended last: anything that really exists is imported normally.
-    sys.meta_path.append(_StubFinder())
+    sys.meta_path.append(_StubFinder(filename, package))
 
 
 def new_module(name, filename):

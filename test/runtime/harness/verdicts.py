@@ -4,10 +4,10 @@ Judged verdicts: refused-at-connect, fails-at-dispatch, never-called, runs.
 Unjudged (the harness cannot tell what Celery would do in the user's project): raises-in-body
 (the body's own logic failed), not-fired (nothing here sends that signal), not-reached (the connect
 never executed), stand-in (the receiver or sender is a stub for a module this machine lacks),
-disconnected (user code removed it).
+disconnected (user code removed it), redundant (a repeat connect of a receiver already connected).
 """
 RANK = {'refused-at-connect': 6, 'fails-at-dispatch': 5, 'never-called': 4, 'raises-in-body': 3,
-        'runs': 2, 'disconnected': 1, 'stand-in': 1, 'not-fired': 1, 'not-reached': 0}
+        'runs': 2, 'disconnected': 1, 'stand-in': 1, 'not-fired': 1, 'not-reached': 0, 'redundant': 0}
 # Raised at dispatch because of how the handler is written rather than what its body does.
 SIGNATURE_ERRORS = ('TypeError', 'NameError', 'UnboundLocalError')
 
@@ -18,20 +18,22 @@ def _record_verdict(record, observer, lifecycle, covered_signals, site):
     if record.sender_kind == 'MagicMock' or record.receiver_kind == 'MagicMock':
         return 'stand-in', 'receiver or sender comes from a stubbed import'
     if not record.accepted:
-        return 'never-called', 'Celery already held a receiver under the same key (dispatch_uid/sender), so this connect was ignored'
-    if record.identity in observer.retried:
-        failures = [c for c in record.calls if c[0] == 'raised']
-        detail = failures[0][1] if failures else 'raised'
-        return 'fails-at-dispatch', f'connect(retry=True) kept retrying it ({detail}); the sender would block forever'
+        same_receiver = [r for r in observer.connects if r is not record and r.accepted
+                         and r.identity == record.identity and r.signal_name == record.signal_name]
+        if same_receiver:
+            return 'redundant', 'the same receiver was already connected; Celery ignored the repeat'
+        return 'never-called', 'Celery already held another receiver under the same key (dispatch_uid/sender), so this connect was ignored'
+    retried = ('; connect(retry=True) retried it and would block the sender forever'
+               if record.identity in observer.retried else '')
     raised = [c for c in record.calls if c[0] == 'raised']
     signature = [c for c in raised if c[1].split(':')[0] in SIGNATURE_ERRORS]
     if signature:
-        return 'fails-at-dispatch', signature[0][1]
+        return 'fails-at-dispatch', signature[0][1] + retried
     lazy = [c for c in record.calls if c[0] in ('coroutine', 'generator')]
     if lazy:
         return 'never-called', f'{lazy[0][1]}: the body never ran'
     if raised:
-        return 'raises-in-body', raised[0][1]
+        return 'raises-in-body', raised[0][1] + retried
     if record.calls:
         return 'runs', f'ran {len(record.calls)} time(s)'
     if record.disconnected:
@@ -72,7 +74,7 @@ def judge(sites, failures, observer, lifecycle, covered_signals):
             'ranges': site.handler.ranges, 'sites': []})
         verdict, detail = _worst(per_site[site.index])
         never_connected = (first_failure_line is not None and site.span[0] > first_failure_line
-                           and verdict != 'refused-at-connect')
+                           and verdict not in ('refused-at-connect', 'not-reached'))
         entry['sites'].append({'signal': site.signal_text, 'line': site.line, 'verdict': verdict,
                                'detail': detail, 'neverConnected': never_connected})
     for entry in handlers.values():
