@@ -35,6 +35,8 @@ function neverMatches(signal: SignalSpec, argument: ConnectArgument): string | u
   if (kind === 'none') return 'no filter can match None';
   if (value.kind === 'string' && !STRING_SENDERS.has(kind)) return 'a string never equals it';
   if (value.kind === 'name' && value.refersTo === 'task' && kind !== 'task') return `the task object ${quote(value.name)} is not that`;
+  // Celery compares by identity, and every built-in signal sends an instance (or a name), never a class.
+  if (value.kind === 'name' && value.refersTo === 'class') return `the class ${quote(value.name)} is never that object (Celery compares senders by identity)`;
   return undefined;
 }
 
