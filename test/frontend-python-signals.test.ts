@@ -103,10 +103,17 @@ test('app signals through any app-like expression, but not through names bound t
     'os.on_after_configure.connect(setup_periodic_tasks)',
     'Celery.on_after_configure.connect(setup_periodic_tasks)',
     'app.on_after_configur.connect(setup_periodic_tasks)',
+    'app.conf.connect(setup_periodic_tasks)',
+    'celery_app.on_after_start.connect(setup_periodic_tasks)',
   ].join('\n');
   const model = await extract(text);
-  assert.deepEqual(sitesBySignal(model), ['app.on_after_configure/catalog', 'app.on_after_finalize/catalog', 'app.on_after_fork/catalog']);
-  assert.deepEqual(model.sites.map((s) => s.connection.signal.source), ['app', 'self.app', 'celery_app']);
+  assert.deepEqual(sitesBySignal(model), [
+    'app.on_after_configure/catalog',
+    'app.on_after_finalize/catalog',
+    'app.on_after_fork/catalog',
+    'on_after_configur/unknown',
+  ]);
+  assert.deepEqual(model.sites.map((s) => s.connection.signal.source), ['app', 'self.app', 'celery_app', 'app']);
   assert.equal(slice(text, model.sites[0].connection.signal.nameSpan), 'on_after_configure');
   assert.equal(handlerOf(model.sites[1]).implicitFirstParam, 'self');
 });

@@ -167,14 +167,26 @@ export class PythonResolver {
       return signalRefFor(this.modules.signalBinding(path, attribute.text), attribute, expression, path);
     }
     const spec = this.catalog.fromAppAttribute(attribute.text);
-    if (!spec || !this.mayBeApp(object)) return undefined;
+    const known = spec && this.mayBeApp(object);
+    // `app.on_after_strat` on a name bound to `Celery(...)`: an app signal that does not exist.
+    const unknown = !spec && /^on_[a-z_]+$/.test(attribute.text) && this.isCeleryApp(object);
+    if (!known && !unknown) return undefined;
     return {
-      name: spec.name,
-      resolution: 'catalog',
+      name: spec ? spec.name : attribute.text,
+      resolution: spec ? 'catalog' : 'unknown',
       source: object.text,
       nameSpan: spanOf(attribute),
       expressionSpan: spanOf(expression),
     };
+  }
+
+  /** A name bound in this file to `Celery(...)`. */
+  private isCeleryApp(object: SyntaxNode): boolean {
+    if (object.type !== 'identifier') return false;
+    const binding = this.resolveName(object.text, object);
+    if (binding?.kind !== 'value' || binding.value.type !== 'call') return false;
+    const callee = binding.value.childForFieldName('function')?.text ?? '';
+    return callee === 'Celery' || callee.endsWith('.Celery');
   }
 
   /** Anything but a name bound in this file to something that is clearly not a Celery app. */
