@@ -184,6 +184,16 @@ describe('bad input', () => {
     assert.match(r.stdout, /b\.py/);
   });
 
+  test('a user catalog teaches the checker a project signal', async () => {
+    const catalog = { catalogVersion: 1, signals: [{ name: 'order_paid', access: { kind: 'module', modules: ['shop.signals'] }, params: [{ name: 'order' }] }] };
+    const handler = 'from shop.signals import order_paid\n\n\n@order_paid.connect\ndef on_paid(sender, order, amount, **kwargs):\n    print(order, amount)\n';
+    const dir = project({ 'h.py': handler, 'signals.json': JSON.stringify(catalog) });
+    assert.equal((await run(['check', 'h.py'], dir)).code, 0);
+    const r = await run(['check', 'h.py', '--catalog', 'signals.json'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /h\.py:5:28: error param-not-provided order_paid never sends a keyword named `amount`/);
+  });
+
   test('an invalid catalog is a usage problem', async () => {
     const dir = project({ 'b.py': BROKEN, 'cat.json': '{ "signals": 3 }' });
     const r = await run(['check', '--catalog', 'cat.json'], dir);
