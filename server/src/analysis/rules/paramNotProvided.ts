@@ -24,12 +24,14 @@ export const paramNotProvided: SiteRule = {
         ? `${quote(handler.name ?? 'this function')} is connected as a plain function from the class body, so nothing fills ${quote(param.name)}`
         : neverSentReason(context, entry);
       const fixes: Fix[] = [];
-      const rename = unboundSelf ? undefined : suggestion(context, param.name);
+      // `task` is not a keyword of most task signals: the task object arrives as `sender`.
+      const senderIsTask = param.name === 'task' && context.signal.sender.kind === 'task';
+      const rename = unboundSelf || senderIsTask ? undefined : suggestion(context, param.name);
       if (rename) fixes.push({ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true });
       fixes.push({ title: `Give ${quote(param.name)} a default`, edits: addDefault(text, handler, param, model.language) });
       findings.push({
         span: param.nameSpan,
-        message: `${reason}: every ${context.signal.name} dispatch raises TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}.${rename ? ` Did you mean ${quote(rename)}?` : ''}`,
+        message: `${reason}: every ${context.signal.name} dispatch raises TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}.${rename ? ` Did you mean ${quote(rename)}?` : ''}${senderIsTask ? ' The task object arrives as `sender`.' : ''}`,
         fixes,
       });
     }

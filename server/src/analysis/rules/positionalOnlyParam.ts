@@ -19,18 +19,18 @@ export const positionalOnlyParam: SiteRule = {
     const findings: RuleFinding[] = [];
     for (const { param, sent } of namedParams(context)) {
       if (param.kind !== 'positional-only') continue;
-      const what = sent ? `the ${quote(param.name)} keyword of ${signal.name}` : 'any keyword';
+      const what = sent ? `every argument by keyword (${quote(param.name)} included)` : 'every argument by keyword';
       findings.push(
         param.hasDefault
           ? {
               span: param.nameSpan,
               severity: 'warning',
-              message: `${quote(param.name)} is positional-only, and Celery passes ${what} by keyword only, so ${quote(param.name)} always keeps its default.`,
+              message: `${quote(param.name)} is positional-only, but Celery passes ${what}, so ${quote(param.name)} always keeps its default.`,
               fixes,
             }
           : {
               span: param.nameSpan,
-              message: `${quote(param.name)} is positional-only, and Celery passes ${what} by keyword only: every ${signal.name} dispatch raises TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}.`,
+              message: `${quote(param.name)} is positional-only, but Celery passes ${what}, so it is never filled: every ${signal.name} dispatch raises TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}.`,
               fixes,
             },
       );
