@@ -324,3 +324,23 @@ test('offsets are UTF-16 string indices and syntax errors are reported', async (
   assert.ok(model.syntaxProblems.length > 0);
   assert.ok(model.syntaxProblems.every((p) => p.span.start >= text.indexOf('const broken')));
 });
+
+test('within: only connects and references starting in the given spans', async () => {
+  const text = [
+    "import { task_failure, task_success } from 'celery-signals';",
+    'function a({ exception }) {}',
+    'function b({ result }) {}',
+    'task_failure.connect(a);',
+    'task_success.connect(b);',
+  ].join('\n');
+  const tree = await parseText('typescript', text);
+  try {
+    const start = text.indexOf('task_success.connect');
+    const model = extractTypeScript(tree, text, getBundledCatalog(), { within: [{ start, end: start + 30 }] });
+    assert.deepEqual(model.sites.map((s) => s.connection.signal.name), ['task_success']);
+    assert.deepEqual(model.signalRefs.map((r) => r.name), ['task_success']);
+    assert.equal(model.imports.length, 2, 'imports are always reported for the whole file');
+  } finally {
+    tree.delete();
+  }
+});

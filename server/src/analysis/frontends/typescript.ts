@@ -9,8 +9,8 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
-import type { Connection, FileModel, HandlerSite, SourceLanguage, SyntaxProblem, TaskDefinition } from '../model';
-import type { FrontEnd } from './frontend';
+import type { Connection, FileModel, HandlerSite, SourceLanguage, Span, SyntaxProblem, TaskDefinition } from '../model';
+import type { ExtractOptions, FrontEnd } from './frontend';
 import { parentOf } from './typescriptAncestry';
 import { decoratedHandler, decoratedMember, optionArguments, positionalArgument, receiverOf, type NameClassifier } from './typescriptConnect';
 import { bindingScope, declarationIn } from './typescriptScope';
@@ -18,9 +18,15 @@ import { SignalResolver } from './typescriptSignals';
 import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
 import { taskDefinitions } from './typescriptTasks';
 
-function connectMembers(root: SyntaxNode, text: string): SyntaxNode[] {
+/** True when `offset` is inside one of the spans (or no spans were given). */
+function isWithin(offset: number, within: readonly Span[] | undefined): boolean {
+  return !within || within.some((span) => span.start <= offset && offset < span.end);
+}
+
+function connectMembers(root: SyntaxNode, text: string, within: readonly Span[] | undefined): SyntaxNode[] {
   const members: SyntaxNode[] = [];
   for (const match of text.matchAll(/(?<=\.\s*)connect(?![\w$])/g)) {
+    if (!isWithin(match.index!, within)) continue;
     const property = root.descendantForIndex(match.index!, match.index! + 'connect'.length);
     const member = property ? parentOf(property) : null;
     if (property?.type === 'property_identifier' && member?.type === 'member_expression' && member.childForFieldName('property')?.id === property.id) {
@@ -109,17 +115,17 @@ function classifierFor(resolver: SignalResolver, tasks: TaskDefinition[]): NameC
   };
 }
 
-export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: Catalog): FileModel => {
+export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
   const root = tree.rootNode;
   const resolver = new SignalResolver(root, text, catalog);
   const tasks = taskDefinitions(root);
   const classify = classifierFor(resolver, tasks);
   const sites: HandlerSite[] = [];
-  for (const member of connectMembers(root, text)) {
+  for (const member of connectMembers(root, text, options?.within)) {
     const site = siteOf(member, text, resolver, classify);
     if (site) sites.push(site);
   }
-  const signalRefs = resolver.references();
+  const signalRefs = resolver.references().filter((ref) => isWithin(ref.nameSpan.start, options?.within));
   const known = new Set(signalRefs.map((r) => r.nameSpan.start));
   for (const site of sites) if (!known.has(site.connection.signal.nameSpan.start)) signalRefs.push(site.connection.signal);
   signalRefs.sort((a, b) => a.nameSpan.start - b.nameSpan.start);
