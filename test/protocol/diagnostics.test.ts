@@ -1,7 +1,7 @@
 // Diagnostics over the real server: push and pull variants, incremental edits, settings changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
+import { withServer } from './lspClient';
 import { positionAt } from './fixtureText';
 
 const BROKEN = `from celery.signals import task_failure
@@ -22,8 +22,7 @@ function insertAfter(text: string, anchor: string, inserted: string) {
 }
 
 test('push: diagnostics follow incremental edits', async () => {
-  const client = await LspClient.start({ pullDiagnostics: false });
-  try {
+  await withServer({ pullDiagnostics: false }, async (client) => {
     const uri = 'file:///project/push_handlers.py';
     client.open(uri, BROKEN);
     const first = await client.nextDiagnostics(uri, 1);
@@ -44,16 +43,12 @@ test('push: diagnostics follow incremental edits', async () => {
     client.change(uri, 4, [again.change]);
     const last = await client.nextDiagnostics(uri, 4);
     assert.ok(codes(last).includes('param-not-provided'), `got ${JSON.stringify(codes(last))}`);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });
 
 test('pull: the server advertises a diagnostic provider and answers textDocument/diagnostic', async () => {
-  const client = new LspClient({ pullDiagnostics: true });
-  try {
-    const init = await client.initialize();
+  await withServer({ pullDiagnostics: true }, async (client) => {
+    const init = client.initializeResult;
     assert.equal(init.capabilities.diagnosticProvider?.interFileDependencies, false);
     assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
     const uri = 'file:///project/pull_handlers.py';
@@ -64,15 +59,11 @@ test('pull: the server advertises a diagnostic provider and answers textDocument
     assert.ok(!codes(await client.pullDiagnostics(uri)).includes('missing-var-kwargs'));
     // A pulling client gets no pushed diagnostics.
     assert.equal(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length, 0);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });
 
 test('configuration: severity overrides apply after didChangeConfiguration (pull client gets a refresh)', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true });
-  try {
+  await withServer({ pullDiagnostics: true }, async (client) => {
     const uri = 'file:///project/config_handlers.py';
     client.open(uri, BROKEN);
     const before = await client.pullDiagnostics(uri);
@@ -95,15 +86,11 @@ test('configuration: severity overrides apply after didChangeConfiguration (pull
     client.notify('workspace/didChangeConfiguration', { settings: null });
     await client.waitFor((m) => m.method === 'workspace/diagnostic/refresh');
     assert.deepEqual(await client.pullDiagnostics(uri), []);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });
 
 test('configuration: a push client without workspace/configuration uses the pushed settings', async () => {
-  const client = await LspClient.start({ pullDiagnostics: false, configuration: false });
-  try {
+  await withServer({ pullDiagnostics: false, configuration: false }, async (client) => {
     const uri = 'file:///project/pushed_settings.py';
     client.open(uri, BROKEN);
     assert.ok(codes(await client.nextDiagnostics(uri, 1)).includes('missing-var-kwargs'));
@@ -111,8 +98,5 @@ test('configuration: a push client without workspace/configuration uses the push
     client.notify('workspace/didChangeConfiguration', { settings: { celerySignals: { severity: { 'missing-var-kwargs': 'off' } } } });
     assert.ok(!codes(await next).includes('missing-var-kwargs'));
     assert.equal(client.serverRequests.filter((r) => r.method === 'workspace/configuration').length, 0);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });

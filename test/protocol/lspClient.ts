@@ -3,6 +3,7 @@
  * JSON-RPC over its stdio with Content-Length framing, as an editor does. It answers the requests
  * the server sends (workspace/configuration, capability registration) and records notifications.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,7 +25,9 @@ function newestSourceTime(dir: string): number {
 /** The built bundle when it is at least as new as the sources, otherwise the sources through tsx. */
 export function serverCommand(): string[] {
   const bundleFresh = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newestSourceTime(path.join(repoRoot, 'server/src'));
-  return bundleFresh ? [bundle, '--stdio'] : ['--import', 'tsx', source, '--stdio'];
+  // An absolute loader path, so the command also works from an editor's working directory.
+  const tsx = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).toString();
+  return bundleFresh ? [bundle, '--stdio'] : ['--import', tsx, source, '--stdio'];
 }
 
 export interface ServerMessage {
@@ -71,6 +74,8 @@ export class LspClient {
     return client;
   }
 
+  initializeResult: any;
+
   async initialize(): Promise<any> {
     const root = this.options.rootPath ?? repoRoot;
     const result = await this.request('initialize', {
@@ -93,6 +98,7 @@ export class LspClient {
       },
     });
     this.notify('initialized', {});
+    this.initializeResult = result;
     return result;
   }
 
@@ -198,5 +204,16 @@ export class LspClient {
 
   kill(): void {
     if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+/** Runs `body` against a fresh server, then checks it shuts down cleanly (exit code 0). */
+export async function withServer(options: StartOptions, body: (client: LspClient) => Promise<void>): Promise<void> {
+  const client = await LspClient.start(options);
+  try {
+    await body(client);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
   }
 }

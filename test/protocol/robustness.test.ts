@@ -6,14 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient } from './lspClient';
+import { LspClient, withServer } from './lspClient';
 import { withCursor } from './fixtureText';
 
 const HANDLER = 'from celery.signals import task_failure\n\n@task_failure.connect\ndef on_failure(sender, task_id):\n    pass\n';
 
 test('malformed traffic gets errors, not a crash', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true });
-  try {
+  await withServer({ pullDiagnostics: true }, async (client) => {
     // A body that is not JSON, then a request with a broken shape, then an unknown method.
     const junk = '{"jsonrpc": "2.0", "id": 99, "method": ';
     client.writeRaw(`Content-Length: ${Buffer.byteLength(junk)}\r\n\r\n${junk}`);
@@ -26,15 +25,11 @@ test('malformed traffic gets errors, not a crash', async () => {
     const uri = 'file:///project/after_junk.py';
     client.open(uri, HANDLER);
     assert.ok((await client.pullDiagnostics(uri)).some((d) => d.code === 'missing-var-kwargs'));
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });
 
 test('huge and binary documents are skipped with one message, others still analysed', async () => {
-  const client = await LspClient.start({ pullDiagnostics: false });
-  try {
+  await withServer({ pullDiagnostics: false }, async (client) => {
     const huge = 'file:///project/huge.py';
     const line = `${HANDLER}\n`;
     client.open(huge, line.repeat(Math.ceil((2.2 * 1024 * 1024) / line.length)));
@@ -50,15 +45,11 @@ test('huge and binary documents are skipped with one message, others still analy
     client.open(normal, HANDLER);
     assert.ok((await client.nextDiagnostics(normal)).some((d) => d.code === 'missing-var-kwargs'));
     assert.equal(client.notifications.filter((m) => m.method === 'window/showMessage' && /huge\.py/.test(m.params.message)).length, 1);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });
 
 test('half-typed code: completion, hover and actions answer at every offset without errors', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true });
-  try {
+  await withServer({ pullDiagnostics: true }, async (client) => {
     const text = 'from celery.signals import task_failure, \n\n@task_failure.connect(sender=\ndef on_failure(sender, task_id, \n    if x\n@app.\n';
     const uri = 'file:///project/half_typed.py';
     client.open(uri, text);
@@ -72,10 +63,7 @@ test('half-typed code: completion, hover and actions answer at every offset with
       }
     }
     await client.pullDiagnostics(uri);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });
 
 test('invalid user catalogs are reported and the bundled catalog keeps working', async () => {
@@ -103,8 +91,7 @@ test('invalid user catalogs are reported and the bundled catalog keeps working',
 });
 
 test('docsLanguage auto follows the client locale (zh-cn)', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true, locale: 'zh-cn' });
-  try {
+  await withServer({ pullDiagnostics: true, locale: 'zh-cn' }, async (client) => {
     const { text, position } = withCursor('from celery.signals import task_failure\n\n@task_fai$0lure.connect\ndef on_failure(sender, **kwargs):\n    pass\n');
     const uri = 'file:///project/zh.py';
     client.open(uri, text);
@@ -115,10 +102,7 @@ test('docsLanguage auto follows the client locale (zh-cn)', async () => {
     await client.waitFor((m) => m.method === 'workspace/diagnostic/refresh');
     const english = await client.request('textDocument/hover', { textDocument: { uri }, position });
     assert.match(english.contents.value, /Keyword/);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
+  });
 });
 
 test('exit without shutdown ends the process', async () => {
