@@ -65,6 +65,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     const { findings } = await analyzeText(read.text, grammar, catalog, options);
     results.push({ file: shown, text: read.text, findings });
   }
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.format === 'json') {
     io.stdout(`${JSON.stringify(toJson(results), null, 2)}\n`);
   } else {
