@@ -51,6 +51,12 @@ def record_payment(sender=None, retval=None, **kwargs):
     logger.info("payment recorded: %r", retval)
 
 
+# Mistake: since Celery 4.0 the body is a tuple (args, kwargs, embed); the id is in headers.
+@after_task_publish.connect
+def log_publish(sender=None, body=None, **kwargs):
+    logger.info("published %s as %s", sender, body["id"])
+
+
 # Mistake: no **kwargs, so importing this module raises ValueError.
 @task_failure.connect
 def alert_on_failure(sender, task_id, exception, einfo):

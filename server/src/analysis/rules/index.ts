@@ -12,6 +12,7 @@ import { neverConnected } from './neverConnected';
 import { paramNotProvided } from './paramNotProvided';
 import { paramSometimesAbsent } from './paramSometimesAbsent';
 import { positionalOnlyParam } from './positionalOnlyParam';
+import { publishBodyV1Access } from './publishBodyV1Access';
 import { senderKindMismatch } from './senderKindMismatch';
 import { setupLoggingShadowsAfterSetup } from './setupLoggingShadowsAfterSetup';
 import { signalTooNew } from './signalTooNew';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   paramSometimesAbsent,
   undeclaredKwargRead,
   senderKindMismatch,
+  publishBodyV1Access,
   asyncHandler,
   generatorHandler,
   weakLocalReceiver,

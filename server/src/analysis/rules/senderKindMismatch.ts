@@ -52,7 +52,7 @@ function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArg
   const { text, model, site } = context;
   const value = argument.value;
   const fixes: Fix[] = [];
-  if (value.kind === 'string' && signal.sender.kind === 'task' && model.language === 'python') {
+  if (value.kind === 'string' && signal.sender.kind === 'task') {
     const task = taskNamed(model.tasks, value.value);
     if (task) fixes.push({ title: `Filter on the task object ${quote(task.localName)}`, edits: [{ span: argument.valueSpan, newText: task.localName }], preferred: true });
   }

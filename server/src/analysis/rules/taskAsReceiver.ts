@@ -9,15 +9,21 @@ function advice(context: SiteContext, written: string): { text: string; fix?: Fi
   const python = model.language === 'python';
   if (signal?.sender.kind === 'task-name') {
     const registered = model.tasks.find((t) => t.localName === written)?.registeredName;
-    if (!registered) return { text: `${signal.name} is sent with the task's name, so pass its registered name as sender='...'.` };
+    if (!registered) return { text: `${signal.name} is sent with the task's name, so pass its registered name as ${python ? "sender='...'" : "{ sender: '...' }"}.` };
+    const option = python ? `sender='${registered}'` : `{ sender: '${registered}' }`;
     return {
-      text: `${signal.name} is sent with the task's name, so pass sender='${registered}'.`,
-      fix: python ? { title: `Filter on the task name '${registered}'`, edits: [{ span: argument.valueSpan, newText: `sender='${registered}'` }], preferred: true } : undefined,
+      text: `${signal.name} is sent with the task's name, so pass ${option}.`,
+      fix: { title: `Filter on the task name '${registered}'`, edits: [{ span: argument.valueSpan, newText: option }], preferred: true },
     };
+  }
+  if (!python) {
+    // TypeScript/JavaScript options are one object: `@sig.connect(add)` becomes `@sig.connect({ sender: add })`.
+    const option = `{ sender: ${written} }`;
+    return { text: `Pass it as ${option}.`, fix: { title: `Pass ${quote(written)} as ${option}`, edits: [{ span: argument.valueSpan, newText: option }], preferred: true } };
   }
   return {
     text: `Pass it as sender=${written}.`,
-    fix: python ? { title: `Pass ${quote(written)} as sender=`, edits: [{ span: { start: argument.valueSpan.start, end: argument.valueSpan.start }, newText: 'sender=' }], preferred: true } : undefined,
+    fix: { title: `Pass ${quote(written)} as sender=`, edits: [{ span: { start: argument.valueSpan.start, end: argument.valueSpan.start }, newText: 'sender=' }], preferred: true },
   };
 }
 

@@ -1,4 +1,4 @@
-import { addOption } from './support/connectEdits';
+import { addObjectOption, addOption } from './support/connectEdits';
 import { handlerAnchor, optionArguments } from './support/sites';
 import type { SiteRule } from './support/types';
 import { weakLoss } from './support/weakReferences';
@@ -17,12 +17,18 @@ export const weakLocalReceiver: SiteRule = {
     const handler = site.handler;
     const weak = optionArguments(site).find((o) => o.option === 'weak')?.argument;
     const span = loss.inlineFunction && handler ? handlerAnchor(text, handler) : (site.receiverSpan ?? (handler ? handlerAnchor(text, handler) : site.connection.span));
-    const edit = weak ? { span: weak.valueSpan, newText: model.language === 'python' ? 'False' : 'false' } : addOption(text, site.connection, 'weak=False');
+    const python = model.language === 'python';
+    const suggestion = python ? 'weak=False' : '{ weak: false }';
+    const edit = weak
+      ? { span: weak.valueSpan, newText: python ? 'False' : 'false' }
+      : python
+        ? addOption(text, site.connection, 'weak=False')
+        : addObjectOption(text, site.connection, 'weak: false');
     return [
       {
         span,
-        message: `${site.connection.signal.name}.connect keeps only a weak reference to its receivers, and nothing else keeps ${loss.what} alive: it is garbage-collected and never called. Pass weak=False.`,
-        fixes: model.language === 'python' || weak ? [{ title: 'Connect with weak=False', edits: [edit], preferred: true }] : [],
+        message: `${site.connection.signal.name}.connect keeps only a weak reference to its receivers, and nothing else keeps ${loss.what} alive: it is garbage-collected and never called. Pass ${suggestion}.`,
+        fixes: [{ title: `Connect with ${suggestion}`, edits: [edit], preferred: true }],
       },
     ];
   },
