@@ -1,6 +1,6 @@
 import type { SenderKind, SignalSpec } from '../../catalog/types';
 import type { Fix } from '../diagnostics';
-import type { ConnectArgument, TaskDefinition } from '../model';
+import type { ConnectArgument, ConnectValue, TaskDefinition } from '../model';
 import { removeArgument } from './support/connectEdits';
 import { optionArguments, quote } from './support/sites';
 import type { SiteContext, SiteRule } from './support/types';
@@ -26,10 +26,23 @@ function senderWords(signal: SignalSpec): string {
   return SENDER_WORDS[signal.sender.kind] ?? signal.sender.type;
 }
 
+/**
+ * What an expression the front end left as `other` evaluates to, when the text tells: an f-string or
+ * concatenation of literals is a str (or bytes), and `<task>.name` is the task's name string.
+ */
+function refine(value: ConnectValue, tasks: TaskDefinition[]): ConnectValue {
+  if (value.kind !== 'other') return value;
+  const literal = /^([rRbBfFuU]{0,2})["']/.exec(value.text);
+  if (literal) return /[bB]/.test(literal[1]) ? { kind: 'bytes' } : { kind: 'string', value: value.text };
+  const attribute = /^(\w+)\.name$/.exec(value.text);
+  if (attribute && tasks.some((t) => t.localName === attribute[1])) return { kind: 'string', value: value.text };
+  return value;
+}
+
 /** Why this filter can never equal the runtime sender, or undefined when it may match. */
-function neverMatches(signal: SignalSpec, argument: ConnectArgument): string | undefined {
+function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[]): string | undefined {
   const kind = signal.sender.kind;
-  const value = argument.value;
+  const value = refine(argument.value, tasks);
   if (kind === 'custom' || value.kind === 'none') return undefined;
   if (value.kind === 'bytes') return 'a bytes filter never equals a str sender (Celery compares strings by value, and b\'x\' != \'x\')';
   if (kind === 'none') return 'no filter can match None';
@@ -83,7 +96,7 @@ export const senderKindMismatch: SiteRule = {
     if (!signal || site.connection.signal.resolution !== 'catalog') return [];
     const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
     if (!sender) return [];
-    const why = neverMatches(signal, sender);
+    const why = neverMatches(signal, sender, context.model.tasks);
     if (!why) return [];
     const hint = signal.sender.kind === 'task' ? ' Filter on the task object, or drop the filter and test sender.name in the body.' : '';
     return [
