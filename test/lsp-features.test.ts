@@ -99,3 +99,22 @@ test('refactors: keyword-only after self, add-all keeps a valid signature', asyn
   const { findings } = await analyzeText(fixed, 'python', catalog, { celeryVersion: latest, includeHints: false });
   assert.deepEqual(findings.map((f) => f.code), []);
 });
+
+test('TypeScript: connect options object keys and sender values', async () => {
+  const keys = await complete("import { task_prerun } from 'celery-signals';\n\ntask_prerun.connect(({ sender }) => {}, { weak: false, $0 });\n", { grammar: 'typescript' });
+  assert.deepEqual(keys.entries.map((e) => e.insertText), ['sender: ', 'dispatch_uid: ', 'retry: ']);
+  const handlerArgument = await complete("import { task_prerun } from 'celery-signals';\n\ntask_prerun.connect(({ sender, $0 }) => {});\n", { grammar: 'typescript' });
+  assert.ok(!handlerArgument.entries.some((e) => e.kind === 'keyword'), 'the handler pattern is not an options object');
+  const tasks = await complete(
+    "import { task_prerun, after_task_publish } from 'celery-signals';\n\nconst add = app.task('proj.add', (x: number) => x);\n\ntask_prerun.connect(({ sender }) => {}, { sender: $0 });\nafter_task_publish.connect(({ sender }) => {}, { sender: 'x' });\n",
+    { grammar: 'typescript' },
+  );
+  assert.deepEqual(tasks.entries.map((e) => e.label), ['add']);
+  const names = await complete(
+    "import { after_task_publish } from 'celery-signals';\n\nconst add = app.task('proj.add', (x: number) => x);\n\nafter_task_publish.connect(({ sender }) => {}, { sender: '$0' });\n",
+    { grammar: 'typescript' },
+  );
+  assert.deepEqual(names.entries.map((e) => e.insertText), ["'proj.add'"]);
+  const python = await complete('from celery.signals import task_prerun\n\ntask_prerun.connect(handler, $0)\n');
+  assert.deepEqual(python.entries.map((e) => e.label), ['sender=', 'weak=', 'dispatch_uid=', 'retry=']);
+});

@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { DocsLanguage, SignalSpec } from '../catalog/types';
 import { compareVersions } from '../catalog/versions';
 import type { TextEdit } from './diagnostics';
-import { enclosingCall, inCommentOrString, linePrefix, wordAt, type EnclosingCall } from './completionContext';
+import { enclosingCall, enclosingOptionsObject, inCommentOrString, linePrefix, wordAt, type EnclosingCall } from './completionContext';
 import { planImport } from './completionImports';
 import { completeHandlerParams } from './completionParams';
 import { label, localize } from './hoverLocale';
@@ -179,9 +179,11 @@ function senderCompletions(input: CompletionInput, signal: SignalSpec, valueSpan
   return [];
 }
 
-function connectCompletions(input: CompletionInput, call: EnclosingCall, replaceSpan: Span): CompletionEntry[] {
+/** `connect(` keywords in Python (`sender=`), options-object keys in TypeScript (`sender: `). */
+function connectCompletions(input: CompletionInput, call: EnclosingCall, replaceSpan: Span, style: 'keyword' | 'property'): CompletionEntry[] {
   const signal = signalOfCallee(input, call);
-  const senderValue = /^\s*sender\s*=\s*(['"]?)[\w.]*$/.exec(call.currentArgument);
+  const separator = style === 'keyword' ? '=' : ':';
+  const senderValue = new RegExp(`^\\s*sender\\s*${separator}\\s*(['"]?)[\\w.]*$`).exec(call.currentArgument);
   if (senderValue) {
     if (!signal) return [];
     const typedValue = /['"]?[\w.]*$/.exec(call.currentArgument)![0];
@@ -193,12 +195,13 @@ function connectCompletions(input: CompletionInput, call: EnclosingCall, replace
   if (!/^\s*\w*$/.test(call.currentArgument)) return [];
   const given = new Set(call.keywordsBefore);
   return CONNECT_OPTIONS.filter((o) => !given.has(o)).map((option, i) => ({
-    label: `${option}=`,
+    label: style === 'keyword' ? `${option}=` : option,
     kind: 'keyword' as const,
     detail: signal ? `${signal.name}.connect` : 'connect',
     documentation: CONNECT_OPTION_DOCS[option][input.docsLanguage] || CONNECT_OPTION_DOCS[option].en,
-    insertText: `${option}=`,
+    insertText: style === 'keyword' ? `${option}=` : `${option}: `,
     replaceSpan,
+    filterText: option,
     sortText: String(i),
   }));
 }
@@ -232,7 +235,9 @@ export function completeAt(input: CompletionInput): CompletionEntry[] {
   if (inCommentOrString(prefix, python ? 'python' : 'script')) {
     // A quoted sender= value is the one place a string gets completions.
     const call = enclosingCall(text, offset);
-    if (call && /\.connect$/.test(call.callee) && /^\s*sender\s*=\s*['"][\w.]*$/.test(call.currentArgument)) return connectCompletions(input, call, replaceSpan);
+    if (call && /\.connect$/.test(call.callee) && /^\s*sender\s*=\s*['"][\w.]*$/.test(call.currentArgument)) return connectCompletions(input, call, replaceSpan, 'keyword');
+    const options = python ? undefined : enclosingOptionsObject(text, offset);
+    if (options && /\.connect$/.test(options.callee) && /^\s*sender\s*:\s*['"][\w.]*$/.test(options.currentArgument)) return connectCompletions(input, options, replaceSpan, 'property');
     return [];
   }
   if (python) {
@@ -246,7 +251,9 @@ export function completeAt(input: CompletionInput): CompletionEntry[] {
   const params = completeHandlerParams(input, replaceSpan);
   if (params) return params;
   const call = enclosingCall(text, offset);
-  if (call && /\.connect$/.test(call.callee)) return connectCompletions(input, call, replaceSpan);
+  if (call && /\.connect$/.test(call.callee)) return python ? connectCompletions(input, call, replaceSpan, 'keyword') : [];
+  const options = python ? undefined : enclosingOptionsObject(text, offset);
+  if (options && /\.connect$/.test(options.callee)) return connectCompletions(input, options, replaceSpan, 'property');
   if (/^\s*\w*$/.test(prefix) && !call) return snippetCompletions(input, replaceSpan);
   return [];
 }

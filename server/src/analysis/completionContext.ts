@@ -41,41 +41,73 @@ export interface EnclosingCall {
   currentArgument: string;
   /** Keyword names already given in the call before the cursor. */
   keywordsBefore: string[];
+  /** A comma precedes the cursor: this is not the first argument. */
+  afterComma: boolean;
 }
 
 const SEARCH_WINDOW = 4000;
 
-/** The innermost call whose argument list contains the cursor, found by matching parentheses backwards. */
-export function enclosingCall(text: string, offset: number): EnclosingCall | undefined {
+interface OpenBracket {
+  open: number;
+  bracket: '(' | '[' | '{';
+  /** From after the previous top-level comma (or the bracket) to the cursor. */
+  segment: string;
+  /** Everything between the bracket and the cursor. */
+  inside: string;
+  /** True when a comma precedes the cursor inside the bracket. */
+  afterComma: boolean;
+}
+
+/** The innermost bracket still open at the cursor, found by matching brackets backwards. */
+function innermostOpen(text: string, offset: number): OpenBracket | undefined {
   let depth = 0;
-  let lastComma = offset;
-  const commas: number[] = [];
+  let lastComma = -1;
   const floor = Math.max(0, offset - SEARCH_WINDOW);
   for (let i = offset - 1; i >= floor; i--) {
     const c = text[i];
     if (c === ')' || c === ']' || c === '}') depth++;
     else if (c === '(' || c === '[' || c === '{') {
       if (depth === 0) {
-        if (c !== '(') return undefined;
-        const before = text.slice(Math.max(0, i - 200), i);
-        const callee = /([A-Za-z_$][\w.$]*)\s*$/.exec(before);
-        if (!callee) return undefined;
-        const keywordsBefore = [...text.slice(i + 1, lastComma).matchAll(/(?:^|,)\s*([A-Za-z_]\w*)\s*=(?!=)/g)].map((m) => m[1]);
-        return {
-          open: i,
-          callee: callee[1],
-          calleeEnd: i - (before.length - callee.index - callee[1].length),
-          currentArgument: text.slice((commas.length ? lastComma : i) + 1, offset),
-          keywordsBefore,
-        };
+        return { open: i, bracket: c, segment: text.slice((lastComma >= 0 ? lastComma : i) + 1, offset), inside: text.slice(i + 1, offset), afterComma: lastComma >= 0 };
       }
       depth--;
-    } else if (c === ',' && depth === 0) {
-      if (commas.length === 0) lastComma = i;
-      commas.push(i);
-    } else if (c === '\n' && depth === 0 && /^\s*(def|class|@)/.test(text.slice(i + 1, offset))) {
-      return undefined;
-    }
+    } else if (c === ',' && depth === 0 && lastComma < 0) lastComma = i;
+    else if (c === '\n' && depth === 0 && /^\s*(def|class|@)/.test(text.slice(i + 1, offset))) return undefined;
   }
   return undefined;
+}
+
+function callAt(text: string, open: OpenBracket): EnclosingCall | undefined {
+  const before = text.slice(Math.max(0, open.open - 200), open.open);
+  const callee = /([A-Za-z_$][\w.$]*)\s*$/.exec(before);
+  if (!callee) return undefined;
+  return {
+    open: open.open,
+    callee: callee[1],
+    calleeEnd: open.open - (before.length - callee.index - callee[1].length),
+    currentArgument: open.segment,
+    keywordsBefore: [...open.inside.matchAll(/(?:^|,)\s*([A-Za-z_]\w*)\s*=(?!=)/g)].map((m) => m[1]),
+    afterComma: open.afterComma,
+  };
+}
+
+/** The innermost call whose argument list contains the cursor. */
+export function enclosingCall(text: string, offset: number): EnclosingCall | undefined {
+  const open = innermostOpen(text, offset);
+  return open?.bracket === '(' ? callAt(text, open) : undefined;
+}
+
+/**
+ * The object literal the cursor is in when it is a later argument of a call (`connect(h, { | })`):
+ * the call, with `currentArgument` the property being typed and `keywordsBefore` the keys given.
+ */
+export function enclosingOptionsObject(text: string, offset: number): EnclosingCall | undefined {
+  const object = innermostOpen(text, offset);
+  if (object?.bracket !== '{') return undefined;
+  const call = innermostOpen(text, object.open);
+  if (call?.bracket !== '(' || !call.afterComma) return undefined;
+  const enclosing = callAt(text, call);
+  if (!enclosing) return undefined;
+  const keys = [...object.inside.matchAll(/(?:^|,)\s*([A-Za-z_]\w*)\s*:/g)].map((m) => m[1]);
+  return { ...enclosing, currentArgument: object.segment, keywordsBefore: keys };
 }
