@@ -1,5 +1,5 @@
 /** Which receivers Celery loses right after connecting them: weakly held, with nothing else holding them. */
-import type { HandlerSite } from '../../model';
+import type { Handler, HandlerSite } from '../../model';
 import { optionArguments, quote } from './sites';
 
 export interface WeakLoss {
@@ -30,6 +30,27 @@ export function weakLoss(site: HandlerSite, text: string): WeakLoss | undefined 
   const functionExpression = handler && (handler.kind === 'lambda' || handler.kind === 'arrow' || handler.kind === 'function-expression');
   const inlineFunction = site.receiverKind ? site.receiverKind === 'lambda' : Boolean(functionExpression && !site.receiverSpan);
   if (inlineFunction) return { what: 'this inline function', inlineFunction };
-  if (handler?.definedIn === 'function') return { what: `${quote(handler.name ?? 'this function')}, defined inside a function,`, inlineFunction };
+  if (handler?.definedIn === 'function' && !escapesEnclosingFunction(text, handler)) return { what: `${quote(handler.name ?? 'this function')}, defined inside a function,`, inlineFunction };
   return undefined;
+}
+
+/**
+ * True when the enclosing function hands the nested function on (returns it, stores it, appends it
+ * somewhere), so something may keep it alive after all. Reads the lines after the definition that
+ * are still inside the enclosing block.
+ */
+function escapesEnclosingFunction(text: string, handler: Handler): boolean {
+  if (!handler.name) return false;
+  const lineStart = text.lastIndexOf('\n', handler.definitionSpan.start - 1) + 1;
+  const indent = handler.definitionSpan.start - lineStart;
+  const rest = text.slice(handler.definitionSpan.end).split('\n');
+  const block: string[] = [];
+  for (const line of rest.slice(1)) {
+    if (line.trim() === '') continue;
+    if (line.length - line.trimStart().length < indent) break;
+    block.push(line);
+  }
+  const name = handler.name.replace(/[^\w]/g, '');
+  const handedOn = new RegExp(`(\\breturn\\b.*\\b${name}\\b|[=:]\\s*\\[?\\s*${name}\\b|\\.(append|add|extend|register|setdefault)\\(\\s*${name}\\b|\\byield\\b.*\\b${name}\\b)`);
+  return block.some((line) => handedOn.test(line.replace(/#.*$/, '')));
 }
