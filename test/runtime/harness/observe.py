@@ -154,7 +154,7 @@ class Observer:
         self.sends.append(SendRecord(sig.name or '<unnamed>', _kind(sender), len(responses)))
         for receiver, response in responses:
             for record in self.records_for(receiver, sig.name):
-                record.calls.append(_outcome(response))
+                record.calls.append(_outcome(response, self.filename))
 
 
 def _rebind_module_level_send_aliases():
@@ -192,16 +192,16 @@ def _unwrap_retry(receiver):
     return receiver
 
 
-def _outcome(response):
+def _outcome(response, filename):
     if isinstance(response, BaseException):
+        # No frame of the handler module in the traceback: the call itself failed (arguments could
+        # not be bound) before the body started.
         tb = response.__traceback__
-        depth = 0
+        in_module = False
         while tb is not None:
-            depth += 1
+            in_module = in_module or tb.tb_frame.f_code.co_filename == filename
             tb = tb.tb_next
-        # depth 1 means the call itself failed inside send() before the body was entered
-        where = 'at-call' if depth <= 1 else 'in-body'
-        return ('raised', f'{type(response).__name__}: {response}', where)
+        return ('raised', f'{type(response).__name__}: {response}', 'in-body' if in_module else 'at-call')
     if inspect.iscoroutine(response):
         response.close()
         return ('coroutine', 'returned a coroutine that nobody awaits', '')

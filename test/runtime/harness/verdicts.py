@@ -8,8 +8,14 @@ disconnected (user code removed it), redundant (a repeat connect of a receiver a
 """
 RANK = {'refused-at-connect': 6, 'fails-at-dispatch': 5, 'never-called': 4, 'raises-in-body': 3,
         'runs': 2, 'disconnected': 1, 'stand-in': 1, 'not-fired': 1, 'not-reached': 0, 'redundant': 0}
-# Raised at dispatch because of how the handler is written rather than what its body does.
-SIGNATURE_ERRORS = ('TypeError', 'NameError', 'UnboundLocalError')
+# Raised because of how the handler is written rather than what its body does: a TypeError from
+# binding the keywords to the parameters, or a NameError for a name the body never bound.
+NAME_ERRORS = ('NameError', 'UnboundLocalError')
+
+
+def _is_signature_failure(call):
+    kind = call[1].split(':')[0]
+    return kind in NAME_ERRORS or (kind == 'TypeError' and call[2] == 'at-call')
 
 
 def _record_verdict(record, observer, lifecycle, covered_signals, site):
@@ -26,7 +32,7 @@ def _record_verdict(record, observer, lifecycle, covered_signals, site):
     retried = ('; connect(retry=True) retried it and would block the sender forever'
                if record.identity in observer.retried else '')
     raised = [c for c in record.calls if c[0] == 'raised']
-    signature = [c for c in raised if c[1].split(':')[0] in SIGNATURE_ERRORS]
+    signature = [c for c in raised if _is_signature_failure(c)]
     if signature:
         return 'fails-at-dispatch', signature[0][1] + retried
     lazy = [c for c in record.calls if c[0] in ('coroutine', 'generator')]
