@@ -90,6 +90,11 @@ export interface Connection {
   span: Span;
   /** The argument list including parentheses, when there is one. */
   argumentsSpan?: Span;
+  /**
+   * The options object literal (`{ sender: add, weak: false }`) when the options are written as one,
+   * as in TypeScript and JavaScript; its properties are the keyword `arguments`.
+   */
+  optionsSpan?: Span;
   /** Arguments of connect(...) other than the receiver. */
   arguments: ConnectArgument[];
   /**
@@ -106,6 +111,11 @@ export interface NameRead {
   span: Span;
   /** True when an enclosing function, class-less module scope, import or builtin binds the name. */
   boundOutside: boolean;
+  /**
+   * The read is also a property key (JavaScript `{ exc }` in an object literal), so renaming the
+   * variable must keep the key: `{ exc: exception }`.
+   */
+  shorthandProperty?: boolean;
 }
 
 export interface Handler {

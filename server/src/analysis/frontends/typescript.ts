@@ -64,7 +64,10 @@ function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, clas
   if (grandparent?.type === 'decorator') {
     const connection: Connection = { signal, style: 'decorator-call', span: spanOf(parent), argumentsSpan, arguments: [] };
     const [first, ...rest] = args;
-    if (first && isObjectLiteral(first)) connection.arguments.push(...optionArguments(unwrapExpression(first), classify));
+    if (first && isObjectLiteral(first)) {
+      connection.optionsSpan = spanOf(unwrapExpression(first));
+      connection.arguments.push(...optionArguments(unwrapExpression(first), classify));
+    }
     else if (first && unwrapExpression(first).type === 'string') connection.arguments.push(positionalArgument(first, 0, classify));
     else if (first) connection.positionalReceiver = { ...positionalArgument(first, 0, classify), keyword: undefined };
     rest.forEach((extra, index) => connection.arguments.push(positionalArgument(extra, index + 1, classify)));
@@ -76,8 +79,10 @@ function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, clas
   const [receiver, ...rest] = args;
   const connection: Connection = { signal, style: 'call', span: spanOf(parent), argumentsSpan, arguments: [] };
   rest.forEach((extra, index) => {
-    if (isObjectLiteral(extra)) connection.arguments.push(...optionArguments(unwrapExpression(extra), classify));
-    else connection.arguments.push(positionalArgument(extra, index, classify));
+    if (isObjectLiteral(extra)) {
+      connection.optionsSpan ??= spanOf(unwrapExpression(extra));
+      connection.arguments.push(...optionArguments(unwrapExpression(extra), classify));
+    } else connection.arguments.push(positionalArgument(extra, index, classify));
   });
   return { connection, ...(receiver ? receiverOf(receiver, text) : {}) };
 }

@@ -195,7 +195,7 @@ function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads
   // only computed for names the handler binds somewhere: any other name is free.
   type Scope = { depth: number; node: SyntaxNode; names?: Set<string> };
   const scopes: Scope[] = [];
-  const reads: { name: string; span: Span; scopes: Scope[] }[] = [];
+  const reads: { name: string; span: Span; scopes: Scope[]; shorthand: boolean }[] = [];
   const boundInside = new Set<string>(['arguments']);
   const typeStack: string[] = [];
   const cursor = fn.walk();
@@ -207,7 +207,8 @@ function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads
       if (READ_TYPES.has(type) || type === 'shorthand_property_identifier_pattern') {
         const name = text.slice(cursor.startIndex, cursor.endIndex);
         if (READ_TYPES.has(type) && isReadPosition(typeStack[depth - 1] ?? '', cursor.currentFieldName)) {
-          reads.push({ name, span: { start: cursor.startIndex, end: cursor.endIndex }, scopes: scopes.slice() });
+          const shorthand = type === 'shorthand_property_identifier';
+          reads.push({ name, span: { start: cursor.startIndex, end: cursor.endIndex }, scopes: scopes.slice(), shorthand });
         } else boundInside.add(name);
         descend = false;
       }
@@ -230,13 +231,13 @@ function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads
     cursor.delete();
   }
 
-  for (const { name, span, scopes: visible } of reads) {
+  for (const { name, span, scopes: visible, shorthand } of reads) {
     let owner = -1;
     if (boundInside.has(name)) {
       owner = visible.length - 1;
       while (owner >= 0 && !(visible[owner].names ??= declaredNames(visible[owner].node)).has(name)) owner--;
     }
-    if (owner === 0 && locals.has(name)) paramReads.push({ name, span, boundOutside: false });
+    if (owner === 0 && locals.has(name)) paramReads.push({ name, span, boundOutside: false, ...(shorthand ? { shorthandProperty: true } : {}) });
     else if (owner < 0) freeReads.push({ name, span, boundOutside: boundOutside(name) });
   }
   return { freeReads, paramReads };

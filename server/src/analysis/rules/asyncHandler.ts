@@ -21,10 +21,15 @@ export const asyncHandler: SiteRule = {
       fixes.push({ title: 'Make the handler synchronous', edits: [{ span: { start, end: start + asyncKeyword[0].length }, newText: '' }], preferred: true });
     }
     const name = handler.name ? quote(handler.name) : 'this handler';
+    // A JavaScript async function does start running when called, unlike a Python coroutine.
+    const consequence =
+      context.model.language === 'python'
+        ? `calling ${name} only creates a coroutine that is discarded, so its body never runs`
+        : `${name} runs only up to its first await while the signal is handled; the rest runs after the sender has moved on, and an error thrown there becomes an unhandled promise rejection that Celery never logs`;
     return [
       {
         span: handlerAnchor(text, handler),
-        message: `Celery calls ${signal.name} receivers synchronously and never awaits them: calling ${name} only creates a coroutine that is discarded, so its body never runs.`,
+        message: `Celery calls ${signal.name} receivers synchronously and never awaits them: ${consequence}.`,
         fixes,
       },
     ];

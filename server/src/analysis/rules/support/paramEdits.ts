@@ -71,7 +71,9 @@ export function appendParams(text: string, handler: Handler, newParams: string[]
       return { span: { start: handler.paramsSpan.start, end: handler.paramsSpan.start }, newText: before === ' ' ? `${joined}` : ` ${joined}` };
     }
     const inner = { start: handler.paramsSpan.start + 1, end: handler.paramsSpan.end - 1 };
-    const padded = text[handler.paramsSpan.start] === '{' ? ` ${joined} ` : joined;
+    const open = text[handler.paramsSpan.start];
+    // An object-form handler with no parameter yet gets its destructuring pattern: `()` → `({ a })`.
+    const padded = open === '{' ? ` ${joined} ` : handler.paramStyle === 'object' ? `{ ${joined} }` : joined;
     return { span: inner, newText: padded };
   }
   const { offset, trailingComma } = endAnchor(text, handler);
@@ -117,7 +119,7 @@ export function positionalDefaultsPresent(handler: Handler): boolean {
 export function renameParam(handler: Handler, param: HandlerParam, newName: string): TextEdit[] {
   const edits: TextEdit[] = [{ span: param.nameSpan, newText: newName }];
   for (const read of handler.paramReads ?? []) {
-    if (read.name === param.name) edits.push({ span: read.span, newText: newName });
+    if (read.name === param.name) edits.push({ span: read.span, newText: read.shorthandProperty ? `${read.name}: ${newName}` : newName });
   }
   return edits;
 }
