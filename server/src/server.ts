@@ -16,6 +16,7 @@ import { onCompletion } from './features/completion';
 import { applyConfiguration } from './features/configuration';
 import { clearPushed, forgetSkipAnnouncements, pullDiagnostics, refreshDocument, schedulePush } from './features/diagnostics';
 import { onHover } from './features/hover';
+import { warmUpParsers } from './documents/trees';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
 
@@ -74,7 +75,12 @@ function current(): Session {
   return session;
 }
 
-connection.onInitialized(guardNotification(connection, 'initialized', () => applyConfiguration(current())));
+connection.onInitialized(
+  guardNotification(connection, 'initialized', async () => {
+    await applyConfiguration(current());
+    await warmUpParsers();
+  }),
+);
 connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', (params) => applyConfiguration(current(), params)));
 
 connection.onDidOpenTextDocument(

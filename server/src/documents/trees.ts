@@ -82,3 +82,8 @@ export class TreeCache {
     for (const uri of [...this.trees.keys()]) this.drop(uri);
   }
 }
+
+/** Loads the runtime and grammars ahead of the first document, while the client is still starting. */
+export async function warmUpParsers(grammars: readonly Grammar[] = ['python', 'typescript']): Promise<void> {
+  for (const grammar of grammars) await getParser(grammar);
+}
