@@ -1,0 +1,95 @@
+// The language server on TypeScript and JavaScript documents: diagnostics, completion of the
+// destructured keyword names of a connected handler, hover on them, and a quick-fix, for `.ts`,
+// `.tsx` and `.js` files.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient } from './lspClient';
+import { applyEdits, rangeOf, withCursor } from './fixtureText';
+
+let client: LspClient;
+let documents = 0;
+
+before(async () => {
+  client = await LspClient.start({ pullDiagnostics: true });
+});
+
+after(async () => {
+  assert.equal(await client.shutdown(), 0);
+});
+
+const EXTENSIONS: Record<string, string> = { typescript: 'ts', typescriptreact: 'tsx', javascript: 'js' };
+
+function open(marked: string, languageId: string) {
+  const { text, position } = withCursor(marked.includes('$0') ? marked : `${marked}$0`);
+  const uri = `file:///project/handlers_${++documents}.${EXTENSIONS[languageId]}`;
+  client.open(uri, text, languageId);
+  return { uri, text, position };
+}
+
+async function completionLabels(marked: string, languageId: string) {
+  const doc = open(marked, languageId);
+  const list = await client.request('textDocument/completion', { textDocument: { uri: doc.uri }, position: doc.position });
+  const items = (list?.items ?? []) as any[];
+  return { ...doc, items, labels: items.map((i) => i.label as string) };
+}
+
+const FAILURE_HANDLER = "import { task_failure } from 'celery-signals';\n\nfunction onFailure({ task_id, $0 }) {\n  console.log(task_id);\n}\ntask_failure.connect(onFailure);\n";
+
+for (const languageId of ['typescript', 'javascript', 'typescriptreact']) {
+  test(`${languageId}: completion inside the destructuring pattern offers the keywords not yet taken`, async () => {
+    const { text, items, labels } = await completionLabels(FAILURE_HANDLER, languageId);
+    for (const name of ['exception', 'einfo', 'traceback', 'sender', 'args', 'kwargs']) assert.ok(labels.includes(name), `missing ${name} in ${labels.join(', ')}`);
+    assert.ok(!labels.includes('task_id'), 'already destructured');
+    assert.ok(!labels.some((l) => l.startsWith('**')), 'no Python catch-all in the object form');
+    const exception = items.find((i) => i.label === 'exception');
+    assert.ok(exception.textEdit, 'items carry their edit');
+    const accepted = applyEdits(text, [exception.textEdit, ...(exception.additionalTextEdits ?? [])]);
+    assert.match(accepted, /function onFailure\(\{ task_id, exception \}\)/);
+  });
+}
+
+test('typescript: diagnostics for a misspelt property and an undeclared keyword read, with a working quick-fix', async () => {
+  const doc = open(
+    "import { task_failure } from 'celery-signals';\n\nexport function onFailure({ task_id, exc }: Record<string, unknown>) {\n  console.log(task_id, exc, einfo);\n}\ntask_failure.connect(onFailure);\n",
+    'typescript',
+  );
+  const diagnostics = (await client.pullDiagnostics(doc.uri)).filter((d) => d.severity !== 4);
+  const byCode = new Map(diagnostics.map((d) => [d.code, d]));
+  assert.deepEqual([...byCode.keys()].sort(), ['undeclared-kwarg-read', 'unknown-param']);
+  assert.deepEqual(byCode.get('unknown-param').range, rangeOf(doc.text, 'exc'));
+  assert.deepEqual(byCode.get('undeclared-kwarg-read').range, rangeOf(doc.text, 'einfo'));
+
+  const unknown = byCode.get('unknown-param');
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri: doc.uri },
+    range: unknown.range,
+    context: { diagnostics: [unknown], only: ['quickfix'] },
+  });
+  const rename = actions.find((a: any) => a.title === 'Rename `exc` to `exception`');
+  assert.ok(rename, actions.map((a: any) => a.title).join(', '));
+  const fixed = applyEdits(doc.text, rename.edit.changes[doc.uri]);
+  assert.match(fixed, /function onFailure\(\{ task_id, exception \}: Record<string, unknown>\) \{\n {2}console\.log\(task_id, exception, einfo\);/);
+});
+
+test('javascript: require() bindings, a decorated method and an options object are understood', async () => {
+  const doc = open(
+    "const { worker_ready } = require('celery-signals');\n\nclass Hooks {\n  @worker_ready.connect\n  static async ready({ sender }) {\n    await sender.flush();\n  }\n}\nworker_ready.connect(Hooks.ready, { dispatchUid: 'ready' });\n",
+    'javascript',
+  );
+  const diagnostics = (await client.pullDiagnostics(doc.uri)).filter((d) => d.severity !== 4);
+  // The same handler connected twice is reported once.
+  assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['async-handler', 'unknown-connect-option']);
+  assert.deepEqual(diagnostics.find((d) => d.code === 'async-handler').range, rangeOf(doc.text, 'ready', 3));
+  assert.deepEqual(diagnostics.find((d) => d.code === 'unknown-connect-option').range, rangeOf(doc.text, 'dispatchUid'));
+});
+
+test('hover on destructured properties: what the keyword holds, or that it is never sent', async () => {
+  const doc = open("import * as signals from 'celery-signals';\n\nsignals.task_retry.connect(({ request, reason, bogus = null }) => {}, { weak: false });\n", 'typescript');
+  const hover = (needle: string) => client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: rangeOf(doc.text, needle).start });
+  const reason = await hover('reason');
+  assert.equal(reason.contents.kind, 'markdown');
+  assert.match(reason.contents.value, /\*\*reason\*\*/);
+  assert.deepEqual(reason.range, rangeOf(doc.text, 'reason'));
+  assert.match((await hover('bogus')).contents.value, /never sends/);
+  assert.match((await hover('task_retry')).contents.value, /\*\*task_retry\*\*/);
+});
