@@ -174,3 +174,20 @@ class Collector:
 
 
 Collector()
+
+# ### the same method of two instances: Celery keys bound methods by function
+from celery.signals import task_failure
+
+
+class Notifier:
+    def __init__(self, channel):
+        self.channel = channel
+
+    def on_failure(self, sender=None, exception=None, **kwargs):
+        print(self.channel, exception)
+
+
+slack = Notifier('#alerts')
+email = Notifier('ops@example.com')
+task_failure.connect(slack.on_failure)
+task_failure.connect(email.on_failure)
