@@ -65,7 +65,7 @@ def run_case(text, workdir):
     observer.install()
     install_stub_importer(filename, PACKAGE_NAME)
     module = new_module(f'{PACKAGE_NAME}.{MODULE_NAME}', filename)
-    failures = execute(text, filename, module, sites)
+    failures = execute(text, filename, module, sites, lambda: len(observer.connects))
     lifecycle = Lifecycle(module, observer, workdir)
     lifecycle.run()
     return {

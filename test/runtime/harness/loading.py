@@ -25,6 +25,7 @@ class LoadFailure:
     line: int               # line of the top-level statement that failed
     error: str
     site_indexes: list      # connect sites the failure belongs to (may be empty)
+    connects_before: int    # how many connects had succeeded when it happened
 
 
 class _StubModule(types.ModuleType):
@@ -120,8 +121,9 @@ def _bind_names_one_by_one(statement, namespace):
             namespace[alias.asname or alias.name] = Signal(name=alias.name)
 
 
-def execute(text, filename, module, sites):
-    """Run the module statement by statement; return the failures in order."""
+def execute(text, filename, module, sites, connect_count):
+    """Run the module statement by statement; return the failures in order.
+    `connect_count()` tells how many connects have succeeded so far."""
     failures = []
     namespace = module.__dict__
     for statement in ast.parse(text, filename).body:
@@ -137,5 +139,6 @@ def execute(text, filename, module, sites):
                 bound = {a.asname or a.name for a in statement.names if a.name == missing}
                 indexes = [s.index for s in sites if s.signal_root in bound]
                 _bind_names_one_by_one(statement, namespace)
-            failures.append(LoadFailure(statement.lineno, error, indexes))
+            first_line = min([statement.lineno] + [d.lineno for d in getattr(statement, 'decorator_list', [])])
+            failures.append(LoadFailure(first_line, error, indexes, connect_count()))
     return failures

@@ -65,13 +65,23 @@ def _worst(verdicts):
 def judge(sites, failures, observer, lifecycle, covered_signals):
     from sites import innermost_site
     per_site = {site.index: [] for site in sites}
+    connected_at = {site.index: [] for site in sites}     # positions in the order of connects
     for index, failure in ((i, f) for f in failures for i in f.site_indexes):
         per_site[index].append(('refused-at-connect', failure.error))
-    for record in observer.connects:
+    for position, record in enumerate(observer.connects):
         site = innermost_site(sites, record.line, record.signal_name) if record.line else None
         if site is not None:
             per_site[site.index].append(_record_verdict(record, observer, lifecycle, covered_signals, site))
-    first_failure_line = failures[0].line if failures else None
+            connected_at[site.index].append(position)
+    first = failures[0] if failures else None
+
+    def never_connected(site, verdict):
+        """A real import stops at the first failure: whatever connected after it never would."""
+        if first is None or verdict in ('refused-at-connect', 'not-reached'):
+            return False
+        if connected_at[site.index]:
+            return min(connected_at[site.index]) >= first.connects_before
+        return site.span[0] > first.line
 
     handlers = {}
     for site in sites:
@@ -79,10 +89,8 @@ def judge(sites, failures, observer, lifecycle, covered_signals):
             'handler': site.handler.name, 'line': site.handler.def_line,
             'ranges': site.handler.ranges, 'sites': []})
         verdict, detail = _worst(per_site[site.index])
-        never_connected = (first_failure_line is not None and site.span[0] > first_failure_line
-                           and verdict not in ('refused-at-connect', 'not-reached'))
         entry['sites'].append({'signal': site.signal_text, 'line': site.line, 'verdict': verdict,
-                               'detail': detail, 'neverConnected': never_connected})
+                               'detail': detail, 'neverConnected': never_connected(site, verdict)})
     for entry in handlers.values():
         verdict = _worst([(s['verdict'], s['detail']) for s in entry['sites']])
         entry['verdict'], entry['detail'] = verdict
