@@ -79,3 +79,22 @@ if task_internal_error is not None:
     @task_internal_error.connect
     def on_internal_error(sender=None, exception=None, **kwargs):
         print('internal error', exception)
+
+# ### a setup function called at the bottom of a module that already failed
+from celery.signals import task_failure, worker_ready
+
+
+def connect_signals():
+    worker_ready.connect(on_ready, weak=False)
+
+
+def on_ready(sender=None, **kwargs):
+    print('ready')
+
+
+@task_failure.connect
+def on_failure(sender, task_id):
+    print('failed', task_id)
+
+
+connect_signals()
