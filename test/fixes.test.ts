@@ -213,3 +213,19 @@ test('add all parameters of the signal, keeping **kwargs last', async () => {
     `from celery.signals import task_internal_error\n\n\n@task_internal_error.connect\ndef broke(*, sender, task_id, args, kwargs, request=None, exception, traceback=None, einfo, **kw):\n    pass\n`,
   );
 });
+
+test('move @staticmethod above the connect decorator', () =>
+  checkFix(
+    `${IMPORTS}class Hooks:\n    @task_success.connect\n    @staticmethod\n    def done(sender=None, **kwargs):\n        pass\n`,
+    'connect-on-descriptor',
+    'Put @staticmethod above the connect decorator',
+    `${IMPORTS}class Hooks:\n    @staticmethod\n    @task_success.connect\n    def done(sender=None, **kwargs):\n        pass\n`,
+  ));
+
+test('import a signal the star import leaves out', () =>
+  checkFix(
+    `from celery.signals import *\n\n\n@import_modules.connect\ndef loaded(sender=None, **kwargs):\n    pass\n`,
+    'not-in-star-import',
+    'Import `import_modules` by name',
+    `from celery.signals import *\nfrom celery.signals import import_modules\n\n\n@import_modules.connect\ndef loaded(sender=None, **kwargs):\n    pass\n`,
+  ));

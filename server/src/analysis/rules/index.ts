@@ -3,16 +3,19 @@
  * fixture folder under test/fixtures/python/<code>/ (a test enforces the fixture).
  */
 import { asyncHandler } from './asyncHandler';
+import { connectOnDescriptor } from './connectOnDescriptor';
 import { deprecatedSignal } from './deprecatedSignal';
 import { duplicateDispatchUid } from './duplicateDispatchUid';
 import { generatorHandler } from './generatorHandler';
 import { missingSignalParams } from './missingSignalParams';
 import { missingVarKwargs } from './missingVarKwargs';
+import { notInStarImport } from './notInStarImport';
 import { neverConnected } from './neverConnected';
 import { paramNotProvided } from './paramNotProvided';
 import { paramSometimesAbsent } from './paramSometimesAbsent';
 import { positionalOnlyParam } from './positionalOnlyParam';
 import { publishBodyV1Access } from './publishBodyV1Access';
+import { receiverDefinedLater } from './receiverDefinedLater';
 import { senderKindMismatch } from './senderKindMismatch';
 import { setupLoggingShadowsAfterSetup } from './setupLoggingShadowsAfterSetup';
 import { signalTooNew } from './signalTooNew';
@@ -41,7 +44,10 @@ export const rules: readonly Rule[] = [
   weakLocalReceiver,
   taskAsReceiver,
   unknownConnectOption,
+  connectOnDescriptor,
+  receiverDefinedLater,
   unknownSignal,
+  notInStarImport,
   deprecatedSignal,
   signalTooNew,
   setupLoggingShadowsAfterSetup,

@@ -30,23 +30,38 @@ function senderWords(signal: SignalSpec): string {
  * What an expression the front end left as `other` evaluates to, when the text tells: an f-string or
  * concatenation of literals is a str (or bytes), and `<task>.name` is the task's name string.
  */
-function refine(value: ConnectValue, tasks: TaskDefinition[]): ConnectValue {
+function refine(value: ConnectValue, tasks: TaskDefinition[], text: string): ConnectValue {
+  if (value.kind === 'name' && value.refersTo === 'unknown') {
+    // A module-level constant assigned once from a string literal (`SYNC_TASK = 'proj.sync'`).
+    const assignments = [...text.matchAll(new RegExp(`^${value.name}\\s*(?::[^=\\n]*)?=\\s*(.+)$`, 'gm'))];
+    if (assignments.length === 1) return refine({ kind: 'other', text: assignments[0][1].trim() }, tasks, text);
+    return value;
+  }
   if (value.kind !== 'other') return value;
-  const literal = /^([rRbBfFuU]{0,2})["']/.exec(value.text);
-  if (literal) return /[bB]/.test(literal[1]) ? { kind: 'bytes' } : { kind: 'string', value: value.text };
+  const literal = /^([rRbBfFuU]{0,2})(["'])/.exec(value.text);
+  if (literal) {
+    if (/[bB]/.test(literal[1])) return { kind: 'bytes' };
+    const plain = new RegExp(`^[rRuU]?${literal[2]}([^${literal[2]}\\\\]*)${literal[2]}$`).exec(value.text);
+    return { kind: 'string', value: plain && !/[fF]/.test(literal[1]) ? plain[1] : value.text };
+  }
   const attribute = /^(\w+)\.name$/.exec(value.text);
   if (attribute && tasks.some((t) => t.localName === attribute[1])) return { kind: 'string', value: value.text };
   return value;
 }
 
 /** Why this filter can never equal the runtime sender, or undefined when it may match. */
-function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[]): string | undefined {
+function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[], text: string): string | undefined {
   const kind = signal.sender.kind;
-  const value = refine(argument.value, tasks);
+  const value = refine(argument.value, tasks, text);
   if (kind === 'custom' || value.kind === 'none') return undefined;
   if (value.kind === 'bytes') return 'a bytes filter never equals a str sender (Celery compares strings by value, and b\'x\' != \'x\')';
   if (kind === 'none') return 'no filter can match None';
   if (value.kind === 'string' && !STRING_SENDERS.has(kind)) return 'a string never equals it';
+  // Celery always completes a node name to name@host before sending it.
+  if (value.kind === 'string' && kind === 'hostname' && argument.value.kind === 'string' && !value.value.includes('@')) {
+    return `'${value.value}' has no @host part, so it never equals the full node name`;
+  }
+  if (value.kind === 'string' && kind === 'hostname' && /%[hnd]/.test(value.value)) return `'${value.value}' still holds a %-placeholder that Celery expands only in the node name itself`;
   if (value.kind === 'name' && value.refersTo === 'task' && kind !== 'task') return `the task object ${quote(value.name)} is not that`;
   // Celery compares by identity, and every built-in signal sends an instance (or a name), never a class.
   if (value.kind === 'name' && value.refersTo === 'class') return `the class ${quote(value.name)} is never that object (Celery compares senders by identity)`;
@@ -96,7 +111,7 @@ export const senderKindMismatch: SiteRule = {
     if (!signal || site.connection.signal.resolution !== 'catalog') return [];
     const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
     if (!sender) return [];
-    const why = neverMatches(signal, sender, context.model.tasks);
+    const why = neverMatches(signal, sender, context.model.tasks, context.text);
     if (!why) return [];
     const hint = signal.sender.kind === 'task' ? ' Filter on the task object, or drop the filter and test sender.name in the body.' : '';
     return [

@@ -3,6 +3,7 @@
  * stops the module, so every connect after it never happens.
  */
 import type { HandlerSite, Span } from '../../model';
+import { notInStarImport } from '../notInStarImport';
 import { inImport } from './signalRefs';
 import { optionValue } from './sites';
 import type { FileContext } from './types';
@@ -44,6 +45,16 @@ function refusedAtConnect(context: FileContext, site: HandlerSite): string | und
   return 'a receiver without **kwargs was refused';
 }
 
+function definedLater(site: HandlerSite): string | undefined {
+  const handler = site.handler;
+  if (site.connection.style !== 'call' || site.receiverKind !== 'reference' || !handler || handler.definedIn !== 'module') return undefined;
+  return handler.definitionSpan.start > site.connection.span.start ? `${handler.name ?? 'the receiver'} is connected before it is defined` : undefined;
+}
+
+function starImportMisses(context: FileContext): Span[] {
+  return notInStarImport.check(context).map((f) => f.span);
+}
+
 /** The earliest point where importing this Python module raises, if the checker can tell. */
 export function firstImportFailure(context: FileContext): ImportFailure | undefined {
   const { model, text, catalog, celeryVersion } = context;
@@ -61,8 +72,11 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
   }
   for (const site of model.sites) {
     if (!connectsAtImport(text, site)) continue;
-    const reason = refusedAtConnect(context, site);
+    const reason = refusedAtConnect(context, site) ?? definedLater(site);
     if (reason) consider(site.connection.span.start, site.connection.signal.nameSpan, reason);
+  }
+  for (const use of starImportMisses(context)) {
+    if (lineIndent(text, use.start) === 0) consider(use.start, use, `${text.slice(use.start, use.end)} is not bound by the star import`);
   }
   return first;
 }

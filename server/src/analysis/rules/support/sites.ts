@@ -9,7 +9,8 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
   const { site, signal } = context;
   let result: HandlerContext | undefined;
   // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
-  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver) {
+  // Above @classmethod, connect gets a classmethod object that cannot be called at all.
+  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver && descriptorBelow(context.text, site)?.kind !== 'classmethod') {
     result = {
       text: context.text,
       model: context.model,
@@ -27,6 +28,17 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
 }
 
 const handlerContexts = new WeakMap<SiteContext, HandlerContext | undefined>();
+
+/** `@staticmethod` or `@classmethod` right below the connect decorator: connect receives that object. */
+export function descriptorBelow(text: string, site: HandlerSite): { kind: 'staticmethod' | 'classmethod'; line: Span; indent: string } | undefined {
+  const handler = site.handler;
+  if (site.connection.style === 'call' || !handler || handler.definedIn !== 'class') return undefined;
+  const between = text.slice(site.connection.span.end, handler.definitionSpan.start);
+  const next = /\n([ \t]*)@(staticmethod|classmethod)\b[^\n]*\n/.exec(between);
+  if (!next || between.slice(0, next.index).includes('@')) return undefined;
+  const start = site.connection.span.end + next.index + 1;
+  return { kind: next[2] as 'staticmethod' | 'classmethod', line: { start, end: start + next[0].length - 1 }, indent: next[1] };
+}
 
 /** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async` keyword. */
 export function handlerAnchor(text: string, handler: Handler): Span {

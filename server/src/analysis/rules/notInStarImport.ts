@@ -1,0 +1,45 @@
+import type { FileModel } from '../model';
+import { quote } from './support/sites';
+import type { FileRule, RuleFinding } from './support/types';
+
+/** Star imports of signal modules: `from celery.signals import *`, with the statement's span. */
+function starImports(model: FileModel, text: string): { module: string; end: number }[] {
+  const seen = new Map<string, number>();
+  for (const binding of model.imports) {
+    if (binding.kind !== 'signal' || seen.has(binding.target)) continue;
+    const statement = text.slice(binding.span.start, binding.span.end);
+    const match = /^from\s+([\w.]+)\s+import\s+\*/.exec(statement);
+    if (match) seen.set(match[1], binding.span.end);
+  }
+  return [...seen].map(([module, end]) => ({ module, end }));
+}
+
+export const notInStarImport: FileRule = {
+  code: 'not-in-star-import',
+  defaultSeverity: 'error',
+  scope: 'file',
+  summary: 'A signal used through `import *` although the module leaves it out of __all__.',
+  rationale:
+    'celery.signals leaves a few signals (import_modules, task_sent, user_preload_options) out of __all__, so a star import does not bind them and using one raises NameError; at module level that also stops the import of the module.',
+  check({ model, text, catalog }) {
+    if (model.language !== 'python') return [];
+    const findings: RuleFinding[] = [];
+    const bound = new Set(model.imports.map((b) => b.localName));
+    for (const star of starImports(model, text)) {
+      for (const signal of catalog.signalsOfModule(star.module)) {
+        const name = signal.name.split('.').pop()!;
+        if (signal.inStarImport || bound.has(name)) continue;
+        const use = new RegExp(`^[ \\t]*@?(${name})\\s*\\.\\s*connect\\b`, 'gm');
+        for (let match = use.exec(text); match; match = use.exec(text)) {
+          const start = match.index + match[0].indexOf(name);
+          findings.push({
+            span: { start, end: start + name.length },
+            message: `\`from ${star.module} import *\` does not bring in ${quote(name)} (it is left out of __all__), so this line raises NameError. Import it by name.`,
+            fixes: [{ title: `Import ${quote(name)} by name`, edits: [{ span: { start: star.end, end: star.end }, newText: `\nfrom ${star.module} import ${name}` }], preferred: true }],
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
