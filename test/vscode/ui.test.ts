@@ -22,16 +22,22 @@ const typingSettings = {
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.suggestOnTriggerCharacters': false,
   'editor.acceptSuggestionOnEnter': 'off',
+  // Only extension-provided items in the suggest widget: no words from the buffer, no tsserver items.
+  'editor.wordBasedSuggestions': 'off',
+  'typescript.suggest.enabled': false,
   'editor.formatOnType': false,
   'editor.minimap.enabled': false,
   'workbench.tips.enabled': false,
   'typescript.validate.enable': false,
+  // The protocol log lands in the kept folder's logs when a run fails.
+  'celerySignals.trace.server': 'verbose',
 };
 
 interface Case {
   file: string;
   /** Typed before Ctrl+Space; the suggest widget must then list `expectSuggestion`. */
   beforeSuggest: string;
+  /** CSS selector of the server's item in the suggest widget (rows carry "label, detail, kind" labels). */
   expectSuggestion: string;
   /** Typed after the suggest widget is closed, completing the handler. */
   afterSuggest: string;
@@ -47,7 +53,7 @@ const cases: Case[] = [
   {
     file: 'empty.py',
     beforeSuggest: 'from celery.signals import task_failure\n\n\n@task_fa',
-    expectSuggestion: 'task_failure',
+    expectSuggestion: '.monaco-list-row[aria-label^="task_failure,"]:has(.codicon-symbol-event)',
     afterSuggest: 'ilure.connect\ndef on_failure(sender, task_id, exception):\n    print(task_id)\n',
     squiggleText: 'on_failure',
     problemCode: 'missing-var-kwargs',
@@ -58,7 +64,7 @@ const cases: Case[] = [
   {
     file: 'empty.ts',
     beforeSuggest: "import { task_prerun } from 'celery-signals';\n\ntask_pre",
-    expectSuggestion: 'task_prerun',
+    expectSuggestion: '.monaco-list-row[aria-label^="task_prerun handler,"]:has(.codicon-symbol-snippet)',
     afterSuggest: 'run.connect(async ({ task_id }) => {\nconsole.log(task_id);\n}, { weak: false });\n',
     squiggleText: 'async',
     problemCode: 'async-handler',
@@ -67,8 +73,6 @@ const cases: Case[] = [
     fixedLine: /task_prerun\.connect\(\(\{ task_id \}\) => \{/,
   },
 ];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
@@ -86,12 +90,25 @@ async function openFile(page: Page, file: string): Promise<void> {
   await page.locator('.editor-instance .view-lines').first().click();
 }
 
-async function runCase(page: Page, c: Case, step: (name: string) => string): Promise<void> {
+async function runCase(page: Page, c: Case, step: (name: string) => string, notes: string[]): Promise<void> {
   await openFile(page, c.file);
   await page.keyboard.type(c.beforeSuggest);
-  await page.keyboard.press('Control+Space');
-  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: c.expectSuggestion }).first();
-  await suggestion.waitFor({ state: 'visible', timeout: 30_000 });
+  // Python: the signal as an Event item; TypeScript: the server's "<signal> handler" snippet (the
+  // contributed static snippet is labelled "<signal>" instead, so it cannot stand in for the server).
+  const suggestion = page.locator(`.suggest-widget ${c.expectSuggestion}`).first();
+  // Asked within the server's first moments after a burst of typing, completion can come back
+  // without the signal items; a user then presses Ctrl+Space again, and so does this test (and says so).
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await suggestion.waitFor({ state: 'visible', timeout: 5_000 });
+      if (attempt > 1) notes.push(`${c.file}: the signal item appeared on Ctrl+Space attempt ${attempt}`);
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await shot(page, step('suggest-widget'));
   await page.keyboard.press('Escape');
 
@@ -143,14 +160,21 @@ test('a user types a handler, sees suggestion, squiggle and problem, and applies
     assert.ok(installed.some((d) => d.startsWith('celery-signals.celery-signals-')), `installed: ${installed.join(', ')}`);
     await page.goto(server.workbenchUrl());
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    await sleep(2000);
-    for (const c of cases) {
+    // Opening a file with a known mistake starts the server; its squiggle says the server is ready.
+    await openFile(page, 'handlers.py');
+    await page.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 });
+    await shot(page, 'py-existing-file');
+    const notes: string[] = [];
+    let failures = 0;
+    const only = process.env.CELERY_SIGNALS_UI_ONLY;
+    for (const c of cases.filter((k) => !only || k.file.includes(only))) {
       const started = Date.now();
       const language = path.extname(c.file).slice(1);
       await t.test(c.file, async () => {
         try {
-          await runCase(page, c, (name) => `${language}-${name}`);
+          await runCase(page, c, (name) => `${language}-${name}`, notes);
         } catch (error) {
+          failures++;
           await shot(page, `${language}-failure`);
           await page.keyboard.press('Escape');
           throw error;
@@ -158,7 +182,8 @@ test('a user types a handler, sees suggestion, squiggle and problem, and applies
       });
       t.diagnostic(`${c.file}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    passed = true;
+    for (const note of notes) t.diagnostic(note);
+    passed = failures === 0;
   } finally {
     await browser.close();
     await server.stop();

@@ -25,6 +25,8 @@ const languages = {
     file: 'handlers.py',
     scratch: 'empty.py',
     signalPrefix: ['from celery.signals import task_success\n\n\n@task_su', ''],
+    // Python offers the signal itself after `@`; TypeScript offers a handler snippet per signal.
+    signalItem: { label: 'task_success', kind: 'Event' },
     paramsCase: ['from celery.signals import task_prerun\n\n\n@task_prerun.connect\ndef h(sender, ', '):\n    pass\n'],
     hoverOn: ['task_failure', 2],
     paramHoverOn: ['exception', 1],
@@ -37,6 +39,7 @@ const languages = {
     file: 'handlers.ts',
     scratch: 'empty.ts',
     signalPrefix: ["import { task_success } from 'celery-signals';\n\ntask_su", ''],
+    signalItem: { label: 'task_success handler', kind: 'Snippet' },
     paramsCase: ["import { task_prerun } from 'celery-signals';\n\ntask_prerun.connect(({ sender, ", ' }) => {}, { weak: false });\n'],
     hoverOn: ['task_failure', 2],
     paramHoverOn: ['exception', 1],
@@ -72,9 +75,20 @@ for (const [language, c] of Object.entries(languages)) {
   check(`${language}: completion offers signal names`, async (note) => {
     const { document, editor } = await h.open(c.scratch);
     await h.setText(editor, c.signalPrefix.join(''));
-    const labels = await h.completionLabels(document.uri, document.positionAt(c.signalPrefix[0].length));
-    note(labels.slice(0, 12).join(', '));
-    assert.ok(labels.includes('task_success'), `task_success among ${labels.length} items`);
+    const items = await h.completionItems(document.uri, document.positionAt(c.signalPrefix[0].length));
+    note(items.slice(0, 12).map((i) => i.label).join(', '));
+    assert.ok(h.hasItem(items, c.signalItem), `${JSON.stringify(c.signalItem)} among ${items.length} items`);
+  });
+
+  check(`${language}: completion after typing one character at a time`, async (note) => {
+    const { document, editor } = await h.open(c.scratch);
+    await h.setText(editor, '');
+    for (const character of c.signalPrefix[0]) {
+      const end = document.positionAt(document.getText().length);
+      assert.ok(await editor.edit((builder) => builder.insert(end, character), { undoStopBefore: false, undoStopAfter: false }));
+    }
+    const items = await h.completionItems(document.uri, document.positionAt(document.getText().length));
+    assert.ok(h.hasItem(items, c.signalItem), `${JSON.stringify(c.signalItem)} among ${items.length} items`);
   });
 
   check(`${language}: completion offers the keywords the signal sends`, async (note) => {

@@ -54,9 +54,21 @@ function positionOf(document, needle, delta = 0, occurrence = 1) {
   return document.positionAt(offset + delta);
 }
 
-async function completionLabels(uri, position, trigger) {
+/** Completion items of every provider (ours and the built-in ones) as { label, kind name }. */
+async function completionItems(uri, position, trigger) {
   const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, position, trigger);
-  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+  return list.items.map((item) => ({
+    label: typeof item.label === 'string' ? item.label : item.label.label,
+    kind: vscode.CompletionItemKind[item.kind],
+  }));
+}
+
+async function completionLabels(uri, position, trigger) {
+  return (await completionItems(uri, position, trigger)).map((item) => item.label);
+}
+
+function hasItem(items, wanted) {
+  return items.some((item) => item.label === wanted.label && item.kind === wanted.kind);
 }
 
 async function hoverText(uri, position) {
@@ -75,5 +87,5 @@ async function setText(editor, text) {
 }
 
 module.exports = {
-  EXTENSION_ID, assert, codeOf, completionLabels, describeDiagnostics, diagnosticsWith, hoverText, open, positionOf, setText, sleep, vscode, waitFor, workspaceUri,
+  EXTENSION_ID, assert, codeOf, completionItems, completionLabels, hasItem, describeDiagnostics, diagnosticsWith, hoverText, open, positionOf, setText, sleep, vscode, waitFor, workspaceUri,
 };
