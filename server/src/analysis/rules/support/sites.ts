@@ -37,7 +37,7 @@ export function descriptorBelow(text: string, site: HandlerSite): { kind: 'stati
   const next = /\n([ \t]*)@(staticmethod|classmethod)\b[^\n]*\n/.exec(between);
   if (!next || between.slice(0, next.index).includes('@')) return undefined;
   const start = site.connection.span.end + next.index + 1;
-  return { kind: next[2] as 'staticmethod' | 'classmethod', line: { start, end: start + next[0].length - 1 }, indent: next[1] };
+  return { kind: next[2] as 'staticmethod' | 'classmethod', line: { start, end: start + next[0].length - 2 }, indent: next[1] };
 }
 
 /** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async` keyword. */
