@@ -130,7 +130,7 @@ export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: C
     const site = siteOf(member, text, resolver, classify);
     if (site) sites.push(site);
   }
-  const signalRefs = resolver.references().filter((ref) => isWithin(ref.nameSpan.start, options?.within));
+  const signalRefs = resolver.references((offset) => isWithin(offset, options?.within));
   const known = new Set(signalRefs.map((r) => r.nameSpan.start));
   for (const site of sites) if (!known.has(site.connection.signal.nameSpan.start)) signalRefs.push(site.connection.signal);
   signalRefs.sort((a, b) => a.nameSpan.start - b.nameSpan.start);

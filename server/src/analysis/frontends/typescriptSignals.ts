@@ -137,11 +137,12 @@ export class SignalResolver {
   }
 
   /** `ns.<name>` member expressions in code (comments and strings excluded), found by text search. */
-  private namespaceMembers(localName: string): { member: SyntaxNode; property: SyntaxNode }[] {
+  private namespaceMembers(localName: string, keep: (offset: number) => boolean = () => true): { member: SyntaxNode; property: SyntaxNode }[] {
     const found: { member: SyntaxNode; property: SyntaxNode }[] = [];
     const pattern = new RegExp(`(?<![\\w$.])${escapeRegExp(localName)}\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*)`, 'g');
     for (const match of this.text.matchAll(pattern)) {
       const propertyStart = match.index! + match[0].length - match[1].length;
+      if (!keep(propertyStart)) continue;
       const property = this.root.descendantForIndex(propertyStart, propertyStart + match[1].length);
       const member = property ? parentOf(property) : null;
       if (property?.type === 'property_identifier' && member?.type === 'member_expression') found.push({ member, property });
@@ -229,12 +230,13 @@ export class SignalResolver {
   }
 
   /** Every catalog signal reference in the file, connected or not (for hover and go-to-docs). */
-  references(): SignalRef[] {
+  references(keep: (offset: number) => boolean = () => true): SignalRef[] {
     const refs: SignalRef[] = [];
     for (const binding of this.named.values()) {
       if (!this.signalModules.has(binding.specifier) || !this.byAttribute.has(binding.importedName!)) continue;
       const pattern = new RegExp(`(?<![\\w$.])${escapeRegExp(binding.localName)}(?![\\w$])`, 'g');
       for (const match of this.text.matchAll(pattern)) {
+        if (!keep(match.index!)) continue;
         const node = this.root.descendantForIndex(match.index!, match.index! + match[0].length);
         if (node?.type !== 'identifier' || node.id === binding.node.id || parentOf(node)?.id === binding.node.id) continue;
         const ref = this.resolve(node);
@@ -242,7 +244,7 @@ export class SignalResolver {
       }
     }
     for (const namespace of this.namespaces.values()) {
-      for (const { member } of this.namespaceMembers(namespace.localName)) {
+      for (const { member } of this.namespaceMembers(namespace.localName, keep)) {
         const ref = this.resolve(member);
         if (ref?.resolution === 'catalog') refs.push(ref);
       }
@@ -250,6 +252,7 @@ export class SignalResolver {
     for (const attribute of this.catalog.appAttributes) {
       for (const match of this.text.matchAll(new RegExp(`\\.\\s*(${attribute})(?![\\w$])`, 'g'))) {
         const start = match.index! + match[0].length - attribute.length;
+        if (!keep(start)) continue;
         const property = this.root.descendantForIndex(start, start + attribute.length);
         const member = property ? parentOf(property) : null;
         const ref = member?.type === 'member_expression' ? this.resolve(member) : undefined;
