@@ -135,11 +135,7 @@ async function runCase(page: Page, c: Case, step: (name: string) => string, note
   for (let i = 0; i < 10 && !((await focused.textContent()) ?? '').includes(c.fixTitle); i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
 
-  await page.waitForFunction(
-    (code) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((row) => row.textContent?.includes(code)),
-    c.problemCode,
-    { timeout: 30_000 },
-  );
+  await page.locator('.markers-panel .monaco-list-row', { hasText: c.problemCode }).first().waitFor({ state: 'detached', timeout: 30_000 });
   const text = await editorText(page);
   assert.match(text, c.fixedLine, `editor text after the fix:\n${text}`);
   assert.equal(await page.locator('.editor-instance .squiggly-error').count(), 0, 'no error squiggle is left');
