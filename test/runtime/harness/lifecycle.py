@@ -43,6 +43,7 @@ class Lifecycle:
         self.expected = set()
         self.notes = []
         self.complete = True
+        self.worker_hostname = None
 
     # -- setup ------------------------------------------------------------------------------
     def find_app(self):
@@ -163,8 +164,11 @@ class Lifecycle:
                     self.expected.add(task_id)
 
     def hostname(self):
-        names = self.string_senders(HOSTNAME_SIGNALS)
-        return names[0] if names else 'celery@harness'
+        """The first full node name a handler filters on (a name without `@` can never be one:
+        Celery turns `-n worker1` into `celery@worker1`)."""
+        names = [name for name in self.string_senders(HOSTNAME_SIGNALS) if '@' in name]
+        self.worker_hostname = names[0] if names else 'celery@harness'
+        return self.worker_hostname
 
     def run_worker(self, app):
         from celery.worker import state as worker_state

@@ -6,6 +6,8 @@ Unjudged (the harness cannot tell what Celery would do in the user's project): r
 never executed), stand-in (the receiver or sender is a stub for a module this machine lacks),
 disconnected (user code removed it), redundant (a repeat connect of a receiver already connected).
 """
+from lifecycle import HOSTNAME_SIGNALS
+
 RANK = {'refused-at-connect': 6, 'fails-at-dispatch': 5, 'never-called': 4, 'raises-in-body': 3,
         'runs': 2, 'disconnected': 1, 'stand-in': 1, 'not-fired': 1, 'not-reached': 0, 'redundant': 0}
 # Raised because of how the handler is written rather than what its body does: a TypeError from
@@ -47,6 +49,10 @@ def _record_verdict(record, observer, lifecycle, covered_signals, site):
     if record.weak and record.receiver_ref is not None and record.receiver_ref() is None:
         return 'never-called', 'weakly connected and garbage-collected before any send'
     sends = [s for s in observer.sends if s.signal_name == record.signal_name]
+    other_node = (isinstance(record.sender_value, str) and '@' in record.sender_value
+                  and lifecycle.worker_hostname not in (None, record.sender_value))
+    if sends and other_node and record.signal_name in HOSTNAME_SIGNALS:
+        return 'not-fired', f'filters on node {record.sender_value}; this run started {lifecycle.worker_hostname}'
     if sends:
         senders = sorted({s.sender_kind for s in sends})
         return 'never-called', (f'{record.signal_name} was sent {len(sends)} time(s) with sender '
