@@ -93,3 +93,10 @@ test('hover on destructured properties: what the keyword holds, or that it is ne
   assert.match((await hover('bogus')).contents.value, /never sends/);
   assert.match((await hover('task_retry')).contents.value, /\*\*task_retry\*\*/);
 });
+
+test('completion in the empty parameter list of an object-form handler writes a destructuring pattern', async () => {
+  const { text, items } = await completionLabels("import { worker_ready } from 'celery-signals';\n\nfunction ready($0) {}\nworker_ready.connect(ready);\n", 'typescript');
+  const sender = items.find((i) => i.label === 'sender');
+  assert.ok(sender, items.map((i) => i.label).join(', '));
+  assert.match(applyEdits(text, [sender.textEdit, ...(sender.additionalTextEdits ?? [])]), /function ready\(\{ sender \}\) \{\}/);
+});

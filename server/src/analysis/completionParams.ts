@@ -37,6 +37,8 @@ export function completeHandlerParams(input: CompletionInput, replaceSpan: Span)
   const defaultsForced = !objectStyle && !keywordOnly && before.some((p) => p.hasDefault);
   const declare = (p: (typeof missing)[number]): string => (objectStyle ? p.name : defaultsForced && !p.needsDefault ? `${p.name}=None` : pythonParamText(p));
 
+  // An object-form handler with no pattern yet (`(|)`) gets one: a bare name would receive the whole object.
+  const wrap = objectStyle && text[handler.paramsSpan.start] === '(' ? (names: string) => `{ ${names} }` : (names: string) => names;
   const lead = /[(,{*]/.test(previousChar(text, replaceSpan.start)) || previousChar(text, replaceSpan.start) === '' ? '' : ', ';
   const follow = /[)},]/.test(nextChar(text, replaceSpan.end)) ? '' : ', ';
   const lang = input.docsLanguage;
@@ -46,7 +48,7 @@ export function completeHandlerParams(input: CompletionInput, replaceSpan: Span)
     kind: 'parameter',
     detail: p.spec.type,
     documentation: [localize(p.spec.description, lang), p.spec.mayBeNone ? `_${label('mayBeNone', lang)}_` : ''].filter(Boolean).join('\n\n'),
-    insertText: `${lead}${declare(p)}${follow}`,
+    insertText: `${lead}${wrap(declare(p))}${follow}`,
     replaceSpan,
     filterText: p.name,
     sortText: `a${String(i).padStart(3, '0')}`,
@@ -60,7 +62,7 @@ export function completeHandlerParams(input: CompletionInput, replaceSpan: Span)
     kind: 'parameter',
     detail: `${signal.name}: ${label('allParams', lang)}`,
     documentation: `${label('insertsAll', lang)} (\`${signal.name}\`).`,
-    insertText: `${lead}${allText}${follow}`,
+    insertText: `${lead}${wrap(allText)}${follow}`,
     replaceSpan,
     filterText: `${typed?.name ?? ''}${missing.map((p) => p.name).join(' ')}`,
     sortText: 'a',
