@@ -6,7 +6,8 @@
 import type { Catalog } from '../catalog/catalog';
 import { extractModel, frontEndFor, type CheckOptions } from '../analysis/analyze';
 import type { Finding, Severity } from '../analysis/diagnostics';
-import type { FileModel } from '../analysis/model';
+import type { FileModel, Span } from '../analysis/model';
+import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
 import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
@@ -40,6 +41,17 @@ export interface AnalysisSettings {
   enable: boolean;
   celeryVersion: string;
   severities: Record<string, Severity | 'off'>;
+}
+
+function internalError(error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: INTERNAL_ERROR_CODE,
+    severity: 'warning',
+    span: { start: 0, end: 0 },
+    message: `Celery Signals could not analyse this file (${detail}), so it was not checked. Please report this.`,
+    fixes: [],
+  };
 }
 
 function looksBinary(text: string): boolean {
@@ -94,20 +106,37 @@ export class AnalysisCache {
     else if (text.length > MAX_ANALYSED_LENGTH) result = { ...base, skipped: 'too-large' };
     else if (looksBinary(text)) result = { ...base, skipped: 'binary' };
     else {
-      const update = await this.trees.treeFor(uri, entry, grammar);
-      const options: CheckOptions = { celeryVersion: settings.celeryVersion, severities: settings.severities };
-      const quick =
-        this.incrementalEnabled && previous?.checked && update.edits?.length === 1 && grammar === 'python'
-          ? reanalyseEdit({ text: previous.text, checked: previous.checked }, update.edits[0], update.tree, text, catalog, options, (within) =>
-              frontEndFor(grammar)!(update.tree, text, catalog, { within }),
-            )
-          : undefined;
-      const checked = quick ?? this.analyseWhole(update.tree, text, grammar, catalog, options);
-      result = { ...base, model: checked.model, findings: allFindings(checked), checked, incremental: !!quick };
-      if (quick) this.scheduleVerification(uri, entry, catalog, settings);
+      try {
+        result = await this.analyseParsed(entry, grammar, catalog, settings, base, previous);
+      } catch (error) {
+        // One file the analysis chokes on gets one visible finding; it must not take others down.
+        this.trees.drop(uri);
+        result = { ...base, findings: [internalError(error)] };
+      }
     }
     this.results.set(uri, result);
     return result;
+  }
+
+  private async analyseParsed(
+    entry: OpenDocument,
+    grammar: Grammar,
+    catalog: Catalog,
+    settings: AnalysisSettings,
+    base: Pick<DocumentAnalysis, 'uri' | 'version' | 'text' | 'index'>,
+    previous: DocumentAnalysis | undefined,
+  ): Promise<DocumentAnalysis> {
+    const { uri, text } = base;
+    const update = await this.trees.treeFor(uri, entry, grammar);
+    const options: CheckOptions = { celeryVersion: settings.celeryVersion, severities: settings.severities };
+    const extractWithin = (within: Span[]) => frontEndFor(grammar)!(update.tree, text, catalog, { within });
+    const quick =
+      this.incrementalEnabled && previous?.checked && update.edits?.length === 1 && grammar === 'python'
+        ? reanalyseEdit({ text: previous.text, checked: previous.checked }, update.edits[0], update.tree, text, catalog, options, extractWithin)
+        : undefined;
+    const checked = quick ?? this.analyseWhole(update.tree, text, grammar, catalog, options);
+    if (quick) this.scheduleVerification(uri, entry, catalog, settings);
+    return { ...base, findings: allFindings(checked), model: checked.model, checked, incremental: !!quick };
   }
 
   private analyseWhole(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, options: CheckOptions): CheckedModel {
