@@ -73,3 +73,18 @@ from celery.signals import before_task_publish
 @before_task_publish.connect('proj.handlers.export')
 def on_export(sender=None, headers=None, **kwargs):
     print('export published', headers['id'])
+
+# ### the decorator form applied by hand
+from celery.signals import task_postrun
+
+
+def record(sender=None, task_id=None, **kwargs):
+    print('finished', task_id)
+
+
+def record_strict(sender, task_id, retval, result, **kwargs):
+    print(task_id, result)
+
+
+task_postrun.connect(weak=False)(record)
+task_postrun.connect(sender=None)(record_strict)

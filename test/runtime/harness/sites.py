@@ -110,6 +110,13 @@ class _Scanner(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node):
+        if isinstance(node.func, ast.Call) and _connect_target(node.func)[0] is not None:
+            # `sig.connect(sender=x)(receiver)`: the decorator applied by hand
+            self.decorator_calls.add(id(node.func))
+            statement = self.statement_stack[-1] if self.statement_stack else node
+            site = self.add_site('call', _connect_target(node.func)[0], node.lineno,
+                                 (statement.lineno, statement.end_lineno))
+            site.receiver_expr = node.args[0] if node.args else None
         signal_expr, _ = _connect_target(node)
         if signal_expr is not None and id(node) not in self.decorator_calls:
             statement = self.statement_stack[-1] if self.statement_stack else node
