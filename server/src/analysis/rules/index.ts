@@ -16,6 +16,7 @@ import { paramSometimesAbsent } from './paramSometimesAbsent';
 import { positionalOnlyParam } from './positionalOnlyParam';
 import { publishBodyV1Access } from './publishBodyV1Access';
 import { receiverDefinedLater } from './receiverDefinedLater';
+import { sameMethodTwice } from './sameMethodTwice';
 import { senderKindMismatch } from './senderKindMismatch';
 import { setupLoggingShadowsAfterSetup } from './setupLoggingShadowsAfterSetup';
 import { signalTooNew } from './signalTooNew';
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   setupLoggingShadowsAfterSetup,
   neverConnected,
   duplicateDispatchUid,
+  sameMethodTwice,
   missingSignalParams,
   syntaxError,
 ];

@@ -2,6 +2,26 @@ import { LineIndex } from '../text';
 import { connectsAtImport, firstImportFailure } from './support/importTime';
 import type { FileRule, RuleFinding } from './support/types';
 
+/**
+ * For a connect inside a module-level function (`def connect_signals(): ...`), where the module first
+ * calls that function at its top level; undefined when it never does (the call happens elsewhere).
+ */
+function moduleLevelCallOfEnclosingFunction(text: string, offset: number): number | undefined {
+  const before = text.slice(0, offset);
+  const def = /^def[ \t]+(\w+)[ \t]*\(/gm;
+  let name: string | undefined;
+  let defStart = -1;
+  for (let match = def.exec(before); match; match = def.exec(before)) {
+    name = match[1];
+    defStart = match.index;
+  }
+  if (!name) return undefined;
+  // The connect must still be inside that def: no module-level statement between them.
+  if (/\n[^\s#]/.test(before.slice(defStart + 1).replace(/\n\)/g, ''))) return undefined;
+  const call = new RegExp(`^${name}[ \\t]*\\(`, 'm').exec(text.slice(offset));
+  return call ? offset + call.index : undefined;
+}
+
 export const neverConnected: FileRule = {
   code: 'never-connected',
   defaultSeverity: 'warning',
@@ -16,7 +36,8 @@ export const neverConnected: FileRule = {
     const line = new LineIndex(text).positionAt(failure.offset).line + 1;
     const findings: RuleFinding[] = [];
     for (const site of model.sites) {
-      if (site.connection.span.start <= failure.offset || !connectsAtImport(text, site)) continue;
+      const runsAt = connectsAtImport(text, site) ? site.connection.span.start : moduleLevelCallOfEnclosingFunction(text, site.connection.span.start);
+      if (runsAt === undefined || runsAt <= failure.offset) continue;
       // A site whose own signal cannot be imported already carries that finding.
       if (failure.importedName !== undefined && site.connection.signal.name === failure.importedName) continue;
       findings.push({
