@@ -41,27 +41,30 @@ function isSelfContained(statement: SyntaxNode): boolean {
  * Moves every `{ start, end }` at or after `from` by `delta`, in place. The previous analysis owns
  * these objects and is being replaced, so mutating them saves copying most of the model per edit.
  */
-function shiftInPlace(value: unknown, from: number, delta: number, visited: WeakSet<object>): void {
-  // Models and findings share objects (a finding's span may be a parameter's span): move each once.
-  if (!value || typeof value !== 'object' || visited.has(value)) return;
-  visited.add(value);
+function shiftInPlace(value: unknown, from: number, delta: number, moved: WeakSet<object>): void {
+  if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const item of value) shiftInPlace(item, from, delta, visited);
+    for (const item of value) shiftInPlace(item, from, delta, moved);
     return;
   }
   const record = value as Record<string, unknown>;
+  if (typeof record.start === 'number' && typeof record.end === 'number') {
+    // Models and findings share span objects (a finding's span may be a parameter's): move each once.
+    if (moved.has(record)) return;
+    moved.add(record);
+    if (record.start >= from) {
+      record.start += delta;
+      record.end = (record.end as number) + delta;
+    }
+  }
   for (const key in record) {
     const child = record[key];
-    if (child && typeof child === 'object') shiftInPlace(child, from, delta, visited);
-  }
-  if (typeof record.start === 'number' && typeof record.end === 'number' && record.start >= from) {
-    record.start += delta;
-    record.end = (record.end as number) + delta;
+    if (child && typeof child === 'object') shiftInPlace(child, from, delta, moved);
   }
 }
 
-function shifted<T>(value: T, from: number, delta: number, visited: WeakSet<object>): T {
-  if (delta !== 0) shiftInPlace(value, from, delta, visited);
+function shifted<T>(value: T, from: number, delta: number, moved: WeakSet<object>): T {
+  if (delta !== 0) shiftInPlace(value, from, delta, moved);
   return value;
 }
 
@@ -117,8 +120,8 @@ export function reanalyseEdit(
     if (!disjoint(connection, before)) return undefined;
     redo.push(connection.start >= before.end ? { start: connection.start + delta, end: connection.end + delta } : connection);
   }
-  const visited = new WeakSet<object>();
-  const kept = [...unmoved, ...untouched.map((entry) => shifted(entry, before.end, delta, visited))];
+  const moved = new WeakSet<object>();
+  const kept = [...unmoved, ...untouched.map((entry) => shifted(entry, before.end, delta, moved))];
 
   const partial = extractWithin(redo);
   // Site findings depend on where the file is broken: any change outside the statement means redo all.
@@ -128,7 +131,7 @@ export function reanalyseEdit(
   const movedProblems = oldProblems.map((sp) => (sp.start >= before.end ? { start: sp.start + delta, end: sp.end + delta } : sp));
   if (problemKey(movedProblems) !== problemKey(newProblems)) return undefined;
   const fresh = partial.sites.filter((site) => redo.some((span) => inside(site.connection.span, span)));
-  const keptRefs: SignalRef[] = untouchedRefs.map((r) => shifted(r, before.end, delta, visited));
+  const keptRefs: SignalRef[] = untouchedRefs.map((r) => shifted(r, before.end, delta, moved));
   const model: FileModel = {
     ...partial,
     sites: [...kept.map((k) => k.site), ...fresh].sort((a, b) => a.connection.span.start - b.connection.span.start),
