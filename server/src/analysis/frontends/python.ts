@@ -41,10 +41,9 @@ function findTasks(root: SyntaxNode, text: string, nav: Navigator): { tasks: Tas
   const taskDefinitions = new Set<number>();
   for (const match of text.matchAll(/^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm)) {
     const at = (match.index ?? 0) + match[0].indexOf('@');
-    const atSign = root.descendantForIndex(at, at + 1);
-    const decorator = atSign ? nav.parentOf(atSign) : null;
+    const atSign = nav.nodeAt(at, at + 1);
+    const [decorator, decorated] = atSign ? nav.ancestors(atSign) : [];
     if (!decorator || decorator.type !== 'decorator') continue;
-    const decorated = nav.parentOf(decorator);
     const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
     const name = definition?.type === 'function_definition' ? definition.childForFieldName('name') : null;
     if (!definition || !name || taskDefinitions.has(definition.startIndex)) continue;

@@ -33,7 +33,7 @@ export class ConnectSiteFinder {
     for (const match of text.matchAll(/\bconnect\b/g)) {
       const start = match.index ?? 0;
       if (within && !within.some((span) => span.start <= start && start < span.end)) continue;
-      const name = root.descendantForIndex(start, start + 7);
+      const name = this.resolver.nav.nodeAt(start, start + 7);
       if (!name || name.type !== 'identifier' || name.startIndex !== start) continue;
       try {
         const site = this.siteAt(name);
@@ -46,16 +46,14 @@ export class ConnectSiteFinder {
   }
 
   private siteAt(name: SyntaxNode): HandlerSite | undefined {
-    const nav = this.resolver.nav;
-    const attribute = nav.parentOf(name);
+    const [attribute, parent, grandparent, greatGrandparent] = this.resolver.nav.ancestors(name);
     if (!attribute || attribute.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) return undefined;
     const object = attribute.childForFieldName('object');
     const signal = object ? this.resolver.signalOf(object) : undefined;
     if (!signal) return undefined;
-    const parent = nav.parentOf(attribute);
     if (!parent) return undefined;
     if (parent.type === 'decorator') {
-      const receiver = this.decoratedReceiver(parent);
+      const receiver = this.decoratedReceiver(grandparent);
       return {
         connection: { signal, style: 'decorator', span: spanOf(attribute), arguments: [] },
         handler: receiver.handler,
@@ -65,7 +63,6 @@ export class ConnectSiteFinder {
     if (parent.type !== 'call' || !sameNode(parent.childForFieldName('function'), attribute)) return undefined;
     const argumentList = parent.childForFieldName('arguments');
     const args = argumentList ? namedChildrenOf(argumentList).filter((arg) => arg.type !== 'comment') : [];
-    const grandparent = nav.parentOf(parent);
     const decorator = grandparent?.type === 'decorator' ? grandparent : undefined;
     const positionals = args.filter((arg) => !isKeywordOrSplat(arg));
     const first = args[0] && !isKeywordOrSplat(args[0]) ? args[0] : undefined;
@@ -80,7 +77,7 @@ export class ConnectSiteFinder {
       positionalReceiver: decorator && firstIsReceiver && first ? this.argument(first, undefined, true) : undefined,
     };
     if (decorator) {
-      const receiver = this.decoratedReceiver(decorator);
+      const receiver = this.decoratedReceiver(greatGrandparent);
       return { connection, handler: receiver.handler, receiverKind: receiver.kind };
     }
     let receiverNode = firstIsReceiver ? first : undefined;
@@ -150,8 +147,8 @@ export class ConnectSiteFinder {
     }
   }
 
-  private decoratedReceiver(decorator: SyntaxNode): Receiver {
-    const decorated = this.resolver.nav.parentOf(decorator);
+  /** The definition under the decorator; `decorated` is the decorator's parent. */
+  private decoratedReceiver(decorated: SyntaxNode | undefined): Receiver {
     const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
     if (!definition) return { kind: 'definition' };
     if (definition.type === 'class_definition') return { kind: 'class' };

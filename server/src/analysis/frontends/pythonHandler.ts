@@ -17,8 +17,9 @@ export function buildHandler(
   const paramsNode = definition.childForFieldName('parameters');
   const parsed = resolver.parameters.of(definition);
   const definedIn = enclosingDefinitionKind(definition, resolver.nav);
-  const scope = new ScopeWalker(modules, true, resolver.parameters).functionScope(definition);
+  const scope = new ScopeWalker(modules, resolver.nav.text, true, resolver.parameters).functionScope(definition);
   const paramNames = new Set(parsed.map((param) => param.name));
+  const isBoundOutside = resolver.boundOutside(definition);
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];
   for (const read of scope.reads) {
@@ -29,7 +30,7 @@ export function buildHandler(
     } else if (paramNames.has(read.name)) {
       paramReads.push({ name: read.name, span, boundOutside: false });
     } else if (!scope.bindings.has(read.name)) {
-      freeReads.push({ name: read.name, span, boundOutside: resolver.isBoundOutside(read.name, definition) });
+      freeReads.push({ name: read.name, span, boundOutside: isBoundOutside(read.name) });
     }
   }
   const byPosition = (a: NameRead, b: NameRead): number => a.span.start - b.span.start;

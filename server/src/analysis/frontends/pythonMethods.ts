@@ -64,14 +64,13 @@ function mayBeInstance(object: SyntaxNode, resolver: PythonResolver): boolean {
 }
 
 function enclosingMethod(node: SyntaxNode, nav: Navigator): { fn: SyntaxNode; cls: SyntaxNode } | undefined {
-  for (const ancestor of nav.ancestors(node)) {
-    if (ancestor.type !== 'function_definition') continue;
-    let holder = nav.parentOf(ancestor);
-    if (holder?.type === 'decorated_definition') holder = nav.parentOf(holder);
-    const cls = holder?.type === 'block' ? nav.parentOf(holder) : null;
-    return cls?.type === 'class_definition' ? { fn: ancestor, cls } : undefined;
-  }
-  return undefined;
+  const ancestors = nav.ancestors(node);
+  const at = ancestors.findIndex((ancestor) => ancestor.type === 'function_definition');
+  if (at < 0) return undefined;
+  let holderAt = at + 1;
+  if (ancestors[holderAt]?.type === 'decorated_definition') holderAt++;
+  const cls = ancestors[holderAt]?.type === 'block' ? ancestors[holderAt + 1] : undefined;
+  return cls?.type === 'class_definition' ? { fn: ancestors[at], cls } : undefined;
 }
 
 /** The last `def name` directly in the class body. */

@@ -53,7 +53,7 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     importRefs: [],
     classes: [],
   };
-  const walker = new ScopeWalker(modules, false);
+  const walker = new ScopeWalker(modules, text, false);
   const add = (name: string, binding: Binding, start: number, conditional: boolean): void => {
     const entry = { binding, start, conditional };
     const list = facts.entries.get(name);
@@ -153,7 +153,10 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
   for (const match of text.matchAll(/\b(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
     for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
   }
-  for (const match of text.matchAll(/([A-Za-z_]\w*)\s*:=/g)) facts.looselyBound.add(match[1]);
+  for (let at = text.indexOf(':='); at >= 0; at = text.indexOf(':=', at + 2)) {
+    const name = /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, at - 80), at));
+    if (name) facts.looselyBound.add(name[1]);
+  }
   return facts;
 }
 

@@ -7,7 +7,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { SignalRef, Span } from '../model';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
-import { sameNode, type Navigator } from './pythonSyntax';
+import { sameNode } from './pythonSyntax';
 
 const importParents = new Set(['dotted_name', 'aliased_import', 'import_statement', 'import_from_statement', 'relative_import']);
 
@@ -49,6 +49,12 @@ export function collectSignalRefs(
     if (!refs.has(key)) refs.set(key, ref);
   };
   known.forEach(add);
+  // Names already judged as part of a known reference (every connect site's signal) need no second look.
+  const judged = new Set<number>();
+  for (const ref of known) {
+    judged.add(ref.nameSpan.start);
+    judged.add(ref.expressionSpan.start);
+  }
   const candidates = new Set<string>(['celery', 'signals', ...resolver.catalog.appAttributes]);
   for (const spec of resolver.catalog.signals) if (spec.access.kind === 'module') candidates.add(spec.name.split('.').pop()!);
   for (const [name, entries] of resolver.module.entries) {
@@ -59,14 +65,16 @@ export function collectSignalRefs(
   const seenImports = new Set<number>();
   for (const match of text.matchAll(pattern)) {
     const start = match.index ?? 0;
+    if (judged.has(start)) continue;
     if (within && !within.some((span) => span.start <= start && start < span.end)) continue;
-    const name = root.descendantForIndex(start, start + match[0].length);
+    const name = resolver.nav.nodeAt(start, start + match[0].length);
     if (!name || name.type !== 'identifier' || name.startIndex !== start || name.endIndex !== start + match[0].length) continue;
-    const parent = resolver.nav.parentOf(name);
+    const ancestors = resolver.nav.ancestors(name);
+    const parent = ancestors[0];
     if (!parent) continue;
     try {
       if (importParents.has(parent.type)) {
-        const statement = importStatementOf(name, resolver.nav);
+        const statement = ancestors.find((ancestor) => ancestor.type === 'import_statement' || ancestor.type === 'import_from_statement');
         if (statement && !seenImports.has(statement.startIndex)) {
           seenImports.add(statement.startIndex);
           for (const imported of importFactsOf(statement, modules).names) add(imported.signalRef);
@@ -74,7 +82,7 @@ export function collectSignalRefs(
       } else if (parent.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), name)) {
         if (appAttributes.has(name.text)) add(resolver.signalOf(parent));
       } else if (!isDefiningName(name, parent)) {
-        add(signalStartingAt(name, resolver));
+        add(signalStartingAt(name, ancestors, resolver));
       }
     } catch {
       // A reference we cannot judge in broken code is simply not reported.
@@ -84,24 +92,16 @@ export function collectSignalRefs(
 }
 
 /** `task_failure`, or `signals.task_failure` / `celery.signals.task_failure` read from its first name. */
-function signalStartingAt(name: SyntaxNode, resolver: PythonResolver): SignalRef | undefined {
+function signalStartingAt(name: SyntaxNode, ancestors: SyntaxNode[], resolver: PythonResolver): SignalRef | undefined {
   const direct = resolver.signalOf(name);
   if (direct) return direct;
   let current = name;
-  for (let parent = resolver.nav.parentOf(current); parent?.type === 'attribute'; parent = resolver.nav.parentOf(current)) {
-    if (!sameNode(parent.childForFieldName('object'), current)) return undefined;
+  for (const parent of ancestors) {
+    if (parent.type !== 'attribute' || !sameNode(parent.childForFieldName('object'), current)) return undefined;
     const path = resolver.modulePathOf(current);
     if (path === undefined) return undefined;
     if (resolver.modules.isSignalModule(path)) return resolver.signalOf(parent);
     current = parent;
-  }
-  return undefined;
-}
-
-function importStatementOf(name: SyntaxNode, nav: Navigator): SyntaxNode | undefined {
-  for (const ancestor of nav.ancestors(name)) {
-    if (ancestor.type === 'import_statement' || ancestor.type === 'import_from_statement') return ancestor;
-    if (!importParents.has(ancestor.type)) return undefined;
   }
   return undefined;
 }

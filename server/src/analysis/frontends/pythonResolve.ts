@@ -48,7 +48,7 @@ export class PythonResolver {
     readonly taskDefinitions: ReadonlySet<number>,
     readonly nav: Navigator,
   ) {
-    this.walker = new ScopeWalker(modules, false, this.parameters);
+    this.walker = new ScopeWalker(modules, nav.text, false, this.parameters);
   }
 
   /** Bindings of a function, lambda or class scope (cached). */
@@ -102,7 +102,9 @@ export class PythonResolver {
   }
 
   /** True when something outside `definition` binds `name`: an enclosing function, the module, a builtin. */
-  isBoundOutside(name: string, definition: SyntaxNode): boolean {
+  /** A test for "something outside `definition` binds this name": enclosing functions, the module, builtins. */
+  boundOutside(definition: SyntaxNode): (name: string) => boolean {
+    const enclosing: ((name: string) => boolean)[] = [];
     const ancestors = this.nav.isAtModuleLevel(definition) ? [] : this.nav.ancestors(definition);
     for (const ancestor of ancestors) {
       const type = ancestor.type;
@@ -110,13 +112,14 @@ export class PythonResolver {
         const body = ancestor.childForFieldName('body');
         if (body && definition.startIndex >= body.startIndex) {
           const scope = this.scopeOf(ancestor);
-          if (scope.bindings.has(name) || scope.declaredGlobal.has(name) || scope.declaredNonlocal.has(name)) return true;
+          enclosing.push((name) => scope.bindings.has(name) || scope.declaredGlobal.has(name) || scope.declaredNonlocal.has(name));
         }
       } else if (comprehensionTypes.has(type)) {
-        if (comprehensionTargets(ancestor).has(name)) return true;
+        const targets = comprehensionTargets(ancestor);
+        enclosing.push((name) => targets.has(name));
       }
     }
-    return this.isBoundInModule(name);
+    return (name) => enclosing.some((binds) => binds(name)) || this.isBoundInModule(name);
   }
 
   isBoundInModule(name: string): boolean {

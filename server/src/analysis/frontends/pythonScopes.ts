@@ -128,6 +128,7 @@ function bind(scope: Scope, name: string, binding: Binding): void {
 export class ScopeWalker {
   constructor(
     private readonly modules: SignalModuleIndex,
+    private readonly text: string,
     private readonly collectReads: boolean,
     private readonly parameters: ParameterCache = new ParameterCache(),
   ) {}
@@ -150,16 +151,14 @@ export class ScopeWalker {
 
   private read(node: SyntaxNode, scope: Scope): void {
     if (!this.collectReads) return;
-    const name = node.text;
-    scope.reads.push({ name, start: node.startIndex, end: node.endIndex, global: scope.declaredGlobal.has(name) });
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const name = this.text.slice(start, end);
+    scope.reads.push({ name, start, end, global: scope.declaredGlobal.has(name) });
   }
 
   private visitChildren(node: SyntaxNode, scope: Scope): void {
-    const count = node.namedChildCount;
-    for (let i = 0; i < count; i++) {
-      const child = node.namedChild(i);
-      if (child) this.visit(child, scope);
-    }
+    for (const child of node.namedChildren) if (child) this.visit(child, scope);
   }
 
   private visitField(node: SyntaxNode, field: string, scope: Scope): void {
@@ -168,7 +167,8 @@ export class ScopeWalker {
   }
 
   visit(node: SyntaxNode, scope: Scope): void {
-    switch (node.type) {
+    const type = node.type;
+    switch (type) {
       case 'identifier':
         this.read(node, scope);
         return;
@@ -258,7 +258,7 @@ export class ScopeWalker {
         for (const name of node.descendantsOfType('identifier')) if (name) bind(scope, name.text, { kind: 'loose' });
         return;
       default:
-        if (comprehensionTypes.has(node.type)) this.visitComprehension(node, scope);
+        if (comprehensionTypes.has(type)) this.visitComprehension(node, scope);
         else this.visitChildren(node, scope);
     }
   }

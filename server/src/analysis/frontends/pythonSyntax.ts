@@ -6,18 +6,14 @@ export function spanOf(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
+/** One call into the parser for all named children (each node property read is a call of its own). */
 export function namedChildrenOf(node: SyntaxNode): SyntaxNode[] {
-  const children: SyntaxNode[] = [];
-  const count = node.namedChildCount;
-  for (let i = 0; i < count; i++) {
-    const child = node.namedChild(i);
-    if (child) children.push(child);
-  }
-  return children;
+  return node.namedChildren.filter((child): child is SyntaxNode => child !== null);
 }
 
+/** Node objects are created afresh on every access; `id` identifies the node itself. */
 export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
-  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+  return !!a && !!b && a.id === b.id;
 }
 
 export const comprehensionTypes: ReadonlySet<string> = new Set([
@@ -33,17 +29,16 @@ export const comprehensionTypes: ReadonlySet<string> = new Set([
  * per step. Here one descent from the root records the parent of every node on the way.
  */
 export class Navigator {
-  private readonly parents = new Map<number, SyntaxNode | null>();
   /** The module's statements with their extents, for binary search by offset. */
   readonly statements: SyntaxNode[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  private readonly scopeEnds: number[] = [];
 
   constructor(
     readonly root: SyntaxNode,
-    private readonly text: string,
+    readonly text: string,
   ) {
-    this.parents.set(root.id, null);
     const cursor = root.walk();
     if (cursor.gotoFirstChild()) {
       do {
@@ -52,17 +47,14 @@ export class Navigator {
         this.statements.push(statement);
         this.starts.push(statement.startIndex);
         this.ends.push(statement.endIndex);
-        this.parents.set(statement.id, root);
       } while (cursor.gotoNextSibling());
     }
     cursor.delete();
   }
 
-  /** The module statement holding `node`, found without asking the tree. */
-  statementAt(node: SyntaxNode): SyntaxNode | undefined {
-    const start = node.startIndex;
-    const end = node.endIndex;
-    // The last statement starting at or before `node`; it holds `node` if it also ends after it.
+  /** The index of the module statement holding [start, end), or -1. */
+  private statementIndex(start: number, end: number): number {
+    // The last statement starting at or before `start`; it holds the range if it also ends after it.
     let low = 0;
     let high = this.starts.length - 1;
     let found = -1;
@@ -73,18 +65,25 @@ export class Navigator {
         low = mid + 1;
       } else high = mid - 1;
     }
-    if (found >= 0 && this.ends[found] >= end) return this.statements[found];
-    return undefined;
+    return found >= 0 && this.ends[found] >= end ? found : -1;
+  }
+
+  /** The module statement holding `node`, found without asking the tree. */
+  statementAt(node: SyntaxNode): SyntaxNode | undefined {
+    const index = this.statementIndex(node.startIndex, node.endIndex);
+    return index >= 0 ? this.statements[index] : undefined;
   }
 
   /**
-   * True when `node` is certainly evaluated in module scope: it sits in a simple module statement
-   * without lambdas, or in the decorators of a module-level definition. False means "look closer".
+   * Per module statement, the offset before which code runs in module scope: the whole statement
+   * for a simple statement without lambdas, the decorators of a definition, nothing otherwise.
    */
-  isInModuleScope(node: SyntaxNode): boolean {
-    const text = this.text;
-    const statement = this.statementAt(node);
-    if (!statement) return false;
+  private moduleScopeEnd(index: number): number {
+    let end = this.scopeEnds[index];
+    if (end !== undefined) return end;
+    const statement = this.statements[index];
+    const start = this.starts[index];
+    end = start;
     switch (statement.type) {
       case 'expression_statement':
       case 'import_statement':
@@ -93,40 +92,65 @@ export class Navigator {
       case 'delete_statement':
       case 'assert_statement':
       case 'raise_statement':
-        return !text.slice(statement.startIndex, statement.endIndex).includes('lambda');
+        if (!this.text.slice(start, this.ends[index]).includes('lambda')) end = this.ends[index];
+        break;
       case 'decorated_definition': {
-        const definition = statement.childForFieldName('definition');
-        return !!definition && node.endIndex <= definition.startIndex && !text.slice(statement.startIndex, definition.startIndex).includes('lambda');
+        const definitionStart = statement.childForFieldName('definition')?.startIndex ?? start;
+        if (!this.text.slice(start, definitionStart).includes('lambda')) end = definitionStart;
+        break;
       }
-      default:
-        return false;
     }
+    this.scopeEnds[index] = end;
+    return end;
+  }
+
+  /**
+   * True when `node` is certainly evaluated in module scope: it sits in a simple module statement
+   * without lambdas, or in the decorators of a module-level definition. False means "look closer".
+   */
+  isInModuleScope(node: SyntaxNode): boolean {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const index = this.statementIndex(start, end);
+    return index >= 0 && end <= this.moduleScopeEnd(index);
   }
 
   /** A module statement itself, or the definition of a decorated module statement. */
   isAtModuleLevel(node: SyntaxNode): boolean {
-    const statement = this.statementAt(node);
-    if (!statement) return false;
-    if (statement.startIndex === node.startIndex && statement.endIndex === node.endIndex) return true;
-    return statement.type === 'decorated_definition' && statement.endIndex === node.endIndex && node.type !== 'block';
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const index = this.statementIndex(start, end);
+    if (index < 0) return false;
+    if (this.starts[index] === start && this.ends[index] === end) return true;
+    return this.ends[index] === end && this.statements[index].type === 'decorated_definition' && node.type !== 'block';
+  }
+
+  /**
+   * The ancestors of `node`, nearest first, root last: one descent from its module statement, so
+   * take the whole list once rather than asking parent by parent.
+   */
+  ancestors(node: SyntaxNode): SyntaxNode[] {
+    const index = this.statementIndex(node.startIndex, node.endIndex);
+    if (index < 0) return node.id === this.root.id ? [] : [this.root];
+    const chain: SyntaxNode[] = [this.root];
+    let current = this.statements[index];
+    for (let depth = 0; current.id !== node.id && depth < 10_000; depth++) {
+      chain.push(current);
+      const next = current.childWithDescendant(node);
+      if (!next || next.id === current.id) break;
+      current = next;
+    }
+    return chain.reverse();
   }
 
   parentOf(node: SyntaxNode): SyntaxNode | null {
-    const known = this.parents.get(node.id);
-    if (known !== undefined) return known;
-    let current = this.statementAt(node) ?? this.root;
-    for (let depth = 0; current.id !== node.id && depth < 10_000; depth++) {
-      const next = current.childWithDescendant(node);
-      if (!next || next.id === current.id) return node.parent;
-      this.parents.set(next.id, current);
-      current = next;
-    }
-    return this.parents.get(node.id) ?? null;
+    return this.ancestors(node)[0] ?? null;
   }
 
-  /** The ancestors of `node`, nearest first. */
-  *ancestors(node: SyntaxNode): Generator<SyntaxNode> {
-    for (let ancestor = this.parentOf(node); ancestor; ancestor = this.parentOf(ancestor)) yield ancestor;
+  /** The node spanning exactly [start, end), searched from its module statement rather than the root. */
+  nodeAt(start: number, end: number): SyntaxNode | null {
+    const index = this.statementIndex(start, end);
+    return (index >= 0 ? this.statements[index] : this.root).descendantForIndex(start, end);
   }
 }
 
