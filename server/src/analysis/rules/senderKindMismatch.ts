@@ -26,6 +26,19 @@ function senderWords(signal: SignalSpec): string {
   return SENDER_WORDS[signal.sender.kind] ?? signal.sender.type;
 }
 
+let assignmentsCache: { text: string; values: Map<string, string | undefined> } | undefined;
+
+/** Module-level `NAME = value` lines, read once per text; names assigned twice map to undefined. */
+function moduleAssignments(text: string): Map<string, string | undefined> {
+  if (assignmentsCache?.text === text) return assignmentsCache.values;
+  const values = new Map<string, string | undefined>();
+  for (const m of text.matchAll(/^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(.+)$/gm)) {
+    values.set(m[1], values.has(m[1]) ? undefined : m[2].trim());
+  }
+  assignmentsCache = { text, values };
+  return values;
+}
+
 /**
  * What an expression the front end left as `other` evaluates to, when the text tells: an f-string or
  * concatenation of literals is a str (or bytes), and `<task>.name` is the task's name string.
@@ -33,9 +46,8 @@ function senderWords(signal: SignalSpec): string {
 function refine(value: ConnectValue, tasks: TaskDefinition[], text: string): ConnectValue {
   if (value.kind === 'name' && value.refersTo === 'unknown') {
     // A module-level constant assigned once from a string literal (`SYNC_TASK = 'proj.sync'`).
-    const assignments = [...text.matchAll(new RegExp(`^${value.name}\\s*(?::[^=\\n]*)?=\\s*(.+)$`, 'gm'))];
-    if (assignments.length === 1) return refine({ kind: 'other', text: assignments[0][1].trim() }, tasks, text);
-    return value;
+    const assigned = moduleAssignments(text).get(value.name);
+    return assigned === undefined ? value : refine({ kind: 'other', text: assigned }, tasks, text);
   }
   if (value.kind !== 'other') return value;
   const literal = /^([rRbBfFuU]{0,2})(["'])/.exec(value.text);
