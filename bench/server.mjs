@@ -4,6 +4,7 @@
 // peak RSS. Run: `npm run build && node bench/server.mjs` (or via `npm run bench`).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateModule } from './generate.mjs';
@@ -144,6 +145,8 @@ async function measure(lines) {
 export async function runServerBench() {
   if (!fs.existsSync(serverPath)) throw new Error('server/out/server.js is missing: run `npm run build` first');
   console.log('\n== language server over stdio (push diagnostics; 200 completions, 200 hovers, 100 edits) ==');
+  // Latencies scale with how busy the machine is; the load average says how to read them.
+  console.log(`load average before the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cpus`);
   console.log('  lines  diags    start  open→diag  compl p50  compl p95  hover p50  hover p95   edit p50   edit p95  peak RSS');
   const results = [];
   for (const lines of [1_000, 10_000]) {
