@@ -65,11 +65,12 @@ def run_case(text, workdir):
     observer.install()
     install_stub_importer(filename, PACKAGE_NAME)
     module = new_module(f'{PACKAGE_NAME}.{MODULE_NAME}', filename)
-    failures = execute(text, filename, module, sites, lambda: len(observer.connects))
+    failures, executed_lines = execute(text, filename, module, sites, lambda: len(observer.connects))
     lifecycle = Lifecycle(module, observer, workdir)
     lifecycle.run()
     return {
-        'handlers': judge(sites, failures, observer, lifecycle, covered_signal_names()),
+        'handlers': judge(sites, failures, observer, lifecycle, covered_signal_names(),
+                          executed_lines, vars(module)),
         'loadFailures': [{'line': f.line, 'error': f.error} for f in failures],
         'sent': sorted({s.signal_name for s in observer.sends}),
         'notes': lifecycle.notes,

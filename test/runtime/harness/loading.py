@@ -121,16 +121,39 @@ def _bind_names_one_by_one(statement, namespace):
             namespace[alias.asname or alias.name] = Signal(name=alias.name)
 
 
+class _LineRecorder:
+    """Which lines of the handler module ran during the import (to tell a connect that ran but
+    registered nothing from one that never ran)."""
+
+    def __init__(self, filename):
+        self.filename = filename
+        self.lines = set()
+
+    def __call__(self, frame, event, arg):
+        if frame.f_code.co_filename != self.filename:
+            return None
+        self.lines.add(frame.f_lineno)
+        return self.local
+
+    def local(self, frame, event, arg):
+        if event == 'line':
+            self.lines.add(frame.f_lineno)
+        return self.local
+
+
 def execute(text, filename, module, sites, connect_count):
-    """Run the module statement by statement; return the failures in order.
+    """Run the module statement by statement; return the failures in order and the lines that ran.
     `connect_count()` tells how many connects have succeeded so far."""
     failures = []
     namespace = module.__dict__
+    recorder = _LineRecorder(filename)
     for statement in ast.parse(text, filename).body:
         code = compile(ast.Module([statement], []), filename, 'exec')
+        sys.settrace(recorder)
         try:
             exec(code, namespace)
         except (Exception, SystemExit) as exc:
+            sys.settrace(None)
             error = f'{type(exc).__name__}: {exc}'
             site = _failing_site(exc, filename, sites)
             indexes = [site.index] if site else []
@@ -141,4 +164,10 @@ def execute(text, filename, module, sites, connect_count):
                 _bind_names_one_by_one(statement, namespace)
             first_line = min([statement.lineno] + [d.lineno for d in getattr(statement, 'decorator_list', [])])
             failures.append(LoadFailure(first_line, error, indexes, connect_count()))
-    return failures
+        finally:
+            sys.settrace(None)
+    return failures, recorder.lines
+
+
+def is_stand_in(value):
+    return isinstance(value, (mock.Mock, _StubModule))

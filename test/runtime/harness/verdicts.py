@@ -68,7 +68,18 @@ def _worst(verdicts):
     return max(verdicts, key=lambda v: RANK[v[0]]) if verdicts else ('not-reached', 'connect never executed')
 
 
-def judge(sites, failures, observer, lifecycle, covered_signals):
+def _connected_nothing(site, executed_lines, namespace):
+    """The connect ran without error yet registered no receiver: with a non-callable receiver
+    (a classmethod object, say) connect() takes it for the sender and returns a decorator."""
+    from loading import is_stand_in
+    if site.line not in executed_lines:
+        return None
+    if site.signal_root and is_stand_in(namespace.get(site.signal_root)):
+        return None
+    return 'never-called', 'the connect ran but registered no receiver (a non-callable receiver is taken for the sender)'
+
+
+def judge(sites, failures, observer, lifecycle, covered_signals, executed_lines, namespace):
     from sites import innermost_site
     per_site = {site.index: [] for site in sites}
     connected_at = {site.index: [] for site in sites}     # positions in the order of connects
@@ -94,6 +105,10 @@ def judge(sites, failures, observer, lifecycle, covered_signals):
         entry = handlers.setdefault(site.handler.key, {
             'handler': site.handler.name, 'line': site.handler.def_line,
             'ranges': site.handler.ranges, 'sites': []})
+        if not per_site[site.index]:
+            nothing = _connected_nothing(site, executed_lines, namespace)
+            if nothing:
+                per_site[site.index].append(nothing)
         verdict, detail = _worst(per_site[site.index])
         entry['sites'].append({'signal': site.signal_text, 'line': site.line, 'verdict': verdict,
                                'detail': detail, 'neverConnected': never_connected(site, verdict)})
