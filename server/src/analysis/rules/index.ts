@@ -4,6 +4,7 @@
  */
 import { asyncHandler } from './asyncHandler';
 import { connectOnDescriptor } from './connectOnDescriptor';
+import { customSignalNoKwargs } from './customSignalNoKwargs';
 import { deprecatedSignal } from './deprecatedSignal';
 import { duplicateDispatchUid } from './duplicateDispatchUid';
 import { generatorHandler } from './generatorHandler';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   receiverDefinedLater,
   unknownSignal,
   notInStarImport,
+  customSignalNoKwargs,
   deprecatedSignal,
   signalTooNew,
   setupLoggingShadowsAfterSetup,

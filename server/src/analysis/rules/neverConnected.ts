@@ -67,7 +67,7 @@ export const neverConnected: FileRule = {
       if (failure.importedName !== undefined && site.connection.signal.name === failure.importedName) continue;
       findings.push({
         span: site.connection.style === 'call' ? (site.receiverSpan ?? site.connection.signal.nameSpan) : site.connection.signal.nameSpan,
-        message: `This handler is never connected: importing the module already fails at line ${line} (${failure.reason}), before this line runs.`,
+        message: `This ${site.connection.signal.name} handler is never connected: importing the module already fails at line ${line} (${failure.reason}), before this line runs.`,
         related: [{ span: failure.span, message: 'the import stops here' }],
       });
     }

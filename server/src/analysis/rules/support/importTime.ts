@@ -3,6 +3,7 @@
  * stops the module, so every connect after it never happens.
  */
 import type { HandlerSite, Span } from '../../model';
+import { customReceiversWithoutKwargs } from '../customSignalNoKwargs';
 import { notInStarImport } from '../notInStarImport';
 import { inImport } from './signalRefs';
 import { optionValue } from './sites';
@@ -74,6 +75,9 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
     if (!connectsAtImport(text, site)) continue;
     const reason = refusedAtConnect(context, site) ?? definedLater(site);
     if (reason) consider(site.connection.span.start, site.connection.signal.nameSpan, reason);
+  }
+  for (const { signal, receiver } of customReceiversWithoutKwargs(text)) {
+    if (lineIndent(text, receiver.connectAt) === 0) consider(receiver.connectAt, receiver.nameSpan, `${signal} refused a receiver without **kwargs`);
   }
   for (const use of starImportMisses(context)) {
     if (lineIndent(text, use.start) === 0) consider(use.start, use, `${text.slice(use.start, use.end)} is not bound by the star import`);
