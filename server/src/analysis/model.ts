@@ -99,7 +99,8 @@ export interface Connection {
   arguments: ConnectArgument[];
   /**
    * Set when `@signal.connect(x)` is given a positional first argument that Celery will take as the
-   * receiver (anything but a string literal): the decorated function is then not the receiver.
+   * receiver (Celery tests `callable(x)`: anything but a literal such as a string, bytes, None, a
+   * number or a list): the decorated function is then not the receiver.
    */
   positionalReceiver?: ConnectArgument;
 }

@@ -152,8 +152,8 @@ export class ScopeWalker {
   private read(node: SyntaxNode, scope: Scope): void {
     if (!this.collectReads) return;
     const start = node.startIndex;
-    const end = node.endIndex;
-    const name = this.text.slice(start, end);
+    const name = identifierAt(this.text, start);
+    const end = start + name.length;
     scope.reads.push({ name, start, end, global: scope.declaredGlobal.has(name) });
   }
 
@@ -363,4 +363,12 @@ export class ScopeWalker {
       }
     }
   }
+}
+
+const identifierPattern = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/uy;
+
+/** The identifier starting at `start`, read from the text (cheaper than asking the node for its end). */
+export function identifierAt(text: string, start: number): string {
+  identifierPattern.lastIndex = start;
+  return identifierPattern.exec(text)?.[0] ?? '';
 }
