@@ -6,6 +6,7 @@ import { analyzeText } from '../../server/src/analysis/analyze';
 import type { Finding } from '../../server/src/analysis/diagnostics';
 import { getBundledCatalog } from '../../server/src/catalog/catalog';
 import { AnalysisCache } from '../../server/src/documents/analysisCache';
+import { combineEdits } from '../../server/src/documents/incremental';
 import { DocumentStore } from '../../server/src/documents/documentStore';
 // @ts-expect-error plain ES module without types
 import { generateModule } from '../../bench/generate.mjs';
@@ -23,6 +24,27 @@ function random(seed: number): () => number {
 
 const TYPING = ['x', 'einfo', ' ', '_', 'task_id', '1'];
 const BREAKING = [', **kwargs', '\n    pass', '', 'task_id, ', '(', ')', ':', '@', 'sender='];
+
+test('several changes combine into one edit equivalent to applying them in order', () => {
+  const apply = (text: string, e: { startIndex: number; oldEndIndex: number; newEndIndex: number }, inserted: string) => text.slice(0, e.startIndex) + inserted + text.slice(e.oldEndIndex);
+  const next = random(3);
+  for (let round = 0; round < 300; round++) {
+    const original = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    let text = original;
+    const edits = [];
+    for (let i = 0; i < 1 + Math.floor(next() * 4); i++) {
+      const start = Math.floor(next() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(next() * 5));
+      const inserted = 'XYZ'.slice(0, Math.floor(next() * 4));
+      edits.push({ startIndex: start, oldEndIndex: end, newEndIndex: start + inserted.length });
+      text = text.slice(0, start) + inserted + text.slice(end);
+    }
+    const combined = combineEdits(edits)!;
+    assert.equal(apply(original, combined, text.slice(combined.startIndex, combined.newEndIndex)), text, JSON.stringify(edits));
+    assert.equal(original.slice(0, combined.startIndex), text.slice(0, combined.startIndex));
+    assert.equal(original.slice(combined.oldEndIndex), text.slice(combined.newEndIndex));
+  }
+});
 
 test('quick re-analysis agrees with full analysis over 150 random edits', async () => {
   const store = new DocumentStore();
@@ -43,7 +65,14 @@ test('quick re-analysis agrees with full analysis over 150 random edits', async 
     const inserted = pool[Math.floor(next() * pool.length)];
     const range = { start: positionAt(text, start), end: positionAt(text, Math.min(text.length, start + removed)) };
     text = text.slice(0, start) + inserted + text.slice(start + removed);
-    store.change(uri, version, [{ range, text: inserted }]);
+    const changes = [{ range, text: inserted }];
+    if (typing && next() < 0.3) {
+      // A second keystroke in the same notification, as a busy client batches them.
+      const at = positionAt(text, start + inserted.length);
+      changes.push({ range: { start: at, end: at }, text: 'y' });
+      text = text.slice(0, start + inserted.length) + 'y' + text.slice(start + inserted.length);
+    }
+    store.change(uri, version, changes);
     const analysis = await cache.analyse(uri, store.get(uri)!, catalog, settings);
     if (analysis.incremental) quick++;
     const full = await analyzeText(text, 'python', catalog, { celeryVersion: settings.celeryVersion });

@@ -11,7 +11,7 @@ import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
 import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
-import { reanalyseEdit } from './incremental';
+import { combineEdits, reanalyseEdit } from './incremental';
 import { allFindings, checkWhole, type CheckedModel } from './siteChecks';
 import { TreeCache } from './trees';
 
@@ -130,9 +130,10 @@ export class AnalysisCache {
     const update = await this.trees.treeFor(uri, entry, grammar);
     const options: CheckOptions = { celeryVersion: settings.celeryVersion, severities: settings.severities };
     const extractWithin = (within: Span[]) => frontEndFor(grammar)!(update.tree, text, catalog, { within });
+    const edit = update.edits && combineEdits(update.edits);
     const quick =
-      this.incrementalEnabled && previous?.checked && update.edits?.length === 1 && grammar === 'python'
-        ? reanalyseEdit({ text: previous.text, checked: previous.checked }, update.edits[0], update.tree, text, catalog, options, extractWithin)
+      this.incrementalEnabled && previous?.checked && edit && grammar === 'python'
+        ? reanalyseEdit({ text: previous.text, checked: previous.checked }, edit, update.tree, text, catalog, options, extractWithin)
         : undefined;
     const checked = quick ?? this.analyseWhole(update.tree, text, grammar, catalog, options);
     if (quick) this.scheduleVerification(uri, entry, catalog, settings);

@@ -18,6 +18,24 @@ export interface PreviousAnalysis {
 
 export type ExtractWithin = (within: Span[]) => FileModel;
 
+/** An edit by offsets only: `[startIndex, oldEndIndex)` of the old text became `[startIndex, newEndIndex)`. */
+export type OffsetEdit = Pick<Edit, 'startIndex' | 'oldEndIndex' | 'newEndIndex'>;
+
+/** One edit equivalent to several applied in order (each against the text the previous one left). */
+export function combineEdits(edits: readonly OffsetEdit[]): OffsetEdit | undefined {
+  let combined: OffsetEdit | undefined;
+  for (const edit of edits) {
+    if (!combined) {
+      combined = { startIndex: edit.startIndex, oldEndIndex: edit.oldEndIndex, newEndIndex: edit.newEndIndex };
+      continue;
+    }
+    const oldEndIndex = combined.oldEndIndex + Math.max(0, edit.oldEndIndex - combined.newEndIndex);
+    const newEndIndex = Math.max(combined.newEndIndex, edit.oldEndIndex) + (edit.newEndIndex - edit.oldEndIndex);
+    combined = { startIndex: Math.min(combined.startIndex, edit.startIndex), oldEndIndex, newEndIndex };
+  }
+  return combined;
+}
+
 /** Top-level statements whose edits cannot change how other statements resolve names. */
 const SELF_CONTAINED = new Set(['function_definition', 'decorated_definition', 'class_definition', 'expression_statement']);
 
@@ -79,7 +97,7 @@ function siteSpans(site: HandlerSite): Span[] {
 
 export function reanalyseEdit(
   previous: PreviousAnalysis,
-  edit: Edit,
+  edit: OffsetEdit,
   tree: Tree,
   text: string,
   catalog: Catalog,
