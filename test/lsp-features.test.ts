@@ -21,9 +21,10 @@ async function at(marked: string, grammar: Grammar = 'python') {
   return { text, offset, model };
 }
 
-async function complete(marked: string, options: { grammar?: Grammar; celeryVersion?: string; docsLanguage?: 'en' | 'zh-cn' } = {}) {
+async function complete(marked: string, options: { grammar?: Grammar; celeryVersion?: string; docsLanguage?: 'en' | 'zh-cn'; triggerCharacter?: string } = {}) {
   const { text, offset, model } = await at(marked, options.grammar);
-  return { text, entries: completeAt({ text, offset, model, catalog, docsLanguage: options.docsLanguage ?? 'en', celeryVersion: options.celeryVersion ?? latest }) };
+  const { triggerCharacter } = options;
+  return { text, entries: completeAt({ text, offset, model, catalog, docsLanguage: options.docsLanguage ?? 'en', celeryVersion: options.celeryVersion ?? latest, triggerCharacter }) };
 }
 
 function apply(text: string, edits: TextEdit[]): string {
@@ -117,4 +118,11 @@ test('TypeScript: connect options object keys and sender values', async () => {
   assert.deepEqual(names.entries.map((e) => e.insertText), ["'proj.add'"]);
   const python = await complete('from celery.signals import task_prerun\n\ntask_prerun.connect(handler, $0)\n');
   assert.deepEqual(python.entries.map((e) => e.label), ['sender=', 'weak=', 'dispatch_uid=', 'retry=']);
+});
+
+test('a space typed at the start of a line offers nothing; asking there offers the handler snippets', async () => {
+  assert.deepEqual((await complete('import os\n\n $0\n', { triggerCharacter: ' ' })).entries, []);
+  assert.ok((await complete('import os\n\n $0\n')).entries.some((e) => e.label === 'task_failure handler'));
+  const afterComma = await complete('from celery.signals import task_failure, $0\n', { triggerCharacter: ' ' });
+  assert.ok(afterComma.entries.some((e) => e.label === 'task_retry'));
 });

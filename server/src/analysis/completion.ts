@@ -50,6 +50,8 @@ export interface CompletionInput {
   moduleName?: string;
   /** Tasks defined in the other open documents. */
   otherTasks?: TaskElsewhere[];
+  /** The character that made the editor ask (`.`, `@`, space...); undefined when the user asked. */
+  triggerCharacter?: string;
 }
 
 export const CONNECT_OPTIONS = ['sender', 'weak', 'dispatch_uid', 'retry'] as const;
@@ -229,7 +231,7 @@ function snippetCompletions(input: CompletionInput, replaceSpan: Span): Completi
 
 export function completeAt(input: CompletionInput): CompletionEntry[] {
   const { text, offset } = input;
-  const { span: replaceSpan } = wordAt(text, offset);
+  const { word, span: replaceSpan } = wordAt(text, offset);
   const prefix = linePrefix(text, offset);
   const python = input.model.language === 'python';
   if (inCommentOrString(prefix, python ? 'python' : 'script')) {
@@ -254,6 +256,7 @@ export function completeAt(input: CompletionInput): CompletionEntry[] {
   if (call && /\.connect$/.test(call.callee)) return python ? connectCompletions(input, call, replaceSpan, 'keyword') : [];
   const options = python ? undefined : enclosingOptionsObject(text, offset);
   if (options && /\.connect$/.test(options.callee)) return connectCompletions(input, options, replaceSpan, 'property');
-  if (/^\s*\w*$/.test(prefix) && !call) return snippetCompletions(input, replaceSpan);
+  // A space or newline typed at the start of a line is not a request for a handler snippet.
+  if (/^\s*\w*$/.test(prefix) && !call && !(input.triggerCharacter && word === '')) return snippetCompletions(input, replaceSpan);
   return [];
 }

@@ -1,5 +1,5 @@
 /** textDocument/completion → analysis/completion, with tasks from every open document for `sender=`. */
-import type { CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver/node';
+import { CompletionTriggerKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import { completeAt, type TaskElsewhere } from '../analysis/completion';
 import { toCompletionItem } from '../lsp/convert';
 import type { Session } from '../lsp/session';
@@ -28,6 +28,7 @@ export async function onCompletion(session: Session, params: CompletionParams): 
     celeryVersion: session.celeryVersion,
     moduleName: session.moduleNameOf(params.textDocument.uri),
     otherTasks: tasksElsewhere(session, params.textDocument.uri),
+    triggerCharacter: params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined,
   });
   const support = { snippets: session.client.snippets, deprecatedTag: session.client.deprecatedTag, markdown: session.client.markdownCompletion };
   const items = entries.map((e) => toCompletionItem(analysis.index, e, support)).filter((i): i is CompletionItem => !!i);
