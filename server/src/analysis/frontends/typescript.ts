@@ -11,7 +11,6 @@ import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
 import type { Connection, FileModel, HandlerSite, SourceLanguage, Span, SyntaxProblem, TaskDefinition } from '../model';
 import type { ExtractOptions, FrontEnd } from './frontend';
-import { parentOf } from './typescriptAncestry';
 import { decoratedHandler, decoratedMember, optionArguments, positionalArgument, receiverOf, type NameClassifier } from './typescriptConnect';
 import { bindingScope, declarationIn } from './typescriptScope';
 import { SignalResolver } from './typescriptSignals';
@@ -28,7 +27,7 @@ function connectMembers(root: SyntaxNode, text: string, within: readonly Span[] 
   for (const match of text.matchAll(/(?<=\.\s*)connect(?![\w$])/g)) {
     if (!isWithin(match.index!, within)) continue;
     const property = root.descendantForIndex(match.index!, match.index! + 'connect'.length);
-    const member = property ? parentOf(property) : null;
+    const member = property?.parent;
     if (property?.type === 'property_identifier' && member?.type === 'member_expression' && member.childForFieldName('property')?.id === property.id) {
       members.push(member);
     }
@@ -48,7 +47,7 @@ function isObjectLiteral(node: SyntaxNode): boolean {
 function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, classify: NameClassifier): HandlerSite | undefined {
   const signalNode = member.childForFieldName('object');
   const signal = signalNode ? resolver.resolve(signalNode) : undefined;
-  const parent = parentOf(member);
+  const parent = member.parent;
   if (!signal || !parent) return undefined;
 
   if (parent.type === 'decorator') {
@@ -60,7 +59,7 @@ function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, clas
 
   const { list, args } = argumentNodes(parent);
   const argumentsSpan = list ? spanOf(list) : undefined;
-  const grandparent = parentOf(parent);
+  const grandparent = parent.parent;
   if (grandparent?.type === 'decorator') {
     const connection: Connection = { signal, style: 'decorator-call', span: spanOf(parent), argumentsSpan, arguments: [] };
     const [first, ...rest] = args;

@@ -1,7 +1,6 @@
 /** Reads `connect(...)` arguments and receivers in TypeScript/JavaScript into the shared model. */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ConnectArgument, ConnectValue, HandlerSite, ReceiverKind } from '../model';
-import { ancestorsOf, namedSiblingsAfter, parentOf } from './typescriptAncestry';
 import { handlerFromFunction } from './typescriptHandlers';
 import { bindingScope, declarationIn } from './typescriptScope';
 import { isFunctionNode, namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
@@ -67,7 +66,7 @@ function methodOfClass(classBody: SyntaxNode, name: string): SyntaxNode | undefi
 }
 
 function enclosingClassBody(node: SyntaxNode): SyntaxNode | undefined {
-  for (const ancestor of ancestorsOf(node)) if (ancestor.type === 'class_body') return ancestor;
+  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) if (ancestor.type === 'class_body') return ancestor;
   return undefined;
 }
 
@@ -136,10 +135,13 @@ function receiverKindOf(receiver: SyntaxNode): ReceiverKind {
  * body; JavaScript makes them children of the method.
  */
 export function decoratedMember(decorator: SyntaxNode): SyntaxNode | undefined {
-  const parent = parentOf(decorator);
+  const parent = decorator.parent;
   if (!parent) return undefined;
   if (parent.type !== 'class_body') return parent;
-  return namedSiblingsAfter(decorator).find((next) => next.type !== 'decorator' && next.type !== 'comment');
+  for (let next = decorator.nextNamedSibling; next; next = next.nextNamedSibling) {
+    if (next.type !== 'decorator' && next.type !== 'comment') return next;
+  }
+  return undefined;
 }
 
 /** The handler for a decorated class member: a method, or a field holding a function. */

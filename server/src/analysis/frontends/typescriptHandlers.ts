@@ -5,7 +5,6 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Handler, HandlerKind, HandlerParam, NameRead, Span } from '../model';
-import { ancestorsOf } from './typescriptAncestry';
 import { JS_GLOBALS, SCOPE_TYPE_NAMES, declaredNames, isScopeNode } from './typescriptScope';
 import { FUNCTION_TYPES, isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
 
@@ -22,7 +21,7 @@ const KIND_BY_NODE_TYPE: Record<string, HandlerKind> = {
 /** Where a function sits: directly in the module, in a class body, or inside another function. */
 function definedIn(fn: SyntaxNode): Handler['definedIn'] {
   if (fn.type === 'method_definition') return 'class';
-  for (const node of ancestorsOf(fn)) {
+  for (let node = fn.parent; node; node = node.parent) {
     if (node.type === 'class_body') return 'class';
     if (isFunctionNode(node) || node.type === 'class_static_block') return 'function';
   }
@@ -188,7 +187,7 @@ function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];
   const outerScopes: SyntaxNode[] = [];
-  for (const node of ancestorsOf(fn)) if (isScopeNode(node)) outerScopes.push(node);
+  for (let node = fn.parent; node; node = node.parent) if (isScopeNode(node)) outerScopes.push(node);
   const boundOutside = (name: string) => JS_GLOBALS.has(name) || outerScopes.some((scope) => declaredNames(scope).has(name));
 
   // scopes[0] is the handler itself; typeStack mirrors the cursor's ancestors. Scope contents are

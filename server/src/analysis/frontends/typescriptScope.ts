@@ -4,7 +4,6 @@
  * so resolving a name costs a walk up the tree, never a walk over the file.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import { parentOf } from './typescriptAncestry';
 import { isFunctionNode, namedChildrenOf, parameterNodes, patternNames } from './typescriptSyntax';
 
 /**
@@ -133,7 +132,7 @@ export function isScopeNode(node: SyntaxNode): boolean {
  * `stopAt` (exclusive) limits the search to scopes inside it.
  */
 export function bindingScope(from: SyntaxNode, name: string, stopAt?: SyntaxNode): SyntaxNode | undefined {
-  for (let node: SyntaxNode | null = from; node; node = parentOf(node)) {
+  for (let node: SyntaxNode | null = from; node; node = node.parent) {
     if (stopAt && node.id === stopAt.id) return undefined;
     if (isScopeNode(node) && declaredNames(node).has(name)) return node;
   }
@@ -175,7 +174,7 @@ function collectDeclarations(statement: SyntaxNode, into: Map<string, SyntaxNode
       return;
     case 'import_statement':
       for (const id of importedLocalNames(statement)) {
-        const owner = parentOf(id);
+        const owner = id.parent;
         if (owner) add(id.text, owner);
       }
       return;

@@ -14,7 +14,6 @@ import type { Catalog } from '../../catalog/catalog';
 import type { SignalSpec } from '../../catalog/types';
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ImportBinding, SignalRef } from '../model';
-import { parentOf } from './typescriptAncestry';
 import { bindingScope, declarationIn } from './typescriptScope';
 import { namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
 
@@ -144,7 +143,7 @@ export class SignalResolver {
       const propertyStart = match.index! + match[0].length - match[1].length;
       if (!keep(propertyStart)) continue;
       const property = this.root.descendantForIndex(propertyStart, propertyStart + match[1].length);
-      const member = property ? parentOf(property) : null;
+      const member = property?.parent;
       if (property?.type === 'property_identifier' && member?.type === 'member_expression') found.push({ member, property });
     }
     return found;
@@ -238,7 +237,7 @@ export class SignalResolver {
       for (const match of this.text.matchAll(pattern)) {
         if (!keep(match.index!)) continue;
         const node = this.root.descendantForIndex(match.index!, match.index! + match[0].length);
-        if (node?.type !== 'identifier' || node.id === binding.node.id || parentOf(node)?.id === binding.node.id) continue;
+        if (node?.type !== 'identifier' || node.id === binding.node.id || node.parent?.id === binding.node.id) continue;
         const ref = this.resolve(node);
         if (ref) refs.push(ref);
       }
@@ -254,7 +253,7 @@ export class SignalResolver {
         const start = match.index! + match[0].length - attribute.length;
         if (!keep(start)) continue;
         const property = this.root.descendantForIndex(start, start + attribute.length);
-        const member = property ? parentOf(property) : null;
+        const member = property?.parent;
         const ref = member?.type === 'member_expression' ? this.resolve(member) : undefined;
         if (ref) refs.push(ref);
       }
