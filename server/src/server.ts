@@ -85,6 +85,8 @@ connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConf
 
 connection.onDidOpenTextDocument(
   guardNotification(connection, 'didOpen', ({ textDocument }) => {
+    // A document opened again without a close must not be served its old analysis.
+    current().cache.forget(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
   }),
