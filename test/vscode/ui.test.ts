@@ -148,6 +148,31 @@ async function runCase(page: Page, c: Case, step: (name: string) => string, note
   await shot(page, step('fixed'));
 }
 
+/** The command from the palette, then the signal from its quick pick (the one-line docs shown). */
+async function insertHandlerFromPalette(page: Page, notes: string[]): Promise<void> {
+  await openFile(page, 'insert.py');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type('Celery Signals: Insert handler');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Insert handler for signal' }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  // Wait for the command's own quick pick (every signal listed) before typing into it.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'before_task_publish' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'worker_ready' }).first();
+  await page.keyboard.type('worker_ready');
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  const catalog = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'celery-signals.json'), 'utf8'));
+  const summary: string = catalog.signals.find((s: { name: string }) => s.name === 'worker_ready').summary.en;
+  assert.ok(((await row.textContent()) ?? '').includes(summary), 'the quick pick shows the signal\'s one-line doc');
+  await shot(page, 'py-insert-handler-quick-pick');
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-lines', { hasText: '@worker_ready.connect' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  const text = await editorText(page);
+  assert.match(text, /from celery\.signals import worker_ready\s+@worker_ready\.connect\s+def on_worker_ready\(sender, \*\*kwargs\):/);
+  await shot(page, 'py-insert-handler-inserted');
+  notes.push('insert handler: quick pick and insertion checked');
+}
+
 test('a user types a handler, sees suggestion, squiggle and problem, and applies the quick-fix', { timeout: 300_000 }, async (t) => {
   if (!requireCodeServer(t) || !requireChromium(t)) return;
   fs.mkdirSync(screenshots, { recursive: true });
@@ -183,6 +208,17 @@ test('a user types a handler, sees suggestion, squiggle and problem, and applies
         }
       });
       t.diagnostic(`${c.file}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    if (!only || only === 'insert') {
+      await t.test('Insert handler for signal… from the command palette', async () => {
+        try {
+          await insertHandlerFromPalette(page, notes);
+        } catch (error) {
+          failures++;
+          await shot(page, 'insert-failure');
+          throw error;
+        }
+      });
     }
     for (const note of notes) t.diagnostic(note);
     passed = failures === 0;
