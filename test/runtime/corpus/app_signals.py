@@ -67,3 +67,27 @@ app = Celery('proj')
 @app.on_after_start.connect
 def started(sender=None, **kwargs):
     print('started')
+
+# ### a Django project's celery.py
+import os
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')
+
+app = Celery('proj')
+app.config_from_object('django.conf:settings', namespace='CELERY')
+app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def close_db_connections(**kwargs):
+    from django.db import connections
+    for connection in connections.all():
+        connection.close()
+
+
+@app.task(bind=True, ignore_result=True)
+def debug_task(self):
+    print(f'Request: {self.request!r}')

@@ -47,7 +47,8 @@ class Lifecycle:
 
     # -- setup ------------------------------------------------------------------------------
     def find_app(self):
-        apps = [v for v in vars(self.module).values() if isinstance(v, Celery)]
+        # type(), not isinstance(): isinstance() on a task proxy would evaluate it (and load config)
+        apps = [v for v in vars(self.module).values() if issubclass(type(v), Celery)]
         return apps[0] if apps else Celery('harness', set_as_current=True)
 
     def connected(self):
@@ -58,10 +59,23 @@ class Lifecycle:
                 if r.signal_name in signal_names and isinstance(r.sender_value, str)]
 
     def configure(self, app):
+        self.drop_missing_config_source(app)
         app.conf.broker_url = 'memory://'
         app.conf.result_backend = 'cache+memory://'
         app.conf.broker_transport_options = {'polling_interval': 0.01}
         app.conf.worker_timer_precision = 0.05   # the worker's timer thread wakes fast, so it stops fast
+
+    def drop_missing_config_source(self, app):
+        """`app.config_from_object('django.conf:settings')` loads lazily; the project's settings
+        are not on this machine, so the app runs on Celery's defaults instead of failing."""
+        source = getattr(app, '_config_source', None)
+        if not isinstance(source, str):
+            return
+        try:
+            app.loader._smart_import(source)
+        except ImportError as exc:
+            app._config_source = None
+            self.notes.append(f'configuration {source!r} is not available here ({exc}); Celery defaults used')
 
     def replace_body(self, task):
         lifecycle = self
