@@ -26,6 +26,7 @@ class LoadFailure:
     error: str
     site_indexes: list      # connect sites the failure belongs to (may be empty)
     connects_before: int    # how many connects had succeeded when it happened
+    celery_caused: bool     # a refused connect or a name Celery does not have (not the environment)
 
 
 class _StubModule(types.ModuleType):
@@ -163,7 +164,9 @@ def execute(text, filename, module, sites, connect_count):
                 indexes = [s.index for s in sites if s.signal_root in bound]
                 _bind_names_one_by_one(statement, namespace)
             first_line = min([statement.lineno] + [d.lineno for d in getattr(statement, 'decorator_list', [])])
-            failures.append(LoadFailure(first_line, error, indexes, connect_count()))
+            from_celery = isinstance(statement, ast.ImportFrom) and (statement.module or '').startswith('celery')
+            failures.append(LoadFailure(first_line, error, indexes, connect_count(),
+                                        bool(indexes) or from_celery))
         finally:
             sys.settrace(None)
     return failures, recorder.lines

@@ -90,7 +90,9 @@ def judge(sites, failures, observer, lifecycle, covered_signals, executed_lines,
         if site is not None:
             per_site[site.index].append(_record_verdict(record, observer, lifecycle, covered_signals, site))
             connected_at[site.index].append(position)
-    first = failures[0] if failures else None
+    # Module code that fails for want of the user's environment (a missing variable, a service)
+    # would not fail in production; only failures Celery causes stop the import for real.
+    first = next((f for f in failures if f.celery_caused), None)
 
     def never_connected(site, verdict):
         """A real import stops at the first failure: whatever connected after it never would."""
