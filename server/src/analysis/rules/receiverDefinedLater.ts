@@ -1,33 +1,65 @@
+import type { Span } from '../model';
 import { connectsAtImport } from './support/importTime';
-import { quote } from './support/sites';
-import type { SiteRule } from './support/types';
+import { optionArguments, quote } from './support/sites';
+import type { SiteContext, SiteRule } from './support/types';
+
+/** Where the module defines `name` at top level (def, class, task or assignment), when it does. */
+function moduleDefinition(context: SiteContext, name: string): number | undefined {
+  const task = context.model.tasks.find((t) => t.localName === name);
+  if (task) return task.span.start;
+  const match = new RegExp(`^(?:(?:async[ \\t]+)?def|class)[ \\t]+${name}\\b|^${name}[ \\t]*=[^=]`, 'm').exec(context.text);
+  return match?.index;
+}
+
+export interface UsedTooEarly {
+  name: string;
+  span: Span;
+  role: 'receiver' | 'sender';
+}
+
+/** A name a module-level connect needs at import time that the module only defines further down. */
+export function usedBeforeDefinition(context: SiteContext): UsedTooEarly | undefined {
+  const { site, text, model } = context;
+  if (!connectsAtImport(text, site)) return undefined;
+  const handler = site.handler;
+  if (site.connection.style === 'call' && site.receiverKind === 'reference' && site.receiverSpan && handler?.definedIn === 'module') {
+    // JavaScript hoists function declarations; a function stored in a const, let or var is not there yet.
+    const hoisted = model.language !== 'python' && handler.kind === 'function';
+    if (!hoisted && handler.definitionSpan.start > site.connection.span.start) return { name: handler.name ?? 'the receiver', span: site.receiverSpan, role: 'receiver' };
+  }
+  if (model.language !== 'python') return undefined;
+  const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
+  if (sender?.value.kind === 'name' && sender.value.refersTo !== 'unknown') {
+    const defined = moduleDefinition(context, sender.value.name);
+    if (defined !== undefined && defined > site.connection.span.start) return { name: sender.value.name, span: sender.valueSpan, role: 'sender' };
+  }
+  return undefined;
+}
 
 export const receiverDefinedLater: SiteRule = {
   code: 'receiver-defined-later',
   defaultSeverity: 'error',
   scope: 'site',
-  summary: 'A module-level connect of a function defined further down.',
-  rationale: 'Module code runs top to bottom: when the connect line runs, the function below does not exist yet, so the line raises NameError and the import of the module stops there.',
-  check({ site, text, model }) {
-    const handler = site.handler;
-    if (site.connection.style !== 'call' || !handler || !site.receiverSpan) return [];
-    if (handler.definedIn !== 'module' || site.receiverKind !== 'reference') return [];
-    if (handler.definitionSpan.start < site.connection.span.start || !connectsAtImport(text, site)) return [];
-    const name = quote(handler.name ?? 'This function');
-    if (model.language === 'python') {
+  summary: 'A module-level connect that names a receiver (or sender) defined further down.',
+  rationale:
+    'Module code runs top to bottom: when the connect line runs, a function or task defined below it does not exist yet, so the line raises NameError and the import of the module stops there.',
+  check(context) {
+    const later = usedBeforeDefinition(context);
+    if (!later) return [];
+    const name = quote(later.name);
+    if (context.model.language !== 'python') {
       return [
         {
-          span: site.receiverSpan,
-          message: `${name} is defined further down, so when this line runs at import time the name does not exist yet: it raises NameError and the module stops loading here. Move the connect below the definition.`,
+          span: later.span,
+          message: `${name} is assigned further down, so when this line runs at import time it holds no function yet (ReferenceError for const and let, undefined for var) and the module stops loading here. Move the connect below the assignment, or use a function declaration.`,
         },
       ];
     }
-    // JavaScript hoists function declarations; a function stored in a const, let or var is not there yet.
-    if (handler.kind === 'function') return [];
+    const what = later.role === 'sender' ? 'sender filter' : 'connect';
     return [
       {
-        span: site.receiverSpan,
-        message: `${name} is assigned further down, so when this line runs at import time it holds no function yet (ReferenceError for const and let, undefined for var) and the module stops loading here. Move the connect below the assignment, or use a function declaration.`,
+        span: later.span,
+        message: `${name} is defined further down, so when this ${what} runs at import time the name does not exist yet: it raises NameError and the module stops loading here. Move the ${later.role === 'sender' ? 'handler' : 'connect'} below the definition.`,
       },
     ];
   },

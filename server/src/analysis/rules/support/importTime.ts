@@ -4,6 +4,7 @@
  */
 import type { HandlerSite, Span } from '../../model';
 import { customReceiversWithoutKwargs } from '../customSignalNoKwargs';
+import { usedBeforeDefinition } from '../receiverDefinedLater';
 import { notInStarImport } from '../notInStarImport';
 import { inImport } from './signalRefs';
 import { optionValue } from './sites';
@@ -46,12 +47,6 @@ function refusedAtConnect(context: FileContext, site: HandlerSite): string | und
   return 'a receiver without **kwargs was refused';
 }
 
-function definedLater(site: HandlerSite): string | undefined {
-  const handler = site.handler;
-  if (site.connection.style !== 'call' || site.receiverKind !== 'reference' || !handler || handler.definedIn !== 'module') return undefined;
-  return handler.definitionSpan.start > site.connection.span.start ? `${handler.name ?? 'the receiver'} is connected before it is defined` : undefined;
-}
-
 function starImportMisses(context: FileContext): Span[] {
   return notInStarImport.check(context).map((f) => f.span);
 }
@@ -73,7 +68,8 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
   }
   for (const site of model.sites) {
     if (!connectsAtImport(text, site)) continue;
-    const reason = refusedAtConnect(context, site) ?? definedLater(site);
+    const later = usedBeforeDefinition({ ...context, site, signal: undefined });
+    const reason = refusedAtConnect(context, site) ?? (later && `${later.name} is used before it is defined`);
     if (reason) consider(site.connection.span.start, site.connection.signal.nameSpan, reason);
   }
   for (const { signal, receiver } of customReceiversWithoutKwargs(text)) {
