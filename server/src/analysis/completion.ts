@@ -7,7 +7,7 @@ import type { DocsLanguage, SignalSpec } from '../catalog/types';
 import { compareVersions } from '../catalog/versions';
 import type { TextEdit } from './diagnostics';
 import { enclosingCall, enclosingOptionsObject, inCommentOrString, linePrefix, wordAt, type EnclosingCall } from './completionContext';
-import { planImport } from './completionImports';
+import { importPlanner } from './completionImports';
 import { completeHandlerParams } from './completionParams';
 import { label, localize } from './hoverLocale';
 import { signalMarkdown } from './hover';
@@ -130,9 +130,10 @@ function attributeCompletions(input: CompletionInput, prefix: string, replaceSpa
 
 /** `@|` and `@task_|`: a decorator naming a signal, importing it when needed. */
 function decoratorCompletions(input: CompletionInput, replaceSpan: Span): CompletionEntry[] {
+  const planImport = importPlanner(input.text, input.model, input.model.language);
   return moduleSignals(input.catalog).map((signal) => {
     const module = (signal.access as { modules: string[] }).modules[0];
-    const plan = planImport(input.text, input.model, input.model.language, module, attributeOf(signal));
+    const plan = planImport(module, attributeOf(signal));
     return signalEntry(signal, input, replaceSpan, `${plan.localName}.connect`, plan.edit ? [plan.edit] : undefined);
   });
 }
@@ -211,8 +212,9 @@ function connectCompletions(input: CompletionInput, call: EnclosingCall, replace
 /** Snippets at the start of a statement. */
 function snippetCompletions(input: CompletionInput, replaceSpan: Span): CompletionEntry[] {
   const language = input.model.language === 'python' ? 'python' : 'typescript';
+  const planImport = importPlanner(input.text, input.model, input.model.language);
   return snippetsFor(input.catalog, language, input.celeryVersion).map((snippet) => {
-    const plan = snippet.importModule ? planImport(input.text, input.model, input.model.language, snippet.importModule, snippet.importName!) : undefined;
+    const plan = snippet.importModule ? planImport(snippet.importModule, snippet.importName!) : undefined;
     return {
       label: `${snippet.prefix} handler`,
       kind: 'snippet' as const,

@@ -69,8 +69,28 @@ function scriptImport(text: string, module: string, name: string): TextEdit {
   return { span: { start: insertAt, end: insertAt }, newText: `import { ${name} } from '${module}';\n` };
 }
 
+export type ImportPlanner = (module: string, name: string) => ImportPlan;
+
+const NAME_SLOT = '\u0000';
+
+/**
+ * Plans imports for many names at once (one completion list offers every signal): the file is
+ * searched once per module, and each name is put into the same edit.
+ */
+export function importPlanner(text: string, model: FileModel, language: SourceLanguage): ImportPlanner {
+  const templates = new Map<string, TextEdit>();
+  return (module, name) => {
+    const bound = model.imports.find((b) => b.kind === 'signal' && b.target === `${module}.${name}`);
+    if (bound) return { localName: bound.localName };
+    let template = templates.get(module);
+    if (!template) {
+      template = language === 'python' ? pythonImport(text, module, NAME_SLOT) : scriptImport(text, module, NAME_SLOT);
+      templates.set(module, template);
+    }
+    return { localName: name, edit: { span: template.span, newText: template.newText.replace(NAME_SLOT, name) } };
+  };
+}
+
 export function planImport(text: string, model: FileModel, language: SourceLanguage, module: string, name: string): ImportPlan {
-  const bound = model.imports.find((b) => b.kind === 'signal' && b.target === `${module}.${name}`);
-  if (bound) return { localName: bound.localName };
-  return { localName: name, edit: language === 'python' ? pythonImport(text, module, name) : scriptImport(text, module, name) };
+  return importPlanner(text, model, language)(module, name);
 }
