@@ -44,8 +44,12 @@ export type ConnectValue =
   | { kind: 'bytes' }
   | { kind: 'none' }
   | { kind: 'bool'; value: boolean }
-  /** `refersTo` says what the name is bound to in this file, when the front end can tell. */
-  | { kind: 'name'; name: string; refersTo: 'task' | 'function' | 'class' | 'signal' | 'unknown' }
+  /**
+   * `refersTo` says what the name is bound to in this file, when the front end can tell. `unbound`:
+   * nothing binds the name where the argument is evaluated (e.g. module code above the task's
+   * definition), so evaluating it raises NameError.
+   */
+  | { kind: 'name'; name: string; refersTo: 'task' | 'function' | 'class' | 'signal' | 'unknown'; unbound?: boolean }
   | { kind: 'lambda' }
   | { kind: 'other'; text: string };
 

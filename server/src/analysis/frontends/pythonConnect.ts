@@ -132,8 +132,11 @@ export class ConnectSiteFinder {
         return { kind: 'bool', value: true };
       case 'false':
         return { kind: 'bool', value: false };
-      case 'identifier':
-        return { kind: 'name', name: node.text, refersTo: this.resolver.refersTo(node) };
+      case 'identifier': {
+        const value: ConnectValue = { kind: 'name', name: node.text, refersTo: this.resolver.refersTo(node) };
+        if (this.resolver.isUnboundAt(node)) value.unbound = true;
+        return value;
+      }
       case 'lambda':
         return { kind: 'lambda' };
       case 'string':

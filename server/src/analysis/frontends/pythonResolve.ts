@@ -214,6 +214,13 @@ export class PythonResolver {
     }
   }
 
+  /** Evaluating this name raises NameError: no scope binds it at this point and it is no builtin. */
+  isUnboundAt(name: SyntaxNode): boolean {
+    const text = name.text;
+    if (this.resolveName(text, name) !== undefined) return false;
+    return !(pythonBuiltins.has(text) || this.module.starEverything || this.module.looselyBound.has(text));
+  }
+
   refersTo(name: SyntaxNode): Extract<ConnectValue, { kind: 'name' }>['refersTo'] {
     const binding = this.resolveName(name.text, name, true);
     switch (binding?.kind) {
