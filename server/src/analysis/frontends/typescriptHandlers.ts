@@ -19,13 +19,20 @@ const KIND_BY_NODE_TYPE: Record<string, HandlerKind> = {
 };
 
 /** Where a function sits: directly in the module, in a class body, or inside another function. */
-function definedIn(fn: SyntaxNode): Handler['definedIn'] {
+function definedIn(fn: SyntaxNode, ancestors: SyntaxNode[]): Handler['definedIn'] {
   if (fn.type === 'method_definition') return 'class';
-  for (let node = fn.parent; node; node = node.parent) {
+  for (const node of ancestors) {
     if (node.type === 'class_body') return 'class';
     if (isFunctionNode(node) || node.type === 'class_static_block') return 'function';
   }
   return 'module';
+}
+
+/** The function's ancestors, nearest first (each `parent` step is a call into the runtime). */
+function ancestorsOf(fn: SyntaxNode): SyntaxNode[] {
+  const ancestors: SyntaxNode[] = [];
+  for (let node = fn.parent; node; node = node.parent) ancestors.push(node);
+  return ancestors;
 }
 
 /** The pattern inside a parameter wrapper (`required_parameter` in TypeScript, bare in JavaScript). */
@@ -183,11 +190,10 @@ const READ_TYPES = new Set(['identifier', 'shorthand_property_identifier']);
  * parameters' local variables. One cursor walk with a stack of the scopes entered on the way down,
  * because asking each identifier for its ancestors costs a wasm call per step.
  */
-function readsOf(fn: SyntaxNode, text: string, locals: Set<string>): { freeReads: NameRead[]; paramReads: NameRead[] } {
+function readsOf(fn: SyntaxNode, ancestors: SyntaxNode[], text: string, locals: Set<string>): { freeReads: NameRead[]; paramReads: NameRead[] } {
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];
-  const outerScopes: SyntaxNode[] = [];
-  for (let node = fn.parent; node; node = node.parent) if (isScopeNode(node)) outerScopes.push(node);
+  const outerScopes = ancestors.filter(isScopeNode);
   const boundOutside = (name: string) => JS_GLOBALS.has(name) || outerScopes.some((scope) => declaredNames(scope).has(name));
 
   // scopes[0] is the handler itself; typeStack mirrors the cursor's ancestors. Scope contents are
@@ -251,16 +257,17 @@ export interface HandlerNaming {
 export function handlerFromFunction(fn: SyntaxNode, text: string, naming: HandlerNaming = {}): Handler {
   const ownName = fn.childForFieldName('name');
   const shape = paramShape(fn);
+  const ancestors = ancestorsOf(fn);
   return {
     name: ownName?.text ?? naming.name,
     nameSpan: ownName ? spanOf(ownName) : naming.nameSpan,
     kind: KIND_BY_NODE_TYPE[fn.type] ?? 'function',
     isAsync: isAsyncFunction(fn),
-    definedIn: definedIn(fn),
+    definedIn: definedIn(fn, ancestors),
     paramStyle: shape.paramStyle,
     params: shape.params,
     paramsSpan: shape.paramsSpan,
     definitionSpan: spanOf(fn),
-    ...readsOf(fn, text, shape.locals),
+    ...readsOf(fn, ancestors, text, shape.locals),
   };
 }

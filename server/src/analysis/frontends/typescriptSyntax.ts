@@ -56,10 +56,11 @@ export function isFunctionNode(node: SyntaxNode): boolean {
 
 /** `async` is an anonymous keyword child of the function node in both grammars. */
 export function isAsyncFunction(node: SyntaxNode): boolean {
-  for (const child of node.children) {
-    if (!child) continue;
-    if (child.type === 'async') return true;
-    if (child.type === 'formal_parameters' || child.type === 'statement_block') return false;
+  // Child by child, stopping at the parameters: `children` would build a node for every child.
+  for (let i = 0; i < node.childCount; i++) {
+    const type = node.child(i)?.type;
+    if (type === 'async') return true;
+    if (type === 'formal_parameters' || type === 'statement_block' || type === 'identifier') return false;
   }
   return false;
 }
