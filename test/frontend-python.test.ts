@@ -302,8 +302,13 @@ test('a name used above its definition is unbound where Celery evaluates it', as
     '    task_success.connect(in_time, sender=generate_invoice)',
     '    task_success.connect(in_time, sender=print)',
     '    task_success.connect(in_time, sender=nowhere)',
+    'task_success.connect(defined_below)',
+    'def defined_below(**kwargs): pass',
   ].join('\n');
-  const values = (await extract(text)).sites.map((site) => site.connection.arguments[0].value);
+  const sites = (await extract(text)).sites;
+  assert.deepEqual(sites.map((site) => site.receiverUnbound), [undefined, undefined, undefined, undefined, undefined, true]);
+  assert.equal(sites[5].handler?.name, 'defined_below');
+  const values = sites.slice(0, 5).map((site) => site.connection.arguments[0].value);
   assert.deepEqual(values, [
     { kind: 'name', name: 'generate_invoice', refersTo: 'task', unbound: true },
     { kind: 'name', name: 'generate_invoice', refersTo: 'task' },

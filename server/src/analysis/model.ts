@@ -158,6 +158,8 @@ export interface HandlerSite {
    * lambda or partial, so with weak=True Celery loses it at once.
    */
   receiverKind?: ReceiverKind;
+  /** The receiver is a name nothing binds where connect() runs (a module-level call above the def): NameError. */
+  receiverUnbound?: boolean;
 }
 
 export type ReceiverKind = 'definition' | 'reference' | 'attribute' | 'lambda' | 'partial' | 'call' | 'class' | 'other';

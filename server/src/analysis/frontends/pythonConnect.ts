@@ -91,7 +91,9 @@ export class ConnectSiteFinder {
     }
     if (!receiverNode) return undefined;
     const receiver = this.referencedReceiver(receiverNode);
-    return { connection, handler: receiver.handler, receiverSpan: spanOf(receiverNode), receiverKind: receiver.kind };
+    const site: HandlerSite = { connection, handler: receiver.handler, receiverSpan: spanOf(receiverNode), receiverKind: receiver.kind };
+    if (receiverNode.type === 'identifier' && this.resolver.isUnboundAt(receiverNode)) site.receiverUnbound = true;
+    return site;
   }
 
   /** Every argument except the receiver, positional ones named after the option they fill. */
