@@ -7,3 +7,9 @@ export function percentile(values, p) {
 export function formatMs(ms) {
   return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`.padStart(10);
 }
+
+/** CPU time of this process in milliseconds (user + system). */
+export function cpuMs() {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
