@@ -165,9 +165,33 @@ export class SignalResolver {
   }
 
   /** True when `name`, read at `at`, means the module-level binding (no local declaration shadows it). */
-  private meansModuleBinding(at: SyntaxNode, name: string): boolean {
-    const scope = bindingScope(at, name);
+  private meansModuleBinding(at: SyntaxNode, binding: ModuleBinding): boolean {
+    if (this.onlyUsedAsObject(binding)) return true;
+    const scope = bindingScope(at, binding.localName);
     return scope !== undefined && scope.type === 'program';
+  }
+
+  private readonly usedAsObjectOnly = new Map<string, boolean>();
+
+  /**
+   * True when, outside its import, the name only ever appears before a `.` (`task_failure.connect`):
+   * then nothing in the file can declare it again (a declaration is never followed by a dot), and the
+   * walk up the scopes can be skipped. Any other appearance, even in a comment, means asking the scopes.
+   */
+  private onlyUsedAsObject(binding: ModuleBinding): boolean {
+    let known = this.usedAsObjectOnly.get(binding.localName);
+    if (known === undefined) {
+      known = true;
+      const pattern = new RegExp(`(?<![\\w$.])${escapeRegExp(binding.localName)}(?![\\w$])(?!\\s*\\??\\.)`, 'g');
+      for (const match of this.text.matchAll(pattern)) {
+        if (match.index! < binding.statement.startIndex || match.index! >= binding.statement.endIndex) {
+          known = false;
+          break;
+        }
+      }
+      this.usedAsObjectOnly.set(binding.localName, known);
+    }
+    return known;
   }
 
   private fromModule(binding: ModuleBinding, attribute: string, nameNode: SyntaxNode, expression: SyntaxNode): SignalRef | undefined {
@@ -209,7 +233,7 @@ export class SignalResolver {
   private resolveUncached(expression: SyntaxNode): SignalRef | undefined {
     if (expression.type === 'identifier') {
       const binding = this.named.get(expression.text);
-      if (!binding || !this.meansModuleBinding(expression, expression.text)) return undefined;
+      if (!binding || !this.meansModuleBinding(expression, binding)) return undefined;
       return this.fromModule(binding, binding.importedName!, expression, expression);
     }
     if (expression.type !== 'member_expression') return undefined;
@@ -218,7 +242,7 @@ export class SignalResolver {
     if (!objectNode || !property) return undefined;
     const object = unwrapExpression(objectNode);
     const namespace = object.type === 'identifier' ? this.namespaces.get(object.text) : undefined;
-    if (namespace && this.meansModuleBinding(object, object.text)) {
+    if (namespace && this.meansModuleBinding(object, namespace)) {
       return this.fromModule(namespace, property.text, property, expression);
     }
     const appSignal = this.catalog.fromAppAttribute(property.text);
