@@ -1,31 +1,19 @@
 // Completion, hover and code actions over the real server, written against fixture text with a
 // `$0` cursor marker; every edit the server proposes is applied to the text and the result checked.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
-import { applyEdits, positionAt, rangeOf, withCursor } from './fixtureText';
+import { sharedServer } from './lspClient';
+import { applyEdits, positionAt, rangeOf } from './fixtureText';
 
-let client: LspClient;
-let documents = 0;
-
-before(async () => {
-  client = await LspClient.start({ pullDiagnostics: true });
-});
-
-after(async () => {
-  assert.equal(await client.shutdown(), 0);
-});
+const server = sharedServer({ pullDiagnostics: true });
 
 function openFixture(marked: string, languageId = 'python') {
-  const { text, position } = withCursor(marked);
-  const uri = `file:///project/feature_${++documents}.${languageId === 'python' ? 'py' : 'ts'}`;
-  client.open(uri, text, languageId);
-  return { uri, text, position };
+  return server.open(marked, languageId, languageId === 'python' ? 'py' : 'ts');
 }
 
 async function complete(marked: string, languageId = 'python') {
   const doc = openFixture(marked, languageId);
-  const list = await client.request('textDocument/completion', { textDocument: { uri: doc.uri }, position: doc.position });
+  const list = await server.client.request('textDocument/completion', { textDocument: { uri: doc.uri }, position: doc.position });
   return { ...doc, items: (list?.items ?? []) as any[] };
 }
 
@@ -109,7 +97,7 @@ test('completion: per-signal snippets add the import', async () => {
 test('hover: signal name, parameter, unknown parameter and sender=', async () => {
   const doc = openFixture('from celery.signals import task_prerun\n\n@task_prerun.connect(sender=None)\ndef before(sender, task_id, bogus=None, **kwargs):\n    pass$0\n');
   const hover = (needle: string, occurrence = 1) =>
-    client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: rangeOf(doc.text, needle, occurrence).start });
+    server.client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: rangeOf(doc.text, needle, occurrence).start });
   const signal = await hover('task_prerun', 2);
   assert.equal(signal.contents.kind, 'markdown');
   assert.match(signal.contents.value, /\*\*task_prerun\*\*/);
@@ -118,15 +106,15 @@ test('hover: signal name, parameter, unknown parameter and sender=', async () =>
   assert.match((await hover('task_id')).contents.value, /\*\*task_id\*\*: `str`/);
   assert.match((await hover('bogus')).contents.value, /never sends/);
   assert.match((await hover('sender=')).contents.value, /sender=/);
-  assert.equal(await client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: positionAt(doc.text, doc.text.length) }), null);
+  assert.equal(await server.client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: positionAt(doc.text, doc.text.length) }), null);
 });
 
 test('code actions: the quick-fix bound to a diagnostic repairs the handler', async () => {
   const doc = openFixture('from celery.signals import task_failure\n\n@task_failure.connect\ndef on_failure(sender, task_id$0):\n    pass\n');
-  const diagnostics = await client.pullDiagnostics(doc.uri);
+  const diagnostics = await server.client.pullDiagnostics(doc.uri);
   const missing = diagnostics.find((d) => d.code === 'missing-var-kwargs');
   assert.ok(missing, JSON.stringify(diagnostics));
-  const actions = await client.request('textDocument/codeAction', {
+  const actions = await server.client.request('textDocument/codeAction', {
     textDocument: { uri: doc.uri },
     range: missing.range,
     context: { diagnostics: [missing], only: ['quickfix'] },
@@ -137,13 +125,13 @@ test('code actions: the quick-fix bound to a diagnostic repairs the handler', as
   assert.match(fixed, /def on_failure\(sender, task_id, \*\*kw(args)?\):/);
 
   const uri = `${doc.uri}.fixed.py`;
-  client.open(uri, fixed);
-  assert.ok(!(await client.pullDiagnostics(uri)).some((d) => d.code === 'missing-var-kwargs'));
+  server.client.open(uri, fixed);
+  assert.ok(!(await server.client.pullDiagnostics(uri)).some((d) => d.code === 'missing-var-kwargs'));
 });
 
 test('code actions: refactors on a connected handler', async () => {
   const doc = openFixture('from celery.signals import task_success\n\n@task_success.connect\ndef done(sender$0, **kwargs):\n    pass\n');
-  const actions = await client.request('textDocument/codeAction', {
+  const actions = await server.client.request('textDocument/codeAction', {
     textDocument: { uri: doc.uri },
     range: { start: doc.position, end: doc.position },
     context: { diagnostics: [], only: ['refactor'] },

@@ -4,10 +4,12 @@
  * the server sends (workspace/configuration, capability registration) and records notifications.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { withCursor, type Position } from './fixtureText';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 const bundle = path.join(repoRoot, 'server/out/server.js');
@@ -216,4 +218,35 @@ export async function withServer(options: StartOptions, body: (client: LspClient
   } finally {
     client.kill();
   }
+}
+
+export interface SharedServer {
+  readonly client: LspClient;
+  /** Opens a fixture (cursor at `$0`, or at the end without one) as a new document. */
+  open(marked: string, languageId: string, extension: string): { uri: string; text: string; position: Position };
+}
+
+/** One server for all the cases of a test file: started before them, checked to exit 0 after. */
+export function sharedServer(options: StartOptions): SharedServer {
+  let started: LspClient | undefined;
+  let documents = 0;
+  before(async () => {
+    started = await LspClient.start(options);
+  });
+  after(async () => {
+    assert.equal(await started?.shutdown(), 0);
+  });
+  const server: SharedServer = {
+    get client(): LspClient {
+      if (!started) throw new Error('the shared server has not started yet');
+      return started;
+    },
+    open(marked, languageId, extension) {
+      const { text, position } = withCursor(marked.includes('$0') ? marked : `${marked}$0`);
+      const uri = `file:///project/document_${++documents}.${extension}`;
+      server.client.open(uri, text, languageId);
+      return { uri, text, position };
+    },
+  };
+  return server;
 }

@@ -1,34 +1,22 @@
 // The language server on TypeScript and JavaScript documents: diagnostics, completion of the
 // destructured keyword names of a connected handler, hover on them, and a quick-fix, for `.ts`,
 // `.tsx` and `.js` files.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
-import { applyEdits, rangeOf, withCursor } from './fixtureText';
+import { sharedServer } from './lspClient';
+import { applyEdits, rangeOf } from './fixtureText';
 
-let client: LspClient;
-let documents = 0;
-
-before(async () => {
-  client = await LspClient.start({ pullDiagnostics: true });
-});
-
-after(async () => {
-  assert.equal(await client.shutdown(), 0);
-});
+const server = sharedServer({ pullDiagnostics: true });
 
 const EXTENSIONS: Record<string, string> = { typescript: 'ts', typescriptreact: 'tsx', javascript: 'js' };
 
 function open(marked: string, languageId: string) {
-  const { text, position } = withCursor(marked.includes('$0') ? marked : `${marked}$0`);
-  const uri = `file:///project/handlers_${++documents}.${EXTENSIONS[languageId]}`;
-  client.open(uri, text, languageId);
-  return { uri, text, position };
+  return server.open(marked, languageId, EXTENSIONS[languageId]);
 }
 
 async function completionLabels(marked: string, languageId: string) {
   const doc = open(marked, languageId);
-  const list = await client.request('textDocument/completion', { textDocument: { uri: doc.uri }, position: doc.position });
+  const list = await server.client.request('textDocument/completion', { textDocument: { uri: doc.uri }, position: doc.position });
   const items = (list?.items ?? []) as any[];
   return { ...doc, items, labels: items.map((i) => i.label as string) };
 }
@@ -53,14 +41,14 @@ test('typescript: diagnostics for a misspelt property and an undeclared keyword 
     "import { task_failure } from 'celery-signals';\n\nexport function onFailure({ task_id, exc }: Record<string, unknown>) {\n  console.log(task_id, exc, einfo);\n}\ntask_failure.connect(onFailure);\n",
     'typescript',
   );
-  const diagnostics = (await client.pullDiagnostics(doc.uri)).filter((d) => d.severity !== 4);
+  const diagnostics = (await server.client.pullDiagnostics(doc.uri)).filter((d) => d.severity !== 4);
   const byCode = new Map(diagnostics.map((d) => [d.code, d]));
   assert.deepEqual([...byCode.keys()].sort(), ['undeclared-kwarg-read', 'unknown-param']);
   assert.deepEqual(byCode.get('unknown-param').range, rangeOf(doc.text, 'exc'));
   assert.deepEqual(byCode.get('undeclared-kwarg-read').range, rangeOf(doc.text, 'einfo'));
 
   const unknown = byCode.get('unknown-param');
-  const actions = await client.request('textDocument/codeAction', {
+  const actions = await server.client.request('textDocument/codeAction', {
     textDocument: { uri: doc.uri },
     range: unknown.range,
     context: { diagnostics: [unknown], only: ['quickfix'] },
@@ -76,7 +64,7 @@ test('javascript: require() bindings, a decorated method and an options object a
     "const { worker_ready } = require('celery-signals');\n\nclass Hooks {\n  @worker_ready.connect\n  static async ready({ sender }) {\n    await sender.flush();\n  }\n}\nworker_ready.connect(Hooks.ready, { dispatchUid: 'ready' });\n",
     'javascript',
   );
-  const diagnostics = (await client.pullDiagnostics(doc.uri)).filter((d) => d.severity !== 4);
+  const diagnostics = (await server.client.pullDiagnostics(doc.uri)).filter((d) => d.severity !== 4);
   // The same handler connected twice is reported once.
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['async-handler', 'unknown-connect-option']);
   assert.deepEqual(diagnostics.find((d) => d.code === 'async-handler').range, rangeOf(doc.text, 'ready', 3));
@@ -85,7 +73,7 @@ test('javascript: require() bindings, a decorated method and an options object a
 
 test('hover on destructured properties: what the keyword holds, or that it is never sent', async () => {
   const doc = open("import * as signals from 'celery-signals';\n\nsignals.task_retry.connect(({ request, reason, bogus = null }) => {}, { weak: false });\n", 'typescript');
-  const hover = (needle: string) => client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: rangeOf(doc.text, needle).start });
+  const hover = (needle: string) => server.client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: rangeOf(doc.text, needle).start });
   const reason = await hover('reason');
   assert.equal(reason.contents.kind, 'markdown');
   assert.match(reason.contents.value, /\*\*reason\*\*/);
