@@ -20,8 +20,9 @@ export const paramNotProvided: SiteRule = {
       const { param } = entry;
       if (entry.sent || param.hasDefault || param.kind === 'positional-only') continue;
       const unboundSelf = (param.name === 'self' || param.name === 'cls') && handler.definedIn === 'class' && handler.params[0] === param;
+      const through = context.site.connection.style === 'call' ? 'through the class, not an instance' : 'as a plain function from the class body';
       const reason = unboundSelf
-        ? `${quote(handler.name ?? 'this function')} is connected as a plain function from the class body, so nothing fills ${quote(param.name)}`
+        ? `${quote(handler.name ?? 'this function')} is connected ${through}, so nothing fills ${quote(param.name)}`
         : neverSentReason(context, entry);
       const fixes: Fix[] = [];
       // `task` is not a keyword of most task signals: the task object arrives as `sender`.
