@@ -18,8 +18,6 @@ import traceback
 
 sys.dont_write_bytecode = True      # keep __pycache__ out of the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-os.environ.setdefault('CELERY_BROKER_URL', 'memory://')
-os.environ.setdefault('CELERY_RESULT_BACKEND', 'cache+memory://')
 
 import importlib  # noqa: E402
 
@@ -46,6 +44,21 @@ def covered_signal_names():
     return _celery_signal_names() | app_signals | testing
 
 
+def keep_apps_in_memory():
+    """Every app talks to the in-memory broker and backend, even one that publishes while the
+    module is imported. (Not through CELERY_BROKER_URL: with it set, reading app.conf.broker_url
+    no longer loads the configuration, which would move on_after_configure.)"""
+    from celery import Celery
+    original_init = Celery.__init__
+
+    def __init__(app, *args, **kwargs):
+        original_init(app, *args, **kwargs)
+        app._preconf['broker_url'] = 'memory://'
+        app._preconf['result_backend'] = 'cache+memory://'
+
+    Celery.__init__ = __init__
+
+
 def run_case(text, workdir):
     from sites import scan
     from observe import Observer
@@ -63,6 +76,7 @@ def run_case(text, workdir):
     sites = scan(text)
     observer = Observer(filename)
     observer.install()
+    keep_apps_in_memory()
     install_stub_importer(filename, PACKAGE_NAME)
     module = new_module(f'{PACKAGE_NAME}.{MODULE_NAME}', filename)
     failures, executed_lines = execute(text, filename, module, sites, lambda: len(observer.connects))

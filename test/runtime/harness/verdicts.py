@@ -55,8 +55,10 @@ def _record_verdict(record, observer, lifecycle, covered_signals, site):
         return 'not-fired', f'filters on node {record.sender_value}; this run started {lifecycle.worker_hostname}'
     if sends:
         senders = sorted({s.sender_kind for s in sends})
+        why = ('only before this receiver was connected' if record.sender_kind == 'None'
+               else f'the filter {record.sender_repr} never matched')
         return 'never-called', (f'{record.signal_name} was sent {len(sends)} time(s) with sender '
-                                f'{"/".join(senders)}; the filter {record.sender_repr} never matched')
+                                f'{"/".join(senders)}; {why}')
     if record.signal_name not in covered_signals:
         return 'not-fired', f'nothing in this run sends {record.signal_name}'
     if not lifecycle.complete:
