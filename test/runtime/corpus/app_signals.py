@@ -91,3 +91,17 @@ def close_db_connections(**kwargs):
 @app.task(bind=True, ignore_result=True)
 def debug_task(self):
     print(f'Request: {self.request!r}')
+
+# ### after-configure handler connected once the configuration was already read
+from celery import Celery
+
+app = Celery('proj')
+app.conf.task_default_queue = 'default'
+
+if app.conf.task_always_eager:
+    print('eager mode')
+
+
+@app.on_after_configure.connect
+def setup_periodic_tasks(sender, **kwargs):
+    print('adding periodic tasks')
