@@ -3,8 +3,9 @@ import { quote } from './support/sites';
 import type { FileRule } from './support/types';
 
 /** `name = Signal(...)` at module level, with Signal from Celery's dispatch module (any import style). */
-const SIGNAL_DEFINITION = /^(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]*\.)?Signal[ \t]*\(/gm;
-const CELERY_SIGNAL_IMPORT = /^\s*(from\s+celery(\.utils\.dispatch(\.signal)?|\.signals)\s+import\s+[^\n]*\bSignal\b|import\s+celery)/m;
+const SIGNAL_DEFINITION = /^(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*((?:[\w.]*\.)?)Signal[ \t]*\(/gm;
+/** `Signal` imported from Celery by name: other libraries (Django, blinker) have their own Signal. */
+const CELERY_SIGNAL_IMPORT = /^[ \t]*from[ \t]+celery(\.utils\.dispatch(\.signal)?|\.signals)[ \t]+import[ \t]+[^\n]*\bSignal\b/m;
 
 /** The parameter list text of `def name(...)` starting at `offset` (the `(`), honouring nested brackets. */
 function parameterList(text: string, open: number): { text: string; span: Span } | undefined {
@@ -45,9 +46,12 @@ type Receiver = ReturnType<typeof receiversOf>[number];
 
 /** Receivers of this module's own Celery signals that lack **kwargs, with where they are connected. */
 export function customReceiversWithoutKwargs(text: string): { signal: string; receiver: Receiver }[] {
-  if (!text.includes('Signal') || !CELERY_SIGNAL_IMPORT.test(text)) return [];
+  if (!text.includes('Signal')) return [];
+  const importedByName = CELERY_SIGNAL_IMPORT.test(text);
   const out: { signal: string; receiver: Receiver }[] = [];
   for (const definition of text.matchAll(SIGNAL_DEFINITION)) {
+    const qualifier = definition[2];
+    if (qualifier ? !qualifier.startsWith('celery.') : !importedByName) continue;
     for (const receiver of receiversOf(text, definition[1])) {
       if (!/(^|[,(\s])\*\*\s*\w/.test(receiver.params)) out.push({ signal: definition[1], receiver });
     }
