@@ -14,7 +14,7 @@ import {
 import { onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
 import { applyConfiguration } from './features/configuration';
-import { clearPushed, forgetSkipAnnouncements, pullDiagnostics, refreshDocument, schedulePush } from './features/diagnostics';
+import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, refreshDocument, schedulePush } from './features/diagnostics';
 import { onHover } from './features/hover';
 import { warmUpParsers } from './documents/trees';
 import { guardNotification, guardRequest } from './lsp/safe';
@@ -102,6 +102,7 @@ connection.onDidCloseTextDocument(
     s.store.close(textDocument.uri);
     s.cache.forget(textDocument.uri);
     forgetSkipAnnouncements(textDocument.uri);
+    forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);
   }),
 );

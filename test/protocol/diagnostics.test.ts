@@ -57,6 +57,17 @@ test('pull: the server advertises a diagnostic provider and answers textDocument
     const fixed = insertAfter(BROKEN, 'exception', ', **kwargs');
     client.change(uri, 2, [fixed.change]);
     assert.ok(!codes(await client.pullDiagnostics(uri)).includes('missing-var-kwargs'));
+    // An edit that moves no diagnostic answers "unchanged" to a client that sends its last result id.
+    const first = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    const commented = insertAfter(fixed.text, 'print(task_id, exception)', '  # noted');
+    client.change(uri, 3, [commented.change]);
+    const second = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+    const broken = insertAfter(commented.text, 'task_id, exception', ', x');
+    client.change(uri, 4, [broken.change]);
+    const third = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(third.kind, 'full');
+    assert.notEqual(third.resultId, first.resultId);
     // A pulling client gets no pushed diagnostics.
     assert.equal(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length, 0);
   });

@@ -26,7 +26,9 @@ function newestSourceTime(dir: string): number {
 
 /** The built bundle when it is at least as new as the sources, otherwise the sources through tsx. */
 export function serverCommand(): string[] {
-  const bundleFresh = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newestSourceTime(path.join(repoRoot, 'server/src'));
+  // A build that started just before a source was saved may predate it despite a later time stamp.
+  const BUILD_WINDOW_MS = 10_000;
+  const bundleFresh = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newestSourceTime(path.join(repoRoot, 'server/src')) + BUILD_WINDOW_MS;
   // An absolute loader path, so the command also works from an editor's working directory.
   const tsx = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).toString();
   return bundleFresh ? [bundle, '--stdio'] : ['--import', tsx, source, '--stdio'];

@@ -35,7 +35,7 @@ export async function onCodeAction(session: Session, params: CodeActionParams): 
     const findings = new Set(params.context.diagnostics.map((d) => findingOf(analysis, d)).filter((f): f is Finding => !!f));
     for (const f of analysis.findings) if (f.span.start <= range.end && range.start <= f.span.end) findings.add(f);
     for (const finding of findings) {
-      const diagnostic = toDiagnostic(analysis.index, analysis.uri, analysis.version, finding);
+      const diagnostic = toDiagnostic(analysis.index, analysis.uri, finding);
       for (const fix of finding.fixes) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit: workspaceEdit(analysis, fix.edits) });
       }

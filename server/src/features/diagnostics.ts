@@ -33,11 +33,40 @@ export async function diagnosticsOf(session: Session, uri: string): Promise<Diag
   const analysis = await session.analysisOf(uri);
   if (!analysis) return [];
   announceSkip(session, analysis);
-  return analysis.findings.map((f) => toDiagnostic(analysis.index, uri, analysis.version, f));
+  return analysis.findings.map((f) => toDiagnostic(analysis.index, uri, f));
+}
+
+/** What each document's last pull answered, so an edit that changes no diagnostic answers "unchanged". */
+const lastReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+let nextResultId = 1;
+
+function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
+  const same = (x: Diagnostic, y: Diagnostic) =>
+    x.code === y.code &&
+    x.severity === y.severity &&
+    x.message === y.message &&
+    x.range.start.line === y.range.start.line &&
+    x.range.start.character === y.range.start.character &&
+    x.range.end.line === y.range.end.line &&
+    x.range.end.character === y.range.end.character &&
+    JSON.stringify(x.relatedInformation) === JSON.stringify(y.relatedInformation);
+  return a.length === b.length && a.every((d, i) => same(d, b[i]));
 }
 
 export async function pullDiagnostics(session: Session, params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
-  return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsOf(session, params.textDocument.uri) };
+  const uri = params.textDocument.uri;
+  const items = await diagnosticsOf(session, uri);
+  const last = lastReports.get(uri);
+  if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) {
+    return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+  }
+  const resultId = String(nextResultId++);
+  lastReports.set(uri, { resultId, items });
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+}
+
+export function forgetPulled(uri: string): void {
+  lastReports.delete(uri);
 }
 
 /** Pushes coalesce: several quick changes to one document publish once, for its latest version. */

@@ -26,8 +26,6 @@ export const DIAGNOSTIC_SOURCE = 'celery-signals';
 /** What a diagnostic carries so code actions can find its finding again. */
 export interface DiagnosticData {
   code: string;
-  /** The document version the finding was computed for. */
-  version: number;
 }
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -49,14 +47,14 @@ export function toTextEdit(index: LineIndex, edit: TextEdit): LspTextEdit {
   return { range: toRange(index, edit.span), newText: edit.newText };
 }
 
-export function toDiagnostic(index: LineIndex, uri: string, version: number, finding: Finding): Diagnostic {
+export function toDiagnostic(index: LineIndex, uri: string, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(index, finding.span),
     severity: severities[finding.severity],
     code: finding.code,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data: { code: finding.code, version } satisfies DiagnosticData,
+    data: { code: finding.code } satisfies DiagnosticData,
   };
   const tags = (finding.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   if (tags.length) diagnostic.tags = tags;
