@@ -344,3 +344,23 @@ test('within: only connects and references starting in the given spans', async (
     tree.delete();
   }
 });
+
+test('import = require(), optional chaining and decorated function-valued fields', async () => {
+  for (const grammar of ['typescript', 'javascript'] as const) {
+    const text = [
+      grammar === 'typescript' ? "import signals = require('celery-signals');" : "const signals = require('celery-signals');",
+      'signals?.task_failure?.connect(onFailure, { weak: false });',
+      'function onFailure({ exception }) {}',
+      'class Hooks {',
+      '  @signals.task_success.connect',
+      '  onDone = ({ result }) => console.log(result);',
+      '}',
+    ].join('\n');
+    const model = await extract(text, grammar);
+    assert.deepEqual(model.sites.map((s) => [s.connection.signal.name, s.connection.style, s.handler?.name, s.handler?.definedIn]), [
+      ['task_failure', 'call', 'onFailure', 'module'],
+      ['task_success', 'decorator', 'onDone', 'class'],
+    ], grammar);
+    assert.deepEqual(model.imports.map((i) => [i.localName, i.kind, slice(text, i.nameSpan)]), [['signals', 'module', 'signals']], grammar);
+  }
+});

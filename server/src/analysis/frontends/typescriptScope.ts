@@ -71,6 +71,8 @@ function addDeclarationNames(statement: SyntaxNode, into: Set<string>): void {
 /** The local names an `import` statement binds (default, namespace and named imports). */
 export function importedLocalNames(statement: SyntaxNode): SyntaxNode[] {
   const names: SyntaxNode[] = [];
+  const requireClause = namedChildrenOf(statement).find((c) => c.type === 'import_require_clause');
+  if (requireClause?.firstNamedChild) return [requireClause.firstNamedChild];
   const clause = namedChildrenOf(statement).find((c) => c.type === 'import_clause');
   if (!clause) return names;
   for (const part of namedChildrenOf(clause)) {

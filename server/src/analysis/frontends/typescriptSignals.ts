@@ -46,6 +46,15 @@ function requireSpecifier(value: SyntaxNode | null): string | undefined {
 }
 
 function bindingsOfImport(statement: SyntaxNode, out: ModuleBinding[]): void {
+  // TypeScript's CommonJS form: `import signals = require('celery-signals')`.
+  const requireClause = namedChildrenOf(statement).find((c) => c.type === 'import_require_clause');
+  if (requireClause) {
+    const local = requireClause.firstNamedChild;
+    const from = requireClause.childForFieldName('source');
+    const specifier = from ? stringLiteralValue(from) : undefined;
+    if (local?.type === 'identifier' && specifier !== undefined) out.push({ localName: local.text, specifier, node: requireClause, nameNode: local, statement });
+    return;
+  }
   const source = statement.childForFieldName('source');
   const specifier = source ? stringLiteralValue(source) : undefined;
   const clause = namedChildrenOf(statement).find((c) => c.type === 'import_clause');
