@@ -274,6 +274,8 @@ test('free reads: what the body reads without binding, and whether anything outs
     ['Date', 'String', 'traceback!', 'console', 'send!', 'exception!', 'threshold', 'process', 'String', 'einfo!'],
   );
   const exception = handler.freeReads.find((r) => r.name === 'exception')!;
+  const hoisted = await extract("import { task_failure } from 'celery-signals';\nfunction h({ sender }) {\n  if (sender) { var einfo = 1; }\n  return einfo + traceback;\n}\ntask_failure.connect(h);\n");
+  assert.deepEqual(handlerOf(onlySite(hoisted)).freeReads.map((r) => r.name), ['traceback'], 'var is function-scoped');
   assert.equal(slice(text, exception.span), 'exception');
 });
 

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Handler, HandlerKind, HandlerParam, NameRead, Span } from '../model';
 import { JS_GLOBALS, SCOPE_TYPE_NAMES, declaredNames, isScopeNode } from './typescriptScope';
-import { FUNCTION_TYPES, isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
+import { FUNCTION_TYPES, isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, patternNames, propertyKeyName, spanOf } from './typescriptSyntax';
 
 const KIND_BY_NODE_TYPE: Record<string, HandlerKind> = {
   arrow_function: 'arrow',
@@ -198,7 +198,8 @@ function readsOf(fn: SyntaxNode, ancestors: SyntaxNode[], text: string, locals: 
 
   // scopes[0] is the handler itself; typeStack mirrors the cursor's ancestors. Scope contents are
   // only computed for names the handler binds somewhere: any other name is free.
-  type Scope = { depth: number; node: SyntaxNode; names?: Set<string> };
+  // `hoisted`: names declared with `var` in nested blocks, which belong to the whole function.
+  type Scope = { depth: number; node: SyntaxNode; isFunction: boolean; names?: Set<string>; hoisted?: Set<string> };
   const scopes: Scope[] = [];
   const reads: { name: string; span: Span; scopes: Scope[]; shorthand: boolean }[] = [];
   const boundInside = new Set<string>(['arguments']);
@@ -217,7 +218,18 @@ function readsOf(fn: SyntaxNode, ancestors: SyntaxNode[], text: string, locals: 
         } else boundInside.add(name);
         descend = false;
       }
-      if (descend && (SCOPE_TYPE_NAMES.has(type) || FUNCTION_TYPES.has(type))) scopes.push({ depth, node: cursor.currentNode });
+      if (descend && (SCOPE_TYPE_NAMES.has(type) || FUNCTION_TYPES.has(type))) {
+        scopes.push({ depth, node: cursor.currentNode, isFunction: FUNCTION_TYPES.has(type) });
+      } else if (type === 'variable_declaration') {
+        const owner = findLast(scopes, (scope) => scope.isFunction);
+        if (owner) {
+          owner.hoisted ??= new Set();
+          for (const declarator of namedChildrenOf(cursor.currentNode)) {
+            const pattern = declarator.childForFieldName('name');
+            if (pattern) for (const id of patternNames(pattern)) owner.hoisted.add(id.text);
+          }
+        }
+      }
       if (descend && cursor.gotoFirstChild()) {
         typeStack.push(type);
         continue;
@@ -240,12 +252,18 @@ function readsOf(fn: SyntaxNode, ancestors: SyntaxNode[], text: string, locals: 
     let owner = -1;
     if (boundInside.has(name)) {
       owner = visible.length - 1;
-      while (owner >= 0 && !(visible[owner].names ??= declaredNames(visible[owner].node)).has(name)) owner--;
+      const declares = (scope: Scope) => (scope.names ??= declaredNames(scope.node)).has(name) || scope.hoisted?.has(name) === true;
+      while (owner >= 0 && !declares(visible[owner])) owner--;
     }
     if (owner === 0 && locals.has(name)) paramReads.push({ name, span, boundOutside: false, ...(shorthand ? { shorthandProperty: true } : {}) });
     else if (owner < 0) freeReads.push({ name, span, boundOutside: boundOutside(name) });
   }
   return { freeReads, paramReads };
+}
+
+function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return items[i];
+  return undefined;
 }
 
 export interface HandlerNaming {
