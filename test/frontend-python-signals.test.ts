@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { bundledCatalogFile, Catalog } from '../server/src/catalog/catalog';
+import type { CatalogFile } from '../server/src/catalog/types';
 import { extract, handlerOf, slice, spanOf, sitesBySignal } from './frontend-python-support';
 
 const handler = (signal: string) => [`@${signal}.connect`, `def on_${signal.replace(/\W/g, '_')}(sender=None, **kwargs):`, '    pass', ''];
@@ -277,4 +279,25 @@ test('broken and half-typed code: no exception, problems reported, the rest stil
     '    return lambda: (einfo, data, [t for t in task_id])',
   ].join('\n');
   for (let end = 0; end <= module.length; end++) await extract(module.slice(0, end));
+});
+
+test("signals from a user's catalog module resolve like Celery's own", async () => {
+  const template = bundledCatalogFile.signals.find((s) => s.name === 'task_failure')!;
+  const userFile: CatalogFile = {
+    catalogVersion: 1,
+    signals: [{ ...template, name: 'order_paid', access: { kind: 'module', modules: ['shop.signals'] }, category: 'custom', params: [], inStarImport: true }],
+  };
+  const catalog = new Catalog([bundledCatalogFile, userFile]);
+  const source = [
+    'from shop.signals import order_paid, order_refunded',
+    'from shop import signals as shop_signals',
+    '',
+    ...handler('order_paid'),
+    ...handler('order_refunded'),
+    ...handler('shop_signals.order_paid'),
+  ].join('\n');
+  const model = await extract(source, catalog);
+  assert.deepEqual(sitesBySignal(model), ['order_paid/catalog', 'order_refunded/unknown', 'order_paid/catalog']);
+  assert.deepEqual(model.sites.map((s) => s.connection.signal.source), ['shop.signals', 'shop.signals', 'shop.signals']);
+  assert.ok(model.imports.some((i) => i.localName === 'shop_signals' && i.kind === 'module' && i.target === 'shop.signals'));
 });
