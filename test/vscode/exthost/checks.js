@@ -121,6 +121,7 @@ for (const [language, c] of Object.entries(languages)) {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(document.getText(), c.fixedText);
     await h.waitFor(`${c.fixCode} to disappear`, () => !ours(document.uri).some((d) => h.codeOf(d) === c.fixCode));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   check(`${language}: "Insert handler for signal" writes the handler and its import`, async (note) => {
@@ -137,6 +138,22 @@ for (const [language, c] of Object.entries(languages)) {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 }
+
+check('celerySignals.enable turns the server (and its diagnostics) off and on again', async () => {
+  const api = await vscode.extensions.getExtension(h.EXTENSION_ID).activate();
+  const { document } = await h.open('handlers.py');
+  await h.diagnosticsWith(document.uri, 'missing-var-kwargs');
+  const settings = vscode.workspace.getConfiguration('celerySignals');
+  await settings.update('enable', false, vscode.ConfigurationTarget.Global);
+  try {
+    await h.waitFor('the server to stop', () => !api.isServerRunning());
+    await h.waitFor('our diagnostics to be cleared', () => ours(document.uri).length === 0);
+  } finally {
+    await settings.update('enable', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await h.waitFor('the server to run again', () => api.isServerRunning(), 20000);
+  await h.diagnosticsWith(document.uri, 'missing-var-kwargs');
+});
 
 check('"Restart Server" brings the server back', async () => {
   const api = await vscode.extensions.getExtension(h.EXTENSION_ID).activate();
