@@ -18,7 +18,7 @@ interface CheckResult {
   error?: string;
 }
 
-test('the extension in VS Code\'s extension host (code-server)', { timeout: 240_000 }, async (t) => {
+test('the extension in VS Code\'s extension host (code-server)', { timeout: 420_000 }, async (t) => {
   if (!requireCodeServer(t) || !requireChromium(t)) return;
   for (const bundle of ['client/out/extension.js', 'server/out/server.js']) {
     assert.ok(fs.existsSync(path.join(root, bundle)), `${bundle} is missing: run npm run build first`);
@@ -38,7 +38,7 @@ test('the extension in VS Code\'s extension host (code-server)', { timeout: 240_
       ['extensionTestsPath', remote(path.join(__dirname, 'exthost', 'index.js'))],
     ]);
     await browser.page.goto(server.workbenchUrl({ payload }));
-    const { results } = await waitForJsonFile<{ results: CheckResult[] }>(resultFile, 180_000, () => fs.readFileSync(server.log, 'utf8'));
+    const { results } = await waitForJsonFile<{ results: CheckResult[] }>(resultFile, 360_000, () => fs.readFileSync(server.log, 'utf8'));
     assert.ok(results.length > 0, 'the extension host ran checks');
     for (const result of results) {
       await t.test(result.name, () => {

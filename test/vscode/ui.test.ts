@@ -173,7 +173,7 @@ async function insertHandlerFromPalette(page: Page, notes: string[]): Promise<vo
   notes.push('insert handler: quick pick and insertion checked');
 }
 
-test('a user types a handler, sees suggestion, squiggle and problem, and applies the quick-fix', { timeout: 300_000 }, async (t) => {
+test('a user types a handler, sees suggestion, squiggle and problem, and applies the quick-fix', { timeout: 480_000 }, async (t) => {
   if (!requireCodeServer(t) || !requireChromium(t)) return;
   fs.mkdirSync(screenshots, { recursive: true });
   const vsix = await buildVsix();
