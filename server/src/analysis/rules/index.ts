@@ -2,6 +2,7 @@
  * Every rule the checker runs. Adding a check = one file in this folder, one line here, and a
  * fixture folder under test/fixtures/python/<code>/ (a test enforces the fixture).
  */
+import { appConfiguredBeforeConnect } from './appConfiguredBeforeConnect';
 import { asyncHandler } from './asyncHandler';
 import { connectOnDescriptor } from './connectOnDescriptor';
 import { customSignalNoKwargs } from './customSignalNoKwargs';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   deprecatedSignal,
   signalTooNew,
   setupLoggingShadowsAfterSetup,
+  appConfiguredBeforeConnect,
   neverConnected,
   duplicateDispatchUid,
   sameMethodTwice,

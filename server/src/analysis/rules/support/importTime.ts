@@ -11,7 +11,7 @@ import { optionValue } from './sites';
 import type { FileContext } from './types';
 import { atLeast, connectOptionsFor, RELEASES } from './versions';
 
-function lineIndent(text: string, offset: number): number {
+export function lineIndent(text: string, offset: number): number {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let i = lineStart;
   while (text[i] === ' ' || text[i] === '\t') i++;

@@ -1,0 +1,40 @@
+import { connectsAtImport, lineIndent } from './support/importTime';
+import { quote } from './support/sites';
+import type { SiteRule } from './support/types';
+
+/** App signals Celery sends once, when the configuration is first read. */
+const CONFIGURE_SIGNALS = new Set(['app.on_configure', 'app.on_after_configure']);
+/** Methods that change the pending configuration without reading it. */
+const WRITES = new Set(['update', 'config_from_object', 'config_from_envvar', 'setdefault', 'add_defaults']);
+
+export const appConfiguredBeforeConnect: SiteRule = {
+  code: 'app-configured-before-connect',
+  defaultSeverity: 'warning',
+  scope: 'site',
+  summary: 'An on_after_configure handler connected after module code already read app.conf.',
+  rationale:
+    'The first read of app.conf loads the configuration and sends on_configure and on_after_configure, once. A handler connected after that read (further down the module) is never called.',
+  check({ site, text, model }) {
+    if (model.language !== 'python' || !CONFIGURE_SIGNALS.has(site.connection.signal.name) || !connectsAtImport(text, site)) return [];
+    const expression = text.slice(site.connection.signal.expressionSpan.start, site.connection.signal.expressionSpan.end);
+    const app = /^([\w.]+)\.on_\w+$/.exec(expression)?.[1];
+    if (!app) return [];
+    const before = text.slice(0, site.connection.span.start);
+    const escaped = app.replace(/\./g, '\\.');
+    const read = new RegExp(`\\b${escaped}\\.conf(?:\\.(\\w+)\\b(?![ \\t]*=[^=])|\\[)`, 'g');
+    for (const match of before.matchAll(read)) {
+      if (match[1] && WRITES.has(match[1])) continue;
+      // Only module-level statements run before the connect; code inside functions runs later.
+      const lineStart = before.lastIndexOf('\n', match.index) + 1;
+      if (lineIndent(text, lineStart) !== 0) continue;
+      const line = text.slice(0, match.index).split('\n').length;
+      return [
+        {
+          span: site.connection.signal.nameSpan,
+          message: `Line ${line} already reads ${app}.conf while the module loads, which configures the app and sends ${site.connection.signal.name.replace('app.', '')} right then, before this handler is connected: it is never called. Connect it before the first read of ${quote(`${app}.conf`)}.`,
+        },
+      ];
+    }
+    return [];
+  },
+};
