@@ -46,12 +46,12 @@ test('several changes combine into one edit equivalent to applying them in order
   }
 });
 
-test('quick re-analysis agrees with full analysis over 150 random edits', async () => {
+async function agreeAfterRandomEdits(language: 'python' | 'typescript'): Promise<void> {
   const store = new DocumentStore();
   const cache = new AnalysisCache();
-  const uri = 'file:///project/generated.py';
-  let text: string = generateModule('python', 400);
-  store.openDocument(uri, 'python', 1, text);
+  const uri = `file:///project/generated.${language === 'python' ? 'py' : 'ts'}`;
+  let text: string = generateModule(language, 400);
+  store.openDocument(uri, language, 1, text);
   await cache.analyse(uri, store.get(uri)!, catalog, settings);
   const next = random(7);
   let quick = 0;
@@ -75,10 +75,13 @@ test('quick re-analysis agrees with full analysis over 150 random edits', async 
     store.change(uri, version, changes);
     const analysis = await cache.analyse(uri, store.get(uri)!, catalog, settings);
     if (analysis.incremental) quick++;
-    const full = await analyzeText(text, 'python', catalog, { celeryVersion: settings.celeryVersion });
+    const full = await analyzeText(text, language, catalog, { celeryVersion: settings.celeryVersion });
     assert.deepEqual(analysis.findings.map(key), full.findings.map(key), `after edit #${version - 1} (${JSON.stringify(inserted)} at ${start})`);
     assert.equal(analysis.model?.sites.length, full.model.sites.length);
   }
   assert.ok(quick > 60, `the quick path should serve most edits (served ${quick})`);
   cache.trees.dispose();
-});
+}
+
+test('quick re-analysis agrees with full analysis over 150 random edits (Python)', () => agreeAfterRandomEdits('python'));
+test('quick re-analysis agrees with full analysis over 150 random edits (TypeScript)', () => agreeAfterRandomEdits('typescript'));

@@ -132,7 +132,7 @@ export class AnalysisCache {
     const extractWithin = (within: Span[]) => frontEndFor(grammar)!(update.tree, text, catalog, { within });
     const edit = update.edits && combineEdits(update.edits);
     const quick =
-      this.incrementalEnabled && previous?.checked && edit && grammar === 'python'
+      this.incrementalEnabled && previous?.checked && edit
         ? reanalyseEdit({ text: previous.text, checked: previous.checked }, edit, update.tree, text, catalog, options, extractWithin)
         : undefined;
     const checked = quick ?? this.analyseWhole(update.tree, text, grammar, catalog, options);

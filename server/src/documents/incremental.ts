@@ -1,8 +1,9 @@
 /**
- * Re-analysis after a small edit: when one edit stays inside one top-level function, class or call
- * statement, only the connect sites in that statement (and those whose handler lives there) are
- * extracted and checked again; every other site keeps its model and findings, moved by the edit's
- * length. Anything less tidy returns undefined and the caller analyses the whole file.
+ * Re-analysis after a small edit: when the edit stays inside one top-level function, class, call or
+ * (TypeScript) declaration statement, only the connect sites in that statement (and those whose
+ * handler lives there) are extracted and checked again; every other site keeps its model and
+ * findings, moved by the edit's length. Anything less tidy returns undefined and the caller
+ * analyses the whole file.
  */
 import type { Catalog } from '../catalog/catalog';
 import type { CheckOptions } from '../analysis/analyze';
@@ -36,24 +37,65 @@ export function combineEdits(edits: readonly OffsetEdit[]): OffsetEdit | undefin
   return combined;
 }
 
-/** Top-level statements whose edits cannot change how other statements resolve names. */
-const SELF_CONTAINED = new Set(['function_definition', 'decorated_definition', 'class_definition', 'expression_statement']);
-
 const inside = (span: Span, outer: Span): boolean => outer.start <= span.start && span.end <= outer.end;
 const disjoint = (span: Span, other: Span): boolean => span.end <= other.start || other.end <= span.start;
 
-/** The header of a definition: decorators and the `def name` / `class name` it binds. */
-function bindingHeader(statementText: string): { name?: string; taskDecorated: boolean; decorators: string } {
+/** What decides, per language, whether an edit inside a top-level statement can stay local. */
+interface StatementRules {
+  /** Statements whose edits cannot change how other statements resolve names. */
+  selfContained(statement: SyntaxNode): boolean;
+  /** The statement still binds the same name the same way (and declares tasks as before). */
+  sameBinding(oldText: string, newText: string): boolean;
+}
+
+/** The header of a Python definition: decorators and the `def name` / `class name` it binds. */
+function pythonHeader(statementText: string): { name?: string; taskDecorated: boolean; decorators: string } {
   const header = /^((?:[ \t]*@[^\n]*\n)*)[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)/.exec(statementText);
   if (!header) return { taskDecorated: false, decorators: '' };
   return { name: header[2], taskDecorated: /\b(task|shared_task)\b/.test(header[1]), decorators: header[1] };
 }
 
-function isSelfContained(statement: SyntaxNode): boolean {
-  if (!SELF_CONTAINED.has(statement.type)) return false;
-  // An assignment at module level may rebind a signal or task other statements use.
-  return statement.type !== 'expression_statement' || statement.firstNamedChild?.type === 'call';
+const PYTHON_STATEMENTS = new Set(['function_definition', 'decorated_definition', 'class_definition', 'expression_statement']);
+
+const pythonRules: StatementRules = {
+  selfContained: (statement) =>
+    PYTHON_STATEMENTS.has(statement.type) &&
+    // An assignment at module level may rebind a signal or task other statements use.
+    (statement.type !== 'expression_statement' || statement.firstNamedChild?.type === 'call'),
+  sameBinding(oldText, newText) {
+    const before = pythonHeader(oldText);
+    const after = pythonHeader(newText);
+    return before.name === after.name && (!(before.taskDecorated || after.taskDecorated) || before.decorators === after.decorators);
+  },
+};
+
+const SCRIPT_STATEMENTS = new Set([
+  'function_declaration',
+  'generator_function_declaration',
+  'class_declaration',
+  'abstract_class_declaration',
+  'expression_statement',
+  'lexical_declaration',
+  'variable_declaration',
+  'export_statement',
+]);
+
+/**
+ * Everything before the first bracket or arrow: `function onFailure`, `const add = app.task`,
+ * `task_failure.connect`. Equal heads bind the same name to the same kind of thing.
+ */
+function scriptHead(statementText: string): string {
+  return /^[^({]*?(?=[({]|=>|$)/.exec(statementText)![0].trim();
 }
+
+const scriptRules: StatementRules = {
+  selfContained: (statement) =>
+    SCRIPT_STATEMENTS.has(statement.type) &&
+    (statement.type !== 'expression_statement' || statement.firstNamedChild?.type === 'call_expression') &&
+    // `export { a } from '...'` re-exports: only exported declarations are plain statements.
+    (statement.type !== 'export_statement' || !!statement.childForFieldName('declaration')),
+  sameBinding: (oldText, newText) => scriptHead(oldText) === scriptHead(newText),
+};
 
 /**
  * Moves every `{ start, end }` at or after `from` by `delta`, in place. The previous analysis owns
@@ -109,16 +151,14 @@ export function reanalyseEdit(
   const root = tree.rootNode;
   let statement: SyntaxNode | null = root.descendantForIndex(edit.startIndex, Math.max(edit.startIndex, edit.newEndIndex));
   while (statement?.parent && statement.parent.id !== root.id) statement = statement.parent;
-  if (!statement || statement.id === root.id || !isSelfContained(statement)) return undefined;
+  const rules = previous.checked.model.language === 'python' ? pythonRules : scriptRules;
+  if (!statement || statement.id === root.id || !rules.selfContained(statement)) return undefined;
 
   const now: Span = { start: statement.startIndex, end: statement.endIndex };
   const before: Span = { start: now.start, end: now.end - delta };
   if (!(now.start <= edit.startIndex && edit.newEndIndex <= now.end && edit.oldEndIndex <= before.end)) return undefined;
   // The statement must bind the same name the same way, or other statements resolve differently.
-  const oldHeader = bindingHeader(previous.text.slice(before.start, before.end));
-  const newHeader = bindingHeader(text.slice(now.start, now.end));
-  if (oldHeader.name !== newHeader.name) return undefined;
-  if ((oldHeader.taskDecorated || newHeader.taskDecorated) && oldHeader.decorators !== newHeader.decorators) return undefined;
+  if (!rules.sameBinding(previous.text.slice(before.start, before.end), text.slice(now.start, now.end))) return undefined;
 
   // Everything is classified before anything moves: sites, references and findings share objects.
   const untouchedRefs = previous.checked.model.signalRefs.filter((r) => disjoint(r.expressionSpan, before));
