@@ -225,3 +225,17 @@ test('methods: decorated in the class body, or connected through self, cls, the 
   );
   assert.equal(model.sites[0].handler?.kind, 'method');
 });
+
+test('only f-strings read names', async () => {
+  const text = [
+    'from celery.signals import task_failure',
+    '',
+    '@task_failure.connect',
+    'def on_failure(**kw):',
+    '    plain = "{einfo}" + r"{exception}" + b"{sender}"',
+    "    formatted = f'{task_id!r:>{width}}' rf\"{traceback}\" F'''{args}'''",
+    '    return plain, formatted',
+  ].join('\n');
+  const handler = handlerOf((await extract(text)).sites[0]);
+  assert.deepEqual(readSummary(text, handler.freeReads), ['task_id-', 'width-', 'traceback-', 'args-']);
+});

@@ -178,12 +178,24 @@ export class ScopeWalker {
       case 'keyword_argument':
         this.visitField(node, 'value', scope);
         return;
-      case 'type':
+      case 'type': // annotations of locals are never evaluated
       case 'comment':
       case 'keyword_separator':
       case 'positional_separator':
       case 'future_import_statement':
-        return; // annotations of locals are never evaluated
+      case 'integer':
+      case 'float':
+      case 'true':
+      case 'false':
+      case 'none':
+      case 'ellipsis':
+      case 'string_content':
+      case 'escape_sequence':
+        return;
+      case 'string':
+        // Only f-strings hold expressions; other literals cannot read a name.
+        if (this.isFormatString(node)) this.visitChildren(node, scope);
+        return;
       case 'assignment': {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
@@ -261,6 +273,11 @@ export class ScopeWalker {
         if (comprehensionTypes.has(type)) this.visitComprehension(node, scope);
         else this.visitChildren(node, scope);
     }
+  }
+
+  private isFormatString(node: SyntaxNode): boolean {
+    const prefixEnd = this.text.slice(node.startIndex, node.startIndex + 4).search(/['"]/);
+    return /f/i.test(this.text.slice(node.startIndex, node.startIndex + Math.max(prefixEnd, 0)));
   }
 
   private visitNestedFunction(node: SyntaxNode, scope: Scope): void {
