@@ -139,6 +139,21 @@ for (const [language, c] of Object.entries(languages)) {
   });
 }
 
+check('settings reach the server: docsLanguage zh-cn turns hovers Chinese', async () => {
+  const { document } = await h.open('handlers.py');
+  const at = h.positionOf(document, 'task_failure', 2, 2);
+  const summary = catalogSignal('task_failure').summary;
+  assert.ok((await h.hoverText(document.uri, at)).includes(summary.en), 'English under an English UI (auto)');
+  const settings = vscode.workspace.getConfiguration('celerySignals');
+  await settings.update('docsLanguage', 'zh-cn', vscode.ConfigurationTarget.Global);
+  try {
+    await h.waitFor('a Chinese hover', async () => (await h.hoverText(document.uri, at)).includes(summary['zh-cn']));
+  } finally {
+    await settings.update('docsLanguage', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await h.waitFor('an English hover again', async () => (await h.hoverText(document.uri, at)).includes(summary.en));
+});
+
 check('celerySignals.enable turns the server (and its diagnostics) off and on again', async () => {
   const api = await vscode.extensions.getExtension(h.EXTENSION_ID).activate();
   const { document } = await h.open('handlers.py');
