@@ -26,6 +26,9 @@ export function weakLoss(site: HandlerSite, text: string): WeakLoss | undefined 
     // `Reporter().on_success`: the bound method is held weakly and so is its throwaway instance.
     const receiver = text.slice(site.receiverSpan.start, site.receiverSpan.end);
     if (/\)\s*\.\s*\w+$/.test(receiver)) return { what: 'this bound method of a temporary instance', inlineFunction: false };
+    if (/^self\s*\.\s*\w+$/.test(receiver) && instancesAreDiscarded(text, site.receiverSpan.start)) {
+      return { what: 'this bound method (the module creates the instance and keeps no reference to it)', inlineFunction: false };
+    }
   }
   const functionExpression = handler && (handler.kind === 'lambda' || handler.kind === 'arrow' || handler.kind === 'function-expression');
   const inlineFunction = site.receiverKind ? site.receiverKind === 'lambda' : Boolean(functionExpression && !site.receiverSpan);
@@ -53,4 +56,22 @@ function escapesEnclosingFunction(text: string, handler: Handler): boolean {
   const name = handler.name.replace(/[^\w]/g, '');
   const handedOn = new RegExp(`(\\breturn\\b.*\\b${name}\\b|[=:]\\s*\\[?\\s*${name}\\b|\\.(append|add|extend|register|setdefault)\\(\\s*${name}\\b|\\byield\\b.*\\b${name}\\b)`);
   return block.some((line) => handedOn.test(line.replace(/#.*$/, '')));
+}
+
+/**
+ * For `connect(self.method)` inside a class: true when the module creates instances of that class
+ * only as bare expression statements (`Collector()`), so nothing keeps the instance, nor its method.
+ */
+function instancesAreDiscarded(text: string, offset: number): boolean {
+  const classes = [...text.slice(0, offset).matchAll(/^class[ \t]+(\w+)/gm)];
+  const owner = classes[classes.length - 1]?.[1];
+  if (!owner) return false;
+  const uses = [...text.matchAll(new RegExp(`\\b${owner}\\b`, 'g'))].filter((m) => m.index > 0 && !/class[ \t]+$/.test(text.slice(Math.max(0, m.index - 10), m.index)));
+  if (uses.length === 0) return false;
+  return uses.every((m) => {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    return new RegExp(`^${owner}[ \\t]*\\([^\\n]*\\)[ \\t]*(#.*)?$`).test(line);
+  });
 }
