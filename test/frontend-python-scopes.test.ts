@@ -239,3 +239,39 @@ test('only f-strings read names', async () => {
   const handler = handlerOf((await extract(text)).sites[0]);
   assert.deepEqual(readSummary(text, handler.freeReads), ['task_id-', 'width-', 'traceback-', 'args-']);
 });
+
+test('a name used above its definition is unbound where Celery evaluates it', async () => {
+  const text = [
+    'from celery import Celery',
+    'from celery.signals import task_success',
+    "app = Celery('billing')",
+    '',
+    '@task_success.connect(sender=generate_invoice)',
+    'def too_early(sender=None, **kwargs): pass',
+    '',
+    '@app.task',
+    'def generate_invoice(order_id):',
+    '    return order_id',
+    '',
+    '@task_success.connect(sender=generate_invoice)',
+    'def in_time(sender=None, **kwargs): pass',
+    '',
+    'def connect_later():',
+    '    task_success.connect(in_time, sender=generate_invoice)',
+    '    task_success.connect(in_time, sender=print)',
+    '    task_success.connect(in_time, sender=nowhere)',
+    'task_success.connect(defined_below)',
+    'def defined_below(**kwargs): pass',
+  ].join('\n');
+  const sites = (await extract(text)).sites;
+  assert.deepEqual(sites.map((site) => site.receiverUnbound), [undefined, undefined, undefined, undefined, undefined, true]);
+  assert.equal(sites[5].handler?.name, 'defined_below');
+  const values = sites.slice(0, 5).map((site) => site.connection.arguments[0].value);
+  assert.deepEqual(values, [
+    { kind: 'name', name: 'generate_invoice', refersTo: 'task', unbound: true },
+    { kind: 'name', name: 'generate_invoice', refersTo: 'task' },
+    { kind: 'name', name: 'generate_invoice', refersTo: 'task' },
+    { kind: 'name', name: 'print', refersTo: 'unknown' },
+    { kind: 'name', name: 'nowhere', refersTo: 'unknown', unbound: true },
+  ]);
+});

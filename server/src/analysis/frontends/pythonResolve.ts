@@ -9,7 +9,8 @@ import type { ConnectValue, SignalRef } from '../model';
 import { pythonBuiltins } from './pythonBuiltins';
 import { signalRefFor, type SignalModuleIndex } from './pythonImports';
 import type { ModuleFacts } from './pythonModule';
-import { ParameterCache, ScopeWalker, type Binding, type Scope } from './pythonScopes';
+import { ParameterCache } from './pythonParams';
+import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
 import { comprehensionTypes, namedChildrenOf, spanOf, type Navigator } from './pythonSyntax';
 
 const literalTypes = new Set([
