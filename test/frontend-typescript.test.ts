@@ -276,6 +276,8 @@ test('free reads: what the body reads without binding, and whether anything outs
   const exception = handler.freeReads.find((r) => r.name === 'exception')!;
   const hoisted = await extract("import { task_failure } from 'celery-signals';\nfunction h({ sender }) {\n  if (sender) { var einfo = 1; }\n  return einfo + traceback;\n}\ntask_failure.connect(h);\n");
   assert.deepEqual(handlerOf(onlySite(hoisted)).freeReads.map((r) => r.name), ['traceback'], 'var is function-scoped');
+  const typed = await extract("import { task_failure } from 'celery-signals';\nfunction h({ sender }: { sender: typeof einfo }): asserts sender is Map<typeof exception, 1> {\n  const x: typeof traceback = sender as unknown as typeof args;\n}\ntask_failure.connect(h);\n");
+  assert.deepEqual(handlerOf(onlySite(typed)).freeReads.map((r) => r.name), [], 'types are erased: `typeof x` in a type reads nothing');
   assert.equal(slice(text, exception.span), 'exception');
 });
 

@@ -58,6 +58,22 @@ function isReadPosition(parentType: string, field: string | null): boolean {
 const READ_TYPES = new Set(['identifier', 'shorthand_property_identifier']);
 
 /**
+ * Subtrees that read nothing at run time: decorators (JavaScript makes them children of the method,
+ * but they run outside it) and TypeScript types (`typeof x` in an annotation is erased).
+ */
+const SKIPPED_SUBTREES = new Set([
+  'decorator',
+  'type_annotation',
+  'type_arguments',
+  'type_query',
+  'type_parameters',
+  'asserts_annotation',
+  'type_predicate_annotation',
+  'interface_declaration',
+  'type_alias_declaration',
+]);
+
+/**
  * Names read anywhere in the function (parameter defaults included): free ones, and reads of the
  * parameters' local variables. One cursor walk with a stack of the scopes entered on the way down,
  * because asking each identifier for its ancestors costs a wasm call per step.
@@ -81,7 +97,7 @@ export function readsOf(fn: SyntaxNode, ancestors: SyntaxNode[], text: string, l
     for (;;) {
       const type = cursor.nodeType;
       const depth = typeStack.length;
-      let descend = type !== 'decorator';
+      let descend = !SKIPPED_SUBTREES.has(type);
       if (READ_TYPES.has(type) || type === 'shorthand_property_identifier_pattern') {
         const name = text.slice(cursor.startIndex, cursor.endIndex);
         if (READ_TYPES.has(type) && isReadPosition(typeStack[depth - 1] ?? '', cursor.currentFieldName)) {
