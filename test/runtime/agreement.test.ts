@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import { getBundledCatalog } from '../../server/src/catalog/catalog';
 import { parseFixture } from '../support/fixtures';
 import { haveExecutable, requireTool } from '../support/system';
-import { agreementFor, formatTable, runHarness, SYSTEM_PYTHON, type AgreementCase, type HandlerAgreement } from './agreement';
+import { agreementFor, formatTable, SYSTEM_PYTHON, type AgreementCase, type HandlerAgreement } from './agreement';
+import { runHarnessCached } from './harnessCache';
 
 const root = path.join(__dirname, '..');
 
@@ -35,7 +36,7 @@ test('checker verdicts agree with real Celery', async (t) => {
   if (!requireTool(t, "Debian's python3-celery", celeryInstalled, 'bash scripts/install/python-celery.sh')) return;
 
   const all = Object.values(suites).flat();
-  const report = await runHarness(all);
+  const { report, fromCache } = await runHarnessCached(all);
   const byId = new Map(report.cases.map((c) => [c.id, c]));
   const catalog = getBundledCatalog();
   const rows: HandlerAgreement[] = [];
@@ -63,6 +64,7 @@ test('checker verdicts agree with real Celery', async (t) => {
   const judged = rows.filter((r) => r.agrees !== 'unjudged');
   process.stdout.write(
     `\nRuntime agreement with Celery ${report.celery}: ${judged.filter((r) => r.agrees === true).length}/${judged.length} judged handlers agree` +
-      ` (${rows.length - judged.length} unjudged)\n${formatTable(rows)}\n\n`,
+      ` (${rows.length - judged.length} unjudged; ${fromCache}/${all.length} cases reused from .cache/runtime-agreement)\n` +
+      `${formatTable(rows)}\n\n`,
   );
 });
