@@ -8,6 +8,8 @@ test('--node-ipc: initialize, diagnostics and shutdown over the IPC channel', as
   const command = serverCommand().filter((a) => a !== '--stdio');
   const script = command[command.length - 1];
   const child = fork(script, ['--node-ipc'], { cwd: repoRoot, execArgv: command.slice(0, -1), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const replies = new Map<number, any>();
   const notifications: any[] = [];
   const waiters: (() => void)[] = [];
@@ -18,9 +20,9 @@ test('--node-ipc: initialize, diagnostics and shutdown over the IPC channel', as
     waiters.splice(0).forEach((w) => w());
   });
   const until = async (ready: () => boolean) => {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     while (!ready()) {
-      if (Date.now() > deadline) throw new Error('timed out waiting for the server over IPC');
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the server over IPC; stderr: ${stderr.slice(-2000)}`);
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, 200);
