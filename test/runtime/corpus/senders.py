@@ -146,3 +146,45 @@ class Hooks:
     @task_success.connect
     def on_success(sender=None, result=None, **kwargs):
         print('success', result)
+
+# ### task created by calling app.task on a function
+from celery import Celery
+from celery.signals import task_success
+
+app = Celery('proj')
+
+
+def _reindex():
+    return 'reindexed'
+
+
+reindex = app.task(_reindex, name='proj.reindex')
+
+
+@task_success.connect(sender=reindex)
+def after_reindex(sender=None, result=None, **kwargs):
+    print('reindex', result)
+
+# ### explicit sender=None
+from celery.signals import task_failure
+
+
+@task_failure.connect(sender=None)
+def any_failure(sender=None, exception=None, **kwargs):
+    print('failure', exception)
+
+# ### publish filter on the name given to the task decorator
+from celery import Celery
+from celery.signals import before_task_publish
+
+app = Celery('proj')
+
+
+@app.task(name='billing.charge')
+def charge(order_id):
+    return order_id
+
+
+@before_task_publish.connect(sender='billing.charge')
+def before_charge(sender=None, headers=None, **kwargs):
+    headers['priority_hint'] = 'high'
