@@ -139,6 +139,16 @@ for (const [language, c] of Object.entries(languages)) {
   });
 }
 
+check('*.celery-signals.json files are validated against the catalog schema', async (note) => {
+  const { document } = await h.open('orders.celery-signals.json');
+  const diagnostics = await h.waitFor('the JSON language server to check the catalog', () => {
+    const found = vscode.languages.getDiagnostics(document.uri);
+    return found.length ? found : undefined;
+  });
+  note(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`).join(' | '));
+  assert.ok(diagnostics.some((d) => d.range.start.line === 1), 'catalogVersion 2 is flagged (the schema allows only 1)');
+});
+
 check('settings reach the server: docsLanguage zh-cn turns hovers Chinese', async () => {
   const { document } = await h.open('handlers.py');
   const at = h.positionOf(document, 'task_failure', 2, 2);
