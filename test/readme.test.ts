@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { rules } from '../server/src/analysis/rules/index';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-const documented = new Map([...readme.matchAll(/^### `([a-z-]+)` — (error|warning|information|hint)$/gm)].map((m) => [m[1], m[2]]));
+const documented = new Map([...readme.matchAll(/^### `([a-z0-9-]+)` — (error|warning|information|hint)$/gm)].map((m) => [m[1], m[2]]));
 
 test('every rule has a README section with its default severity and a rationale', () => {
   for (const rule of rules) {
