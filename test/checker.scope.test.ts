@@ -17,3 +17,16 @@ test("receivers of Celery's own Signal class are", async () => {
   const { findings } = await analyzeText(text, 'python', getBundledCatalog());
   assert.deepEqual(findings.map((f) => f.code), ['custom-signal-no-kwargs']);
 });
+
+test('a front end failure becomes one internal-error finding, which settings can silence', async () => {
+  const broken = new Proxy(getBundledCatalog(), {
+    get() {
+      throw new Error('catalog exploded');
+    },
+  });
+  const loud = await analyzeText('from celery.signals import task_failure\n', 'python', broken, { celeryVersion: '5.6.3' });
+  assert.deepEqual(loud.findings.map((f) => [f.code, f.severity]), [['internal-error', 'warning']]);
+  assert.match(loud.findings[0].message, /catalog exploded/);
+  const quiet = await analyzeText('from celery.signals import task_failure\n', 'python', broken, { celeryVersion: '5.6.3', severities: { 'internal-error': 'off' } });
+  assert.deepEqual(quiet.findings, []);
+});

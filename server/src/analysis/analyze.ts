@@ -44,15 +44,19 @@ export function defaultCheckOptions(catalog: Catalog): CheckOptions {
   return { celeryVersion: catalog.latestCeleryVersion };
 }
 
-function internalError(stage: string, error: unknown): Finding {
+function internalError(stage: string, error: unknown, options: CheckOptions): Finding[] {
+  const configured = options.severities?.[INTERNAL_ERROR_CODE];
+  if (configured === 'off') return [];
   const detail = error instanceof Error ? error.message : String(error);
-  return {
-    code: INTERNAL_ERROR_CODE,
-    severity: 'warning',
-    span: { start: 0, end: 0 },
-    message: `celery-signals could not ${stage} this file (${detail}); it was not checked. Please report this.`,
-    fixes: [],
-  };
+  return [
+    {
+      code: INTERNAL_ERROR_CODE,
+      severity: configured ?? 'warning',
+      span: { start: 0, end: 0 },
+      message: `celery-signals could not ${stage} this file (${detail}); it was not checked. Please report this.`,
+      fixes: [],
+    },
+  ];
 }
 
 /** Parses, extracts and checks one text. Never throws: a failure becomes one `internal-error` finding. */
@@ -68,13 +72,13 @@ export async function analyzeText(
     tree = await parseText(grammar, text);
     model = extractModel(tree, text, grammar, catalog);
   } catch (error) {
-    return { model: emptyModel(languageOf(grammar)), findings: [internalError('analyse', error)] };
+    return { model: emptyModel(languageOf(grammar)), findings: internalError('analyse', error, options) };
   } finally {
     tree?.delete();
   }
   try {
     return { model, findings: checkModel(model, catalog, options, text) };
   } catch (error) {
-    return { model, findings: [internalError('check', error)] };
+    return { model, findings: internalError('check', error, options) };
   }
 }
