@@ -3,9 +3,9 @@
  * then every document's diagnostics are refreshed. Catalog problems are shown, never thrown.
  */
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, MessageType, type DidChangeConfigurationParams } from 'vscode-languageserver/node';
+import { MessageType, type DidChangeConfigurationParams } from 'vscode-languageserver/node';
 import { getBundledCatalog } from '../catalog/catalog';
-import { DIAGNOSTIC_SOURCE } from '../lsp/convert';
+import { toCatalogDiagnostic } from '../lsp/convert';
 import type { Session } from '../lsp/session';
 import { parseSettings } from '../lsp/settings';
 import { formatCatalogProblem, type CatalogProblem } from '../catalog/load';
@@ -19,20 +19,17 @@ function reportCatalogProblems(session: Session, files: string[], problems: Cata
   for (const uri of uris) {
     const diagnostics = problems
       .filter((p) => pathToFileURL(p.file).toString() === uri)
-      .map((p) => ({
-        range: p.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Error,
-        source: DIAGNOSTIC_SOURCE,
-        code: 'invalid-catalog',
-        message: p.message,
-      }));
+      .map((p) => toCatalogDiagnostic(p.message, p.range));
     void session.connection.sendDiagnostics({ uri, diagnostics });
   }
   reportedCatalogFiles = files;
-  for (const problem of problems) {
+  // One message per file, however many problems it has: the diagnostics on the file list them all.
+  for (const file of new Set(problems.map((p) => p.file))) {
+    const ofFile = problems.filter((p) => p.file === file);
+    const more = ofFile.length > 1 ? ` (and ${ofFile.length - 1} more problem${ofFile.length > 2 ? 's' : ''})` : '';
     session.connection.sendNotification('window/showMessage', {
       type: MessageType.Error,
-      message: `Celery Signals: a user catalog was ignored: ${formatCatalogProblem(problem)}`,
+      message: `Celery Signals: a user catalog was ignored: ${formatCatalogProblem(ofFile[0])}${more}`,
     });
   }
 }

@@ -19,7 +19,7 @@ import type { CompletionEntry } from '../analysis/completion';
 import type { Finding, Severity, TextEdit } from '../analysis/diagnostics';
 import type { HoverResult } from '../analysis/hover';
 import type { Span } from '../analysis/model';
-import type { LineIndex } from '../analysis/text';
+import type { LineIndex, LineRange } from '../analysis/text';
 
 export const DIAGNOSTIC_SOURCE = 'celery-signals';
 
@@ -100,4 +100,15 @@ export function toCompletionItem(index: LineIndex, entry: CompletionEntry, suppo
 
 export function toHover(index: LineIndex, hover: HoverResult, markdown: boolean): Hover {
   return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hover.markdown }, range: toRange(index, hover.span) };
+}
+
+/** A problem found in a user catalog file, shown on that file. */
+export function toCatalogDiagnostic(message: string, range: LineRange | undefined): Diagnostic {
+  return {
+    range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'invalid-catalog',
+    message,
+  };
 }
