@@ -1,14 +1,13 @@
-// `npm run bench`: prints the checker and language-server figures. Targets are in the README;
-// nothing here fails on a slow machine, it only reports.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run bench`: prints the checker, front-end and language-server figures. Targets are in the
+// README; nothing here fails on a slow machine, it only reports.
+import * as os from 'node:os';
 import { runCheckerBench } from './checker.mjs';
+import { runPythonFrontEndBench } from './python-frontend.mjs';
+import { runServerBench } from './server.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cpus`);
+console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await runCheckerBench();
-if (fs.existsSync(path.join(here, 'server.mjs'))) {
-  const { runServerBench } = await import('./server.mjs');
-  await runServerBench();
-}
+await runPythonFrontEndBench();
+console.log('\n== TypeScript front end (wall p50, wall p95, CPU p50) ==');
+await import('./typescript-frontend.mjs');
+await runServerBench();
