@@ -89,14 +89,55 @@ function probeOffsets(text, count) {
   return { params: spread(params), names: spread(names) };
 }
 
-async function measure(lines) {
-  const text = generateModule('python', lines);
+function startClient(pull) {
   const client = new Client();
-  const init = await client.request('initialize', {
+  const diagnostic = pull ? { diagnostic: { dynamicRegistration: false } } : {};
+  const init = client.request('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(root).toString(),
-    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } }, workspace: { configuration: true } },
+    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] }, ...diagnostic }, workspace: { configuration: true } },
   });
+  return { client, init };
+}
+
+/** Where the benchmark types: inside a string of a handler body in the middle of the file. */
+function editPosition(text) {
+  return positionAt(text, text.indexOf('logger.info("handled', Math.floor(text.length / 2)) + 'logger.info("'.length);
+}
+
+function oneCharacterEdit(at, i) {
+  return i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+}
+
+/** As VS Code does it: pull diagnostics after each edit, passing the previous result id. */
+async function measurePull(lines) {
+  const text = generateModule('python', lines);
+  const { client, init } = startClient(true);
+  await init;
+  client.notify('initialized', {});
+  const uri = pathToFileURL(path.join(root, `bench_pull_${lines}.py`)).toString();
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+  let report = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+  const at = editPosition(text);
+  const edits = [];
+  let unchanged = 0;
+  for (let i = 0; i < 100; i++) {
+    const start = performance.now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [oneCharacterEdit(at, i)] });
+    const next = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    edits.push(performance.now() - start);
+    if (next.kind === 'unchanged') unchanged++;
+    else report = next;
+  }
+  await client.request('shutdown', null);
+  client.notify('exit', null);
+  return { edits, unchanged };
+}
+
+async function measure(lines) {
+  const text = generateModule('python', lines);
+  const { client, init: initialized } = startClient(false);
+  const init = await initialized;
   const coldStart = performance.now() - client.started;
   if (!init) throw new Error('initialize failed');
   client.notify('initialized', {});
@@ -123,13 +164,12 @@ async function measure(lines) {
   }
 
   // Type one character into a string in a handler body mid-file, then delete it, repeatedly.
-  const editOffset = text.indexOf('logger.info("handled', Math.floor(text.length / 2)) + 'logger.info("'.length;
-  const at = positionAt(text, editOffset);
+  const at = editPosition(text);
   const edits = [];
   let version = 1;
   for (let i = 0; i < 100; i++) {
     version++;
-    const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const change = oneCharacterEdit(at, i);
     const start = performance.now();
     const published = client.diagnostics(uri, version);
     client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
@@ -157,6 +197,11 @@ export async function runServerBench() {
         `${formatMs(percentile(r.completion, 50))} ${formatMs(percentile(r.completion, 95))} ${formatMs(percentile(r.hover, 50))} ${formatMs(percentile(r.hover, 95))} ` +
         `${formatMs(percentile(r.edits, 50))} ${formatMs(percentile(r.edits, 95))} ${r.rss.toFixed(0).padStart(6)} MB`,
     );
+  }
+  console.log('\n   pull mode (didChange, then textDocument/diagnostic with the previous result id):');
+  for (const lines of [1_000, 10_000]) {
+    const r = await measurePull(lines);
+    console.log(`${String(lines).padStart(7)} lines: edit → diagnostics p50 ${formatMs(percentile(r.edits, 50))}, p95 ${formatMs(percentile(r.edits, 95))} (${r.unchanged} of 100 answered "unchanged")`);
   }
   return results;
 }
