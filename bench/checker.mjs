@@ -14,9 +14,9 @@ const { getBundledCatalog } = await import(path.join(root, 'server/src/catalog/c
 const catalog = getBundledCatalog();
 const options = { celeryVersion: catalog.latestCeleryVersion };
 
-async function latency(language, lines, runs) {
+async function latency(language, lines, runs, profile) {
   const grammar = language === 'python' ? 'python' : 'typescript';
-  const text = generateModule(language, lines);
+  const text = generateModule(language, lines, profile);
   await analyzeText(text, grammar, catalog, options); // warm-up: grammar load, query compilation, JIT
   const wall = [];
   const cpu = [];
@@ -30,6 +30,7 @@ async function latency(language, lines, runs) {
     findings = result.findings.length;
   }
   return {
+    profile,
     language,
     lines: text.split('\n').length,
     findings,
@@ -43,11 +44,13 @@ async function latency(language, lines, runs) {
 export async function runCheckerBench() {
   console.log('\n== checker: per-file latency (parse + extract + check, in-process) ==');
   console.log('(wall clock, and CPU time of this process, which a busy machine skews less)');
-  console.log('language     lines   findings   wall p50   wall p95    cpu p50    cpu p95');
-  for (const language of ['python', 'typescript']) {
-    for (const [lines, runs] of [[1_000, 40], [10_000, 15]]) {
-      const r = await latency(language, lines, runs);
-      console.log(`${r.language.padEnd(10)} ${String(r.lines).padStart(7)} ${String(r.findings).padStart(10)} ${formatMs(r.p50)} ${formatMs(r.p95)} ${formatMs(r.cpu50)} ${formatMs(r.cpu95)}`);
+  console.log('profile    language     lines   findings   wall p50   wall p95    cpu p50    cpu p95');
+  for (const profile of ['realistic', 'dense']) {
+    for (const language of ['python', 'typescript']) {
+      for (const [lines, runs] of [[1_000, 40], [10_000, 15]]) {
+        const r = await latency(language, lines, runs, profile);
+        console.log(`${r.profile.padEnd(10)} ${r.language.padEnd(10)} ${String(r.lines).padStart(7)} ${String(r.findings).padStart(10)} ${formatMs(r.p50)} ${formatMs(r.p95)} ${formatMs(r.cpu50)} ${formatMs(r.cpu95)}`);
+      }
     }
   }
 
@@ -57,7 +60,7 @@ export async function runCheckerBench() {
   let totalLines = 0;
   for (let i = 0; i < files; i++) {
     const language = i % 4 === 3 ? 'typescript' : 'python';
-    const text = generateModule(language, linesPerFile);
+    const text = generateModule(language, linesPerFile, 'realistic');
     totalLines += text.split('\n').length;
     const dir = path.join(tree, `pkg${i % 12}`);
     fs.mkdirSync(dir, { recursive: true });

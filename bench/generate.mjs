@@ -110,10 +110,91 @@ const TS_HEADER = [
   '',
 ];
 
-/** A module of about `lines` lines in `language` ('python' | 'typescript'). */
-export function generateModule(language, lines) {
+// The realistic profile: handlers with bodies of the size real ones have (logging, a payload, a
+// guard, a try/except), tasks with bodies, and one mistake in every seventh handler.
+function realisticPythonBlock(i) {
+  const [signal, params] = SIGNALS[i % SIGNALS.length];
+  const handler =
+    i % 7 === 3
+      ? [`@${signal}.connect(sender="proj.tasks.job_${i}")`, `def on_${signal}_${i}(sender=None, exc=None, **kwargs):`]
+      : [`@${signal}.connect`, `def on_${signal}_${i}(${params}):`];
+  return [
+    `@app.task(bind=True, name="proj.tasks.job_${i}", max_retries=3)`,
+    `def job_${i}(self, order_id, amount):`,
+    `    order = Order.objects.get(pk=order_id)`,
+    `    if order.amount != amount:`,
+    `        raise self.retry(countdown=${(i % 30) + 5})`,
+    `    order.mark_paid()`,
+    `    return {"order": order_id, "amount": amount}`,
+    ``,
+    ``,
+    ...handler,
+    `    # Record ${signal} for the dashboard (block ${i}).`,
+    `    payload = {`,
+    `        "signal": "${signal}",`,
+    `        "sender": getattr(sender, "name", sender),`,
+    `        "seen_at": time.time(),`,
+    `    }`,
+    `    if payload["sender"] is None:`,
+    `        payload["sender"] = "unknown"`,
+    `    try:`,
+    `        metrics.push(payload)`,
+    `    except ConnectionError:`,
+    `        logger.warning("metrics unavailable for %s", payload["signal"])`,
+    ``,
+    ``,
+  ];
+}
+
+function realisticTypeScriptBlock(i) {
+  const [signal] = SIGNALS[i % SIGNALS.length];
+  const pattern = i % 7 === 3 ? '{ sender, exc, ...rest }' : '{ sender, ...rest }';
+  return [
+    `export async function job${i}(orderId: string, amount: number): Promise<Record<string, unknown>> {`,
+    `  const order = await orders.get(orderId);`,
+    `  if (order.amount !== amount) {`,
+    '    throw new Error(`amount mismatch for ${orderId}`);',
+    `  }`,
+    `  return { order: orderId, amount };`,
+    `}`,
+    ``,
+    `${signal}.connect((${pattern}) => {`,
+    `  // Record ${signal} for the dashboard (block ${i}).`,
+    `  const payload = {`,
+    `    signal: '${signal}',`,
+    `    sender: typeof sender === 'string' ? sender : String(sender),`,
+    `    seenAt: Date.now(),`,
+    `    extra: Object.keys(rest).length,`,
+    `  };`,
+    `  try {`,
+    `    metrics.push(payload);`,
+    `  } catch (error) {`,
+    `    logger.warn('metrics unavailable', payload.signal, error);`,
+    `  }`,
+    `}, { weak: false });`,
+    ``,
+  ];
+}
+
+const BLOCKS = {
+  dense: { python: pythonBlock, typescript: typescriptBlock },
+  realistic: { python: realisticPythonBlock, typescript: realisticTypeScriptBlock },
+};
+
+const REALISTIC_IMPORTS = {
+  python: ['import time', '', 'from shop import metrics', 'from shop.models import Order', ''],
+  typescript: [`import { metrics, orders } from './services';`, ''],
+};
+
+/**
+ * A module of about `lines` lines in `language` ('python' | 'typescript'). `dense` packs a handler
+ * into every few lines, most of them wrong (a stress case); `realistic` gives handlers and tasks
+ * bodies of ordinary size and gets one handler in seven wrong.
+ */
+export function generateModule(language, lines, profile = 'dense') {
   const out = [...(language === 'python' ? PY_HEADER : TS_HEADER)];
-  const block = language === 'python' ? pythonBlock : typescriptBlock;
+  if (profile === 'realistic') out.push(...REALISTIC_IMPORTS[language]);
+  const block = BLOCKS[profile][language];
   for (let i = 0; out.length < lines; i++) out.push(...block(i));
   return out.join('\n') + '\n';
 }
