@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireChromium, requireCodeServer } from './support/codeServer';
 import { openBrowser, startCodeServer, waitForJsonFile } from './support/session';
@@ -24,7 +25,8 @@ test('the extension in VS Code\'s extension host (code-server)', { timeout: 420_
     assert.ok(fs.existsSync(path.join(root, bundle)), `${bundle} is missing: run npm run build first`);
   }
   const started = Date.now();
-  const resultFile = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'celery-signals-exthost-')), 'result.json');
+  const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-exthost-'));
+  const resultFile = path.join(resultDir, 'result.json');
   const server = await startCodeServer({
     workspaceFrom: path.join(__dirname, 'workspace'),
     // Completion waits for every provider; tsserver's first answer alone takes about 20 s here.
@@ -59,6 +61,7 @@ test('the extension in VS Code\'s extension host (code-server)', { timeout: 420_
   } finally {
     await browser.close();
     await server.stop();
+    fs.rmSync(resultDir, { recursive: true, force: true });
     if (passed) fs.rmSync(server.dir, { recursive: true, force: true });
     else t.diagnostic(`kept ${server.dir} for inspection (code-server.log, user-data/logs)`);
   }
