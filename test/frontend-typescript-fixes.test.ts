@@ -3,35 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../server/src/analysis/analyze';
-import type { Finding, TextEdit } from '../server/src/analysis/diagnostics';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
+import { checkFix as checkFixIn } from './support/checkFix';
 import type { Grammar } from '../server/src/parsing/treeSitter';
 
 const catalog = getBundledCatalog();
 const options = { celeryVersion: catalog.latestCeleryVersion, includeHints: true };
 
-function applyEdits(text: string, edits: TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
-
-function render(findings: Finding[]): string {
-  return findings.map((f) => `${f.code} [${f.fixes.map((x) => x.title).join(' | ')}]`).join('\n');
-}
-
-async function checkFix(before: string, code: string, title: string | RegExp, expected: string, grammar: Grammar = 'typescript'): Promise<void> {
-  const { findings } = await analyzeText(before, grammar, catalog, options);
-  const finding = findings.find((f) => f.code === code);
-  assert.ok(finding, `no ${code} finding; got:\n${render(findings)}`);
-  const fix = finding.fixes.find((f) => (typeof title === 'string' ? f.title === title : title.test(f.title)));
-  assert.ok(fix, `no fix "${title}" on ${code}; got:\n${render(findings)}`);
-  const after = applyEdits(before, fix.edits);
-  assert.equal(after, expected);
-  const again = await analyzeText(after, grammar, catalog, options);
-  const left = again.findings.filter((f) => f.code === code || f.code === 'syntax-error');
-  assert.deepEqual(left.map((f) => `${f.code}: ${f.message}`), [], 'the fixed text still has the finding (or no longer parses)');
-}
+const checkFix = (before: string, code: string, title: string | RegExp, expected: string, grammar: Grammar = 'typescript') =>
+  checkFixIn(before, code, title, expected, grammar);
 
 const IMPORTS = "import { task_failure, task_success, task_prerun, worker_ready } from 'celery-signals';\nimport { app } from './app';\n";
 
