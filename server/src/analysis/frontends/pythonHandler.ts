@@ -1,6 +1,7 @@
 /** Builds the model's Handler for a Python function or lambda: parameters, free reads, where it lives. */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { Handler, NameRead } from '../model';
+import type { Handler, NameRead, Span } from '../model';
+import type { DefinitionHeader } from './pythonParams';
 import type { SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
 import { ScopeWalker } from './pythonScopes';
@@ -13,9 +14,9 @@ export function buildHandler(
   implicitFirstParam?: 'self' | 'cls',
 ): Handler {
   const isLambda = definition.type === 'lambda';
-  const nameNode = isLambda ? null : definition.childForFieldName('name');
-  const paramsNode = definition.childForFieldName('parameters');
-  const parsed = resolver.parameters.of(definition);
+  const header = resolver.parameters.header(definition);
+  const nameSpan = isLambda ? undefined : header.nameSpan;
+  const parsed = header.params;
   const definedIn = enclosingDefinitionKind(definition, resolver.nav);
   const scope = new ScopeWalker(modules, resolver.nav.text, true, resolver.parameters).functionScope(definition);
   const paramNames = new Set(parsed.map((param) => param.name));
@@ -33,23 +34,22 @@ export function buildHandler(
       freeReads.push({ name: read.name, span, boundOutside: isBoundOutside(read.name) });
     }
   }
-  const byPosition = (a: NameRead, b: NameRead): number => a.span.start - b.span.start;
   return {
-    name: nameNode?.text,
-    nameSpan: nameNode ? spanOf(nameNode) : undefined,
+    name: nameSpan ? resolver.nav.text.slice(nameSpan.start, nameSpan.end) : undefined,
+    nameSpan: nameSpan ? { ...nameSpan } : undefined,
     kind: isLambda ? 'lambda' : definedIn === 'class' ? 'method' : 'function',
-    isAsync: definition.firstChild?.type === 'async',
+    isAsync: header.isAsync,
     definedIn,
     paramStyle: 'keywords',
     params: parsed.map((param) => ({
       name: param.name,
       kind: param.kind,
-      hasDefault: !!param.defaultNode,
-      span: spanOf(param.node),
-      nameSpan: spanOf(param.nameNode),
-      annotation: param.typeNode?.text,
+      hasDefault: param.hasDefault,
+      span: { ...param.span },
+      nameSpan: { ...param.nameSpan },
+      annotation: param.annotation,
     })),
-    paramsSpan: paramsNode ? spanOf(paramsNode) : emptyParamsSpan(definition, nameNode),
+    paramsSpan: header.paramsSpan ? { ...header.paramsSpan } : emptyParamsSpan(header, nameSpan),
     definitionSpan: spanOf(definition),
     freeReads: freeReads.sort(byPosition),
     paramReads: paramReads.sort(byPosition),
@@ -58,7 +58,12 @@ export function buildHandler(
 }
 
 /** `lambda: ...` has no parameter node: an empty span right after the keyword. */
-function emptyParamsSpan(definition: SyntaxNode, nameNode: SyntaxNode | null): { start: number; end: number } {
-  const after = nameNode?.endIndex ?? definition.firstChild?.endIndex ?? definition.startIndex;
+function emptyParamsSpan(header: DefinitionHeader, nameSpan: Span | undefined): Span {
+  const after = nameSpan?.end ?? header.firstTokenEnd;
   return { start: after, end: after };
+}
+
+/** Module-level so that no closure is created (and named, under tsx) per handler. */
+function byPosition(a: NameRead, b: NameRead): number {
+  return a.span.start - b.span.start;
 }

@@ -1,76 +1,189 @@
 /** Python parameter lists read once per definition, and identifiers read straight from the text. */
 import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { Span } from '../model';
+import { namedTypeAt, type TreeCursor } from './pythonCursor';
+import { plainParametersAt } from './pythonParamText';
 
 export type ParamKindPy = 'positional-only' | 'positional' | 'keyword-only' | 'var-positional' | 'var-keyword';
 
 export interface ParsedParam {
   name: string;
   kind: ParamKindPy;
-  node: SyntaxNode;
-  nameNode: SyntaxNode;
-  typeNode?: SyntaxNode;
+  span: Span;
+  nameSpan: Span;
+  /** The annotation's source text. */
+  annotation?: string;
+  hasDefault: boolean;
+  /**
+   * The default value, the only part of a parameter a scope walk visits: the node when the list was
+   * read from the tree, else its span (see defaultValueOf).
+   */
   defaultNode?: SyntaxNode;
+  defaultSpan?: Span;
 }
 
-/** The parameters of a `parameters` or `lambda_parameters` node, with their inspect-style kinds. */
-export function parametersOf(list: SyntaxNode | null | undefined): ParsedParam[] {
-  if (!list) return [];
-  const items: { node: SyntaxNode; type: string }[] = [];
-  const count = list.namedChildCount;
-  for (let i = 0; i < count; i++) {
-    const node = list.namedChild(i);
-    if (node) items.push({ node, type: node.type });
+/** The default value's node of a parameter of `definition`. */
+export function defaultValueOf(param: ParsedParam, definition: SyntaxNode): SyntaxNode | null {
+  if (param.defaultNode) return param.defaultNode;
+  return param.defaultSpan ? definition.namedDescendantForIndex(param.defaultSpan.start, param.defaultSpan.end) : null;
+}
+
+type Language = SyntaxNode['tree']['language'];
+
+/** What one parameter item holds, read with the cursor standing on it. */
+interface ItemParts {
+  nameSpan?: Span;
+  typeSpan?: Span;
+  defaultNode?: SyntaxNode;
+  splat?: 'var-positional' | 'var-keyword';
+}
+
+/** What a handler needs from a function or lambda besides its body, read in one cursor pass. */
+export interface DefinitionHeader {
+  isAsync: boolean;
+  nameSpan?: Span;
+  paramsSpan?: Span;
+  /** Where the first token ends: a lambda without parameters has its (empty) list there. */
+  firstTokenEnd: number;
+  params: ParsedParam[];
+}
+
+/**
+ * Reads a definition's header with one cursor. Every Node object the binding creates costs a trip
+ * into wasm and garbage, and a handler-heavy module has thousands of parameters.
+ */
+function readHeader(definition: SyntaxNode, text: string): DefinitionHeader {
+  const header: DefinitionHeader = { isAsync: false, firstTokenEnd: definition.startIndex, params: [] };
+  // Broken code may parse in ways the plain reading of the text would not.
+  const hasError = definition.hasError;
+  const cursor = definition.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return header;
+    header.isAsync = cursor.nodeType === 'async';
+    header.firstTokenEnd = cursor.endIndex;
+    do {
+      const field = cursor.currentFieldName;
+      if (field === 'name' && !header.nameSpan) header.nameSpan = { start: cursor.startIndex, end: cursor.endIndex };
+      else if (field === 'parameters' && !header.paramsSpan) {
+        header.paramsSpan = { start: cursor.startIndex, end: cursor.endIndex };
+        header.params = (hasError ? undefined : plainParametersAt(text, header.paramsSpan)) ?? parametersAt(cursor, definition.tree.language, text);
+      }
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
+  }
+  return header;
+}
+
+/** The parameters of the `parameters`/`lambda_parameters` node under the cursor, with inspect-style kinds. */
+function parametersAt(cursor: TreeCursor, language: Language, text: string): ParsedParam[] {
+  const items: { type: string; span: Span; parts: ItemParts }[] = [];
+  if (cursor.gotoFirstChild()) {
+    do {
+      const type = namedTypeAt(cursor, language);
+      if (!type) continue;
+      items.push({ type, span: { start: cursor.startIndex, end: cursor.endIndex }, parts: partsOf(cursor, type, language) });
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
   }
   const slashAt = items.findIndex((item) => item.type === 'positional_separator');
   const params: ParsedParam[] = [];
   let afterStar = false;
-  items.forEach(({ node: item, type }, index) => {
+  items.forEach(({ type, span, parts }, index) => {
     if (type === 'keyword_separator') {
       afterStar = true;
       return;
     }
     if (type === 'positional_separator' || type === 'comment') return;
-    let nameNode: SyntaxNode | null = null;
     let kind: ParamKindPy = index < slashAt ? 'positional-only' : afterStar ? 'keyword-only' : 'positional';
-    let typeNode: SyntaxNode | undefined;
-    let defaultNode: SyntaxNode | undefined;
-    let core = item;
-    let coreType = type;
-    if (type === 'typed_parameter') {
-      typeNode = item.childForFieldName('type') ?? undefined;
-      core = item.firstNamedChild ?? item;
-      coreType = core.type;
+    if (parts.splat) {
+      kind = parts.splat;
+      if (kind === 'var-positional') afterStar = true;
     }
-    if (coreType === 'identifier') nameNode = core;
-    else if (coreType === 'default_parameter' || coreType === 'typed_default_parameter') {
-      nameNode = core.childForFieldName('name');
-      defaultNode = core.childForFieldName('value') ?? undefined;
-      if (coreType === 'typed_default_parameter') typeNode = core.childForFieldName('type') ?? typeNode;
-    } else if (coreType === 'list_splat_pattern') {
-      nameNode = core.firstNamedChild;
-      kind = 'var-positional';
-      afterStar = true;
-    } else if (coreType === 'dictionary_splat_pattern') {
-      nameNode = core.firstNamedChild;
-      kind = 'var-keyword';
-    }
-    if (!nameNode || (nameNode !== core && nameNode.type !== 'identifier')) return;
-    params.push({ name: nameNode.text, kind, node: item, nameNode, typeNode, defaultNode });
+    if (!parts.nameSpan) return;
+    const param: ParsedParam = { name: text.slice(parts.nameSpan.start, parts.nameSpan.end), kind, span, nameSpan: parts.nameSpan, hasDefault: !!parts.defaultNode };
+    if (parts.typeSpan) param.annotation = text.slice(parts.typeSpan.start, parts.typeSpan.end);
+    if (parts.defaultNode) param.defaultNode = parts.defaultNode;
+    params.push(param);
   });
   return params;
 }
 
-/** Parameters per definition, parsed once per extraction. */
+/** Reads one parameter item; leaves the cursor where it found it. */
+function partsOf(cursor: TreeCursor, type: string, language: Language): ItemParts {
+  const parts: ItemParts = {};
+  switch (type) {
+    case 'identifier':
+      parts.nameSpan = { start: cursor.startIndex, end: cursor.endIndex };
+      return parts;
+    case 'typed_parameter': {
+      // `name: type`, `*args: type`, `**kw: type`: the first named child is the core.
+      if (!cursor.gotoFirstChild()) return parts;
+      let coreSeen = false;
+      do {
+        if (cursor.currentFieldName === 'type') parts.typeSpan = { start: cursor.startIndex, end: cursor.endIndex };
+        else if (!coreSeen) {
+          const coreType = namedTypeAt(cursor, language);
+          if (!coreType) continue;
+          coreSeen = true;
+          if (coreType === 'identifier') parts.nameSpan = { start: cursor.startIndex, end: cursor.endIndex };
+          else if (coreType === 'list_splat_pattern' || coreType === 'dictionary_splat_pattern') readSplat(cursor, coreType, language, parts);
+        }
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+      return parts;
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      if (!cursor.gotoFirstChild()) return parts;
+      do {
+        const field = cursor.currentFieldName;
+        if (field === 'name') {
+          if (cursor.nodeType === 'identifier') parts.nameSpan = { start: cursor.startIndex, end: cursor.endIndex };
+        } else if (field === 'value') parts.defaultNode = cursor.currentNode;
+        else if (field === 'type' && type === 'typed_default_parameter') parts.typeSpan = { start: cursor.startIndex, end: cursor.endIndex };
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+      return parts;
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern':
+      readSplat(cursor, type, language, parts);
+      return parts;
+    default:
+      return parts;
+  }
+}
+
+/** `*name` / `**name`: only a plain identifier makes a parameter. */
+function readSplat(cursor: TreeCursor, type: string, language: Language, parts: ItemParts): void {
+  parts.splat = type === 'list_splat_pattern' ? 'var-positional' : 'var-keyword';
+  if (!cursor.gotoFirstChild()) return;
+  do {
+    const childType = namedTypeAt(cursor, language);
+    if (!childType) continue;
+    if (childType === 'identifier') parts.nameSpan = { start: cursor.startIndex, end: cursor.endIndex };
+    break;
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+}
+
+/** Definition headers, read once per extraction. */
 export class ParameterCache {
-  private readonly byStart = new Map<number, ParsedParam[]>();
+  private readonly byStart = new Map<number, DefinitionHeader>();
+
+  constructor(private readonly text: string) {}
+
+  header(definition: SyntaxNode): DefinitionHeader {
+    let header = this.byStart.get(definition.startIndex);
+    if (!header) {
+      header = readHeader(definition, this.text);
+      this.byStart.set(definition.startIndex, header);
+    }
+    return header;
+  }
 
   of(definition: SyntaxNode): ParsedParam[] {
-    let params = this.byStart.get(definition.startIndex);
-    if (!params) {
-      params = parametersOf(definition.childForFieldName('parameters'));
-      this.byStart.set(definition.startIndex, params);
-    }
-    return params;
+    return this.header(definition).params;
   }
 }
 

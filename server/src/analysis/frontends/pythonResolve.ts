@@ -39,7 +39,7 @@ export class PythonResolver {
   private readonly scopes = new Map<string, Scope>();
   private readonly signals = new Map<string, SignalRef | null>();
   private readonly walker: ScopeWalker;
-  readonly parameters = new ParameterCache();
+  readonly parameters: ParameterCache;
 
   constructor(
     readonly module: ModuleFacts,
@@ -49,6 +49,7 @@ export class PythonResolver {
     readonly taskDefinitions: ReadonlySet<number>,
     readonly nav: Navigator,
   ) {
+    this.parameters = new ParameterCache(nav.text);
     this.walker = new ScopeWalker(modules, nav.text, false, this.parameters);
   }
 

@@ -6,7 +6,8 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
-import { identifierAt, ParameterCache } from './pythonParams';
+import { namedTypeAt, type TreeCursor } from './pythonCursor';
+import { defaultValueOf, identifierAt, ParameterCache } from './pythonParams';
 import { comprehensionTypes, namedChildrenOf, sameNode } from './pythonSyntax';
 
 export type Binding =
@@ -42,6 +43,44 @@ export interface Scope {
   reads: RawRead[];
 }
 
+/** Nodes that can never read or bind a name (local annotations are never evaluated). */
+const skippedTypes: ReadonlySet<string> = new Set([
+  'type',
+  'comment',
+  'keyword_separator',
+  'positional_separator',
+  'future_import_statement',
+  'integer',
+  'float',
+  'true',
+  'false',
+  'none',
+  'ellipsis',
+  'string_content',
+  'escape_sequence',
+]);
+
+/** Node kinds `visit` handles with its own case besides the ones `visitAt` mirrors on the cursor. */
+const treeOnlyTypes: ReadonlySet<string> = new Set([
+  'assignment',
+  'augmented_assignment',
+  'named_expression',
+  'for_statement',
+  'as_pattern',
+  'import_statement',
+  'import_from_statement',
+  'global_statement',
+  'nonlocal_statement',
+  'delete_statement',
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'case_pattern',
+  'ERROR',
+]);
+
+type Language = SyntaxNode['tree']['language'];
+
 function newScope(kind: ScopeKind, parent?: Scope): Scope {
   return { kind, parent, bindings: new Map(), declaredGlobal: new Set(), declaredNonlocal: new Set(), reads: [] };
 }
@@ -58,7 +97,7 @@ export class ScopeWalker {
     private readonly modules: SignalModuleIndex,
     private readonly text: string,
     private readonly collectReads: boolean,
-    private readonly parameters: ParameterCache = new ParameterCache(),
+    private readonly parameters: ParameterCache = new ParameterCache(text),
   ) {}
 
   /** A function_definition or lambda: its parameters and its body. */
@@ -78,15 +117,74 @@ export class ScopeWalker {
   }
 
   private read(node: SyntaxNode, scope: Scope): void {
+    this.readAt(node.startIndex, scope);
+  }
+
+  private readAt(start: number, scope: Scope): void {
     if (!this.collectReads) return;
-    const start = node.startIndex;
     const name = identifierAt(this.text, start);
     const end = start + name.length;
     scope.reads.push({ name, start, end, global: scope.declaredGlobal.has(name) });
   }
 
+  /**
+   * Bodies are walked with one cursor rather than Node objects: a cursor walk is several times
+   * cheaper, because every Node the binding hands out is an allocation plus trips into wasm.
+   */
   private visitChildren(node: SyntaxNode, scope: Scope): void {
-    for (const child of node.namedChildren) if (child) this.visit(child, scope);
+    const cursor = node.walk();
+    try {
+      this.visitChildrenAt(cursor, node.tree.language, scope);
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  /** Visits the named children of the cursor's node and puts the cursor back on that node. */
+  private visitChildrenAt(cursor: TreeCursor, language: Language, scope: Scope): void {
+    if (!cursor.gotoFirstChild()) return;
+    do {
+      const type = namedTypeAt(cursor, language);
+      if (type) this.visitAt(cursor, type, language, scope);
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+
+  /** Like childForFieldName + visit: the first child in `field`. */
+  private visitFieldAt(cursor: TreeCursor, field: string, language: Language, scope: Scope): void {
+    if (!cursor.gotoFirstChild()) return;
+    do {
+      if (cursor.currentFieldName === field) {
+        this.visitAt(cursor, cursor.nodeType, language, scope);
+        break;
+      }
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+
+  /**
+   * `visit` for the node under the cursor. The node kinds that make up most of a body stay on the
+   * cursor; those that bind names or open scopes take the Node path, which must agree with this one.
+   */
+  private visitAt(cursor: TreeCursor, type: string, language: Language, scope: Scope): void {
+    if (skippedTypes.has(type)) return;
+    switch (type) {
+      case 'identifier':
+        this.readAt(cursor.startIndex, scope);
+        return;
+      case 'attribute':
+        this.visitFieldAt(cursor, 'object', language, scope);
+        return;
+      case 'keyword_argument':
+        this.visitFieldAt(cursor, 'value', language, scope);
+        return;
+      case 'string':
+        if (this.isFormatStringAt(cursor.startIndex)) this.visitChildrenAt(cursor, language, scope);
+        return;
+      default:
+        if (treeOnlyTypes.has(type) || comprehensionTypes.has(type)) this.visit(cursor.currentNode, scope);
+        else this.visitChildrenAt(cursor, language, scope);
+    }
   }
 
   private visitField(node: SyntaxNode, field: string, scope: Scope): void {
@@ -96,6 +194,7 @@ export class ScopeWalker {
 
   visit(node: SyntaxNode, scope: Scope): void {
     const type = node.type;
+    if (skippedTypes.has(type)) return;
     switch (type) {
       case 'identifier':
         this.read(node, scope);
@@ -105,20 +204,6 @@ export class ScopeWalker {
         return;
       case 'keyword_argument':
         this.visitField(node, 'value', scope);
-        return;
-      case 'type': // annotations of locals are never evaluated
-      case 'comment':
-      case 'keyword_separator':
-      case 'positional_separator':
-      case 'future_import_statement':
-      case 'integer':
-      case 'float':
-      case 'true':
-      case 'false':
-      case 'none':
-      case 'ellipsis':
-      case 'string_content':
-      case 'escape_sequence':
         return;
       case 'string':
         // Only f-strings hold expressions; other literals cannot read a name.
@@ -204,8 +289,12 @@ export class ScopeWalker {
   }
 
   private isFormatString(node: SyntaxNode): boolean {
-    const prefixEnd = this.text.slice(node.startIndex, node.startIndex + 4).search(/['"]/);
-    return /f/i.test(this.text.slice(node.startIndex, node.startIndex + Math.max(prefixEnd, 0)));
+    return this.isFormatStringAt(node.startIndex);
+  }
+
+  private isFormatStringAt(start: number): boolean {
+    const prefixEnd = this.text.slice(start, start + 4).search(/['"]/);
+    return /f/i.test(this.text.slice(start, start + Math.max(prefixEnd, 0)));
   }
 
   private visitNestedFunction(node: SyntaxNode, scope: Scope): void {
@@ -213,7 +302,8 @@ export class ScopeWalker {
     if (name) bind(scope, name.text, { kind: 'def', node });
     // Defaults are evaluated where the function is defined; annotations are skipped (they may be lazy).
     for (const param of this.parameters.of(node)) {
-      if (param.defaultNode) this.visit(param.defaultNode, scope);
+      const value = param.hasDefault ? defaultValueOf(param, node) : null;
+      if (value) this.visit(value, scope);
     }
     if (this.collectReads) this.finish(this.functionScope(node, scope), scope);
   }
