@@ -143,3 +143,15 @@ test('code actions: refactors on a connected handler', async () => {
   const keywordOnly = actions.find((a: any) => a.title === 'Convert to keyword-only signature');
   assert.match(applyEdits(doc.text, keywordOnly.edit.changes[doc.uri]), /def done\(\*, sender, \*\*kwargs\):/);
 });
+
+test('code actions: a refactor that a quick-fix already offers is listed once', async () => {
+  const doc = openFixture('from celery.signals import task_success\n\n@task_success.connect\ndef done(sender$0, **kwargs):\n    pass\n');
+  const actions = await server.client.request('textDocument/codeAction', {
+    textDocument: { uri: doc.uri },
+    range: { start: doc.position, end: doc.position },
+    context: { diagnostics: [] },
+  });
+  const titles: string[] = actions.map((a: any) => a.title);
+  assert.equal(titles.filter((t) => t === 'Add all parameters of task_success').length, 1, titles.join(', '));
+  assert.ok(titles.includes('Convert to keyword-only signature'), titles.join(', '));
+});
