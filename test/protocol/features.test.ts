@@ -145,7 +145,7 @@ test('code actions: refactors on a connected handler', async () => {
 });
 
 test('code actions: a refactor that a quick-fix already offers is listed once', async () => {
-  const doc = openFixture('from celery.signals import task_success\n\n@task_success.connect\ndef done(sender$0, **kwargs):\n    pass\n');
+  const doc = openFixture('from celery.signals import task_success\n\n@task_success.connect\ndef do$0ne(sender, **kwargs):\n    pass\n');
   const actions = await server.client.request('textDocument/codeAction', {
     textDocument: { uri: doc.uri },
     range: { start: doc.position, end: doc.position },
