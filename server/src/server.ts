@@ -14,7 +14,7 @@ import {
 import { onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
 import { applyConfiguration } from './features/configuration';
-import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, refreshDocument, schedulePush } from './features/diagnostics';
+import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
 import { onHover } from './features/hover';
 import { warmUpParsers } from './documents/trees';
 import { guardNotification, guardRequest } from './lsp/safe';
@@ -53,8 +53,6 @@ connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, clientSupport(params));
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
-  const created = session;
-  created.cache.onCorrected = (uri) => refreshDocument(created, uri);
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -3,7 +3,7 @@
  * catalog in, data out; nothing here knows about LSP, files or the terminal.
  */
 import type { Catalog } from '../catalog/catalog';
-import { parseText, type Grammar, type Tree } from '../parsing/treeSitter';
+import { parseText, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
 import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
 import type { FrontEnd } from './frontends/frontend';
@@ -11,6 +11,7 @@ import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';
 import { INTERNAL_ERROR_CODE } from './rules/index';
+import { withoutTrailingLineBreak } from './textChange';
 
 export { checkModel, type CheckOptions } from './checker';
 
@@ -59,26 +60,65 @@ function internalError(stage: string, error: unknown, options: CheckOptions): Fi
   ];
 }
 
-/** Parses, extracts and checks one text. Never throws: a failure becomes one `internal-error` finding. */
+export interface SourceInput {
+  text: string;
+  grammar: Grammar;
+  catalog: Catalog;
+  options?: CheckOptions;
+  /**
+   * The tree of an earlier text and the edits (analysis/textChange) that lead from it to `text`. The
+   * tree is edited in place and handed to the parser to reuse; the caller still owns and deletes it.
+   */
+  previous?: { tree: Tree; edits: readonly Edit[] };
+}
+
+export interface SourceAnalysis {
+  model: FileModel;
+  findings: Finding[];
+}
+
+/**
+ * The one analysis pipeline: parse (reusing a previous tree when given), extract, check, and keep every
+ * finding's range off line terminators. The CLI, the language server and the tests all come through
+ * here; an edit only changes how the tree is obtained, so an incremental result is a fresh result.
+ * Never throws: a failure becomes one `internal-error` finding. The caller owns the returned tree.
+ */
+export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis & { tree?: Tree }> {
+  const { text, grammar, catalog } = input;
+  const options = input.options ?? defaultCheckOptions(catalog);
+  let tree: Tree | undefined;
+  let model: FileModel;
+  try {
+    if (input.previous) for (const edit of input.previous.edits) input.previous.tree.edit(edit);
+    tree = await parseText(grammar, text, input.previous?.tree);
+    model = extractModel(tree, text, grammar, catalog);
+  } catch (error) {
+    tree?.delete();
+    return { model: emptyModel(languageOf(grammar)), findings: internalError('analyse', error, options) };
+  }
+  try {
+    return { model, findings: keptOffLineBreaks(checkModel(model, catalog, options, text), text), tree };
+  } catch (error) {
+    return { model, findings: internalError('check', error, options), tree };
+  }
+}
+
+function keptOffLineBreaks(findings: Finding[], text: string): Finding[] {
+  for (const finding of findings) {
+    finding.span = withoutTrailingLineBreak(finding.span, text);
+    for (const related of finding.related ?? []) related.span = withoutTrailingLineBreak(related.span, text);
+  }
+  return findings;
+}
+
+/** Analyses one text from scratch (the CLI and most tests). */
 export async function analyzeText(
   text: string,
   grammar: Grammar,
   catalog: Catalog,
   options: CheckOptions = defaultCheckOptions(catalog),
-): Promise<{ model: FileModel; findings: Finding[] }> {
-  let tree: Tree | undefined;
-  let model: FileModel;
-  try {
-    tree = await parseText(grammar, text);
-    model = extractModel(tree, text, grammar, catalog);
-  } catch (error) {
-    return { model: emptyModel(languageOf(grammar)), findings: internalError('analyse', error, options) };
-  } finally {
-    tree?.delete();
-  }
-  try {
-    return { model, findings: checkModel(model, catalog, options, text) };
-  } catch (error) {
-    return { model, findings: internalError('check', error, options) };
-  }
+): Promise<SourceAnalysis> {
+  const { tree, ...result } = await analyzeSource({ text, grammar, catalog, options });
+  tree?.delete();
+  return result;
 }

@@ -27,7 +27,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = this.snapped(Math.max(0, Math.min(offset, this.text.length)));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -38,12 +38,28 @@ export class LineIndex {
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
+  /**
+   * As LSP reads positions: a line past the end is the end of the text, a character past the end of
+   * its line is the end of that line (before its terminator).
+   */
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = this.lineStarts[position.line];
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(start, Math.min(start + position.character, next));
+    let end = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.snapped(Math.max(start, Math.min(start + Math.max(0, position.character), end)));
+  }
+
+  /** An offset inside a `\r\n` pair or a surrogate pair moves to the start of the pair. */
+  private snapped(offset: number): number {
+    if (offset <= 0 || offset >= this.text.length) return offset;
+    const before = this.text.charCodeAt(offset - 1);
+    const at = this.text.charCodeAt(offset);
+    if (before === 13 && at === 10) return offset - 1;
+    if (before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff) return offset - 1;
+    return offset;
   }
 
   rangeOf(span: Span): LineRange {

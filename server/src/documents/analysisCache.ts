@@ -1,25 +1,20 @@
 /**
- * The model and findings of each open document, computed once per (uri, version, settings) from the
- * incrementally maintained tree. After a small edit only the edited statement is re-analysed; a full
- * analysis follows once typing pauses and corrects the result if the shortcut missed anything.
+ * The analysis of each open document, computed once per (uri, version, settings) by the one pipeline
+ * (analysis/analyze.ts) and cached with the tree it parsed, so the next version reparses incrementally.
+ * Nothing here decides findings: an edited document gets exactly the analysis a fresh open would.
  */
 import type { Catalog } from '../catalog/catalog';
-import { extractModel, frontEndFor, type CheckOptions } from '../analysis/analyze';
+import { analyzeSource } from '../analysis/analyze';
 import type { Finding, Severity } from '../analysis/diagnostics';
-import type { FileModel, Span } from '../analysis/model';
+import type { FileModel } from '../analysis/model';
 import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
-import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
+import { grammarFor, type Grammar } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
-import { combineEdits, reanalyseEdit } from './incremental';
-import { allFindings, checkWhole, type CheckedModel } from './siteChecks';
 import { TreeCache } from './trees';
 
 /** Above this many UTF-16 units a document is not analysed (a generated or minified file). */
 export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
-
-/** How long typing must pause before an incremental result is double-checked by a full analysis. */
-const VERIFY_AFTER_MS = 600;
 
 export type SkipReason = 'too-large' | 'binary' | 'unsupported-language' | 'disabled';
 
@@ -31,9 +26,7 @@ export interface DocumentAnalysis {
   model?: FileModel;
   findings: Finding[];
   skipped?: SkipReason;
-  /** Per-site findings, kept so the next edit can reuse them. */
-  checked?: CheckedModel;
-  /** Computed by re-analysing one statement rather than the whole file. */
+  /** The tree was reparsed from the previous one rather than from scratch. */
   incremental?: boolean;
 }
 
@@ -58,19 +51,11 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
-function sameFindings(a: Finding[], b: Finding[]): boolean {
-  const key = (f: Finding) => `${f.code}\u0000${f.severity}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
-  return a.length === b.length && a.every((f, i) => key(f) === key(b[i]));
-}
-
 export class AnalysisCache {
   private readonly results = new Map<string, DocumentAnalysis>();
-  private readonly verifications = new Map<string, NodeJS.Timeout>();
   readonly trees: TreeCache;
-  /** Called when a full analysis corrected an incremental one (diagnostics must be re-sent). */
-  onCorrected?: (uri: string) => void;
-  /** Set to false to always analyse whole files (benchmarks and tests compare both). */
-  incrementalEnabled = true;
+  /** Analyses run one at a time: each takes the cached tree and pending edits, and puts a tree back. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(treeCapacity = 50) {
     this.trees = new TreeCache(treeCapacity);
@@ -89,11 +74,15 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.results.delete(uri);
     this.trees.drop(uri);
-    clearTimeout(this.verifications.get(uri));
-    this.verifications.delete(uri);
   }
 
-  async analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+  analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+    const run = this.queue.then(() => this.analyseNow(uri, entry, catalog, settings));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async analyseNow(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
     const { document } = entry;
     const previous = this.results.get(uri);
     if (previous && previous.version === document.version) return previous;
@@ -107,7 +96,7 @@ export class AnalysisCache {
     else if (looksBinary(text)) result = { ...base, skipped: 'binary' };
     else {
       try {
-        result = await this.analyseParsed(entry, grammar, catalog, settings, base, previous);
+        result = await this.analyseParsed(uri, entry, grammar, catalog, settings, base);
       } catch (error) {
         // One file the analysis chokes on gets one visible finding; it must not take others down.
         this.trees.drop(uri);
@@ -119,51 +108,24 @@ export class AnalysisCache {
   }
 
   private async analyseParsed(
+    uri: string,
     entry: OpenDocument,
     grammar: Grammar,
     catalog: Catalog,
     settings: AnalysisSettings,
     base: Pick<DocumentAnalysis, 'uri' | 'version' | 'text' | 'index'>,
-    previous: DocumentAnalysis | undefined,
   ): Promise<DocumentAnalysis> {
-    const { uri, text } = base;
-    const update = await this.trees.treeFor(uri, entry, grammar);
-    const options: CheckOptions = { celeryVersion: settings.celeryVersion, severities: settings.severities };
-    const extractWithin = (within: Span[]) => frontEndFor(grammar)!(update.tree, text, catalog, { within });
-    const edit = update.edits && combineEdits(update.edits);
-    const quick =
-      this.incrementalEnabled && previous?.checked && edit
-        ? reanalyseEdit({ text: previous.text, checked: previous.checked }, edit, update.tree, text, catalog, options, extractWithin)
-        : undefined;
-    const checked = quick ?? this.analyseWhole(update.tree, text, grammar, catalog, options);
-    if (quick) this.scheduleVerification(uri, entry, catalog, settings);
-    return { ...base, findings: allFindings(checked), model: checked.model, checked, incremental: !!quick };
-  }
-
-  private analyseWhole(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, options: CheckOptions): CheckedModel {
-    return checkWhole(extractModel(tree, text, grammar, catalog), catalog, options, text);
-  }
-
-  private scheduleVerification(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): void {
-    clearTimeout(this.verifications.get(uri));
-    const timer = setTimeout(() => {
-      this.verifications.delete(uri);
-      void this.verify(uri, entry, catalog, settings).catch(() => undefined);
-    }, VERIFY_AFTER_MS);
-    timer.unref();
-    this.verifications.set(uri, timer);
-  }
-
-  private async verify(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<void> {
-    const current = this.results.get(uri);
-    if (!current?.incremental || current.version !== entry.document.version) return;
-    const grammar = grammarFor(entry.document.languageId) ?? grammarFor(uri);
-    if (!grammar) return;
-    const { tree } = await this.trees.treeFor(uri, entry, grammar);
-    if (this.results.get(uri) !== current) return;
-    const checked = this.analyseWhole(tree, current.text, grammar, catalog, { celeryVersion: settings.celeryVersion, severities: settings.severities });
-    const findings = allFindings(checked);
-    this.results.set(uri, { ...current, model: checked.model, findings, checked, incremental: false });
-    if (!sameFindings(findings, current.findings)) this.onCorrected?.(uri);
+    const oldTree = this.trees.take(uri, grammar);
+    const edits = entry.pendingEdits;
+    entry.pendingEdits = [];
+    const previous = oldTree && edits !== 'full' ? { tree: oldTree, edits } : undefined;
+    try {
+      const options = { celeryVersion: settings.celeryVersion, severities: settings.severities };
+      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous });
+      if (tree) this.trees.put(uri, grammar, tree);
+      return { ...base, model, findings, incremental: !!previous };
+    } finally {
+      oldTree?.delete();
+    }
   }
 }

@@ -1,28 +1,16 @@
 /**
- * Syntax trees of open documents, kept up to date incrementally: pending edits are applied to the
- * previous tree (`tree.edit`) and the parser reuses it (`parser.parse(text, oldTree)`). Trees live in
- * wasm memory, so the cache is bounded and every tree it drops is deleted explicitly.
+ * The last syntax tree of each open document, kept so the next analysis can reparse incrementally.
+ * Trees live in wasm memory, so the cache is bounded and every tree it drops is deleted explicitly.
  */
-import type { Range } from '@vscode/tree-sitter-wasm';
-import { getParser, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
-import type { OpenDocument } from './documentStore';
+import { getParser, type Grammar, type Tree } from '../parsing/treeSitter';
 
 interface CachedTree {
   tree: Tree;
   grammar: Grammar;
-  version: number;
-}
-
-export interface TreeUpdate {
-  tree: Tree;
-  /** Regions whose syntax changed since the previous tree; undefined after a full parse. */
-  changedRanges?: Range[];
-  /** The edits this update applied to the previous tree; undefined after a full parse. */
-  edits?: Edit[];
 }
 
 export class TreeCache {
-  /** Insertion order doubles as recency order: a hit is re-inserted at the end. */
+  /** Insertion order doubles as recency order: a stored tree is re-inserted at the end. */
   private readonly trees = new Map<string, CachedTree>();
 
   constructor(private readonly capacity = 50) {}
@@ -31,35 +19,19 @@ export class TreeCache {
     return this.trees.size;
   }
 
-  /** The tree for the document's current version, parsing only what the pending edits touched. */
-  async treeFor(uri: string, entry: OpenDocument, grammar: Grammar): Promise<TreeUpdate> {
-    const parser = await getParser(grammar);
+  /** Removes and returns the document's tree, if it was parsed with `grammar`; the caller owns it now. */
+  take(uri: string, grammar: Grammar): Tree | undefined {
     const cached = this.trees.get(uri);
-    const version = entry.document.version;
-    if (cached && cached.grammar === grammar && cached.version === version && entry.pendingEdits !== 'full' && entry.pendingEdits.length === 0) {
-      this.touch(uri, cached);
-      return { tree: cached.tree };
-    }
-    const text = entry.document.getText();
-    let oldTree: Tree | undefined;
-    let edits: Edit[] | undefined;
-    if (cached && cached.grammar === grammar && entry.pendingEdits !== 'full') {
-      oldTree = cached.tree;
-      edits = entry.pendingEdits;
-      for (const edit of edits) oldTree.edit(edit);
-    }
-    const tree = parser.parse(text, oldTree ?? null);
-    if (!tree) throw new Error(`tree-sitter could not parse ${uri}`);
-    const changedRanges = oldTree ? tree.getChangedRanges(oldTree) : undefined;
-    if (cached) cached.tree.delete();
-    entry.pendingEdits = [];
-    this.touch(uri, { tree, grammar, version });
-    return { tree, changedRanges, edits };
+    if (!cached) return undefined;
+    this.trees.delete(uri);
+    if (cached.grammar === grammar) return cached.tree;
+    cached.tree.delete();
+    return undefined;
   }
 
-  private touch(uri: string, cached: CachedTree): void {
-    this.trees.delete(uri);
-    this.trees.set(uri, cached);
+  put(uri: string, grammar: Grammar, tree: Tree): void {
+    this.drop(uri);
+    this.trees.set(uri, { tree, grammar });
     while (this.trees.size > this.capacity) {
       const [oldestUri, oldest] = this.trees.entries().next().value as [string, CachedTree];
       oldest.tree.delete();

@@ -90,12 +90,6 @@ export function clearPushed(session: Session, uri: string): void {
   if (!session.client.pullDiagnostics) void session.connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 
-/** One document's diagnostics changed without an edit (a full analysis corrected a quick one). */
-export function refreshDocument(session: Session, uri: string): void {
-  if (!session.client.pullDiagnostics) schedulePush(session, uri);
-  else if (session.client.diagnosticRefresh) session.connection.languages.diagnostics.refresh().catch(() => undefined);
-}
-
 /** After settings or catalogs change: ask a pulling client to pull again, or push everything anew. */
 export function refreshAll(session: Session): void {
   if (session.client.pullDiagnostics) {

@@ -1,0 +1,71 @@
+/**
+ * One editor change, normalised once. The new text and the tree-sitter edit are both derived from the
+ * same offsets, so an incrementally parsed tree always describes the text it is paired with.
+ *
+ * Two line models meet here: LSP positions count `\n`, `\r\n` and a lone `\r` as line breaks, while
+ * tree-sitter rows count `\n` only (a lone `\r` is an ordinary character to it). Positions are turned
+ * into offsets with the LSP model; tree-sitter points are recomputed from the offsets with its own.
+ */
+import type { Edit, Point } from '../parsing/treeSitter';
+import { LineIndex, type Position } from './text';
+
+export interface TextChange {
+  /** Absent: `text` replaces the whole document. */
+  range?: { start: Position; end: Position };
+  text: string;
+}
+
+export interface AppliedChange {
+  text: string;
+  /** The matching tree-sitter edit; undefined when the whole text was replaced. */
+  edit?: Edit;
+}
+
+/** Where tree-sitter puts `offset`: rows split at `\n` only, columns in UTF-16 units. */
+export function treePointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/**
+ * Applies one change. Out-of-range positions are clamped (a line past the end means the end of the
+ * text, a character past the line means the end of that line), a position inside a `\r\n` pair or a
+ * surrogate pair moves to the start of the pair, and a range whose start is after its end is read
+ * with its ends swapped.
+ */
+export function applyChange(text: string, change: TextChange, index = new LineIndex(text)): AppliedChange {
+  if (!change.range) return { text: change.text };
+  let startIndex = index.offsetAt(change.range.start);
+  let oldEndIndex = index.offsetAt(change.range.end);
+  if (startIndex > oldEndIndex) [startIndex, oldEndIndex] = [oldEndIndex, startIndex];
+  const next = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
+  const newEndIndex = startIndex + change.text.length;
+  return {
+    text: next,
+    edit: {
+      startIndex,
+      oldEndIndex,
+      newEndIndex,
+      startPosition: treePointAt(text, startIndex),
+      oldEndPosition: treePointAt(text, oldEndIndex),
+      newEndPosition: treePointAt(next, newEndIndex),
+    },
+  };
+}
+
+const isLineBreak = (code: number): boolean => code === 10 || code === 13;
+
+/**
+ * A finding's range never covers a line terminator at its end: a syntax error on the `\r` of a CRLF
+ * file would otherwise end one character past its line. Returns the same span when nothing changes.
+ */
+export function withoutTrailingLineBreak<T extends { start: number; end: number }>(span: T, text: string): T {
+  let end = span.end;
+  while (end > span.start && isLineBreak(text.charCodeAt(end - 1))) end--;
+  return end === span.end ? span : { ...span, end };
+}
