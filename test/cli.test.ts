@@ -142,6 +142,12 @@ describe('walking', () => {
     assert.match(text.stdout, /\(3 files checked\)/);
   });
 
+  test('takes every extension of the language table (.mts and .cts too) but no declaration files', async () => {
+    const handler = "import { task_failure } from 'celery-signals';\n\ntask_failure.connect(({ sender, nope }) => console.log(sender, nope), { weak: false });\n";
+    const r = await run(['check', '--format', 'json'], project({ 'esm.mts': handler, 'common.cts': handler, 'types.d.mts': handler, 'types.d.cts': handler }));
+    assert.deepEqual([...new Set(JSON.parse(r.stdout).map((i: { file: string }) => i.file))], ['common.cts', 'esm.mts']);
+  });
+
   test('a missing path is reported, the others still checked, exit 2', async () => {
     const dir = project({ 'b.py': BROKEN });
     const r = await run(['check', 'nope', 'b.py'], dir);

@@ -1,5 +1,7 @@
 /** The documents the language server sees; kept free of `vscode` imports so tests can read it. */
-export const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
+import { LANGUAGES as TABLE } from '../../shared/languages';
+
+export const LANGUAGES: readonly string[] = TABLE.map((row) => row.id);
 export const SCHEMES = ['file', 'untitled'] as const;
 
 export function documentSelector(): { scheme: string; language: string }[] {

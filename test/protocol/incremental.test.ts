@@ -11,6 +11,7 @@ import { getBundledCatalog } from '../../server/src/catalog/catalog';
 import { AnalysisCache } from '../../server/src/documents/analysisCache';
 import { DocumentStore } from '../../server/src/documents/documentStore';
 import { grammarFor } from '../../server/src/parsing/treeSitter';
+import { languageFor } from '../../shared/languages';
 import { applyLspChange, lspPositionAt, type LspPosition } from '../support/lspText';
 
 const catalog = getBundledCatalog();
@@ -56,7 +57,6 @@ function lspChange(text: string, spec: { start: number; length: number; inserted
 }
 
 const key = (value: unknown) => JSON.stringify(value);
-const LANGUAGE_IDS: Record<string, string> = { '.py': 'python', '.ts': 'typescript', '.tsx': 'typescriptreact', '.js': 'javascript' };
 
 test('incremental analysis equals a fresh analysis over random edit sequences of the fixture corpus', async () => {
   await fc.assert(
@@ -70,7 +70,7 @@ test('incremental analysis equals a fresh analysis over random edit sequences of
         const store = new DocumentStore();
         const cache = new AnalysisCache();
         let text = crlf ? fixture.text.replace(/\n/g, '\r\n') : fixture.text;
-        store.openDocument(uri, LANGUAGE_IDS[path.extname(fixture.file)], 1, text);
+        store.openDocument(uri, languageFor(fixture.file)!.id, 1, text);
         await cache.analyse(uri, store.get(uri)!, catalog, settings);
         try {
           for (const [i, specs] of notifications.entries()) {

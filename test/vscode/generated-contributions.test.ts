@@ -12,6 +12,7 @@ import {
   injectionGrammarText,
   SIGNAL_SCOPE,
 } from '../../client/src/contributions/injectionGrammar';
+import { withLanguageContributions } from '../../client/src/contributions/manifestLanguages';
 import { scopesOf, tokenizerWithHosts } from './support/textmate';
 import { bundledVsCodeFile, requireCodeServer } from './support/codeServer';
 
@@ -27,6 +28,12 @@ for (const [language, file] of Object.entries(SNIPPET_FILES)) {
 
 test(`${GRAMMAR_FILE} is current with the catalog (else run node scripts/gen-grammar.mjs)`, () => {
   assert.equal(read(GRAMMAR_FILE), injectionGrammarText(catalog));
+});
+
+test('package.json language lists come from the language table (else run node scripts/gen-manifest-languages.mjs)', () => {
+  const manifest = JSON.parse(read('package.json'));
+  assert.deepEqual(withLanguageContributions(structuredClone(manifest)), manifest);
+  assert.ok(manifest.activationEvents.includes('onLanguage:javascriptreact'));
 });
 
 test('every signal has a snippet that imports it and connects a handler', () => {

@@ -5,10 +5,12 @@
  */
 import type { Catalog } from '../../../server/src/catalog/catalog';
 import type { SignalSpec } from '../../../server/src/catalog/types';
+import { distinct } from '../../../shared/languages';
 
 export const GRAMMAR_FILE = 'syntaxes/celery-signals.injection.tmLanguage.json';
 export const INJECTION_SCOPE = 'celery-signals.injection';
-export const HOST_SCOPES = ['source.python', 'source.ts', 'source.tsx', 'source.js', 'source.js.jsx'];
+/** Every language of the table gets the injection. */
+export const HOST_SCOPES: readonly string[] = distinct('textMateScope');
 export const SIGNAL_SCOPE = 'support.variable.celery-signal';
 export const DEPRECATED_SIGNAL_SCOPE = 'support.variable.celery-signal.deprecated';
 export const CONNECT_SCOPE = 'support.function.connect.celery-signal';

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../../../server/src/catalog/catalog';
 import { snippetsFor, type SnippetLanguage } from '../../../server/src/analysis/snippets';
+import { distinct } from '../../../shared/languages';
 
 export interface VsCodeSnippet {
   prefix: string;
@@ -12,10 +13,8 @@ export interface VsCodeSnippet {
   description: string;
 }
 
-export const SNIPPET_FILES: Record<SnippetLanguage, string> = {
-  python: 'client/snippets/python.json',
-  typescript: 'client/snippets/typescript.json',
-};
+/** One file per snippet dialect of the language table. */
+export const SNIPPET_FILES = Object.fromEntries(distinct('snippets').map((language) => [language, `client/snippets/${language}.json`])) as Record<SnippetLanguage, string>;
 
 /** One snippet per signal, keyed by a readable title, with its import line so it works anywhere. */
 export function snippetFile(catalog: Catalog, language: SnippetLanguage): Record<string, VsCodeSnippet> {

@@ -12,11 +12,12 @@ import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';
 import { INTERNAL_ERROR_CODE } from './rules/index';
 import { withoutTrailingLineBreak } from './textChange';
+import { LANGUAGES } from '../../../shared/languages';
 
 export { checkModel, type CheckOptions } from './checker';
 
-/** One front end per grammar. A new language = one front end registered here. */
-const frontEnds: Partial<Record<Grammar, FrontEnd>> = {
+/** One front end per grammar of the language table (shared/languages.ts). */
+const frontEnds: Record<Grammar, FrontEnd> = {
   python: extractPython,
   typescript: extractTypeScript,
   tsx: extractTypeScript,
@@ -28,8 +29,7 @@ export function frontEndFor(grammar: Grammar): FrontEnd | undefined {
 }
 
 export function languageOf(grammar: Grammar): SourceLanguage {
-  if (grammar === 'python') return 'python';
-  return grammar === 'javascript' ? 'javascript' : 'typescript';
+  return LANGUAGES.find((row) => row.grammar === grammar)!.model;
 }
 
 export function emptyModel(language: SourceLanguage): FileModel {

@@ -12,6 +12,7 @@ import { completeHandlerParams } from './completionParams';
 import { label, localize } from './hoverLocale';
 import { signalMarkdown } from './hover';
 import type { FileModel, Span, TaskDefinition } from './model';
+import { snippetLanguageOf } from '../../../shared/languages';
 import { attributeOf, snippetsFor } from './snippets';
 
 export type CompletionKind = 'signal' | 'parameter' | 'keyword' | 'value' | 'snippet';
@@ -211,7 +212,7 @@ function connectCompletions(input: CompletionInput, call: EnclosingCall, replace
 
 /** Snippets at the start of a statement. */
 function snippetCompletions(input: CompletionInput, replaceSpan: Span): CompletionEntry[] {
-  const language = input.model.language === 'python' ? 'python' : 'typescript';
+  const language = snippetLanguageOf(input.model.language);
   const planImport = importPlanner(input.text, input.model, input.model.language);
   return snippetsFor(input.catalog, language, input.celeryVersion).map((snippet) => {
     const plan = snippet.importModule ? planImport(snippet.importModule, snippet.importName!) : undefined;

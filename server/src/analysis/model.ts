@@ -12,7 +12,8 @@ export interface Span {
   end: number;
 }
 
-export type SourceLanguage = 'python' | 'typescript' | 'javascript';
+export type { SourceLanguage } from '../../../shared/languages';
+import type { SourceLanguage } from '../../../shared/languages';
 
 /**
  * How a parameter can be filled. Python kinds follow inspect.Parameter; the object form of a

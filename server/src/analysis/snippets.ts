@@ -7,7 +7,8 @@ import type { Catalog } from '../catalog/catalog';
 import type { LocalizedText, ParamSpec, SignalSpec } from '../catalog/types';
 import { compareVersions } from '../catalog/versions';
 
-export type SnippetLanguage = 'python' | 'typescript';
+export type { SnippetLanguage } from '../../../shared/languages';
+import type { SnippetLanguage } from '../../../shared/languages';
 
 export interface SignalSnippet {
   /** Catalog key of the signal (`task_failure`, `app.on_after_configure`). */

@@ -1,8 +1,9 @@
 /** Finding the files to check and reading them safely (size, binary and encoding guards). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LANGUAGES } from '../../../shared/languages';
 
-export const SOURCE_EXTENSIONS: readonly string[] = ['.py', '.pyi', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs'];
+export const SOURCE_EXTENSIONS: readonly string[] = LANGUAGES.flatMap((row) => row.extensions);
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
 
 /** Files above this size are generated or vendored, not handler modules; reading them would only stall. */
@@ -15,7 +16,7 @@ export interface WalkResult {
 }
 
 export function isSourceFile(file: string): boolean {
-  return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
+  return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase()) && !/\.d\.[cm]?ts$/i.test(file);
 }
 
 function isVirtualEnv(dir: string): boolean {

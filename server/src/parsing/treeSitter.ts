@@ -8,7 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as TreeSitter from '@vscode/tree-sitter-wasm';
 
-export type Grammar = 'python' | 'typescript' | 'tsx' | 'javascript';
+import { languageFor, type Grammar } from '../../../shared/languages';
+
+export type { Grammar } from '../../../shared/languages';
 export type { Tree, Node as SyntaxNode, Query, Language, Parser, Point, Edit, QueryMatch, QueryCapture } from '@vscode/tree-sitter-wasm';
 
 function findWasmDir(): string {
@@ -73,12 +75,7 @@ export async function parseText(grammar: Grammar, text: string, oldTree?: TreeSi
   return tree;
 }
 
-/** Picks the grammar for a file name or LSP language id. */
+/** Picks the grammar for a file name or LSP language id (from the language table). */
 export function grammarFor(fileNameOrLanguageId: string): Grammar | undefined {
-  const id = fileNameOrLanguageId.toLowerCase();
-  if (id === 'python' || /\.pyi?$/.test(id)) return 'python';
-  if (id === 'typescriptreact' || /\.tsx$/.test(id)) return 'tsx';
-  if (id === 'typescript' || /\.(ts|mts|cts)$/.test(id)) return 'typescript';
-  if (id === 'javascript' || id === 'javascriptreact' || /\.(js|mjs|cjs|jsx)$/.test(id)) return 'javascript';
-  return undefined;
+  return languageFor(fileNameOrLanguageId)?.grammar;
 }
