@@ -1,6 +1,7 @@
 // Rewrites the `celerySignals.severity` setting in package.json from the rule registry (one property
 // per rule code, default = the rule's default severity). Touches nothing else in package.json. The
-// description of each rule is the `config.severity.<code>` string of package.nls*.json, written by hand.
+// description of each rule is the `config.severity.<code>` string of package.nls*.json, which
+// scripts/gen-rule-docs.mjs writes from the rule's `docs`.
 // Usage: node scripts/gen-settings.mjs [--check]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,8 +27,3 @@ setting.properties = Object.fromEntries(
   ]),
 );
 writeGenerated([[manifestPath, JSON.stringify(manifest, null, 2) + '\n']], process.argv.includes('--check'));
-for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
-  const strings = JSON.parse(fs.readFileSync(path.join(root, nls), 'utf8'));
-  const missing = rules.filter((rule) => !strings[`config.severity.${rule.code}`]).map((rule) => rule.code);
-  if (missing.length) console.error(`${nls}: add a config.severity.<code> description for ${missing.join(', ')}`);
-}

@@ -10,6 +10,12 @@ const WRITES = new Set(['update', 'config_from_object', 'config_from_envvar', 's
 export const appConfiguredBeforeConnect: SiteRule = {
   code: 'app-configured-before-connect',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'An `on_configure`/`on_after_configure` handler is connected after the module already read `app.conf`, so the signal has already been sent.', 'zh-cn': '`on_configure`/`on_after_configure` 处理函数在模块读取 `app.conf` 之后才连接，而此时信号已经发送过了。' },
+    rationale:
+      'The handler is connected to `app.on_configure` or `app.on_after_configure` after module code has already read `app.conf`. That first read loads the configuration and sends both signals, once only, so a handler connected afterwards is never called.',
+    fix: 'Connect the handler before anything reads `app.conf`.',
+  },
   scope: 'site',
   summary: 'An on_after_configure handler connected after module code already read app.conf.',
   rationale:

@@ -5,6 +5,12 @@ import type { SiteRule } from './support/types';
 export const asyncHandler: SiteRule = {
   code: 'async-handler',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'An `async` handler: Celery calls it without awaiting it, so its body never runs.', 'zh-cn': '`async` 处理函数：Celery 调用它但不会 await，函数体永远不会执行。' },
+    rationale:
+      'The handler is declared `async`. Signals dispatch synchronously: calling the handler only creates a coroutine, nothing awaits it, and none of the body runs.',
+    fix: 'Make it a plain function (offered as a quick fix when the body contains no `await`).',
+  },
   scope: 'site',
   summary: 'An async handler: Celery calls it but never awaits it.',
   rationale:

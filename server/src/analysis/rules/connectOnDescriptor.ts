@@ -5,6 +5,12 @@ import { strongOptions } from './support/weakReferences';
 export const connectOnDescriptor: SiteRule = {
   code: 'connect-on-descriptor',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: '`@signal.connect` sits above `@staticmethod` or `@classmethod`, so it connects the descriptor object instead of the function.', 'zh-cn': '`@signal.connect` 写在 `@staticmethod` 或 `@classmethod` 之上，连接的是描述符对象而不是函数。' },
+    rationale:
+      'Decorators are applied bottom-up, so `connect()` receives the staticmethod or classmethod object rather than a function. The dispatcher cannot take a weak reference to a staticmethod object, so connect refuses it unless `weak=False`; a classmethod object cannot be called, so every dispatch fails.',
+    fix: 'Connect a module-level function, or connect the method once the class has been built.',
+  },
   scope: 'site',
   summary: '`@signal.connect` placed above `@staticmethod` or `@classmethod`.',
   rationale:

@@ -62,6 +62,12 @@ export function customReceiversWithoutKwargs(text: string): { signal: string; re
 export const customSignalNoKwargs: FileRule = {
   code: 'custom-signal-no-kwargs',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A receiver of a signal defined in your own code has no `**kwargs`; Celery\'s `Signal` refuses it too.', 'zh-cn': '你自己定义的信号的接收者缺少 `**kwargs`；Celery 的 `Signal` 同样会拒绝它。' },
+    rationale:
+      'A receiver without `**kwargs` is connected to a Celery `Signal` that the module creates itself. Celery\'s `Signal` checks every signal the same way, so `connect()` raises `ValueError` on 4.0.1 and later. Signals from Django or blinker are not Celery\'s and are left alone.',
+    fix: 'Add `**kwargs`.',
+  },
   scope: 'file',
   summary: 'A receiver of a Signal defined in this module has no **kwargs.',
   rationale:

@@ -7,6 +7,12 @@ import type { FileRule, RuleFinding } from './support/types';
 export const deprecatedSignal: FileRule = {
   code: 'deprecated-signal',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'The signal is deprecated; its replacement sends different keywords.', 'zh-cn': '该信号已弃用；替代它的信号发送的关键字不同。' },
+    rationale:
+      'The code connects a signal Celery has deprecated, such as `task_sent`, whose replacement `after_task_publish` sends a different set of keywords. Deprecated signals remain only for old code and may stop being sent.',
+    fix: 'Connect the replacement signal, then check the handler\'s parameters against what it sends.',
+  },
   scope: 'file',
   summary: 'A signal Celery has deprecated.',
   rationale:

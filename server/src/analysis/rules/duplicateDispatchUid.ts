@@ -12,6 +12,12 @@ function receiverIdentity(site: HandlerSite, text: string): string {
 export const duplicateDispatchUid: FileRule = {
   code: 'duplicate-dispatch-uid',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A second receiver reuses a `dispatch_uid` (and sender) already connected to the signal, so Celery silently keeps only the first.', 'zh-cn': '第二个接收者复用了该信号上已连接的 `dispatch_uid`（及 sender），Celery 会悄悄地只保留第一个。' },
+    rationale:
+      'Another receiver is already connected to this signal under the same `dispatch_uid` (and sender). Celery ignores the second connect without a word, so only the first receiver runs.',
+    fix: 'Give each receiver its own `dispatch_uid`.',
+  },
   scope: 'file',
   summary: 'A second receiver connected with a dispatch_uid (and sender) already used for the signal.',
   rationale:

@@ -27,6 +27,12 @@ export function bodyYields(definition: string): boolean {
 export const generatorHandler: SiteRule = {
   code: 'generator-handler',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A handler contains `yield`, so calling it only creates a generator and its body never runs.', 'zh-cn': '处理函数中含有 `yield`，调用它只会得到一个生成器，函数体永远不会执行。' },
+    rationale:
+      'The handler\'s body contains `yield`, which makes it a generator function. Calling it returns a generator that Celery never iterates, so not one line of the body runs.',
+    fix: 'Do the work directly in the handler instead of yielding it.',
+  },
   scope: 'site',
   summary: 'A handler whose body contains `yield`: calling it only creates a generator.',
   rationale:

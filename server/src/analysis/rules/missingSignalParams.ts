@@ -14,6 +14,12 @@ import type { SiteRule } from './support/types';
 export const missingSignalParams: SiteRule = {
   code: 'missing-signal-params',
   defaultSeverity: 'hint',
+  docs: {
+    summary: { en: 'Hint: the handler could declare more of the keywords the signal sends.', 'zh-cn': '提示：处理函数还可以声明该信号发送的更多关键字。' },
+    rationale:
+      'The signal sends keywords the handler does not name. Not a bug: a nudge to make the handler\'s inputs explicit. Editors show it; the CLI prints hints only with `--hints`.',
+    fix: 'Add all of the signal\'s parameters, keeping `**kwargs` last.',
+  },
   scope: 'site',
   summary: 'Keywords the signal sends that the handler does not name.',
   rationale: 'Naming the keywords a signal sends documents the handler and lets the editor complete and check them; they are otherwise only reachable through **kwargs.',

@@ -16,6 +16,12 @@ function firstUnacceptedKeyword(context: HandlerContext): string | undefined {
 export const missingVarKwargs: SiteRule = {
   code: 'missing-var-kwargs',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A handler without a `**kwargs` catch-all: Celery 4.0.1 and later refuse to connect it.', 'zh-cn': '处理函数没有 `**kwargs` 兜底参数：Celery 4.0.1 及以后的版本会拒绝连接它。' },
+    rationale:
+      'The handler declares no `**kwargs`. Since Celery 4.0.1, `connect()` looks for a var-keyword parameter and raises `ValueError` when there is none; that happens while the module is being imported, so the import ends there and no connect below it runs. Older releases accept the receiver, but then every dispatch fails, because `signal=` and `sender=` are always passed as keywords. Python only: a TypeScript handler that takes one object has no equivalent.',
+    fix: 'Add `**kwargs` as the last parameter (`**kw` when the signal itself sends a keyword called `kwargs`, as `task_prerun` does).',
+  },
   scope: 'site',
   summary: 'The handler has no **kwargs catch-all.',
   rationale:

@@ -49,6 +49,12 @@ function lastBefore<T>(sorted: T[], offset: number, key: (item: T) => number): T
 export const neverConnected: FileRule = {
   code: 'never-connected',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A `connect` can never run because importing the module fails before reaching it.', 'zh-cn': '某个 `connect` 永远不会执行，因为模块在执行到它之前导入就已失败。' },
+    rationale:
+      'This connect comes after a line that makes importing the module fail (a receiver refused for lacking `**kwargs`, an unknown connect option, a signal that cannot be imported). The import stops at the first failure, so the handlers below it are never connected, however correct they are.',
+    fix: 'Fix the earlier failure the message points to.',
+  },
   scope: 'file',
   summary: 'A connect that never runs because importing the module fails earlier.',
   rationale:

@@ -17,6 +17,12 @@ function starImports(model: FileModel, text: string): { module: string; end: num
 export const notInStarImport: FileRule = {
   code: 'not-in-star-import',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A signal is used through `from celery.signals import *`, which does not bring that signal in.', 'zh-cn': '通过 `from celery.signals import *` 使用了一个星号导入并不会引入的信号。' },
+    rationale:
+      'The module relies on `from celery.signals import *` for a signal that `celery.signals` leaves out of `__all__` (`import_modules`, `task_sent`, `user_preload_options`). The star import does not bind it, so using the name raises `NameError`, during the import when the use is at module level.',
+    fix: 'Import the signal by name.',
+  },
   scope: 'file',
   summary: 'A signal used through `import *` although the module leaves it out of __all__.',
   rationale:

@@ -7,6 +7,12 @@ import type { RuleFinding, SiteRule } from './support/types';
 export const paramNotProvided: SiteRule = {
   code: 'param-not-provided',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A required parameter names a keyword the signal never sends, so every dispatch fails.', 'zh-cn': '必需参数对应的关键字该信号从不发送，因此每次派发都会失败。' },
+    rationale:
+      'A parameter without a default that the signal does not send: a misspelling, a keyword that belongs to another signal, or `self` on a function decorated inside a class body. Celery fills receivers by keyword only, so each dispatch raises `TypeError`; `Signal.send` logs the error and carries on, and the handler never does its work. A keyword that only appears in a newer Celery than the configured release counts as not sent.',
+    fix: 'Rename the parameter to the nearest keyword the signal does send (its uses in the body follow), or give it a default.',
+  },
   scope: 'site',
   summary: 'A required parameter that the signal never sends.',
   rationale:

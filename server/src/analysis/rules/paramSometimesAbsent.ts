@@ -6,6 +6,12 @@ import type { RuleFinding, SiteRule } from './support/types';
 export const paramSometimesAbsent: SiteRule = {
   code: 'param-sometimes-absent',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A required parameter names a keyword that only some of the signal\'s send sites pass.', 'zh-cn': '必需参数对应的关键字只在该信号的部分发送点传入。' },
+    rationale:
+      'The signal is sent from several places that do not pass the same keywords, and some of them leave this required parameter out. `task_retry` is the known case: when the worker cancels a task it sends the signal without `reason`, and those dispatches raise `TypeError`.',
+    fix: 'Give the parameter a default.',
+  },
   scope: 'site',
   summary: 'A required parameter that some of the signal\'s send sites leave out.',
   rationale:

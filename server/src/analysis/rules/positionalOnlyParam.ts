@@ -6,6 +6,12 @@ import type { RuleFinding, SiteRule } from './support/types';
 export const positionalOnlyParam: SiteRule = {
   code: 'positional-only-param',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A parameter before `/` can only be passed by position, but Celery passes every value by keyword.', 'zh-cn': '`/` 之前的参数只能按位置传入，而 Celery 总是按关键字传参。' },
+    rationale:
+      'A parameter declared before `/` is positional-only. Celery calls receivers with keyword arguments alone, so nothing ever fills it: without a default every dispatch raises `TypeError`, with a default it never holds anything else.',
+    fix: 'Remove the `/`.',
+  },
   scope: 'site',
   summary: 'A parameter before `/` can never be filled.',
   rationale:

@@ -13,6 +13,12 @@ const MOVED_TO_HEADERS = new Set(['id', 'task', 'eta', 'expires', 'retries', 'ti
 export const publishBodyV1Access: SiteRule = {
   code: 'publish-body-v1-access',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A publish handler reads `body` as a protocol 1 dict, but since Celery 4.0 it is a tuple and the task id and name are in `headers`.', 'zh-cn': '发布处理函数把 `body` 当作旧的协议 1 字典读取，但自 Celery 4.0 起它是元组，任务 id 和名称在 `headers` 中。' },
+    rationale:
+      'A `before_task_publish` or `after_task_publish` handler indexes `body[\'id\']` or `body[\'task\']`, or calls `body.get(...)`, as if messages still used protocol 1. Celery 4.0 made protocol 2 the default: `body` is the tuple `(args, kwargs, embed)` and the task\'s id and name travel in `headers`. The read raises `TypeError` or `AttributeError`, Celery logs it, and the handler stops at that line.',
+    fix: 'Read `headers[\'id\']` and `headers[\'task\']` (keep a fallback only if the project still sets `task_protocol = 1`).',
+  },
   scope: 'site',
   summary: 'A publish handler reads the message body as a protocol 1 dict.',
   rationale:

@@ -43,6 +43,12 @@ export function usedBeforeDefinition(context: SiteContext): UsedTooEarly | undef
 export const receiverDefinedLater: SiteRule = {
   code: 'receiver-defined-later',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A module-level `connect` names a receiver or sender defined further down, which does not exist yet when the line runs.', 'zh-cn': '模块级的 `connect` 引用了在后面才定义的接收者或 sender，该行执行时它们还不存在。' },
+    rationale:
+      'A `connect(...)` at module level names a receiver, or a `sender=` task, that is defined lower in the module. Module code runs from top to bottom, so the name is still unbound when the line runs: `NameError`, and the import stops there. JavaScript behaves the same for receivers held in `const`, `let` or `var` before their assignment; function declarations are hoisted and are fine.',
+    fix: 'Move the connect below the definition, or decorate the function instead.',
+  },
   scope: 'site',
   summary: 'A module-level connect that names a receiver (or sender) defined further down.',
   rationale:

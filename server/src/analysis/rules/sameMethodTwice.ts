@@ -13,6 +13,12 @@ function senderKey(site: HandlerSite, text: string): string {
 export const sameMethodTwice: FileRule = {
   code: 'same-method-twice',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'The same method of two different instances is connected to one signal; Celery keeps only the first.', 'zh-cn': '两个不同实例的同一方法被连接到同一信号；Celery 只保留第一个。' },
+    rationale:
+      'One method, taken from two different instances, is connected to one signal without a `dispatch_uid`. Since Celery 4.2.0 a bound method is registered under the id of the function behind it, so the second connect is silently dropped and only the first instance\'s method runs.',
+    fix: 'Give each connect its own `dispatch_uid`, or connect one function that calls every instance.',
+  },
   scope: 'file',
   summary: 'The same method of two instances connected to one signal: only the first is kept.',
   rationale:

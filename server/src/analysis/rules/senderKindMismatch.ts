@@ -114,6 +114,12 @@ function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArg
 export const senderKindMismatch: SiteRule = {
   code: 'sender-kind-mismatch',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A `sender=` filter can never equal what the signal sends as its sender, so the handler is never called.', 'zh-cn': '`sender=` 过滤条件永远不可能等于该信号实际发送的 sender，处理函数因此永远不会被调用。' },
+    rationale:
+      'Celery calls a filtered receiver only when the sender equals the filter; strings are compared by value, any other object by identity. Task signals (`task_prerun`, `task_failure`, ...) send the task object, so `sender=\'proj.tasks.add\'` never matches; `worker_process_init` and the logging signals send `None`, so any filter at all cuts the handler off; a bytes literal never equals a string; and a task object is never the sender of a worker or consumer signal.',
+    fix: 'Where this file defines the task, filter on the task object; otherwise drop the filter and test `sender.name` inside the handler.',
+  },
   scope: 'site',
   summary: 'A sender= filter that can never equal what the signal sends as sender.',
   rationale:

@@ -13,6 +13,12 @@ function hasSenderFilter(site: HandlerSite): boolean {
 export const setupLoggingShadowsAfterSetup: FileRule = {
   code: 'setup-logging-shadows-after-setup',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A `setup_logging` handler stops Celery from configuring logging, so `after_setup_logger` handlers never run.', 'zh-cn': '`setup_logging` 处理函数会阻止 Celery 配置日志，导致 `after_setup_logger` 处理函数永远不会运行。' },
+    rationale:
+      'The module connects `setup_logging` as well as `after_setup_logger` or `after_setup_task_logger`. Once `setup_logging` has any receiver, Celery skips its own logging setup, and that skipped code is the only sender of the two `after_setup_*` signals, so their handlers never run. The finding sits on the `after_setup_*` handler and points to the `setup_logging` one.',
+    fix: 'Do the extra logger configuration inside the `setup_logging` handler.',
+  },
   scope: 'file',
   summary: 'after_setup_logger handlers next to a setup_logging handler never fire.',
   rationale:

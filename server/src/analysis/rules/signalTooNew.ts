@@ -6,6 +6,12 @@ import type { FileRule, RuleFinding } from './support/types';
 export const signalTooNew: FileRule = {
   code: 'signal-too-new',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'The signal or keyword does not exist yet in the configured Celery release.', 'zh-cn': '所配置的 Celery 版本中还没有该信号或关键字。' },
+    rationale:
+      'The signal was added after the Celery release the project is configured for (`worker_before_create_process` arrived in 5.3). On that release the name does not exist and importing it fails. The release comes from `celerySignals.celeryVersion` or `--celery-version`; without either it is the newest release in the catalog.',
+    fix: 'Configure the release you really deploy, or use a signal that release has.',
+  },
   scope: 'file',
   summary: 'A signal that the configured Celery release does not have.',
   rationale:

@@ -3,6 +3,11 @@ import type { FileRule } from './support/types';
 export const syntaxError: FileRule = {
   code: 'syntax-error',
   defaultSeverity: 'information',
+  docs: {
+    summary: { en: 'The file has a syntax error, so handlers in the broken part are not checked until it is fixed.', 'zh-cn': '文件存在语法错误，出错部分中的处理函数在修复之前不会被检查。' },
+    rationale:
+      'Part of the file does not parse. The checker analyses the parts that do, so a handler inside the broken region is checked once the syntax is repaired.',
+  },
   scope: 'file',
   summary: 'The file does not parse; handlers in the broken part may be missed.',
   rationale: 'The checker reads what parses and skips the rest, so a handler inside a broken region is not checked until the syntax is fixed.',

@@ -30,6 +30,12 @@ function advice(context: SiteContext, written: string): { text: string; fix?: Fi
 export const taskAsReceiver: SiteRule = {
   code: 'task-as-receiver',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A Celery task is passed to `connect()` as its first argument, so the task becomes the receiver.', 'zh-cn': 'Celery 任务作为第一个参数传给了 `connect()`，于是任务本身成了接收者。' },
+    rationale:
+      'In `@task_success.connect(add)`, `connect()` takes a callable first positional argument as the receiver. Tasks are callable, so the task itself gets connected; the decorator then calls the task with your function as its argument, and your function\'s name ends up bound to whatever the task returns.',
+    fix: 'Write `sender=add`.',
+  },
   scope: 'site',
   summary: '`@signal.connect(task)`: the positional argument becomes the receiver.',
   rationale:

@@ -6,6 +6,12 @@ import type { RuleFinding, SiteRule } from './support/types';
 export const undeclaredKwargRead: SiteRule = {
   code: 'undeclared-kwarg-read',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'The body reads a keyword of the signal by its bare name without declaring it as a parameter.', 'zh-cn': '函数体按裸名称读取了该信号的某个关键字，却没有把它声明为参数。' },
+    rationale:
+      'The handler body uses a keyword the signal sends (say `einfo`) as a plain name, yet the handler does not declare it and no enclosing scope, import or builtin defines that name. The value only exists inside `**kwargs`, so the line raises `NameError`; Celery logs it and the rest of the body does not run.',
+    fix: 'Declare the keyword as a parameter.',
+  },
   scope: 'site',
   summary: 'The body reads a keyword of the signal that the handler never declared.',
   rationale:

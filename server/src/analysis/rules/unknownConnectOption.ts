@@ -6,6 +6,12 @@ import { connectOptionsFor, RELEASES } from './support/versions';
 export const unknownConnectOption: SiteRule = {
   code: 'unknown-connect-option',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: '`connect()` is given a keyword it does not accept, which raises `TypeError`.', 'zh-cn': '`connect()` 收到了它不接受的关键字参数，会抛出 `TypeError`。' },
+    rationale:
+      '`connect()` takes only `sender`, `weak`, `dispatch_uid` and `retry` (the last since Celery 4.2.0). Any other keyword, `senders=` and `receiver=` included, raises `TypeError` when the line executes, which usually aborts the import of the module.',
+    fix: 'Rename it to the nearest valid option.',
+  },
   scope: 'site',
   summary: 'connect() is given an option it does not accept.',
   rationale:

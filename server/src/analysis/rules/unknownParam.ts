@@ -6,6 +6,12 @@ import type { RuleFinding, SiteRule } from './support/types';
 export const unknownParam: SiteRule = {
   code: 'unknown-param',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A parameter with a default names a keyword the signal never sends, so it always keeps its default.', 'zh-cn': '带默认值的参数对应的关键字该信号从不发送，因此它始终是默认值。' },
+    rationale:
+      'A defaulted parameter whose name the signal never sends, for example `exc=None` on `task_failure` (which sends `exception`) or `retval=None` on `task_success` (which sends `result`). No call fails, but the parameter only ever holds its default.',
+    fix: 'Rename it to the keyword that was meant.',
+  },
   scope: 'site',
   summary: 'A parameter the signal never sends, so it always holds its default.',
   rationale:

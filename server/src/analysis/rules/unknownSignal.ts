@@ -7,6 +7,12 @@ import type { FileRule, RuleFinding } from './support/types';
 export const unknownSignal: FileRule = {
   code: 'unknown-signal',
   defaultSeverity: 'error',
+  docs: {
+    summary: { en: 'A name is imported or read from a signal module that does not define it, so the import fails.', 'zh-cn': '从信号模块导入或读取了一个它并未定义的名称，导入因此失败。' },
+    rationale:
+      'The code takes a name from a signal module that has no such signal (`task_posturn`). Importing or reading it fails while the module loads, so none of the module\'s handlers get connected.',
+    fix: 'Use the closest signal name, both where it is imported and where it is used.',
+  },
   scope: 'file',
   summary: 'A name taken from a signal module that has no such signal.',
   rationale:

@@ -6,6 +6,12 @@ import { weakLoss } from './support/weakReferences';
 export const weakLocalReceiver: SiteRule = {
   code: 'weak-local-receiver',
   defaultSeverity: 'warning',
+  docs: {
+    summary: { en: 'A lambda, nested function, inline partial or throwaway instance\'s method is connected weakly and is collected before it is ever called.', 'zh-cn': 'lambda、嵌套函数、内联的 partial 或临时实例的方法以弱引用连接，在被调用之前就会被回收。' },
+    rationale:
+      'A lambda, a function defined inside another function, a `partial(...)` built in the call, or a bound method of an instance that nothing else keeps, connected with the default `weak=True`. Celery holds only a weak reference, the object is garbage-collected almost at once, and the handler silently never runs.',
+    fix: 'Pass `weak=False`.',
+  },
   scope: 'site',
   summary: 'A lambda, nested function, inline partial or temporary bound method connected with a weak reference.',
   rationale:

@@ -40,13 +40,27 @@ export interface HandlerContext extends SiteContext {
   readonly sent: SentKeywords;
 }
 
+/**
+ * A rule's documentation. The README's rule section and the severity setting's descriptions in both
+ * package.nls files are generated from it (`npm run gen`); a test fails when they fall behind.
+ */
+export interface RuleDocs {
+  /** One sentence for the settings UI, in each language the manifest is translated to. */
+  summary: { en: string; 'zh-cn': string };
+  /** What Celery does at run time that makes this worth reporting (Markdown). */
+  rationale: string;
+  /** What to change, and what the quick-fix does when there is one (Markdown). */
+  fix?: string;
+}
+
 interface RuleBase {
   code: string;
   defaultSeverity: Severity;
-  /** One line for settings and docs. */
-  summary: string;
-  /** What Celery does at run time that makes this worth reporting. */
-  rationale: string;
+  docs: RuleDocs;
+  /** @deprecated superseded by `docs`; read by nothing, to be deleted once the branches have merged. */
+  summary?: string;
+  /** @deprecated superseded by `docs`; read by nothing, to be deleted once the branches have merged. */
+  rationale?: string;
 }
 
 export interface SiteRule extends RuleBase {
