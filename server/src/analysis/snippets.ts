@@ -104,8 +104,12 @@ function typescriptSnippet(catalog: Catalog, signal: SignalSpec, celeryVersion?:
   return snippetOf(signal, 'typescript', body, (module, name) => `import { ${name} } from '${module}';\n\n`);
 }
 
-/** Every signal's snippet in one language; `celeryVersion` decides which keywords need a default. */
+/** One signal's snippet; `celeryVersion` decides which keywords need a default. */
+export function snippetFor(catalog: Catalog, signal: SignalSpec, language: SnippetLanguage, celeryVersion?: string): SignalSnippet {
+  return (language === 'python' ? pythonSnippet : typescriptSnippet)(catalog, signal, celeryVersion);
+}
+
+/** Every signal's snippet in one language. */
 export function snippetsFor(catalog: Catalog, language: SnippetLanguage, celeryVersion?: string): SignalSnippet[] {
-  const make = language === 'python' ? pythonSnippet : typescriptSnippet;
-  return catalog.signals.map((signal) => make(catalog, signal, celeryVersion));
+  return catalog.signals.map((signal) => snippetFor(catalog, signal, language, celeryVersion));
 }
