@@ -53,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
       }
     }),
     vscode.commands.registerCommand('celerySignals.insertHandler', (signalName?: unknown) =>
-      insertHandler(ui, messages, typeof signalName === 'string' ? signalName : undefined),
+      insertHandler(client, messages, typeof signalName === 'string' ? signalName : undefined),
     ),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration('celerySignals.enable')) return;

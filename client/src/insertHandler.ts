@@ -1,89 +1,80 @@
 /**
- * "Celery Signals: Insert handler for signal…": a quick pick of every catalog signal (one-line doc in
- * the UI language), then the full handler snippet, plus its import when missing, in the active editor.
- * Tests pass the signal name as the command argument to skip the quick pick.
+ * "Celery Signals: Insert handler for signal…": a quick pick of the signals the server knows for this
+ * document (users' catalogs included), then the handler and its import as the server lays them out.
+ * The client only shows and applies; tests pass the signal name as the command argument.
  */
 import * as vscode from 'vscode';
-import { getBundledCatalog } from '../../server/src/catalog/catalog';
-import type { SignalSpec } from '../../server/src/catalog/types';
-import { snippetsFor, type SignalSnippet, type SnippetLanguage } from '../../server/src/analysis/snippets';
-import { planImport } from './handlerInsertion';
-import { localized } from './localizedText';
-import type { Messages, UiLanguage } from './messages';
-
-const snippetLanguageById: Record<string, SnippetLanguage> = {
-  python: 'python',
-  typescript: 'typescript',
-  typescriptreact: 'typescript',
-  javascript: 'typescript',
-  javascriptreact: 'typescript',
-};
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { languageFor } from '../../shared/languages';
+import {
+  HANDLER_INSERTION_REQUEST,
+  SIGNAL_CHOICES_REQUEST,
+  type HandlerInsertionParams,
+  type HandlerInsertionResult,
+  type Range,
+  type SignalChoice,
+  type SignalChoicesParams,
+  type SignalChoicesResult,
+} from '../../shared/protocol';
+import type { Messages } from './messages';
 
 interface SignalPick extends vscode.QuickPickItem {
-  signal: SignalSpec;
+  signal: string;
 }
 
-function pickItems(signals: readonly SignalSpec[], ui: UiLanguage, messages: Messages): SignalPick[] {
+function pickItems(signals: readonly SignalChoice[], messages: Messages): SignalPick[] {
   return signals.map((signal) => ({
     label: signal.name,
     description: signal.deprecated ? messages.deprecatedSignal(signal.deprecated.replacement) : signal.category,
-    detail: localized(signal.summary, ui),
-    signal,
+    detail: signal.summary,
+    signal: signal.name,
   }));
 }
 
-async function insertImport(editor: vscode.TextEditor, snippet: SignalSnippet, signal: SignalSpec): Promise<void> {
-  const document = editor.document;
-  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const plan = planImport(document.getText(), snippet, signal.inStarImport, eol);
-  if (!plan) return;
-  const atEnd = plan.line >= document.lineCount;
-  const position = atEnd ? document.lineAt(document.lineCount - 1).range.end : new vscode.Position(plan.line, 0);
-  await editor.edit((builder) => builder.insert(position, atEnd ? eol + plan.text : plan.text));
+const toRange = (range: Range) => new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+
+async function chooseSignal(client: LanguageClient, uri: string, messages: Messages): Promise<string | undefined> {
+  const params: SignalChoicesParams = { textDocument: { uri } };
+  const { signals } = await client.sendRequest<SignalChoicesResult>(SIGNAL_CHOICES_REQUEST, params);
+  const picked = await vscode.window.showQuickPick(pickItems(signals, messages), {
+    placeHolder: messages.pickSignalPlaceholder,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.signal;
 }
 
-/** The handler goes at the cursor on an empty line, else on a new line below the cursor's line. */
-async function insertBody(editor: vscode.TextEditor, snippet: SignalSnippet): Promise<void> {
-  const cursorLine = editor.document.lineAt(editor.selection.active.line);
-  if (cursorLine.isEmptyOrWhitespace) {
-    await editor.insertSnippet(new vscode.SnippetString(snippet.body), editor.selection.active);
-    return;
-  }
-  await editor.insertSnippet(new vscode.SnippetString(`\n${snippet.body}`), cursorLine.range.end);
-}
-
-export async function insertHandler(ui: UiLanguage, messages: Messages, signalName?: string): Promise<boolean> {
+export async function insertHandler(client: LanguageClient | undefined, messages: Messages, signalName?: string): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showWarningMessage(messages.noActiveEditor);
     return false;
   }
-  const language = snippetLanguageById[editor.document.languageId];
-  if (!language) {
-    void vscode.window.showWarningMessage(messages.unsupportedLanguage(editor.document.languageId));
+  const document = editor.document;
+  if (!languageFor(document.languageId)) {
+    void vscode.window.showWarningMessage(messages.unsupportedLanguage(document.languageId));
     return false;
   }
-  const catalog = getBundledCatalog();
-  let signal: SignalSpec | undefined;
-  if (signalName) {
-    signal = catalog.get(signalName) ?? catalog.signals.find((s) => s.name.split('.').pop() === signalName);
-    if (!signal) {
-      void vscode.window.showWarningMessage(messages.unknownSignal(signalName));
-      return false;
-    }
-  } else {
-    const picked = await vscode.window.showQuickPick(pickItems(catalog.signals, ui, messages), {
-      placeHolder: messages.pickSignalPlaceholder,
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    signal = picked?.signal;
+  if (!client?.isRunning()) {
+    void vscode.window.showWarningMessage(messages.serverNotRunning);
+    return false;
   }
+  const uri = client.code2ProtocolConverter.asUri(document.uri);
+  const signal = signalName ?? (await chooseSignal(client, uri, messages));
   if (!signal) return false;
-  const celeryVersion = vscode.workspace.getConfiguration('celerySignals', editor.document).get<string>('celeryVersion');
-  const snippet = snippetsFor(catalog, language, celeryVersion || undefined).find((s) => s.signal === signal.name);
-  if (!snippet) return false;
-  await insertImport(editor, snippet, signal);
-  await insertBody(editor, snippet);
-  return true;
+  const cursor = editor.selection.active;
+  const params: HandlerInsertionParams = { textDocument: { uri }, position: { line: cursor.line, character: cursor.character }, signal };
+  const plan = await client.sendRequest<HandlerInsertionResult>(HANDLER_INSERTION_REQUEST, params);
+  if ('problem' in plan) {
+    void vscode.window.showWarningMessage(plan.problem === 'unknown-signal' ? messages.unknownSignal(signal) : messages.serverNotRunning);
+    return false;
+  }
+  if (plan.importEdits.length) {
+    const applied = await editor.edit((builder) => {
+      for (const edit of plan.importEdits) builder.replace(toRange(edit.range), edit.newText);
+    }, { undoStopBefore: true, undoStopAfter: false });
+    if (!applied) return false;
+  }
+  // The server wrote every line break and indent already: VS Code must not re-indent the snippet.
+  return editor.insertSnippet(new vscode.SnippetString(plan.snippet), toRange(plan.range), { undoStopBefore: false, undoStopAfter: true, keepWhitespace: true });
 }

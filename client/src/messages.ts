@@ -15,6 +15,7 @@ export interface Messages {
   serverRestarted: string;
   serverDisabled: string;
   restartFailed: (reason: string) => string;
+  serverNotRunning: string;
 }
 
 const english: Messages = {
@@ -27,6 +28,7 @@ const english: Messages = {
   serverRestarted: 'The Celery Signals language server was restarted.',
   serverDisabled: 'Celery Signals is turned off (celerySignals.enable), so there is no server to restart.',
   restartFailed: (reason) => `The Celery Signals language server did not restart: ${reason}`,
+  serverNotRunning: 'The Celery Signals language server is not running (see celerySignals.enable), so it cannot write the handler.',
 };
 
 const simplifiedChinese: Messages = {
@@ -39,6 +41,7 @@ const simplifiedChinese: Messages = {
   serverRestarted: 'Celery Signals 语言服务器已重启。',
   serverDisabled: 'Celery Signals 已关闭（celerySignals.enable），没有可重启的服务器。',
   restartFailed: (reason) => `Celery Signals 语言服务器重启失败：${reason}`,
+  serverNotRunning: 'Celery Signals 语言服务器未运行（参见 celerySignals.enable），无法生成处理函数。',
 };
 
 const byLanguage: Record<UiLanguage, Messages> = { en: english, 'zh-cn': simplifiedChinese };

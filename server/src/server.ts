@@ -15,10 +15,12 @@ import { onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
 import { applyConfiguration } from './features/configuration';
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
+import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { warmUpParsers } from './documents/trees';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
+import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
@@ -109,6 +111,8 @@ connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (par
 connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params)));
 connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params)));
 connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params)));
+connection.onRequest(SIGNAL_CHOICES_REQUEST, guardRequest(connection, 'signalChoices', () => signalChoices(current())));
+connection.onRequest(HANDLER_INSERTION_REQUEST, guardRequest(connection, 'handlerInsertion', (params: HandlerInsertionParams) => handlerInsertion(current(), params)));
 connection.onShutdown(() => session?.cache.trees.dispose());
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.

@@ -1,14 +1,12 @@
-// The client's vscode-free parts: UI string tables and where the insert-handler command puts imports.
+// The client's vscode-free parts (UI string tables), and what the client may depend on: it asks the
+// server for everything about signals, so it shares only shared/ with it and bundles no catalog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getBundledCatalog } from '../../server/src/catalog/catalog';
-import { snippetsFor, type SnippetLanguage } from '../../server/src/analysis/snippets';
-import { planImport } from '../../client/src/handlerInsertion';
-import { localized } from '../../client/src/localizedText';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { allMessageTables, messagesFor, uiLanguageOf } from '../../client/src/messages';
 
-const catalog = getBundledCatalog();
-const snippet = (language: SnippetLanguage, signal: string) => snippetsFor(catalog, language).find((s) => s.signal === signal)!;
+const root = path.resolve(__dirname, '..', '..');
 
 test('VS Code display languages map to the UI languages we ship', () => {
   for (const tag of ['zh-cn', 'zh-CN', 'zh-hans']) assert.equal(uiLanguageOf(tag), 'zh-cn');
@@ -27,66 +25,24 @@ test('both message tables have the same messages and none is empty', () => {
   assert.notEqual(messagesFor('zh-cn').pickSignalPlaceholder, messagesFor('en').pickSignalPlaceholder);
 });
 
-test('catalog text falls back to English while a translation is missing', () => {
-  assert.equal(localized({ en: 'Sent.', 'zh-cn': 'TODO' }, 'zh-cn'), 'Sent.');
-  assert.equal(localized({ en: 'Sent.', 'zh-cn': '' }, 'zh-cn'), 'Sent.');
-  assert.equal(localized({ en: 'Sent.', 'zh-cn': '已发送。' }, 'zh-cn'), '已发送。');
+test('the extension code imports nothing from the server, only the shared protocol folder', () => {
+  // contributions/ holds build-time generators of manifest files; they are not part of the extension.
+  const sources = fs.readdirSync(path.join(root, 'client/src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith('contributions'));
+  assert.ok(sources.includes('insertHandler.ts'));
+  for (const file of sources) {
+    const text = fs.readFileSync(path.join(root, 'client/src', file), 'utf8');
+    for (const [, target] of text.matchAll(/from '([^']+)'/g)) {
+      assert.ok(!target.startsWith('.') || !/(^|\/)(server|schemas)\//.test(target), `${file} imports ${target}`);
+    }
+  }
 });
 
-test('Python: the import goes after the last top-level import', () => {
-  const text = ['"""Tasks."""', 'import os', 'from celery import Celery', '', 'app = Celery()', ''].join('\n');
-  assert.deepEqual(planImport(text, snippet('python', 'task_failure'), true), {
-    line: 3,
-    text: 'from celery.signals import task_failure\n',
-  });
-});
-
-test('Python: a parenthesised import spanning lines is skipped over', () => {
-  const text = ['from celery.signals import (', '    task_success,', '    task_retry,', ')', '', 'x = 1'].join('\n');
-  assert.equal(planImport(text, snippet('python', 'task_failure'), true)?.line, 4);
-  assert.equal(planImport(text, snippet('python', 'task_retry'), true), undefined, 'already imported');
-});
-
-test('Python: no import when the name is imported, star-imported, or the signal is an app attribute', () => {
-  assert.equal(planImport('from celery.signals import task_failure, task_success\n', snippet('python', 'task_failure'), true), undefined);
-  assert.equal(planImport('from celery.signals import *\n', snippet('python', 'task_failure'), true), undefined);
-  assert.ok(planImport('from celery.signals import *\n', snippet('python', 'task_failure'), false), 'star import does not cover it');
-  assert.ok(planImport('from celery.signals import task_failure as tf\n', snippet('python', 'task_failure'), true), 'an alias does not bind the name');
-  assert.equal(planImport('', snippet('python', 'app.on_after_configure'), true), undefined);
-});
-
-test('Python: without imports, the import goes after the shebang, comments and module docstring', () => {
-  const text = ['#!/usr/bin/env python', '# -*- coding: utf-8 -*-', '"""Signal handlers.', '', 'More text.', '"""', 'x = 1'].join('\n');
-  assert.equal(planImport(text, snippet('python', 'worker_ready'), true)?.line, 6);
-  assert.equal(planImport('x = 1\n', snippet('python', 'worker_ready'), true)?.line, 0);
-});
-
-test('Python: imports below the first definition are not taken as the import block', () => {
-  const text = ['import os', '', 'def f():', '    from celery.signals import task_failure', '    return 1'].join('\n');
-  assert.equal(planImport(text, snippet('python', 'task_failure'), true)?.line, 1);
-});
-
-test('TypeScript: the import goes after the last import statement, multi-line ones included', () => {
-  const text = ["import { a } from './a';", 'import {', '  b,', "} from './b';", '', 'const x = 1;'].join('\n');
-  const plan = planImport(text, snippet('typescript', 'task_failure'), true);
-  assert.ok(plan);
-  assert.equal(plan.line, 4);
-  assert.match(plan.text, /^import \{ task_failure \} from '.+';\n$/);
-});
-
-test('TypeScript: no import when the name is already imported from the signal module', () => {
-  const module = snippet('typescript', 'task_failure').importModule!;
-  assert.equal(planImport(`import { task_success, task_failure } from '${module}';\n`, snippet('typescript', 'task_failure'), true), undefined);
-  assert.ok(planImport(`import { task_failure } from 'elsewhere';\n`, snippet('typescript', 'task_failure'), true));
-});
-
-test('a new import block is set off by blank lines; an import joining a block is not', () => {
-  assert.equal(planImport('x = 1\n', snippet('python', 'task_failure'), true)?.text, 'from celery.signals import task_failure\n\n\n');
-  assert.equal(planImport('import os\n', snippet('python', 'task_failure'), true)?.text, 'from celery.signals import task_failure\n');
-  assert.match(planImport('const x = 1;\n', snippet('typescript', 'task_failure'), true)!.text, /';\n\n$/);
-});
-
-test('the document line ending is kept', () => {
-  assert.equal(planImport('import os\r\n', snippet('python', 'task_failure'), true, '\r\n')?.text, 'from celery.signals import task_failure\r\n');
-  assert.equal(planImport('x = 1\r\n', snippet('python', 'task_failure'), true, '\r\n')?.text, 'from celery.signals import task_failure\r\n\r\n\r\n');
+test('the built extension bundle carries no catalog', (t) => {
+  const bundle = path.join(root, 'client/out/extension.js');
+  if (!fs.existsSync(bundle)) return t.skip('run npm run build first');
+  const text = fs.readFileSync(bundle, 'utf8');
+  const catalog = JSON.parse(fs.readFileSync(path.join(root, 'schemas/celery-signals.json'), 'utf8'));
+  const summary: string = catalog.signals.find((s: { name: string }) => s.name === 'task_failure').summary.en;
+  assert.ok(!text.includes(summary), 'task_failure\'s summary is in the client bundle');
+  assert.ok(!text.includes('worker_before_create_process'), 'a signal name is in the client bundle');
 });

@@ -56,6 +56,8 @@ export class AnalysisCache {
   readonly trees: TreeCache;
   /** Analyses run one at a time: each takes the cached tree and pending edits, and puts a tree back. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Bumped by invalidateAll: an analysis begun under older settings or catalogs is not kept. */
+  private generation = 0;
 
   constructor(treeCapacity = 50) {
     this.trees = new TreeCache(treeCapacity);
@@ -64,6 +66,7 @@ export class AnalysisCache {
   /** Drops every result, e.g. after a settings or catalog change; trees stay valid. */
   invalidateAll(): void {
     this.results.clear();
+    this.generation++;
   }
 
   /** The latest analysis of a document, whatever its version, without computing anything. */
@@ -77,14 +80,15 @@ export class AnalysisCache {
   }
 
   analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
-    const run = this.queue.then(() => this.analyseNow(uri, entry, catalog, settings));
+    const generation = this.generation;
+    const run = this.queue.then(() => this.analyseNow(uri, entry, catalog, settings, generation));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async analyseNow(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+  private async analyseNow(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings, generation: number): Promise<DocumentAnalysis> {
     const { document } = entry;
-    const previous = this.results.get(uri);
+    const previous = generation === this.generation ? this.results.get(uri) : undefined;
     if (previous && previous.version === document.version) return previous;
     const text = document.getText();
     const base = { uri, version: document.version, text, index: new LineIndex(text), findings: [] as Finding[] };
@@ -103,7 +107,7 @@ export class AnalysisCache {
         result = { ...base, findings: [internalError(error)] };
       }
     }
-    this.results.set(uri, result);
+    if (generation === this.generation) this.results.set(uri, result);
     return result;
   }
 

@@ -33,7 +33,15 @@ const languages = {
     fixCode: 'missing-var-kwargs',
     fixTitle: /^Add \*\*kw/,
     fixedText: /def on_failure\(sender, task_id, exception, \*\*kw\):/,
-    inserted: [/^from celery\.signals import worker_ready\n\n\n@worker_ready\.connect\ndef on_worker_ready\(sender, \*\*kwargs\):\n    pass$/],
+    inserted: [/^from celery\.signals import worker_ready\n\n\n@worker_ready\.connect\ndef on_worker_ready\(sender, \*\*kwargs\):\n    pass\n$/],
+    // The cursor sits inside the existing handler; the new one goes below it, its import joins the first.
+    merge: {
+      before: 'from celery.signals import task_failure\n\n\n@task_failure.connect\ndef on_failure(sender, task_id, exception, **kwargs):\n    print(task_id)\napp_name = "proj"\n',
+      cursorAfter: 'print(',
+      after:
+        'from celery.signals import task_failure, task_success\n\n\n@task_failure.connect\ndef on_failure(sender, task_id, exception, **kwargs):\n    print(task_id)\n\n\n' +
+        '@task_success.connect\ndef on_task_success(sender, result, **kwargs):\n    pass\n\n\napp_name = "proj"\n',
+    },
   },
   typescript: {
     file: 'handlers.ts',
@@ -46,7 +54,14 @@ const languages = {
     fixCode: 'async-handler',
     fixTitle: /^Make the handler synchronous$/,
     fixedText: /task_prerun\.connect\(\(\{ task_id \}\) => \{/,
-    inserted: [/^import \{ worker_ready \} from 'celery-signals';\n\nworker_ready\.connect\(\(\{ sender \}\) => \{\n\s*\n\}, \{ weak: false \}\);$/],
+    inserted: [/^import \{ worker_ready \} from 'celery-signals';\n\nworker_ready\.connect\(\(\{ sender \}\) => \{\n\s*\n\}, \{ weak: false \}\);\n$/],
+    merge: {
+      before: "import { task_failure } from 'celery-signals';\n\ntask_failure.connect(({ task_id }) => {\n  console.log(task_id);\n}, { weak: false });\n",
+      cursorAfter: 'console.',
+      after:
+        "import { task_failure, task_success } from 'celery-signals';\n\ntask_failure.connect(({ task_id }) => {\n  console.log(task_id);\n}, { weak: false });\n\n" +
+        'task_success.connect(({ sender, result }) => {\n\t\n}, { weak: false });\n',
+    },
   },
 };
 
@@ -135,6 +150,19 @@ for (const [language, c] of Object.entries(languages)) {
     await h.waitFor('hover on the inserted handler', async () => (await h.hoverText(document.uri, h.positionOf(document, 'worker_ready.connect', 2))).includes('worker_ready'));
     const problems = ours(document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
     assert.equal(h.describeDiagnostics(problems), '', 'the inserted handler is correct');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  check(`${language}: "Insert handler for signal" merges into the existing import and lays the handler out`, async (note) => {
+    const { document, editor } = await h.open(c.scratch);
+    await h.setText(editor, c.merge.before);
+    const cursor = h.positionOf(document, c.merge.cursorAfter, c.merge.cursorAfter.length);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    assert.equal(await vscode.commands.executeCommand('celerySignals.insertHandler', 'task_success'), true);
+    note(JSON.stringify(document.getText()));
+    // The snippet session is still on its first placeholder; the text is already complete.
+    const blankLinesEmptied = (text) => text.replace(/\r\n/g, '\n').replace(/^[ \t]+$/gm, '');
+    assert.equal(blankLinesEmptied(document.getText()), blankLinesEmptied(c.merge.after));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 }

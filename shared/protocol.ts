@@ -1,0 +1,58 @@
+/**
+ * The custom requests between the VS Code client and the language server. Plain data shaped like LSP's
+ * own types, so neither side imports the other's code or libraries.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** The signals of the catalogs in force for a document (users' catalogs included), for a picker. */
+export const SIGNAL_CHOICES_REQUEST = 'celerySignals/signalChoices';
+
+export interface SignalChoicesParams {
+  textDocument: { uri: string };
+}
+
+export interface SignalChoice {
+  name: string;
+  category: string;
+  /** One line, in the documentation language the server resolved. */
+  summary: string;
+  deprecated?: { replacement?: string };
+}
+
+export interface SignalChoicesResult {
+  signals: SignalChoice[];
+}
+
+/** The edits that add a handler for `signal` to the document, near `position`. */
+export const HANDLER_INSERTION_REQUEST = 'celerySignals/handlerInsertion';
+
+export interface HandlerInsertionParams {
+  textDocument: { uri: string };
+  position: Position;
+  /** A catalog name (`task_failure`, `app.on_after_configure`) or its last part. */
+  signal: string;
+}
+
+export type HandlerInsertionResult =
+  | {
+      /** Applied first, to the document as it is. */
+      importEdits: TextEdit[];
+      /** Snippet syntax, inserted over `range`, which is in the document after `importEdits`. */
+      snippet: string;
+      range: Range;
+    }
+  | { problem: 'unknown-signal' | 'not-analysed' };
