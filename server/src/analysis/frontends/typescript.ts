@@ -9,10 +9,11 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
-import type { Connection, FileModel, HandlerSite, SourceLanguage, Span, SyntaxProblem, TaskDefinition } from '../model';
+import type { Connection, FileModel, HandlerSite, SignalRef, SourceLanguage, Span, SyntaxProblem, TaskDefinition } from '../model';
 import type { ExtractOptions, FrontEnd } from './frontend';
 import { decoratedHandler, decoratedMember, optionArguments, positionalArgument, receiverOf, type NameClassifier } from './typescriptConnect';
 import { bindingScope, declarationIn } from './typescriptScope';
+import { SignalFlow } from './typescriptFlow';
 import { SignalResolver } from './typescriptSignals';
 import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
 import { taskDefinitions } from './typescriptTasks';
@@ -44,11 +45,9 @@ function isObjectLiteral(node: SyntaxNode): boolean {
   return unwrapExpression(node).type === 'object';
 }
 
-function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, classify: NameClassifier): HandlerSite | undefined {
-  const signalNode = member.childForFieldName('object');
-  const signal = signalNode ? resolver.resolve(signalNode) : undefined;
+function siteOf(member: SyntaxNode, signal: SignalRef, text: string, classify: NameClassifier): HandlerSite | undefined {
   const parent = member.parent;
-  if (!signal || !parent) return undefined;
+  if (!parent) return undefined;
 
   if (parent.type === 'decorator') {
     const target = decoratedMember(parent);
@@ -125,9 +124,14 @@ export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: C
   const tasks = taskDefinitions(root);
   const classify = classifierFor(resolver, tasks);
   const sites: HandlerSite[] = [];
+  const flow = new SignalFlow(resolver, text);
   for (const member of connectMembers(root, text, options?.within)) {
-    const site = siteOf(member, text, resolver, classify);
-    if (site) sites.push(site);
+    const signalNode = member.childForFieldName('object');
+    // A loop variable holds several signals in turn: each one is a connection of its own.
+    for (const signal of signalNode ? flow.signalsOf(signalNode) : []) {
+      const site = siteOf(member, signal, text, classify);
+      if (site) sites.push(site);
+    }
   }
   const signalRefs = resolver.references((offset) => isWithin(offset, options?.within));
   const known = new Set(signalRefs.map((r) => r.nameSpan.start));

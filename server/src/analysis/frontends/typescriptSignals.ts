@@ -15,8 +15,9 @@ import type { SignalSpec } from '../../catalog/types';
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ImportBinding, SignalRef } from '../model';
 import { moduleBindings, type ModuleBinding } from './typescriptImports';
+export type { ModuleBinding } from './typescriptImports';
 import { bindingScope, declarationIn } from './typescriptScope';
-import { spanOf, unwrapExpression } from './typescriptSyntax';
+import { namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
 
 
 /** The module types/celery-signals.d.ts declares. */
@@ -52,13 +53,16 @@ export class SignalResolver {
       else {
         this.named.set(binding.localName, binding);
         if (this.byAttribute.has(binding.importedName)) this.signalModules.add(binding.specifier);
+        // `import { signals } from '...'`: a namespace object exported by name, used as `signals.task_failure`.
+        else if (!this.namespaces.has(binding.localName)) {
+          this.namespaces.set(binding.localName, { ...binding, importedName: undefined, specifier: `${binding.specifier}.${binding.importedName}` });
+        }
       }
     }
     for (const namespace of this.namespaces.values()) {
       if (this.signalModules.has(namespace.specifier)) continue;
-      if (this.namespaceMembers(namespace.localName).some((m) => this.byAttribute.has(m.property.text))) {
-        this.signalModules.add(namespace.specifier);
-      }
+      const members = [...this.namespaceMembers(namespace.localName).map((m) => m.property.text), ...this.destructuredKeys(namespace.localName)];
+      if (members.some((name) => this.byAttribute.has(name))) this.signalModules.add(namespace.specifier);
     }
   }
 
@@ -74,6 +78,23 @@ export class SignalResolver {
       if (property?.type === 'property_identifier' && member?.type === 'member_expression') found.push({ member, property });
     }
     return found;
+  }
+
+  /** Keys destructured from the name: `const { task_retry, task_revoked: revoked } = ns`. */
+  private destructuredKeys(localName: string): string[] {
+    const keys: string[] = [];
+    for (const match of this.text.matchAll(new RegExp(`\\}\\s*=\\s*(${escapeRegExp(localName)})(?![\\w$])`, 'g'))) {
+      const start = match.index! + match[0].length - localName.length;
+      const declarator = this.root.descendantForIndex(start, start + localName.length)?.parent;
+      const pattern = declarator?.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
+      if (pattern?.type !== 'object_pattern') continue;
+      for (const property of namedChildrenOf(pattern)) {
+        const key = property.type === 'pair_pattern' ? property.childForFieldName('key') : property;
+        const name = key ? propertyKeyName(key) : undefined;
+        if (name) keys.push(name);
+      }
+    }
+    return keys;
   }
 
   /** Bindings to signals and signal modules, for completion and auto-import. */
@@ -121,7 +142,14 @@ export class SignalResolver {
     return known;
   }
 
-  private fromModule(binding: ModuleBinding, attribute: string, nameNode: SyntaxNode, expression: SyntaxNode): SignalRef | undefined {
+  /** The module-level namespace binding `identifier` reads (a local declaration may shadow it). */
+  namespaceNamed(identifier: SyntaxNode): ModuleBinding | undefined {
+    const namespace = this.namespaces.get(identifier.text);
+    return namespace && this.meansModuleBinding(identifier, namespace) ? namespace : undefined;
+  }
+
+  /** The signal `<namespace>.<attribute>` names, if the namespace is a signal module's. */
+  fromModule(binding: ModuleBinding, attribute: string, nameNode: SyntaxNode, expression: SyntaxNode): SignalRef | undefined {
     if (!this.signalModules.has(binding.specifier)) return undefined;
     const signal = this.byAttribute.get(attribute);
     if (!signal && !SIGNAL_LIKE_NAME.test(attribute)) return undefined;
@@ -163,15 +191,22 @@ export class SignalResolver {
       if (!binding || !this.meansModuleBinding(expression, binding)) return undefined;
       return this.fromModule(binding, binding.importedName!, expression, expression);
     }
+    if (expression.type === 'subscript_expression') {
+      // `signals['task_failure']`: a constant key reads the same attribute.
+      const objectNode = expression.childForFieldName('object');
+      const index = expression.childForFieldName('index');
+      const key = index ? stringLiteralValue(index) : undefined;
+      const object = objectNode ? unwrapExpression(objectNode) : undefined;
+      const namespace = object?.type === 'identifier' ? this.namespaceNamed(object) : undefined;
+      return namespace && index && key !== undefined ? this.fromModule(namespace, key, index, expression) : undefined;
+    }
     if (expression.type !== 'member_expression') return undefined;
     const objectNode = expression.childForFieldName('object');
     const property = expression.childForFieldName('property');
     if (!objectNode || !property) return undefined;
     const object = unwrapExpression(objectNode);
-    const namespace = object.type === 'identifier' ? this.namespaces.get(object.text) : undefined;
-    if (namespace && this.meansModuleBinding(object, namespace)) {
-      return this.fromModule(namespace, property.text, property, expression);
-    }
+    const namespace = object.type === 'identifier' ? this.namespaceNamed(object) : undefined;
+    if (namespace) return this.fromModule(namespace, property.text, property, expression);
     const appSignal = this.catalog.fromAppAttribute(property.text);
     if (appSignal && this.looksLikeApp(object)) {
       return { name: appSignal.name, resolution: 'catalog', source: object.text, nameSpan: spanOf(property), expressionSpan: spanOf(expression) };
