@@ -41,7 +41,10 @@ await Promise.all(
 const wasmSource = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
 const wasmTarget = path.join(root, 'server/out/wasm');
 fs.mkdirSync(wasmTarget, { recursive: true });
-for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm']) {
+// The grammars to ship are those of the language table.
+const table = await esbuild.build({ entryPoints: [path.join(root, 'shared/languages.ts')], bundle: true, write: false, format: 'esm', platform: 'node' });
+const { distinct } = await import(`data:text/javascript,${encodeURIComponent(table.outputFiles[0].text)}`);
+for (const file of ['tree-sitter.wasm', ...distinct('grammar').map((grammar) => `tree-sitter-${grammar}.wasm`)]) {
   fs.copyFileSync(path.join(wasmSource, file), path.join(wasmTarget, file));
 }
 for (const e of entries.filter((e) => e.shebang)) fs.chmodSync(path.join(root, e.out), 0o755);

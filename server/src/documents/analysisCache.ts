@@ -56,7 +56,7 @@ export class AnalysisCache {
   readonly trees: TreeCache;
   /** Analyses run one at a time: each takes the cached tree and pending edits, and puts a tree back. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Bumped by invalidateAll: an analysis begun under older settings or catalogs is not kept. */
+  /** Bumped by invalidateAll and forget: an analysis begun before (older settings, a closed document) is not kept. */
   private generation = 0;
 
   constructor(treeCapacity = 50) {
@@ -77,6 +77,7 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.results.delete(uri);
     this.trees.drop(uri);
+    this.generation++;
   }
 
   analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
@@ -100,7 +101,7 @@ export class AnalysisCache {
     else if (looksBinary(text)) result = { ...base, skipped: 'binary' };
     else {
       try {
-        result = await this.analyseParsed(uri, entry, grammar, catalog, settings, base);
+        result = await this.analyseParsed(uri, entry, grammar, catalog, settings, base, generation);
       } catch (error) {
         // One file the analysis chokes on gets one visible finding; it must not take others down.
         this.trees.drop(uri);
@@ -118,6 +119,7 @@ export class AnalysisCache {
     catalog: Catalog,
     settings: AnalysisSettings,
     base: Pick<DocumentAnalysis, 'uri' | 'version' | 'text' | 'index'>,
+    generation: number,
   ): Promise<DocumentAnalysis> {
     const oldTree = this.trees.take(uri, grammar);
     const edits = entry.pendingEdits;
@@ -126,7 +128,8 @@ export class AnalysisCache {
     try {
       const options = { celeryVersion: settings.celeryVersion, severities: settings.severities };
       const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous });
-      if (tree) this.trees.put(uri, grammar, tree);
+      if (tree && generation === this.generation) this.trees.put(uri, grammar, tree);
+      else tree?.delete();
       return { ...base, model, findings, incremental: !!previous };
     } finally {
       oldTree?.delete();
