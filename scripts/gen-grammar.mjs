@@ -2,5 +2,5 @@
 // A test checks the committed grammar is current. Usage: node scripts/gen-grammar.mjs [--check]
 import { bundledCatalog, loadTs, writeGenerated } from './gen-support.mjs';
 
-const { injectionGrammarText, GRAMMAR_FILE } = await loadTs('client/src/contributions/injectionGrammar.ts');
+const { injectionGrammarText, GRAMMAR_FILE } = await loadTs('scripts/contributions/injectionGrammar.ts');
 writeGenerated([[GRAMMAR_FILE, injectionGrammarText(await bundledCatalog())]], process.argv.includes('--check'));

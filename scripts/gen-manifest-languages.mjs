@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadTs, root, writeGenerated } from './gen-support.mjs';
 
-const { withLanguageContributions } = await loadTs('client/src/contributions/manifestLanguages.ts');
+const { withLanguageContributions } = await loadTs('scripts/contributions/manifestLanguages.ts');
 const manifestPath = 'package.json';
 const manifest = withLanguageContributions(JSON.parse(fs.readFileSync(path.join(root, manifestPath), 'utf8')));
 writeGenerated([[manifestPath, JSON.stringify(manifest, null, 2) + '\n']], process.argv.includes('--check'));

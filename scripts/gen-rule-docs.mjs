@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { loadTs, root, writeGenerated } from './gen-support.mjs';
 
 const { rules } = await loadTs('server/src/analysis/rules/index.ts');
-const { README_FILE, NLS_FILES, withRuleSections, withSeverityDescriptions, nlsText } = await loadTs('client/src/contributions/ruleDocs.ts');
+const { README_FILE, NLS_FILES, withRuleSections, withSeverityDescriptions, nlsText } = await loadTs('scripts/contributions/ruleDocs.ts');
 const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
 const files = [[README_FILE, withRuleSections(read(README_FILE), rules)]];
 for (const [language, file] of Object.entries(NLS_FILES)) {

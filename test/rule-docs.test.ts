@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../server/src/analysis/rules/index';
-import { NLS_FILES, README_FILE, nlsText, ruleSection, withRuleSections, withSeverityDescriptions } from '../client/src/contributions/ruleDocs';
+import { NLS_FILES, README_FILE, nlsText, ruleSection, withRuleSections, withSeverityDescriptions } from '../scripts/contributions/ruleDocs';
 
 const root = path.join(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');

@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getBundledCatalog } from '../../server/src/catalog/catalog';
-import { snippetFileText, SNIPPET_FILES } from '../../client/src/contributions/snippetFiles';
+import { snippetFileText, SNIPPET_FILES } from '../../scripts/contributions/snippetFiles';
 import {
   DEPRECATED_SIGNAL_SCOPE,
   GRAMMAR_FILE,
   injectionGrammarText,
   SIGNAL_SCOPE,
-} from '../../client/src/contributions/injectionGrammar';
-import { withLanguageContributions } from '../../client/src/contributions/manifestLanguages';
+} from '../../scripts/contributions/injectionGrammar';
+import { withLanguageContributions } from '../../scripts/contributions/manifestLanguages';
 import { scopesOf, tokenizerWithHosts } from './support/textmate';
 import { bundledVsCodeFile, requireCodeServer } from './support/codeServer';
 

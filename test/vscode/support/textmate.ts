@@ -1,7 +1,7 @@
 /** Tokenizes lines with vscode-textmate + vscode-oniguruma, our injection grammar included. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INJECTION_SCOPE, GRAMMAR_FILE, HOST_SCOPES } from '../../../client/src/contributions/injectionGrammar';
+import { INJECTION_SCOPE, GRAMMAR_FILE, HOST_SCOPES } from '../../../scripts/contributions/injectionGrammar';
 
 export interface Token {
   text: string;

@@ -3,9 +3,9 @@
  * (`@task_failure.connect`, `task_failure.connect(...)`, `app.on_after_configure.connect`) in
  * Python, TypeScript and JavaScript. Generated from the catalog by `scripts/gen-grammar.mjs`.
  */
-import type { Catalog } from '../../../server/src/catalog/catalog';
-import type { SignalSpec } from '../../../server/src/catalog/types';
-import { distinct } from '../../../shared/languages';
+import type { Catalog } from '../../server/src/catalog/catalog';
+import type { SignalSpec } from '../../server/src/catalog/types';
+import { distinct } from '../../shared/languages';
 
 export const GRAMMAR_FILE = 'syntaxes/celery-signals.injection.tmLanguage.json';
 export const INJECTION_SCOPE = 'celery-signals.injection';

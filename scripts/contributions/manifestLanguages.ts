@@ -3,7 +3,7 @@
  * snippet files, where the signal-name grammar is injected), made from the language table.
  * `scripts/gen-manifest-languages.mjs` writes them; a test fails when package.json falls behind.
  */
-import { LANGUAGES } from '../../../shared/languages';
+import { LANGUAGES } from '../../shared/languages';
 import { GRAMMAR_FILE, HOST_SCOPES } from './injectionGrammar';
 import { SNIPPET_FILES } from './snippetFiles';
 

@@ -4,7 +4,7 @@
  * only place its text is written; `scripts/gen-rule-docs.mjs` writes the copies and a test fails when
  * they drift.
  */
-import type { Rule } from '../../../server/src/analysis/rules/index';
+import type { Rule } from '../../server/src/analysis/rules/index';
 
 export const README_FILE = 'README.md';
 export const NLS_FILES = { en: 'package.nls.json', 'zh-cn': 'package.nls.zh-cn.json' } as const;

@@ -3,9 +3,9 @@
  * made from the same catalog snippets the language server offers. `scripts/gen-snippets.mjs` writes
  * them; a test fails when the committed files no longer match the catalog.
  */
-import type { Catalog } from '../../../server/src/catalog/catalog';
-import { snippetsFor, type SnippetLanguage } from '../../../server/src/analysis/snippets';
-import { distinct } from '../../../shared/languages';
+import type { Catalog } from '../../server/src/catalog/catalog';
+import { snippetsFor, type SnippetLanguage } from '../../server/src/analysis/snippets';
+import { distinct } from '../../shared/languages';
 
 export interface VsCodeSnippet {
   prefix: string;
