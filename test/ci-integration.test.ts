@@ -17,7 +17,8 @@ after(() => fs.rmSync(work, { recursive: true, force: true }));
 const binDir = path.join(work, 'bin');
 fs.mkdirSync(binDir);
 fs.writeFileSync(path.join(binDir, 'celery-signals'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, 'server/out/cli.js')}" "$@"\n`, { mode: 0o755 });
-const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, GIT_CONFIG_NOSYSTEM: '1', HOME: work };
+// LC_ALL=C: the assertions read English output, whatever the machine's locale.
+const env = { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, GIT_CONFIG_NOSYSTEM: '1', HOME: work, LC_ALL: 'C' };
 
 const WRONG = `from celery.signals import task_failure
 

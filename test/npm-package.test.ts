@@ -25,7 +25,8 @@ def on_failure(sender, task_id):
 `;
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, ...options });
+  // LC_ALL=C: the assertions read English output, whatever the machine's locale.
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LC_ALL: 'C' }, ...options });
   return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 

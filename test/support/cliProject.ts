@@ -19,9 +19,9 @@ export function project(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export async function run(args: string[], cwd: string) {
+export async function run(args: string[], cwd: string, env?: NodeJS.ProcessEnv) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env });
   return { code, stdout, stderr };
 }

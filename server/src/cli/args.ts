@@ -1,5 +1,7 @@
 /** Command-line parsing for `celery-signals`: plain, dependency-free, strict about what it accepts. */
 import type { Severity } from '../analysis/diagnostics';
+import type { DocsLanguage } from '../catalog/types';
+import { parseLanguage } from './language';
 
 export interface CheckArgs {
   command: 'check';
@@ -11,6 +13,8 @@ export interface CheckArgs {
   severities: Record<string, Severity | 'off'>;
   fix: boolean;
   dryRun: boolean;
+  /** From --lang; otherwise the locale decides (see language.ts). */
+  language?: DocsLanguage;
 }
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -31,6 +35,8 @@ Options:
                             (GitHub Actions annotations)
   --fix                     apply the safe fixes to the files, print what changed, report what is left
   --dry-run                 with --fix: write nothing, print the fixes as a unified diff instead
+  --lang en|zh-cn           language of messages and the summary (default: from LC_ALL, LC_MESSAGES
+                            or LANG, e.g. LANG=zh_CN.UTF-8 gives Chinese)
   --celery-version X.Y.Z    judge handlers as this Celery release would (default: the latest known)
   --hints                   also report hints (e.g. keywords a handler could name)
   --catalog FILE            add a signal catalog (JSON) for your own signals; repeatable
@@ -92,6 +98,12 @@ export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<strin
         const version = value();
         if (!VERSION_PATTERN.test(version)) throw new UsageError(`--celery-version must look like 5.4 or 5.4.0, not "${version}"`);
         args.celeryVersion = version;
+        break;
+      }
+      case '--lang': {
+        const language = parseLanguage(value());
+        if (!language) throw new UsageError('--lang must be en or zh-cn');
+        args.language = language;
         break;
       }
       case '--catalog':
