@@ -1,6 +1,6 @@
 import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
-import { messageTable } from './support/messages';
+import { messageTable, spaced } from './support/messages';
 
 const messages = messageTable('async-handler', {
   makeSync: { en: () => 'Make the handler synchronous', 'zh-cn': () => '把处理函数改为同步函数' },
@@ -15,7 +15,7 @@ const messages = messageTable('async-handler', {
       `Celery 同步调用 ${signal} 的接收者，从不 await 它们：${
         python
           ? `调用${name ? ` ${quote(name)} ` : '这个处理函数'}只会创建一个随即被丢弃的协程，函数体永远不会执行`
-          : `${name ? quote(name) : '这个处理函数'}在处理信号时只运行到第一个 await；其余部分在发送方继续往下执行之后才运行，其中抛出的错误会变成 Celery 永远不会记录的未处理 Promise 拒绝`
+          : `${name ? spaced(quote(name)) : '这个处理函数'}在处理信号时只运行到第一个 await；其余部分在发送方继续往下执行之后才运行，其中抛出的错误会变成 Celery 永远不会记录的未处理 Promise 拒绝`
       }。`,
   },
 });

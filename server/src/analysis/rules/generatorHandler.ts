@@ -1,6 +1,6 @@
 import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { SiteRule } from './support/types';
-import { messageTable } from './support/messages';
+import { messageTable, spaced } from './support/messages';
 
 /**
  * True when the handler's own body (not a nested def, class or lambda) contains `yield`. Works on
@@ -30,7 +30,7 @@ const messages = messageTable('generator-handler', {
     en: (name: string | undefined, signal: string) =>
       `${name ? quote(name) : 'this handler'} contains yield, so each ${signal} dispatch only creates a generator that Celery never iterates: its body never runs.`,
     'zh-cn': (name: string | undefined, signal: string) =>
-      `${name ? quote(name) : '这个处理函数'}包含 yield，因此每次派发 ${signal} 只会创建一个 Celery 从不迭代的生成器：函数体永远不会执行。`,
+      `${name ? spaced(quote(name)) : '这个处理函数'}包含 yield，因此每次派发 ${signal} 只会创建一个 Celery 从不迭代的生成器：函数体永远不会执行。`,
   },
 });
 

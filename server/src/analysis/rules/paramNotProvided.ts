@@ -2,7 +2,7 @@ import { addDefault, renameParam } from './support/paramEdits';
 import { namedParams, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
-import { messageTable } from './support/messages';
+import { messageTable, spaced } from './support/messages';
 import { dispatchFailureText, neverSentText } from './support/phrases';
 import type { Translated } from '../diagnostics';
 
@@ -11,7 +11,7 @@ const messages = messageTable('param-not-provided', {
     en: (handler: string | undefined, throughClass: boolean, param: string) =>
       `${quote(handler ?? 'this function')} is connected ${throughClass ? 'through the class, not an instance' : 'as a plain function from the class body'}, so nothing fills ${quote(param)}`,
     'zh-cn': (handler: string | undefined, throughClass: boolean, param: string) =>
-      `${handler ? quote(handler) : '这个函数'}是${throughClass ? '通过类（而不是实例）' : '在类体中作为普通函数'}连接的，因此没有任何值会填入 ${quote(param)}`,
+      `${handler ? spaced(quote(handler)) : '这个函数'}是${throughClass ? '通过类（而不是实例）' : '在类体中作为普通函数'}连接的，因此没有任何值会填入 ${quote(param)}`,
   },
   missing: {
     en: (reason: Translated, signal: string, param: string, failure: Translated, rename: string | undefined, senderIsTask: boolean) =>

@@ -4,7 +4,7 @@ import type { ConnectArgument, ConnectValue, TaskDefinition } from '../model';
 import { removeArgument } from './support/connectEdits';
 import { optionArguments, quote } from './support/sites';
 import type { RuleFinding, SiteContext, SiteRule } from './support/types';
-import { messageTable } from './support/messages';
+import { messageTable, spaced } from './support/messages';
 
 const SENDER_WORDS: Record<SenderKind, string> = {
   task: 'the task object',
@@ -151,7 +151,7 @@ const messages = messageTable('sender-kind-mismatch', {
     en: (signal: string, kind: SenderKind, type: string | undefined, why: Translated) =>
       `${signal} is sent with ${SENDER_WORDS[kind] ?? type} as sender, and ${why.en}, so this handler is never called.${kind === 'task' ? ' Filter on the task object, or drop the filter and test sender.name in the body.' : ''}`,
     'zh-cn': (signal: string, kind: SenderKind, type: string | undefined, why: Translated) =>
-      `${signal} 发送时以${SENDER_WORDS_ZH[kind] ?? type}作为 sender，而${why['zh-cn']}，因此这个处理函数永远不会被调用。${kind === 'task' ? '请按任务对象过滤，或者去掉过滤条件，在函数体中检查 sender.name。' : ''}`,
+      `${signal} 发送时以${spaced(SENDER_WORDS_ZH[kind] ?? type ?? '')}作为 sender，而${why['zh-cn']}，因此这个处理函数永远不会被调用。${kind === 'task' ? '请按任务对象过滤，或者去掉过滤条件，在函数体中检查 sender.name。' : ''}`,
   },
 });
 

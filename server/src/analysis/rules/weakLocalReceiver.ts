@@ -2,7 +2,7 @@ import { addObjectOption, addOption } from './support/connectEdits';
 import { handlerAnchor, optionArguments } from './support/sites';
 import type { SiteRule } from './support/types';
 import { weakLoss } from './support/weakReferences';
-import { messageTable } from './support/messages';
+import { messageTable, spaced } from './support/messages';
 
 /** What support/weakReferences.ts says is lost, in Chinese; an unknown description stays English. */
 function lostInChinese(what: string): string {
@@ -22,7 +22,7 @@ const messages = messageTable('weak-local-receiver', {
     en: (signal: string, what: string, option: string) =>
       `${signal}.connect keeps only a weak reference to its receivers, and nothing else keeps ${what} alive: it is garbage-collected and never called. Pass ${option}.`,
     'zh-cn': (signal: string, what: string, option: string) =>
-      `${signal}.connect 只对接收者保留弱引用，而没有其他地方让${lostInChinese(what)}保持存活：它会被垃圾回收，永远不会被调用。请传入 ${option}。`,
+      `${signal}.connect 只对接收者保留弱引用，而没有其他地方让${spaced(lostInChinese(what))}保持存活：它会被垃圾回收，永远不会被调用。请传入 ${option}。`,
   },
   connectWith: { en: (option: string) => `Connect with ${option}`, 'zh-cn': (option: string) => `以 ${option} 连接` },
 });

@@ -19,7 +19,7 @@ export function messageTable<T extends Table>(owner: string, table: T): MessageT
   return out as MessageTable<T>;
 }
 
-/** A fragment computed by shared code, in both languages, to put inside a rule's message. */
-export function both(en: string, zh: string): Translated {
-  return { en, 'zh-cn': zh };
+/** Spaces a Latin word (`None`, a name) off the Chinese around it, as Chinese typesetting does. */
+export function spaced(text: string): string {
+  return `${/^[\x21-\x7e]/.test(text) ? ' ' : ''}${text}${/[\x21-\x7e]$/.test(text) ? ' ' : ''}`;
 }
