@@ -8,9 +8,12 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 
+// The fallback lookup of the wasm folder in node_modules (tests run from source) stays a run-time
+// require.resolve; bundling it would only make esbuild warn once per server entry.
+const wasmPackageJson = '@vscode/tree-sitter-wasm/package.json';
 const entries = [
-  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', shebang: true },
-  { in: 'server/src/server.ts', out: 'server/out/server.js', shebang: true },
+  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', shebang: true, external: [wasmPackageJson] },
+  { in: 'server/src/server.ts', out: 'server/out/server.js', shebang: true, external: [wasmPackageJson] },
   { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
 ];
 

@@ -3,32 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { runCli } from '../server/src/cli/main';
+import { describe, test } from 'node:test';
+import { project, run } from './support/cliProject';
 
 const root = path.resolve(__dirname, '..');
-const tempDirs: string[] = [];
-after(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function project(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-cli-'));
-  tempDirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const full = path.join(dir, name);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-  }
-  return dir;
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
 
 const BROKEN = `from celery.signals import task_failure
 
@@ -212,7 +191,7 @@ describe('usage', () => {
   for (const [args, pattern] of [
     [[], /missing command/],
     [['lint'], /unknown command "lint"/],
-    [['check', '--format', 'xml'], /--format must be text or json/],
+    [['check', '--format', 'xml'], /--format must be one of text, json, sarif, github/],
     [['check', '--celery-version', 'five'], /--celery-version must look like/],
     [['check', '--severity', 'no-such-rule=off'], /unknown rule "no-such-rule"/],
     [['check', '--severity', 'unknown-param=loud'], /level must be one of/],

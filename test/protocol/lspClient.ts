@@ -50,6 +50,8 @@ export interface StartOptions {
   rootPath?: string;
   /** What the client answers for the `celerySignals` section. */
   settings?: Record<string, unknown>;
+  /** Runs this executable (e.g. an installed `celery-signals-language-server`) instead of the repository's server. */
+  executable?: string;
 }
 
 export class LspClient {
@@ -66,7 +68,8 @@ export class LspClient {
 
   constructor(readonly options: StartOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, serverCommand(), { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, args] = options.executable ? [options.executable, ['--stdio']] : [process.execPath, serverCommand()];
+    this.process = spawn(command, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));

@@ -3,10 +3,18 @@
  * signal sends, and make the parameters keyword-only (Celery passes everything by keyword).
  */
 import type { Catalog } from '../catalog/catalog';
-import type { Fix, TextEdit } from './diagnostics';
+import type { Fix, TextEdit, Translated } from './diagnostics';
 import { signalOfSite } from './hover';
 import type { FileModel, Handler, HandlerSite, Span } from './model';
+import { messageTable } from './rules/support/messages';
 import { pythonParamText, receiverParams, varKeywordName } from './snippets';
+
+const refactorTitles = messageTable('refactors', {
+  addAll: { en: (signal: string) => `Add all parameters of ${signal}`, 'zh-cn': (signal: string) => `添加 ${signal} 的全部参数` },
+  keywordOnly: { en: () => 'Convert to keyword-only signature', 'zh-cn': () => '改为仅限关键字参数的签名' },
+});
+
+const titled = (title: Translated) => ({ title: title.en, titles: title });
 
 export interface Refactor extends Fix {
   kind: 'refactor.rewrite';
@@ -67,10 +75,10 @@ export function refactorsAt(model: FileModel, range: Span, catalog: Catalog, cel
     const signal = signalOfSite(catalog, site);
     if (!signal) continue;
     const addAll = addAllParamsEdits(catalog, site, celeryVersion);
-    if (addAll.length) refactors.push({ title: `Add all parameters of ${signal.name}`, edits: addAll, kind: 'refactor.rewrite' });
+    if (addAll.length) refactors.push({ ...titled(refactorTitles.addAll(signal.name)), edits: addAll, kind: 'refactor.rewrite' });
     if (model.language === 'python') {
       const keywordOnly = keywordOnlyEdit(site);
-      if (keywordOnly) refactors.push({ title: 'Convert to keyword-only signature', edits: [keywordOnly], kind: 'refactor.rewrite' });
+      if (keywordOnly) refactors.push({ ...titled(refactorTitles.keywordOnly()), edits: [keywordOnly], kind: 'refactor.rewrite' });
     }
   }
   return refactors;

@@ -8,7 +8,7 @@ import { compareVersions } from '../catalog/versions';
 import type { Finding, Severity } from './diagnostics';
 import type { FileModel } from './model';
 import { rules } from './rules/index';
-import type { FileContext, Rule, RuleFinding, SentKeywords, SiteContext } from './rules/support/types';
+import type { FileContext, Rule, RuleFinding, RuleText, SentKeywords, SiteContext } from './rules/support/types';
 
 export interface CheckOptions {
   /** The project's Celery release; rules judge what that release does. Defaults to the catalog's latest. */
@@ -43,11 +43,25 @@ export function sentKeywordsOf(catalog: Catalog, signal: SignalSpec, celeryVersi
 function withDefaults(rule: Rule, raw: RuleFinding, severities: CheckOptions['severities']): Finding | undefined {
   const configured = severities?.[rule.code];
   if (configured === 'off') return undefined;
-  const finding = raw as Finding;
+  const finding = raw as unknown as Finding;
   finding.code = rule.code;
   finding.severity = configured ?? raw.severity ?? rule.defaultSeverity;
-  finding.fixes = raw.fixes ?? [];
+  finding.fixes = (raw.fixes ?? []) as Finding['fixes'];
+  splitTranslated(finding);
   return finding;
+}
+
+/** Keeps the English text where every consumer reads it and the translations next to it. */
+function splitTranslated(finding: Finding): void {
+  const split = (item: { message?: unknown; title?: unknown }, field: 'message' | 'title', into: 'messages' | 'titles') => {
+    const value = item[field] as RuleText;
+    if (typeof value === 'string') return;
+    (item as Record<string, unknown>)[into] = value;
+    (item as Record<string, unknown>)[field] = value.en;
+  };
+  split(finding, 'message', 'messages');
+  for (const fix of finding.fixes) split(fix, 'title', 'titles');
+  for (const related of finding.related ?? []) split(related, 'message', 'messages');
 }
 
 function findingKey(f: Finding): string {

@@ -1,15 +1,24 @@
 /** Command-line parsing for `celery-signals`: plain, dependency-free, strict about what it accepts. */
 import type { Severity } from '../analysis/diagnostics';
+import type { DocsLanguage } from '../catalog/types';
+import { parseLanguage } from './language';
 
 export interface CheckArgs {
   command: 'check';
   paths: string[];
-  format: 'text' | 'json';
+  format: OutputFormat;
   celeryVersion?: string;
   hints: boolean;
   catalogs: string[];
   severities: Record<string, Severity | 'off'>;
+  fix: boolean;
+  dryRun: boolean;
+  /** From --lang; otherwise the locale decides (see language.ts). */
+  language?: DocsLanguage;
 }
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 
 export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' };
 
@@ -22,7 +31,12 @@ Checks Celery signal handlers in Python and TypeScript/JavaScript files and fold
 __pycache__ and virtual environments. With no path, the current folder is checked.
 
 Options:
-  --format text|json        output format (default: text)
+  --format FORMAT           text (default), json, sarif (SARIF 2.1.0 for code scanning) or github
+                            (GitHub Actions annotations)
+  --fix                     apply the safe fixes to the files, print what changed, report what is left
+  --dry-run                 with --fix: write nothing, print the fixes as a unified diff instead
+  --lang en|zh-cn           language of messages and the summary (default: from LC_ALL, LC_MESSAGES
+                            or LANG, e.g. LANG=zh_CN.UTF-8 gives Chinese)
   --celery-version X.Y.Z    judge handlers as this Celery release would (default: the latest known)
   --hints                   also report hints (e.g. keywords a handler could name)
   --catalog FILE            add a signal catalog (JSON) for your own signals; repeatable
@@ -30,7 +44,8 @@ Options:
   -h, --help                show this help
   -V, --version             show the version
 
-Exit status: 0 when no error was found, 1 when an error was found, 2 on a usage problem.
+Exit status: 0 when no error was found, 1 when an error was found (after fixing, with --fix),
+2 on a usage problem.
 `;
 
 const LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -44,7 +59,7 @@ export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<strin
   if (argv.length === 0) throw new UsageError('missing command: use `celery-signals check [paths...]`');
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(`unknown command "${command}": the only command is "check"`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'text', hints: false, catalogs: [], severities: {} };
+  const args: CheckArgs = { command: 'check', paths: [], format: 'text', hints: false, catalogs: [], severities: {}, fix: false, dryRun: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (!arg.startsWith('-') || arg === '-') {
@@ -66,19 +81,29 @@ export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<strin
     };
     switch (name) {
       case '--hints':
-        if (eq >= 0) throw new UsageError('--hints takes no value');
-        args.hints = true;
+      case '--fix':
+      case '--dry-run':
+        if (eq >= 0) throw new UsageError(`${name} takes no value`);
+        if (name === '--hints') args.hints = true;
+        else if (name === '--fix') args.fix = true;
+        else args.dryRun = true;
         break;
       case '--format': {
         const format = value();
-        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-        args.format = format;
+        if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+        args.format = format as OutputFormat;
         break;
       }
       case '--celery-version': {
         const version = value();
         if (!VERSION_PATTERN.test(version)) throw new UsageError(`--celery-version must look like 5.4 or 5.4.0, not "${version}"`);
         args.celeryVersion = version;
+        break;
+      }
+      case '--lang': {
+        const language = parseLanguage(value());
+        if (!language) throw new UsageError('--lang must be en or zh-cn');
+        args.language = language;
         break;
       }
       case '--catalog':
@@ -99,6 +124,8 @@ export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<strin
         throw new UsageError(`unknown option ${name}`);
     }
   }
+  if (args.dryRun && !args.fix) throw new UsageError('--dry-run only goes with --fix');
+  if (args.dryRun && args.format !== 'text') throw new UsageError('--fix --dry-run prints a diff, so it takes no --format');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }

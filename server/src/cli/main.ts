@@ -12,18 +12,23 @@ import { grammarFor } from '../parsing/treeSitter';
 import packageJson from '../../../package.json';
 import { HELP, parseArgs, UsageError, type CheckArgs } from './args';
 import { collectFiles, readSource } from './files';
-import { summaryLine, toJson, toTextLines, type FileFindings } from './report';
+import { fixFiles } from './fixFiles';
+import { languageFromEnvironment } from './language';
+import { formatReport } from './output';
+import type { FileFindings } from './report';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  env: process.env,
 };
 
 function displayPath(file: string, cwd: string): string {
@@ -66,13 +71,14 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     results.push({ file: shown, text: read.text, findings });
   }
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  if (args.format === 'json') {
-    io.stdout(`${JSON.stringify(toJson(results), null, 2)}\n`);
-  } else {
-    const lines = toTextLines(results);
-    io.stdout(lines.length > 0 ? `${lines.join('\n')}\n\n` : '');
-    io.stdout(`${summaryLine(results, results.length, skipped)}\n`);
+  const language = args.language ?? languageFromEnvironment(io.env ?? {});
+  if (args.fix) {
+    const check = async (file: string, text: string) => (await analyzeText(text, grammarFor(file)!, catalog, options)).findings;
+    const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);
+    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, check, log, diff: io.stdout, language });
   }
+  // A dry run keeps stdout for the diff alone, so it can be piped to `git apply`.
+  (args.dryRun ? io.stderr : io.stdout)(formatReport(args.format, results, skipped, io.cwd, language));
   if (problems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import { refactorsAt } from '../analysis/actions';
-import type { Finding, TextEdit } from '../analysis/diagnostics';
+import { inLanguage, type Finding, type TextEdit } from '../analysis/diagnostics';
 import type { DocumentAnalysis } from '../documents/analysisCache';
 import { toDiagnostic, toSpan, toTextEdit, DIAGNOSTIC_SOURCE } from '../lsp/convert';
 import type { Session } from '../lsp/session';
@@ -35,9 +35,9 @@ export async function onCodeAction(session: Session, params: CodeActionParams): 
     const findings = new Set(params.context.diagnostics.map((d) => findingOf(analysis, d)).filter((f): f is Finding => !!f));
     for (const f of analysis.findings) if (f.span.start <= range.end && range.start <= f.span.end) findings.add(f);
     for (const finding of findings) {
-      const diagnostic = toDiagnostic(analysis.index, analysis.uri, finding);
+      const diagnostic = toDiagnostic(analysis.index, analysis.uri, finding, session.docsLanguage);
       for (const fix of finding.fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit: workspaceEdit(analysis, fix.edits) });
+        actions.push({ title: inLanguage(fix.title, fix.titles, session.docsLanguage), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit: workspaceEdit(analysis, fix.edits) });
       }
     }
   }
@@ -46,8 +46,9 @@ export async function onCodeAction(session: Session, params: CodeActionParams): 
     // A refactor that a quick-fix in this list already offers would show twice in the light bulb.
     const offered = new Set(actions.map((a) => a.title));
     for (const refactor of refactorsAt(analysis.model, range, session.catalog, session.celeryVersion)) {
-      if (offered.has(refactor.title)) continue;
-      actions.push({ title: refactor.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, refactor.edits) });
+      const title = inLanguage(refactor.title, refactor.titles, session.docsLanguage);
+      if (offered.has(title)) continue;
+      actions.push({ title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, refactor.edits) });
     }
   }
   return actions;

@@ -5,24 +5,30 @@
 import { DocumentDiagnosticReportKind, MessageType, type Diagnostic, type DocumentDiagnosticParams, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { DocumentAnalysis } from '../documents/analysisCache';
 import { MAX_ANALYSED_LENGTH } from '../documents/analysisCache';
+import { messageTable } from '../analysis/rules/support/messages';
 import { toDiagnostic } from '../lsp/convert';
 import type { Session } from '../lsp/session';
 
 const announcedSkips = new Set<string>();
+
+const skipMessages = messageTable('server notices', {
+  tooLarge: {
+    en: (file: string, megabytes: number) => `Celery Signals: ${file} is not checked because it is larger than ${megabytes} MB.`,
+    'zh-cn': (file: string, megabytes: number) => `Celery Signals：${file} 大于 ${megabytes} MB，因此未检查。`,
+  },
+  binary: {
+    en: (file: string) => `Celery Signals: ${file} is not checked because it looks like binary data.`,
+    'zh-cn': (file: string) => `Celery Signals：${file} 看起来是二进制数据，因此未检查。`,
+  },
+});
 
 function announceSkip(session: Session, analysis: DocumentAnalysis): void {
   if (analysis.skipped !== 'too-large' && analysis.skipped !== 'binary') return;
   const key = `${analysis.uri}\u0000${analysis.skipped}`;
   if (announcedSkips.has(key)) return;
   announcedSkips.add(key);
-  const reason =
-    analysis.skipped === 'too-large'
-      ? `it is larger than ${MAX_ANALYSED_LENGTH / (1024 * 1024)} MB`
-      : 'it looks like binary data';
-  session.connection.sendNotification('window/showMessage', {
-    type: MessageType.Info,
-    message: `Celery Signals: ${analysis.uri.split('/').pop()} is not checked because ${reason}.`,
-  });
+  const say = skipMessages[analysis.skipped === 'too-large' ? 'tooLarge' : 'binary'](analysis.uri.split('/').pop() ?? analysis.uri, MAX_ANALYSED_LENGTH / (1024 * 1024));
+  session.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: say[session.docsLanguage] });
 }
 
 export function forgetSkipAnnouncements(uri: string): void {
@@ -33,7 +39,7 @@ export async function diagnosticsOf(session: Session, uri: string): Promise<Diag
   const analysis = await session.analysisOf(uri);
   if (!analysis) return [];
   announceSkip(session, analysis);
-  return analysis.findings.map((f) => toDiagnostic(analysis.index, uri, f));
+  return analysis.findings.map((f) => toDiagnostic(analysis.index, uri, f, session.docsLanguage));
 }
 
 /** What each document's last pull answered, so an edit that changes no diagnostic answers "unchanged". */

@@ -16,7 +16,8 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { CompletionEntry } from '../analysis/completion';
-import type { Finding, Severity, TextEdit } from '../analysis/diagnostics';
+import { inLanguage, type Finding, type Severity, type TextEdit } from '../analysis/diagnostics';
+import type { DocsLanguage } from '../catalog/types';
 import type { HoverResult } from '../analysis/hover';
 import type { Span } from '../analysis/model';
 import type { LineIndex, LineRange } from '../analysis/text';
@@ -47,19 +48,20 @@ export function toTextEdit(index: LineIndex, edit: TextEdit): LspTextEdit {
   return { range: toRange(index, edit.span), newText: edit.newText };
 }
 
-export function toDiagnostic(index: LineIndex, uri: string, finding: Finding): Diagnostic {
+/** `language` picks the message's translation (the finding's own text is English). */
+export function toDiagnostic(index: LineIndex, uri: string, finding: Finding, language: DocsLanguage = 'en'): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(index, finding.span),
     severity: severities[finding.severity],
     code: finding.code,
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: inLanguage(finding.message, finding.messages, language),
     data: { code: finding.code } satisfies DiagnosticData,
   };
   const tags = (finding.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   if (tags.length) diagnostic.tags = tags;
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: toRange(index, r.span) }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: toRange(index, r.span) }, message: inLanguage(r.message, r.messages, language) }));
   }
   return diagnostic;
 }

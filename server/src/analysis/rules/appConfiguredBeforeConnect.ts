@@ -1,11 +1,21 @@
 import { connectsAtImport, lineIndent } from './support/importTime';
 import { quote } from './support/sites';
 import type { SiteRule } from './support/types';
+import { messageTable } from './support/messages';
 
 /** App signals Celery sends once, when the configuration is first read. */
 const CONFIGURE_SIGNALS = new Set(['app.on_configure', 'app.on_after_configure']);
 /** Methods that change the pending configuration without reading it. */
 const WRITES = new Set(['update', 'config_from_object', 'config_from_envvar', 'setdefault', 'add_defaults']);
+
+const messages = messageTable('app-configured-before-connect', {
+  configuredFirst: {
+    en: (line: number, app: string, signal: string) =>
+      `Line ${line} already reads ${app}.conf while the module loads, which configures the app and sends ${signal} right then, before this handler is connected: it is never called. Connect it before the first read of ${quote(`${app}.conf`)}.`,
+    'zh-cn': (line: number, app: string, signal: string) =>
+      `第 ${line} 行在模块加载时已经读取了 ${app}.conf，这会立即完成应用配置并发送 ${signal}，而此时这个处理函数还没有连接：它永远不会被调用。请在第一次读取 ${quote(`${app}.conf`)} 之前连接它。`,
+  },
+});
 
 export const appConfiguredBeforeConnect: SiteRule = {
   code: 'app-configured-before-connect',
@@ -37,7 +47,7 @@ export const appConfiguredBeforeConnect: SiteRule = {
       return [
         {
           span: site.connection.signal.nameSpan,
-          message: `Line ${line} already reads ${app}.conf while the module loads, which configures the app and sends ${site.connection.signal.name.replace('app.', '')} right then, before this handler is connected: it is never called. Connect it before the first read of ${quote(`${app}.conf`)}.`,
+          message: messages.configuredFirst(line, app, site.connection.signal.name.replace('app.', '')),
         },
       ];
     }

@@ -1,6 +1,24 @@
-import type { Fix } from '../diagnostics';
 import { handlerAnchor, handlerContext, quote } from './support/sites';
-import type { SiteRule } from './support/types';
+import type { RuleFinding, SiteRule } from './support/types';
+import { messageTable, spaced } from './support/messages';
+
+const messages = messageTable('async-handler', {
+  makeSync: { en: () => 'Make the handler synchronous', 'zh-cn': () => '把处理函数改为同步函数' },
+  neverAwaited: {
+    en: (signal: string, name: string | undefined, python: boolean) =>
+      `Celery calls ${signal} receivers synchronously and never awaits them: ${
+        python
+          ? `calling ${name ? quote(name) : 'this handler'} only creates a coroutine that is discarded, so its body never runs`
+          : `${name ? quote(name) : 'this handler'} runs only up to its first await while the signal is handled; the rest runs after the sender has moved on, and an error thrown there becomes an unhandled promise rejection that Celery never logs`
+      }.`,
+    'zh-cn': (signal: string, name: string | undefined, python: boolean) =>
+      `Celery 同步调用 ${signal} 的接收者，从不 await 它们：${
+        python
+          ? `调用${name ? ` ${quote(name)} ` : '这个处理函数'}只会创建一个随即被丢弃的协程，函数体永远不会执行`
+          : `${name ? spaced(quote(name)) : '这个处理函数'}在处理信号时只运行到第一个 await；其余部分在发送方继续往下执行之后才运行，其中抛出的错误会变成 Celery 永远不会记录的未处理 Promise 拒绝`
+      }。`,
+  },
+});
 
 export const asyncHandler: SiteRule = {
   code: 'async-handler',
@@ -21,21 +39,16 @@ export const asyncHandler: SiteRule = {
     const { handler, text, signal } = context;
     const definition = text.slice(handler.definitionSpan.start, handler.definitionSpan.end);
     const asyncKeyword = /^async\s+/.exec(definition) ?? /\basync\s+/.exec(definition);
-    const fixes: Fix[] = [];
+    const fixes: NonNullable<RuleFinding['fixes']> = [];
     if (asyncKeyword && !/\bawait\b/.test(definition)) {
       const start = handler.definitionSpan.start + asyncKeyword.index;
-      fixes.push({ title: 'Make the handler synchronous', edits: [{ span: { start, end: start + asyncKeyword[0].length }, newText: '' }], preferred: true });
+      fixes.push({ title: messages.makeSync(), edits: [{ span: { start, end: start + asyncKeyword[0].length }, newText: '' }], preferred: true });
     }
-    const name = handler.name ? quote(handler.name) : 'this handler';
     // A JavaScript async function does start running when called, unlike a Python coroutine.
-    const consequence =
-      context.model.language === 'python'
-        ? `calling ${name} only creates a coroutine that is discarded, so its body never runs`
-        : `${name} runs only up to its first await while the signal is handled; the rest runs after the sender has moved on, and an error thrown there becomes an unhandled promise rejection that Celery never logs`;
     return [
       {
         span: handlerAnchor(text, handler),
-        message: `Celery calls ${signal.name} receivers synchronously and never awaits them: ${consequence}.`,
+        message: messages.neverAwaited(signal.name, handler.name, context.model.language === 'python'),
         fixes,
       },
     ];

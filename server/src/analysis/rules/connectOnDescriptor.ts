@@ -1,6 +1,33 @@
 import { descriptorBelow, quote } from './support/sites';
 import type { SiteRule } from './support/types';
 import { strongOptions } from './support/weakReferences';
+import { messageTable } from './support/messages';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('connect-on-descriptor', {
+  staticWeak: {
+    en: () => 'a staticmethod object cannot be weakly referenced, so connect raises TypeError while the class body runs and the module stops loading',
+    'zh-cn': () => 'staticmethod 对象无法被弱引用，因此在执行类体时 connect 就会抛出 TypeError，模块加载随之中断',
+  },
+  classStrong: {
+    en: () => 'a classmethod object is not callable, so connect fails its "receivers must be callable" assertion while the class body runs',
+    'zh-cn': () => 'classmethod 对象不可调用，因此在执行类体时 connect 的“接收者必须可调用”断言就会失败',
+  },
+  classWeak: {
+    en: () => 'a classmethod object is not callable, so every dispatch raises TypeError, which Celery logs and swallows',
+    'zh-cn': () => 'classmethod 对象不可调用，因此每次派发都会抛出 TypeError，Celery 只记录日志并吞掉这个错误',
+  },
+  wrapped: {
+    en: (kind: string, name: string | undefined, outcome: Translated, signal: string) =>
+      `This connect receives the ${kind} object wrapped around ${quote(name ?? 'the function')}, not the function: ${outcome.en}. Put @${kind} above @${signal}.connect.`,
+    'zh-cn': (kind: string, name: string | undefined, outcome: Translated, signal: string) =>
+      `这里的 connect 收到的是包装 ${name ? quote(name) : '该函数'} 的 ${kind} 对象，而不是函数本身：${outcome['zh-cn']}。请把 @${kind} 放到 @${signal}.connect 之上。`,
+  },
+  moveUp: {
+    en: (kind: string) => `Put @${kind} above the connect decorator`,
+    'zh-cn': (kind: string) => `把 @${kind} 移到 connect 装饰器之上`,
+  },
+});
 
 export const connectOnDescriptor: SiteRule = {
   code: 'connect-on-descriptor',
@@ -26,20 +53,20 @@ export const connectOnDescriptor: SiteRule = {
       kind === 'staticmethod'
         ? strong
           ? undefined
-          : 'a staticmethod object cannot be weakly referenced, so connect raises TypeError while the class body runs and the module stops loading'
+          : messages.staticWeak()
         : strong
-          ? 'a classmethod object is not callable, so connect fails its "receivers must be callable" assertion while the class body runs'
-          : 'a classmethod object is not callable, so every dispatch raises TypeError, which Celery logs and swallows';
+          ? messages.classStrong()
+          : messages.classWeak();
     if (!outcome) return [];
     const connectLineStart = text.lastIndexOf('\n', site.connection.span.start) + 1;
     const moved = `${below.indent}@${kind}\n`;
     return [
       {
         span: site.connection.signal.nameSpan,
-        message: `This connect receives the ${kind} object wrapped around ${quote(handler.name ?? 'the function')}, not the function: ${outcome}. Put @${kind} above @${site.connection.signal.name}.connect.`,
+        message: messages.wrapped(kind, handler.name, outcome, site.connection.signal.name),
         fixes: [
           {
-            title: `Put @${kind} above the connect decorator`,
+            title: messages.moveUp(kind),
             edits: [
               { span: { start: below.line.start, end: below.line.end + 1 }, newText: '' },
               { span: { start: connectLineStart, end: connectLineStart }, newText: moved },

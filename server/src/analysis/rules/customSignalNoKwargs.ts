@@ -1,6 +1,7 @@
 import type { Span } from '../model';
 import { quote } from './support/sites';
 import type { FileRule } from './support/types';
+import { messageTable } from './support/messages';
 
 /** `name = Signal(...)` at module level, with Signal from Celery's dispatch module (any import style). */
 const SIGNAL_DEFINITION = /^(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*((?:[\w.]*\.)?)Signal[ \t]*\(/gm;
@@ -59,6 +60,15 @@ export function customReceiversWithoutKwargs(text: string): { signal: string; re
   return out;
 }
 
+const messages = messageTable('custom-signal-no-kwargs', {
+  refused: {
+    en: (signal: string, receiver: string) =>
+      `${signal}.connect raises ValueError ("Signal receiver must accept keyword arguments.") for ${quote(receiver)}, which has no **kwargs: ${signal} is a Celery Signal, and Celery checks every receiver when it is connected.`,
+    'zh-cn': (signal: string, receiver: string) =>
+      `${signal}.connect 会因 ${quote(receiver)} 没有 **kwargs 而抛出 ValueError（"Signal receiver must accept keyword arguments."）：${signal} 是 Celery 的 Signal，Celery 在连接时会检查每一个接收者。`,
+  },
+});
+
 export const customSignalNoKwargs: FileRule = {
   code: 'custom-signal-no-kwargs',
   defaultSeverity: 'error',
@@ -76,7 +86,7 @@ export const customSignalNoKwargs: FileRule = {
     if (model.language !== 'python') return [];
     return customReceiversWithoutKwargs(text).map(({ signal, receiver }) => ({
       span: receiver.nameSpan,
-      message: `${signal}.connect raises ValueError ("Signal receiver must accept keyword arguments.") for ${quote(receiver.name)}, which has no **kwargs: ${signal} is a Celery Signal, and Celery checks every receiver when it is connected.`,
+      message: messages.refused(signal, receiver.name),
     }));
   },
 };

@@ -3,6 +3,17 @@ import type { TextEdit } from '../diagnostics';
 import { renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
+import { messageTable } from './support/messages';
+
+const messages = messageTable('deprecated-signal', {
+  deprecated: {
+    en: (name: string, since: string, replacement: string | undefined) =>
+      `${quote(name)} is deprecated since Celery ${since}${replacement ? `; use ${quote(replacement)}, which receives different keywords, so review the handler` : ''}.`,
+    'zh-cn': (name: string, since: string, replacement: string | undefined) =>
+      `${quote(name)} 自 Celery ${since} 起已弃用${replacement ? `；请改用 ${quote(replacement)}，它收到的关键字参数不同，请检查处理函数` : ''}。`,
+  },
+  use: { en: (replacement: string) => `Use ${quote(replacement)}`, 'zh-cn': (replacement: string) => `改用 ${quote(replacement)}` },
+});
 
 export const deprecatedSignal: FileRule = {
   code: 'deprecated-signal',
@@ -30,8 +41,8 @@ export const deprecatedSignal: FileRule = {
       if (!edits) editsPerName.set(ref.name, (edits = replacement ? renameSignalEdits(text, model, ref.name, replacement) : []));
       findings.push({
         span: ref.nameSpan,
-        message: `${quote(spec.name)} is deprecated since Celery ${deprecation.since}${replacement ? `; use ${quote(replacement)}, which receives different keywords, so review the handler` : ''}.`,
-        fixes: edits.length > 0 ? [{ title: `Use ${quote(replacement!)}`, edits }] : [],
+        message: messages.deprecated(spec.name, deprecation.since, replacement),
+        fixes: edits.length > 0 ? [{ title: messages.use(replacement!), edits }] : [],
         tags: ['deprecated'],
       });
     }

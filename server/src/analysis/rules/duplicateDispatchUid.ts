@@ -2,12 +2,23 @@ import type { HandlerSite } from '../model';
 import { LineIndex } from '../text';
 import { optionArguments } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
+import { messageTable } from './support/messages';
 
 /** The handler definition when known, else the receiver expression as written. */
 function receiverIdentity(site: HandlerSite, text: string): string {
   if (site.handler) return `definition@${site.handler.definitionSpan.start}`;
   return site.receiverSpan ? text.slice(site.receiverSpan.start, site.receiverSpan.end) : `site@${site.connection.span.start}`;
 }
+
+const messages = messageTable('duplicate-dispatch-uid', {
+  ignored: {
+    en: (signal: string, uid: string, line: number) =>
+      `${signal} already has a receiver connected with dispatch_uid ${uid} (line ${line}), so Celery ignores this connect and this handler never runs. Give it its own dispatch_uid.`,
+    'zh-cn': (signal: string, uid: string, line: number) =>
+      `${signal} 已经有一个以 dispatch_uid ${uid} 连接的接收者（第 ${line} 行），Celery 会忽略这次 connect，这个处理函数永远不会执行。请给它一个独立的 dispatch_uid。`,
+  },
+  keeper: { en: () => 'the receiver that keeps this dispatch_uid', 'zh-cn': () => '保留此 dispatch_uid 的接收者' },
+});
 
 export const duplicateDispatchUid: FileRule = {
   code: 'duplicate-dispatch-uid',
@@ -45,8 +56,8 @@ export const duplicateDispatchUid: FileRule = {
       lines ??= new LineIndex(text);
       findings.push({
         span: uid.valueSpan,
-        message: `${site.connection.signal.name} already has a receiver connected with dispatch_uid ${JSON.stringify(uid.value.value)} (line ${lines.positionAt(earlier.offset).line + 1}), so Celery ignores this connect and this handler never runs. Give it its own dispatch_uid.`,
-        related: [{ span: { start: earlier.offset, end: earlier.offset }, message: 'the receiver that keeps this dispatch_uid' }],
+        message: messages.ignored(site.connection.signal.name, JSON.stringify(uid.value.value), lines.positionAt(earlier.offset).line + 1),
+        related: [{ span: { start: earlier.offset, end: earlier.offset }, message: messages.keeper() }],
       });
     }
     return findings;

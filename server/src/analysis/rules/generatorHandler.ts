@@ -1,5 +1,6 @@
 import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { SiteRule } from './support/types';
+import { messageTable, spaced } from './support/messages';
 
 /**
  * True when the handler's own body (not a nested def, class or lambda) contains `yield`. Works on
@@ -24,6 +25,15 @@ export function bodyYields(definition: string): boolean {
   return false;
 }
 
+const messages = messageTable('generator-handler', {
+  generator: {
+    en: (name: string | undefined, signal: string) =>
+      `${name ? quote(name) : 'this handler'} contains yield, so each ${signal} dispatch only creates a generator that Celery never iterates: its body never runs.`,
+    'zh-cn': (name: string | undefined, signal: string) =>
+      `${name ? spaced(quote(name)) : '这个处理函数'}包含 yield，因此每次派发 ${signal} 只会创建一个 Celery 从不迭代的生成器：函数体永远不会执行。`,
+  },
+});
+
 export const generatorHandler: SiteRule = {
   code: 'generator-handler',
   defaultSeverity: 'error',
@@ -42,11 +52,10 @@ export const generatorHandler: SiteRule = {
     if (!context || context.model.language !== 'python' || context.handler.isAsync) return [];
     const { handler, text, signal } = context;
     if (handler.kind === 'lambda' || !bodyYields(text.slice(handler.definitionSpan.start, handler.definitionSpan.end))) return [];
-    const name = handler.name ? quote(handler.name) : 'this handler';
     return [
       {
         span: handlerAnchor(text, handler),
-        message: `${name} contains yield, so each ${signal.name} dispatch only creates a generator that Celery never iterates: its body never runs.`,
+        message: messages.generator(handler.name, signal.name),
       },
     ];
   },

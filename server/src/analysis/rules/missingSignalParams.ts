@@ -10,6 +10,16 @@ import {
 } from './support/paramEdits';
 import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { SiteRule } from './support/types';
+import { messageTable } from './support/messages';
+
+const messages = messageTable('missing-signal-params', {
+  alsoSends: {
+    en: (signal: string, names: string) => `${signal} also sends ${names}.`,
+    'zh-cn': (signal: string, names: string) => `${signal} 还会发送 ${names}。`,
+  },
+  // Worded like the "Add all parameters" refactor, so the light bulb lists the two as one.
+  addAll: { en: (signal: string) => `Add all parameters of ${signal}`, 'zh-cn': (signal: string) => `添加 ${signal} 的全部参数` },
+});
 
 export const missingSignalParams: SiteRule = {
   code: 'missing-signal-params',
@@ -48,8 +58,8 @@ export const missingSignalParams: SiteRule = {
     return [
       {
         span: handlerAnchor(text, handler),
-        message: `${signal.name} also sends ${missing.map((p) => quote(p.name)).join(', ')}.`,
-        fixes: [{ title: `Add all parameters of ${signal.name}`, edits }],
+        message: messages.alsoSends(signal.name, missing.map((p) => quote(p.name)).join(', ')),
+        fixes: [{ title: messages.addAll(signal.name), edits }],
       },
     ];
   },

@@ -3,6 +3,8 @@ import { appendParams, catchAllName } from './support/paramEdits';
 import { handlerAnchor, handlerContext, optionValue, quote } from './support/sites';
 import type { HandlerContext, SiteRule } from './support/types';
 import { atLeast, RELEASES } from './support/versions';
+import { messageTable } from './support/messages';
+import type { Translated } from '../diagnostics';
 
 /** A keyword the handler cannot take by name (it would be an unexpected keyword argument). */
 function firstUnacceptedKeyword(context: HandlerContext): string | undefined {
@@ -12,6 +14,30 @@ function firstUnacceptedKeyword(context: HandlerContext): string | undefined {
   for (const name of context.sent.byName.keys()) if (!byKeyword.has(name)) return name;
   return undefined;
 }
+
+const messages = messageTable('missing-var-kwargs', {
+  refused: {
+    en: (signal: string, name: string) =>
+      `${signal}.connect raises ValueError ("Signal receiver must accept keyword arguments.") for ${name}, which has no **kwargs: ` +
+      'the error fires when this module is imported, so nothing after this point in the module gets connected either.',
+    'zh-cn': (signal: string, name: string) =>
+      `${signal}.connect 会因 ${name} 没有 **kwargs 而抛出 ValueError（"Signal receiver must accept keyword arguments."）：` +
+      '错误在导入本模块时发生，因此模块中此处之后的处理函数也都不会被连接。',
+  },
+  retried: {
+    en: (signal: string, name: string, unaccepted: string) =>
+      `With retry=True, Celery connects a (*args, **kwargs) retry wrapper, so it accepts ${name} at connect time, but calling it with ${quote(unaccepted)} raises TypeError on every ${signal} dispatch, and retry=True retries it forever, blocking the sender.`,
+    'zh-cn': (signal: string, name: string, unaccepted: string) =>
+      `使用 retry=True 时，Celery 连接的是一个 (*args, **kwargs) 重试包装器，因此连接时会接受 ${name}；但每次派发 ${signal} 时以 ${quote(unaccepted)} 调用它都会抛出 TypeError，而 retry=True 会无限重试，阻塞发送方。`,
+  },
+  typeError: {
+    en: (signal: string, name: string, unaccepted: string, logged: boolean) =>
+      `Every ${signal} dispatch calls ${name} with ${quote(unaccepted)}, which it has no parameter for, so it raises TypeError (${logged ? 'Celery logs the error and drops it' : 'the error propagates to the code that sent the signal'}). Accept **kwargs.`,
+    'zh-cn': (signal: string, name: string, unaccepted: string, logged: boolean) =>
+      `每次派发 ${signal} 都会以 ${quote(unaccepted)} 调用 ${name}，而它没有对应的参数，因此抛出 TypeError（${logged ? 'Celery 记录日志后丢弃该错误' : '错误会传播到发送信号的代码'}）。请接受 **kwargs。`,
+  },
+  add: { en: (catchAll: string) => `Add **${catchAll}`, 'zh-cn': (catchAll: string) => `添加 **${catchAll}` },
+});
 
 export const missingVarKwargs: SiteRule = {
   code: 'missing-var-kwargs',
@@ -36,26 +62,22 @@ export const missingVarKwargs: SiteRule = {
     const retried = optionValue(context.site, 'retry');
     const retryWrapped = retried?.kind === 'bool' && retried.value && atLeast(celeryVersion, RELEASES.retryOption);
     const unaccepted = firstUnacceptedKeyword(context);
-    let message: string;
+    let message: Translated;
     if (refusedAtConnect && !retryWrapped) {
-      message =
-        `${signal.name}.connect raises ValueError ("Signal receiver must accept keyword arguments.") for ${name}, which has no **kwargs: ` +
-        'the error fires when this module is imported, so nothing after this point in the module gets connected either.';
+      message = messages.refused(signal.name, name);
     } else if (!unaccepted) {
       return [];
     } else if (retryWrapped) {
-      message =
-        `With retry=True, Celery connects a (*args, **kwargs) retry wrapper, so it accepts ${name} at connect time, but calling it with ${quote(unaccepted)} raises TypeError on every ${signal.name} dispatch, and retry=True retries it forever, blocking the sender.`;
+      message = messages.retried(signal.name, name, unaccepted);
     } else {
-      const consequence = atLeast(celeryVersion, RELEASES.errorsLogged) ? 'Celery logs the error and drops it' : 'the error propagates to the code that sent the signal';
-      message = `Every ${signal.name} dispatch calls ${name} with ${quote(unaccepted)}, which it has no parameter for, so it raises TypeError (${consequence}). Accept **kwargs.`;
+      message = messages.typeError(signal.name, name, unaccepted, atLeast(celeryVersion, RELEASES.errorsLogged));
     }
     const catchAll = catchAllName((n) => context.sent.byName.has(n) || context.sent.later.has(n) || handler.params.some((p) => p.name === n));
     return [
       {
         span: handlerAnchor(text, handler),
         message,
-        fixes: [{ title: `Add **${catchAll}`, edits: [appendParams(text, handler, [`**${catchAll}`])], preferred: true }],
+        fixes: [{ title: messages.add(catchAll), edits: [appendParams(text, handler, [`**${catchAll}`])], preferred: true }],
       },
     ];
   },

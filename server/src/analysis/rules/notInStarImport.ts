@@ -1,6 +1,7 @@
 import type { FileModel } from '../model';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
+import { messageTable } from './support/messages';
 
 /** Star imports of signal modules: `from celery.signals import *`, with the statement's span. */
 function starImports(model: FileModel, text: string): { module: string; end: number }[] {
@@ -13,6 +14,16 @@ function starImports(model: FileModel, text: string): { module: string; end: num
   }
   return [...seen].map(([module, end]) => ({ module, end }));
 }
+
+const messages = messageTable('not-in-star-import', {
+  notBound: {
+    en: (module: string, name: string) =>
+      `\`from ${module} import *\` does not bring in ${quote(name)} (it is left out of __all__), so this line raises NameError. Import it by name.`,
+    'zh-cn': (module: string, name: string) =>
+      `\`from ${module} import *\` 不会导入 ${quote(name)}（它不在 __all__ 中），因此这一行会抛出 NameError。请按名字导入它。`,
+  },
+  importByName: { en: (name: string) => `Import ${quote(name)} by name`, 'zh-cn': (name: string) => `按名字导入 ${quote(name)}` },
+});
 
 export const notInStarImport: FileRule = {
   code: 'not-in-star-import',
@@ -40,8 +51,8 @@ export const notInStarImport: FileRule = {
           const start = match.index + match[0].indexOf(name);
           findings.push({
             span: { start, end: start + name.length },
-            message: `\`from ${star.module} import *\` does not bring in ${quote(name)} (it is left out of __all__), so this line raises NameError. Import it by name.`,
-            fixes: [{ title: `Import ${quote(name)} by name`, edits: [{ span: { start: star.end, end: star.end }, newText: `\nfrom ${star.module} import ${name}` }], preferred: true }],
+            message: messages.notBound(star.module, name),
+            fixes: [{ title: messages.importByName(name), edits: [{ span: { start: star.end, end: star.end }, newText: `\nfrom ${star.module} import ${name}` }], preferred: true }],
           });
         }
       }

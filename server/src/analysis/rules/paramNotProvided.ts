@@ -1,8 +1,30 @@
-import type { Fix } from '../diagnostics';
 import { addDefault, renameParam } from './support/paramEdits';
-import { dispatchFailure, namedParams, neverSentReason, suggestion } from './support/params';
+import { namedParams, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
+import { messageTable, spaced } from './support/messages';
+import { dispatchFailureText, neverSentText } from './support/phrases';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('param-not-provided', {
+  unboundSelf: {
+    en: (handler: string | undefined, throughClass: boolean, param: string) =>
+      `${quote(handler ?? 'this function')} is connected ${throughClass ? 'through the class, not an instance' : 'as a plain function from the class body'}, so nothing fills ${quote(param)}`,
+    'zh-cn': (handler: string | undefined, throughClass: boolean, param: string) =>
+      `${handler ? spaced(quote(handler)) : '这个函数'}是${throughClass ? '通过类（而不是实例）' : '在类体中作为普通函数'}连接的，因此没有任何值会填入 ${quote(param)}`,
+  },
+  missing: {
+    en: (reason: Translated, signal: string, param: string, failure: Translated, rename: string | undefined, senderIsTask: boolean) =>
+      `${reason.en}: every ${signal} dispatch raises TypeError (missing argument ${quote(param)}), ${failure.en}.${rename ? ` Did you mean ${quote(rename)}?` : ''}${senderIsTask ? ' The task object arrives as `sender`.' : ''}`,
+    'zh-cn': (reason: Translated, signal: string, param: string, failure: Translated, rename: string | undefined, senderIsTask: boolean) =>
+      `${reason['zh-cn']}：每次派发 ${signal} 都会抛出 TypeError（缺少参数 ${quote(param)}），${failure['zh-cn']}。${rename ? `你是不是想写 ${quote(rename)}？` : ''}${senderIsTask ? '任务对象是通过 `sender` 传入的。' : ''}`,
+  },
+  rename: {
+    en: (from: string, to: string) => `Rename ${quote(from)} to ${quote(to)}`,
+    'zh-cn': (from: string, to: string) => `将 ${quote(from)} 重命名为 ${quote(to)}`,
+  },
+  giveDefault: { en: (param: string) => `Give ${quote(param)} a default`, 'zh-cn': (param: string) => `为 ${quote(param)} 设置默认值` },
+});
 
 export const paramNotProvided: SiteRule = {
   code: 'param-not-provided',
@@ -26,19 +48,18 @@ export const paramNotProvided: SiteRule = {
       const { param } = entry;
       if (entry.sent || param.hasDefault || param.kind === 'positional-only') continue;
       const unboundSelf = (param.name === 'self' || param.name === 'cls') && handler.definedIn === 'class' && handler.params[0] === param;
-      const through = context.site.connection.style === 'call' ? 'through the class, not an instance' : 'as a plain function from the class body';
       const reason = unboundSelf
-        ? `${quote(handler.name ?? 'this function')} is connected ${through}, so nothing fills ${quote(param.name)}`
-        : neverSentReason(context, entry);
-      const fixes: Fix[] = [];
+        ? messages.unboundSelf(handler.name, context.site.connection.style === 'call', param.name)
+        : neverSentText(context, entry);
+      const fixes: NonNullable<RuleFinding['fixes']> = [];
       // `task` is not a keyword of most task signals: the task object arrives as `sender`.
       const senderIsTask = param.name === 'task' && context.signal.sender.kind === 'task';
       const rename = unboundSelf || senderIsTask ? undefined : suggestion(context, param.name);
-      if (rename) fixes.push({ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true });
-      fixes.push({ title: `Give ${quote(param.name)} a default`, edits: addDefault(text, handler, param, model.language) });
+      if (rename) fixes.push({ title: messages.rename(param.name, rename), edits: renameParam(handler, param, rename), preferred: true });
+      fixes.push({ title: messages.giveDefault(param.name), edits: addDefault(text, handler, param, model.language) });
       findings.push({
         span: param.nameSpan,
-        message: `${reason}: every ${context.signal.name} dispatch raises TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}.${rename ? ` Did you mean ${quote(rename)}?` : ''}${senderIsTask ? ' The task object arrives as `sender`.' : ''}`,
+        message: messages.missing(reason, context.signal.name, param.name, dispatchFailureText(context), rename, senderIsTask),
         fixes,
       });
     }

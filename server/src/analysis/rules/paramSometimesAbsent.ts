@@ -1,7 +1,20 @@
 import { addDefault } from './support/paramEdits';
-import { dispatchFailure, namedParams } from './support/params';
+import { namedParams } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
+import { messageTable } from './support/messages';
+import { dispatchFailureText } from './support/phrases';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('param-sometimes-absent', {
+  leftOut: {
+    en: (signal: string, param: string, failure: Translated) =>
+      `Some places that send ${signal} leave out ${quote(param)}; those dispatches raise TypeError (missing argument ${quote(param)}), ${failure.en}. Give it a default.`,
+    'zh-cn': (signal: string, param: string, failure: Translated) =>
+      `有些发送 ${signal} 的地方不传 ${quote(param)}；这些派发会抛出 TypeError（缺少参数 ${quote(param)}），${failure['zh-cn']}。请为它设置默认值。`,
+  },
+  giveDefault: { en: (param: string) => `Give ${quote(param)} a default`, 'zh-cn': (param: string) => `为 ${quote(param)} 设置默认值` },
+});
 
 export const paramSometimesAbsent: SiteRule = {
   code: 'param-sometimes-absent',
@@ -25,8 +38,8 @@ export const paramSometimesAbsent: SiteRule = {
       if (!sent?.sometimesAbsent || param.hasDefault || param.kind === 'positional-only') continue;
       findings.push({
         span: param.nameSpan,
-        message: `Some places that send ${signal.name} leave out ${quote(param.name)}; those dispatches raise TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}. Give it a default.`,
-        fixes: [{ title: `Give ${quote(param.name)} a default`, edits: addDefault(text, handler, param, model.language), preferred: true }],
+        message: messages.leftOut(signal.name, param.name, dispatchFailureText(context)),
+        fixes: [{ title: messages.giveDefault(param.name), edits: addDefault(text, handler, param, model.language), preferred: true }],
       });
     }
     return findings;

@@ -1,7 +1,24 @@
 import { removePositionalOnlyMarker } from './support/paramEdits';
-import { dispatchFailure, namedParams } from './support/params';
+import { namedParams } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
+import { messageTable } from './support/messages';
+import { dispatchFailureText } from './support/phrases';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('positional-only-param', {
+  removeSlash: { en: () => 'Remove the `/` so Celery can pass these by keyword', 'zh-cn': () => '删除 `/`，让 Celery 可以按关键字传入这些参数' },
+  keepsDefault: {
+    en: (param: string, sent: boolean) => `${quote(param)} is positional-only, but Celery passes every argument by keyword${sent ? ` (${quote(param)} included)` : ''}, so ${quote(param)} always keeps its default.`,
+    'zh-cn': (param: string, sent: boolean) => `${quote(param)} 是仅限位置参数，但 Celery 全部按关键字传参${sent ? `（包括 ${quote(param)}）` : ''}，因此 ${quote(param)} 永远保持默认值。`,
+  },
+  neverFilled: {
+    en: (param: string, sent: boolean, signal: string, failure: Translated) =>
+      `${quote(param)} is positional-only, but Celery passes every argument by keyword${sent ? ` (${quote(param)} included)` : ''}, so it is never filled: every ${signal} dispatch raises TypeError (missing argument ${quote(param)}), ${failure.en}.`,
+    'zh-cn': (param: string, sent: boolean, signal: string, failure: Translated) =>
+      `${quote(param)} 是仅限位置参数，但 Celery 全部按关键字传参${sent ? `（包括 ${quote(param)}）` : ''}，因此它永远不会被填入：每次派发 ${signal} 都会抛出 TypeError（缺少参数 ${quote(param)}），${failure['zh-cn']}。`,
+  },
+});
 
 export const positionalOnlyParam: SiteRule = {
   code: 'positional-only-param',
@@ -21,22 +38,21 @@ export const positionalOnlyParam: SiteRule = {
     if (!context || context.model.language !== 'python') return [];
     const { handler, text, signal } = context;
     const marker = removePositionalOnlyMarker(text, handler);
-    const fixes = marker ? [{ title: 'Remove the `/` so Celery can pass these by keyword', edits: [marker], preferred: true }] : [];
+    const fixes = marker ? [{ title: messages.removeSlash(), edits: [marker], preferred: true }] : [];
     const findings: RuleFinding[] = [];
     for (const { param, sent } of namedParams(context)) {
       if (param.kind !== 'positional-only') continue;
-      const what = sent ? `every argument by keyword (${quote(param.name)} included)` : 'every argument by keyword';
       findings.push(
         param.hasDefault
           ? {
               span: param.nameSpan,
               severity: 'warning',
-              message: `${quote(param.name)} is positional-only, but Celery passes ${what}, so ${quote(param.name)} always keeps its default.`,
+              message: messages.keepsDefault(param.name, Boolean(sent)),
               fixes,
             }
           : {
               span: param.nameSpan,
-              message: `${quote(param.name)} is positional-only, but Celery passes ${what}, so it is never filled: every ${signal.name} dispatch raises TypeError (missing argument ${quote(param.name)}), ${dispatchFailure(context)}.`,
+              message: messages.neverFilled(param.name, Boolean(sent), signal.name, dispatchFailureText(context)),
               fixes,
             },
       );

@@ -1,7 +1,7 @@
-import type { Fix } from '../diagnostics';
 import { handlerContext } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 import { atLeast } from './support/versions';
+import { messageTable } from './support/messages';
 
 /** Publish signals whose `body` is the message body (protocol 2: a tuple since Celery 4.0). */
 const PUBLISH_SIGNALS = new Set(['before_task_publish', 'after_task_publish']);
@@ -9,6 +9,16 @@ const PUBLISH_SIGNALS = new Set(['before_task_publish', 'after_task_publish']);
 const PROTOCOL_2_DEFAULT = '4.0.0';
 /** Protocol 1 body fields that protocol 2 moved into the headers. */
 const MOVED_TO_HEADERS = new Set(['id', 'task', 'eta', 'expires', 'retries', 'timelimit', 'group', 'root_id', 'parent_id']);
+
+const messages = messageTable('publish-body-v1-access', {
+  readHeaders: { en: (key: string) => `Read headers['${key}']`, 'zh-cn': (key: string) => `改为读取 headers['${key}']` },
+  tupleBody: {
+    en: (signal: string, key: string | undefined, method: string | undefined, inHeaders: boolean) =>
+      `With task message protocol 2 (the default since Celery 4.0), ${signal} gets body as a tuple (args, kwargs, embed), so this raises ${key ? 'TypeError (tuple indices must be integers)' : `AttributeError (a tuple has no .${method})`}, which Celery logs and swallows.${inHeaders ? ` The ${key} is in headers['${key}'].` : ''}`,
+    'zh-cn': (signal: string, key: string | undefined, method: string | undefined, inHeaders: boolean) =>
+      `在任务消息协议 2（Celery 4.0 起的默认协议）下，${signal} 收到的 body 是元组 (args, kwargs, embed)，因此这里会抛出 ${key ? 'TypeError（元组下标必须是整数）' : `AttributeError（元组没有 .${method}）`}，Celery 只记录日志并吞掉这个错误。${inHeaders ? `${key} 在 headers['${key}'] 中。` : ''}`,
+  },
+});
 
 export const publishBodyV1Access: SiteRule = {
   code: 'publish-body-v1-access',
@@ -38,15 +48,13 @@ export const publishBodyV1Access: SiteRule = {
     for (let match = access.exec(source); match; match = access.exec(source)) {
       const key = match[2];
       const span = { start: start + match.index, end: start + match.index + match[0].length - (match[3] ? 1 : 0) };
-      const fixes: Fix[] = [];
+      const fixes: NonNullable<RuleFinding['fixes']> = [];
       if (key && MOVED_TO_HEADERS.has(key) && hasHeaders) {
-        fixes.push({ title: `Read headers['${key}']`, edits: [{ span, newText: `headers[${match[1]}${key}${match[1]}]` }], preferred: true });
+        fixes.push({ title: messages.readHeaders(key), edits: [{ span, newText: `headers[${match[1]}${key}${match[1]}]` }], preferred: true });
       }
-      const error = key ? 'TypeError (tuple indices must be integers)' : `AttributeError (a tuple has no .${match[3]})`;
-      const where = key && MOVED_TO_HEADERS.has(key) ? ` The ${key} is in headers['${key}'].` : '';
       findings.push({
         span,
-        message: `With task message protocol 2 (the default since Celery 4.0), ${signal.name} gets body as a tuple (args, kwargs, embed), so this raises ${error}, which Celery logs and swallows.${where}`,
+        message: messages.tupleBody(signal.name, key, match[3], Boolean(key && MOVED_TO_HEADERS.has(key))),
         fixes,
       });
     }

@@ -2,6 +2,7 @@ import type { Span } from '../model';
 import { connectsAtImport } from './support/importTime';
 import { optionArguments, quote } from './support/sites';
 import type { SiteContext, SiteRule } from './support/types';
+import { messageTable } from './support/messages';
 
 /** Where the module defines `name` at top level (def, class, task or assignment), when it does. */
 function moduleDefinition(context: SiteContext, name: string): number | undefined {
@@ -40,6 +41,21 @@ export function usedBeforeDefinition(context: SiteContext): UsedTooEarly | undef
   return undefined;
 }
 
+const messages = messageTable('receiver-defined-later', {
+  assignedLater: {
+    en: (name: string) =>
+      `${name} is assigned further down, so when this line runs at import time it holds no function yet (ReferenceError for const and let, undefined for var) and the module stops loading here. Move the connect below the assignment, or use a function declaration.`,
+    'zh-cn': (name: string) =>
+      `${name} 在更下方才被赋值，所以导入时执行到这一行时它还不是函数（const 和 let 会抛出 ReferenceError，var 则是 undefined），模块加载在此中断。请把 connect 移到赋值之后，或改用函数声明。`,
+  },
+  definedLater: {
+    en: (name: string, isSender: boolean) =>
+      `${name} is defined further down, so when this ${isSender ? 'sender filter' : 'connect'} runs at import time the name does not exist yet: it raises NameError and the module stops loading here. Move the ${isSender ? 'handler' : 'connect'} below the definition.`,
+    'zh-cn': (name: string, isSender: boolean) =>
+      `${name} 在更下方才定义，所以导入时执行这个${isSender ? ' sender 过滤条件' : ' connect '}时这个名字还不存在：会抛出 NameError，模块加载在此中断。请把${isSender ? '处理函数' : ' connect '}移到定义之后。`,
+  },
+});
+
 export const receiverDefinedLater: SiteRule = {
   code: 'receiver-defined-later',
   defaultSeverity: 'error',
@@ -61,15 +77,14 @@ export const receiverDefinedLater: SiteRule = {
       return [
         {
           span: later.span,
-          message: `${name} is assigned further down, so when this line runs at import time it holds no function yet (ReferenceError for const and let, undefined for var) and the module stops loading here. Move the connect below the assignment, or use a function declaration.`,
+          message: messages.assignedLater(name),
         },
       ];
     }
-    const what = later.role === 'sender' ? 'sender filter' : 'connect';
     return [
       {
         span: later.span,
-        message: `${name} is defined further down, so when this ${what} runs at import time the name does not exist yet: it raises NameError and the module stops loading here. Move the ${later.role === 'sender' ? 'handler' : 'connect'} below the definition.`,
+        message: messages.definedLater(name, later.role === 'sender'),
       },
     ];
   },

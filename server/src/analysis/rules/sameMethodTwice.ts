@@ -3,12 +3,23 @@ import { LineIndex } from '../text';
 import { optionArguments, quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
 import { atLeast, RELEASES } from './support/versions';
+import { messageTable } from './support/messages';
 
 /** The sender filter as written, '' for none: part of the key Celery stores receivers under. */
 function senderKey(site: HandlerSite, text: string): string {
   const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
   return sender && sender.value.kind !== 'none' ? text.slice(sender.valueSpan.start, sender.valueSpan.end) : '';
 }
+
+const messages = messageTable('same-method-twice', {
+  sameFunction: {
+    en: (receiver: string, earlier: string, signal: string, line: number) =>
+      `Celery keys bound methods by their function, so ${quote(receiver)} counts as the ${quote(earlier)} already connected to ${signal} on line ${line}: this connect is ignored and this instance is never called. Give each a dispatch_uid.`,
+    'zh-cn': (receiver: string, earlier: string, signal: string, line: number) =>
+      `Celery 以底层函数来识别绑定方法，因此 ${quote(receiver)} 被视为第 ${line} 行已连接到 ${signal} 的 ${quote(earlier)}：这次 connect 会被忽略，这个实例永远不会被调用。请为每个连接指定 dispatch_uid。`,
+  },
+  kept: { en: () => 'the instance whose method is kept', 'zh-cn': () => '其方法被保留的实例' },
+});
 
 export const sameMethodTwice: FileRule = {
   code: 'same-method-twice',
@@ -43,8 +54,8 @@ export const sameMethodTwice: FileRule = {
       lines ??= new LineIndex(text);
       findings.push({
         span: site.receiverSpan,
-        message: `Celery keys bound methods by their function, so ${quote(receiver)} counts as the ${quote(earlier.receiver)} already connected to ${site.connection.signal.name} on line ${lines.positionAt(earlier.offset).line + 1}: this connect is ignored and this instance is never called. Give each a dispatch_uid.`,
-        related: [{ span: { start: earlier.offset, end: earlier.offset + earlier.receiver.length }, message: 'the instance whose method is kept' }],
+        message: messages.sameFunction(receiver, earlier.receiver, site.connection.signal.name, lines.positionAt(earlier.offset).line + 1),
+        related: [{ span: { start: earlier.offset, end: earlier.offset + earlier.receiver.length }, message: messages.kept() }],
       });
     }
     return findings;

@@ -1,9 +1,10 @@
 import type { SenderKind, SignalSpec } from '../../catalog/types';
-import type { Fix } from '../diagnostics';
+import type { Translated } from '../diagnostics';
 import type { ConnectArgument, ConnectValue, TaskDefinition } from '../model';
 import { removeArgument } from './support/connectEdits';
 import { optionArguments, quote } from './support/sites';
-import type { SiteContext, SiteRule } from './support/types';
+import type { RuleFinding, SiteContext, SiteRule } from './support/types';
+import { messageTable, spaced } from './support/messages';
 
 const SENDER_WORDS: Record<SenderKind, string> = {
   task: 'the task object',
@@ -21,10 +22,6 @@ const SENDER_WORDS: Record<SenderKind, string> = {
 };
 
 const STRING_SENDERS: ReadonlySet<SenderKind> = new Set(['task-name', 'hostname']);
-
-function senderWords(signal: SignalSpec): string {
-  return SENDER_WORDS[signal.sender.kind] ?? signal.sender.type;
-}
 
 let assignmentsCache: { text: string; values: Map<string, string | undefined> } | undefined;
 
@@ -62,21 +59,21 @@ function refine(value: ConnectValue, tasks: TaskDefinition[], text: string): Con
 }
 
 /** Why this filter can never equal the runtime sender, or undefined when it may match. */
-function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[], text: string): string | undefined {
+function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[], text: string): Translated | undefined {
   const kind = signal.sender.kind;
   const value = refine(argument.value, tasks, text);
   if (kind === 'custom' || value.kind === 'none') return undefined;
-  if (value.kind === 'bytes') return 'a bytes filter never equals a str sender (Celery compares strings by value, and b\'x\' != \'x\')';
-  if (kind === 'none') return 'no filter can match None';
-  if (value.kind === 'string' && !STRING_SENDERS.has(kind)) return 'a string never equals it';
+  if (value.kind === 'bytes') return messages.bytes();
+  if (kind === 'none') return messages.none();
+  if (value.kind === 'string' && !STRING_SENDERS.has(kind)) return messages.string();
   // Celery always completes a node name to name@host before sending it.
   if (value.kind === 'string' && kind === 'hostname' && argument.value.kind === 'string' && !value.value.includes('@')) {
-    return `'${value.value}' has no @host part, so it never equals the full node name`;
+    return messages.noHost(value.value);
   }
-  if (value.kind === 'string' && kind === 'hostname' && /%[hnd]/.test(value.value)) return `'${value.value}' still holds a %-placeholder that Celery expands only in the node name itself`;
-  if (value.kind === 'name' && value.refersTo === 'task' && kind !== 'task') return `the task object ${quote(value.name)} is not that`;
+  if (value.kind === 'string' && kind === 'hostname' && /%[hnd]/.test(value.value)) return messages.placeholder(value.value);
+  if (value.kind === 'name' && value.refersTo === 'task' && kind !== 'task') return messages.otherTask(value.name);
   // Celery compares by identity, and every built-in signal sends an instance (or a name), never a class.
-  if (value.kind === 'name' && value.refersTo === 'class') return `the class ${quote(value.name)} is never that object (Celery compares senders by identity)`;
+  if (value.kind === 'name' && value.refersTo === 'class') return messages.className(value.name);
   return undefined;
 }
 
@@ -88,28 +85,75 @@ function taskNamed(tasks: TaskDefinition[], name: string): TaskDefinition | unde
   );
 }
 
-function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArgument): Fix[] {
+function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArgument): NonNullable<RuleFinding['fixes']> {
   const { text, model, site } = context;
   const value = argument.value;
-  const fixes: Fix[] = [];
+  const fixes: NonNullable<RuleFinding['fixes']> = [];
   if (value.kind === 'string' && signal.sender.kind === 'task') {
     const task = taskNamed(model.tasks, value.value);
-    if (task) fixes.push({ title: `Filter on the task object ${quote(task.localName)}`, edits: [{ span: argument.valueSpan, newText: task.localName }], preferred: true });
+    if (task) fixes.push({ title: messages.filterTaskObject(task.localName), edits: [{ span: argument.valueSpan, newText: task.localName }], preferred: true });
   }
   if (value.kind === 'name' && value.refersTo === 'task' && signal.sender.kind === 'task-name') {
     const task = model.tasks.find((t) => t.localName === value.name);
     if (task?.registeredName) {
-      fixes.push({ title: `Filter on the task name '${task.registeredName}'`, edits: [{ span: argument.valueSpan, newText: `'${task.registeredName}'` }], preferred: true });
+      fixes.push({ title: messages.filterTaskName(task.registeredName), edits: [{ span: argument.valueSpan, newText: `'${task.registeredName}'` }], preferred: true });
     }
   }
   if (value.kind === 'bytes' && STRING_SENDERS.has(signal.sender.kind)) {
     const literal = text.slice(argument.valueSpan.start, argument.valueSpan.end);
     const prefix = /^[rR]?[bB][rR]?/.exec(literal)?.[0] ?? '';
-    if (prefix) fixes.push({ title: 'Use a str filter', edits: [{ span: argument.valueSpan, newText: prefix.replace(/[bB]/, '') + literal.slice(prefix.length) }], preferred: true });
+    if (prefix) fixes.push({ title: messages.strFilter(), edits: [{ span: argument.valueSpan, newText: prefix.replace(/[bB]/, '') + literal.slice(prefix.length) }], preferred: true });
   }
-  fixes.push({ title: 'Remove the sender filter', edits: [removeArgument(text, site.connection, argument)] });
+  fixes.push({ title: messages.removeFilter(), edits: [removeArgument(text, site.connection, argument)] });
   return fixes;
 }
+
+const SENDER_WORDS_ZH: Record<SenderKind, string> = {
+  task: '任务对象',
+  'task-name': '任务名（字符串）',
+  hostname: "worker 的节点名（形如 'celery@host' 的字符串）",
+  consumer: 'worker 的 Consumer',
+  app: 'Celery 应用',
+  worker: 'WorkController',
+  pool: 'worker 进程池',
+  heart: 'worker 的 Heart',
+  beat: 'beat 的 Service',
+  function: '函数对象',
+  none: 'None',
+  custom: '发送方传入的任意值',
+};
+
+const messages = messageTable('sender-kind-mismatch', {
+  bytes: {
+    en: () => "a bytes filter never equals a str sender (Celery compares strings by value, and b'x' != 'x')",
+    'zh-cn': () => "bytes 过滤条件永远不等于 str 类型的发送者（Celery 按值比较字符串，而 b'x' != 'x'）",
+  },
+  none: { en: () => 'no filter can match None', 'zh-cn': () => '任何过滤条件都无法匹配 None' },
+  string: { en: () => 'a string never equals it', 'zh-cn': () => '字符串永远不会等于它' },
+  noHost: {
+    en: (value: string) => `'${value}' has no @host part, so it never equals the full node name`,
+    'zh-cn': (value: string) => `'${value}' 没有 @host 部分，因此永远不等于完整的节点名`,
+  },
+  placeholder: {
+    en: (value: string) => `'${value}' still holds a %-placeholder that Celery expands only in the node name itself`,
+    'zh-cn': (value: string) => `'${value}' 中仍含有 % 占位符，而 Celery 只在节点名本身中展开它`,
+  },
+  otherTask: { en: (name: string) => `the task object ${quote(name)} is not that`, 'zh-cn': (name: string) => `任务对象 ${quote(name)} 不是它` },
+  className: {
+    en: (name: string) => `the class ${quote(name)} is never that object (Celery compares senders by identity)`,
+    'zh-cn': (name: string) => `类 ${quote(name)} 永远不是那个对象（Celery 按对象标识比较发送者）`,
+  },
+  filterTaskObject: { en: (name: string) => `Filter on the task object ${quote(name)}`, 'zh-cn': (name: string) => `改为按任务对象 ${quote(name)} 过滤` },
+  filterTaskName: { en: (name: string) => `Filter on the task name '${name}'`, 'zh-cn': (name: string) => `改为按任务名 '${name}' 过滤` },
+  strFilter: { en: () => 'Use a str filter', 'zh-cn': () => '改用 str 过滤条件' },
+  removeFilter: { en: () => 'Remove the sender filter', 'zh-cn': () => '删除 sender 过滤条件' },
+  neverCalled: {
+    en: (signal: string, kind: SenderKind, type: string | undefined, why: Translated) =>
+      `${signal} is sent with ${SENDER_WORDS[kind] ?? type} as sender, and ${why.en}, so this handler is never called.${kind === 'task' ? ' Filter on the task object, or drop the filter and test sender.name in the body.' : ''}`,
+    'zh-cn': (signal: string, kind: SenderKind, type: string | undefined, why: Translated) =>
+      `${signal} 发送时以${spaced(SENDER_WORDS_ZH[kind] ?? type ?? '')}作为 sender，而${why['zh-cn']}，因此这个处理函数永远不会被调用。${kind === 'task' ? '请按任务对象过滤，或者去掉过滤条件，在函数体中检查 sender.name。' : ''}`,
+  },
+});
 
 export const senderKindMismatch: SiteRule = {
   code: 'sender-kind-mismatch',
@@ -131,11 +175,10 @@ export const senderKindMismatch: SiteRule = {
     if (!sender) return [];
     const why = neverMatches(signal, sender, context.model.tasks, context.text);
     if (!why) return [];
-    const hint = signal.sender.kind === 'task' ? ' Filter on the task object, or drop the filter and test sender.name in the body.' : '';
     return [
       {
         span: sender.valueSpan,
-        message: `${signal.name} is sent with ${senderWords(signal)} as sender, and ${why}, so this handler is never called.${hint}`,
+        message: messages.neverCalled(signal.name, signal.sender.kind, signal.sender.type, why),
         fixes: fixesFor(context, signal, sender),
       },
     ];

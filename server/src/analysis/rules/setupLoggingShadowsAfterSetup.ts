@@ -2,6 +2,7 @@ import type { HandlerSite } from '../model';
 import { handlerAnchor, optionArguments } from './support/sites';
 import { weakLoss } from './support/weakReferences';
 import type { FileRule, RuleFinding } from './support/types';
+import { messageTable } from './support/messages';
 
 const SHADOWED = new Set(['after_setup_logger', 'after_setup_task_logger']);
 
@@ -9,6 +10,16 @@ function hasSenderFilter(site: HandlerSite): boolean {
   const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
   return sender !== undefined && sender.value.kind !== 'none';
 }
+
+const messages = messageTable('setup-logging-shadows-after-setup', {
+  shadowed: {
+    en: (name: string) =>
+      `This module also connects a setup_logging handler, so Celery skips its own logging setup, and with it the only place that sends ${name}: this handler never runs. Do the logger changes in the setup_logging handler instead.`,
+    'zh-cn': (name: string) =>
+      `本模块还连接了 setup_logging 处理函数，因此 Celery 会跳过自己的日志配置，而那正是唯一发送 ${name} 的地方：这个处理函数永远不会执行。请改在 setup_logging 处理函数中修改日志配置。`,
+  },
+  takesOver: { en: () => 'the setup_logging handler that takes over logging setup', 'zh-cn': () => '接管日志配置的 setup_logging 处理函数' },
+});
 
 export const setupLoggingShadowsAfterSetup: FileRule = {
   code: 'setup-logging-shadows-after-setup',
@@ -37,8 +48,8 @@ export const setupLoggingShadowsAfterSetup: FileRule = {
       if (site.connection.signal.resolution !== 'catalog' || !SHADOWED.has(name)) continue;
       findings.push({
         span: site.connection.signal.nameSpan,
-        message: `This module also connects a setup_logging handler, so Celery skips its own logging setup, and with it the only place that sends ${name}: this handler never runs. Do the logger changes in the setup_logging handler instead.`,
-        related: [{ span: setupSpan, message: 'the setup_logging handler that takes over logging setup' }],
+        message: messages.shadowed(name),
+        related: [{ span: setupSpan, message: messages.takesOver() }],
       });
     }
     return findings;

@@ -1,7 +1,18 @@
 import { atLeast } from './support/versions';
-import { missingNameFailure } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
+import { messageTable } from './support/messages';
+import { missingNameText } from './support/phrases';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('signal-too-new', {
+  notThere: {
+    en: (name: string, tooNew: boolean, release: string | undefined, version: string, failure: Translated) =>
+      `${quote(name)} ${tooNew ? `arrived in Celery ${release}` : `was removed in Celery ${release}`}; on the configured Celery ${version} ${failure.en}, and no handler in this module gets connected.`,
+    'zh-cn': (name: string, tooNew: boolean, release: string | undefined, version: string, failure: Translated) =>
+      `${quote(name)} ${tooNew ? `在 Celery ${release} 才加入` : `已在 Celery ${release} 中移除`}；在所配置的 Celery ${version} 上${failure['zh-cn']}，本模块中的处理函数都不会被连接。`,
+  },
+});
 
 export const signalTooNew: FileRule = {
   code: 'signal-too-new',
@@ -25,10 +36,9 @@ export const signalTooNew: FileRule = {
       const tooNew = spec.since !== undefined && !atLeast(celeryVersion, spec.since);
       const removed = spec.removed !== undefined && atLeast(celeryVersion, spec.removed);
       if (!tooNew && !removed) continue;
-      const when = tooNew ? `arrived in Celery ${spec.since}` : `was removed in Celery ${spec.removed}`;
       findings.push({
         span: ref.nameSpan,
-        message: `${quote(spec.name)} ${when}; on the configured Celery ${celeryVersion} ${missingNameFailure(model, ref)}, and no handler in this module gets connected.`,
+        message: messages.notThere(spec.name, tooNew, tooNew ? spec.since : spec.removed, celeryVersion, missingNameText(model, ref)),
       });
     }
     return findings;

@@ -1,4 +1,14 @@
 import type { FileRule } from './support/types';
+import { messageTable } from './support/messages';
+
+const messages = messageTable('syntax-error', {
+  broken: {
+    en: (detail: string, more: number) =>
+      `${(/syntax error/i.test(detail) ? detail : `Syntax error: ${detail}`).replace(/\.$/, '')}${more ? ` (and ${more} more)` : ''}. Handlers in the broken part of the file are not checked.`,
+    'zh-cn': (detail: string, more: number) =>
+      `语法错误：${detail.replace(/\.$/, '')}${more ? `（另有 ${more} 处）` : ''}。文件中出错部分的处理函数不会被检查。`,
+  },
+});
 
 export const syntaxError: FileRule = {
   code: 'syntax-error',
@@ -15,15 +25,13 @@ export const syntaxError: FileRule = {
     const problems = model.syntaxProblems;
     if (problems.length === 0) return [];
     const first = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    const described = /syntax error/i.test(first.message) ? first.message : `Syntax error: ${first.message}`;
     // A broken region can span many lines; underlining its first line is enough to find it.
     const lineEnd = text.indexOf('\n', first.span.start);
     const end = lineEnd >= 0 && lineEnd < first.span.end ? Math.max(lineEnd, first.span.start + 1) : first.span.end;
     return [
       {
         span: { start: first.span.start, end },
-        message: `${described.replace(/\.$/, '')}${more}. Handlers in the broken part of the file are not checked.`,
+        message: messages.broken(first.message, problems.length - 1),
       },
     ];
   },

@@ -1,7 +1,19 @@
 import { defaultLiteral, insertionIsKeywordOnly, insertNamedParams, positionalDefaultsPresent } from './support/paramEdits';
-import { dispatchFailure } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
+import { messageTable } from './support/messages';
+import { dispatchFailureText } from './support/phrases';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('undeclared-kwarg-read', {
+  notDeclared: {
+    en: (name: string, signal: string, error: string, failure: Translated) =>
+      `${quote(name)} is a keyword of ${signal}, but the handler does not declare it, so it is not a variable here: this line raises ${error}, ${failure.en}.`,
+    'zh-cn': (name: string, signal: string, error: string, failure: Translated) =>
+      `${quote(name)} 是 ${signal} 的关键字参数，但处理函数没有声明它，所以在这里它不是变量：这一行会抛出 ${error}，${failure['zh-cn']}。`,
+  },
+  addParam: { en: (name: string) => `Add ${quote(name)} as a parameter`, 'zh-cn': (name: string) => `把 ${quote(name)} 添加为参数` },
+});
 
 export const undeclaredKwargRead: SiteRule = {
   code: 'undeclared-kwarg-read',
@@ -36,8 +48,8 @@ export const undeclaredKwargRead: SiteRule = {
       const error = model.language === 'python' ? 'NameError' : 'ReferenceError';
       findings.push({
         span: read.span,
-        message: `${quote(read.name)} is a keyword of ${signal.name}, but the handler does not declare it, so it is not a variable here: this line raises ${error}, ${dispatchFailure(context, 'so the rest of the body is skipped')}.`,
-        fixes: [{ title: `Add ${quote(read.name)} as a parameter`, edits: [insertNamedParams(text, handler, [declaration])], preferred: true }],
+        message: messages.notDeclared(read.name, signal.name, error, dispatchFailureText(context, 'rest')),
+        fixes: [{ title: messages.addParam(read.name), edits: [insertNamedParams(text, handler, [declaration])], preferred: true }],
       });
     }
     return findings;

@@ -2,6 +2,19 @@ import { closestName } from './support/didYouMean';
 import { quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 import { connectOptionsFor, RELEASES } from './support/versions';
+import { messageTable } from './support/messages';
+
+const messages = messageTable('unknown-connect-option', {
+  unknown: {
+    en: (signal: string, known: string, retryTooNew: string | undefined, option: string, suggestion: string | undefined) =>
+      `${signal}.connect() accepts only ${known}${retryTooNew ? ` (retry= only exists since Celery ${retryTooNew})` : ''}: ${quote(option)} makes it raise TypeError as soon as this line runs, ` +
+      `so nothing gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
+    'zh-cn': (signal: string, known: string, retryTooNew: string | undefined, option: string, suggestion: string | undefined) =>
+      `${signal}.connect() 只接受 ${known}${retryTooNew ? `（retry= 自 Celery ${retryTooNew} 起才有）` : ''}：${quote(option)} 会让它在执行这一行时立即抛出 TypeError，` +
+      `因此什么都不会被连接。${suggestion ? `你是不是想写 ${quote(suggestion)}？` : ''}`,
+  },
+  rename: { en: (suggestion: string) => `Rename to ${quote(suggestion)}`, 'zh-cn': (suggestion: string) => `重命名为 ${quote(suggestion)}` },
+});
 
 export const unknownConnectOption: SiteRule = {
   code: 'unknown-connect-option',
@@ -24,13 +37,10 @@ export const unknownConnectOption: SiteRule = {
       if (argument.positional || argument.keyword === undefined || !argument.keywordSpan) continue;
       if (known.includes(argument.keyword)) continue;
       const suggestion = closestName(argument.keyword, known);
-      const tooNew = argument.keyword === 'retry' ? ` (retry= only exists since Celery ${RELEASES.retryOption})` : '';
       findings.push({
         span: argument.keywordSpan,
-        message:
-          `${site.connection.signal.name}.connect() accepts only ${known.join(', ')}${tooNew}: ${quote(argument.keyword)} makes it raise TypeError as soon as this line runs, ` +
-          `so nothing gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
-        fixes: suggestion ? [{ title: `Rename to ${quote(suggestion)}`, edits: [{ span: argument.keywordSpan, newText: suggestion }], preferred: true }] : [],
+        message: messages.unknown(site.connection.signal.name, known.join(', '), argument.keyword === 'retry' ? RELEASES.retryOption : undefined, argument.keyword, suggestion),
+        fixes: suggestion ? [{ title: messages.rename(suggestion), edits: [{ span: argument.keywordSpan, newText: suggestion }], preferred: true }] : [],
       });
     }
     return findings;

@@ -1,7 +1,23 @@
 import { renameParam } from './support/paramEdits';
-import { namedParams, neverSentReason, suggestion } from './support/params';
+import { namedParams, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
+import { messageTable } from './support/messages';
+import { neverSentText } from './support/phrases';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('unknown-param', {
+  neverSent: {
+    en: (reason: Translated, alwaysUndefined: boolean, rename: string | undefined) =>
+      `${reason.en}, so ${alwaysUndefined ? 'it is always undefined' : 'it always keeps its default'}.${rename ? ` Did you mean ${quote(rename)}?` : ''}`,
+    'zh-cn': (reason: Translated, alwaysUndefined: boolean, rename: string | undefined) =>
+      `${reason['zh-cn']}，因此它${alwaysUndefined ? '永远是 undefined' : '永远保持默认值'}。${rename ? `你是不是想写 ${quote(rename)}？` : ''}`,
+  },
+  rename: {
+    en: (from: string, to: string) => `Rename ${quote(from)} to ${quote(to)}`,
+    'zh-cn': (from: string, to: string) => `将 ${quote(from)} 重命名为 ${quote(to)}`,
+  },
+});
 
 export const unknownParam: SiteRule = {
   code: 'unknown-param',
@@ -27,11 +43,10 @@ export const unknownParam: SiteRule = {
       if (entry.sent || param.kind === 'positional-only') continue;
       if (!objectStyle && !param.hasDefault) continue;
       const rename = suggestion(context, param.name);
-      const outcome = objectStyle && !param.hasDefault ? 'it is always undefined' : 'it always keeps its default';
       findings.push({
         span: param.nameSpan,
-        message: `${neverSentReason(context, entry)}, so ${outcome}.${rename ? ` Did you mean ${quote(rename)}?` : ''}`,
-        fixes: rename ? [{ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true }] : [],
+        message: messages.neverSent(neverSentText(context, entry), objectStyle && !param.hasDefault, rename),
+        fixes: rename ? [{ title: messages.rename(param.name, rename), edits: renameParam(handler, param, rename), preferred: true }] : [],
       });
     }
     return findings;

@@ -1,8 +1,21 @@
 import type { TextEdit } from '../diagnostics';
 import { closestName } from './support/didYouMean';
-import { missingNameFailure, renameSignalEdits } from './support/signalRefs';
+import { renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
+import { messageTable } from './support/messages';
+import { missingNameText } from './support/phrases';
+import type { Translated } from '../diagnostics';
+
+const messages = messageTable('unknown-signal', {
+  noSuchSignal: {
+    en: (source: string, name: string, failure: Translated, suggestion: string | undefined) =>
+      `${source} has no signal named ${quote(name)}: ${failure.en}, and no handler in this module gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
+    'zh-cn': (source: string, name: string, failure: Translated, suggestion: string | undefined) =>
+      `${source} 中没有名为 ${quote(name)} 的信号：${failure['zh-cn']}，本模块中的处理函数都不会被连接。${suggestion ? `你是不是想写 ${quote(suggestion)}？` : ''}`,
+  },
+  changeTo: { en: (name: string) => `Change to ${quote(name)}`, 'zh-cn': (name: string) => `改为 ${quote(name)}` },
+});
 
 export const unknownSignal: FileRule = {
   code: 'unknown-signal',
@@ -33,8 +46,8 @@ export const unknownSignal: FileRule = {
       const { suggestion, edits } = known;
       findings.push({
         span: ref.nameSpan,
-        message: `${ref.source} has no signal named ${quote(ref.name)}: ${missingNameFailure(model, ref)}, and no handler in this module gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
-        fixes: edits.length > 0 ? [{ title: `Change to ${quote(suggestion!)}`, edits, preferred: true }] : [],
+        message: messages.noSuchSignal(ref.source, ref.name, missingNameText(model, ref), suggestion),
+        fixes: edits.length > 0 ? [{ title: messages.changeTo(suggestion!), edits, preferred: true }] : [],
       });
     }
     return findings;

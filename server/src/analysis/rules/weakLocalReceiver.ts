@@ -2,6 +2,30 @@ import { addObjectOption, addOption } from './support/connectEdits';
 import { handlerAnchor, optionArguments } from './support/sites';
 import type { SiteRule } from './support/types';
 import { weakLoss } from './support/weakReferences';
+import { messageTable, spaced } from './support/messages';
+
+/** What support/weakReferences.ts says is lost, in Chinese; an unknown description stays English. */
+function lostInChinese(what: string): string {
+  const known: Record<string, string> = {
+    'this partial': '这个 partial',
+    'the function this call returns': '这次调用返回的函数',
+    'this bound method of a temporary instance': '这个临时实例的绑定方法',
+    'this bound method (the module creates the instance and keeps no reference to it)': '这个绑定方法（模块创建了实例却没有保留对它的引用）',
+    'this inline function': '这个内联函数',
+  };
+  const nested = /^(.+), defined inside a function,$/.exec(what);
+  return known[what] ?? (nested ? `在函数内部定义的 ${nested[1]}` : what);
+}
+
+const messages = messageTable('weak-local-receiver', {
+  collected: {
+    en: (signal: string, what: string, option: string) =>
+      `${signal}.connect keeps only a weak reference to its receivers, and nothing else keeps ${what} alive: it is garbage-collected and never called. Pass ${option}.`,
+    'zh-cn': (signal: string, what: string, option: string) =>
+      `${signal}.connect 只对接收者保留弱引用，而没有其他地方让${spaced(lostInChinese(what))}保持存活：它会被垃圾回收，永远不会被调用。请传入 ${option}。`,
+  },
+  connectWith: { en: (option: string) => `Connect with ${option}`, 'zh-cn': (option: string) => `以 ${option} 连接` },
+});
 
 export const weakLocalReceiver: SiteRule = {
   code: 'weak-local-receiver',
@@ -33,8 +57,8 @@ export const weakLocalReceiver: SiteRule = {
     return [
       {
         span,
-        message: `${site.connection.signal.name}.connect keeps only a weak reference to its receivers, and nothing else keeps ${loss.what} alive: it is garbage-collected and never called. Pass ${suggestion}.`,
-        fixes: [{ title: `Connect with ${suggestion}`, edits: [edit], preferred: true }],
+        message: messages.collected(site.connection.signal.name, loss.what, suggestion),
+        fixes: [{ title: messages.connectWith(suggestion), edits: [edit], preferred: true }],
       },
     ];
   },

@@ -2,9 +2,8 @@
 import type { ParamSpec } from '../../../catalog/types';
 import type { HandlerParam } from '../../model';
 import { closestName } from './didYouMean';
-import { optionValue, quote } from './sites';
+import { dispatchFailureText, neverSentText } from './phrases';
 import type { HandlerContext } from './types';
-import { atLeast, RELEASES } from './versions';
 
 export interface NamedParam {
   param: HandlerParam;
@@ -25,14 +24,9 @@ export function namedParams(context: HandlerContext): NamedParam[] {
     .map((param) => ({ param, sent: sent.byName.get(param.name), later: sent.later.get(param.name) }));
 }
 
-/** What a failing call does to a dispatch on the configured release, with the site's options. */
-export function dispatchFailure(context: HandlerContext, lost = 'so the body never runs'): string {
-  const retry = optionValue(context.site, 'retry');
-  if (retry?.kind === 'bool' && retry.value && atLeast(context.celeryVersion, RELEASES.retryOption)) {
-    return 'and retry=True retries it forever, blocking the process that sent the signal';
-  }
-  if (atLeast(context.celeryVersion, RELEASES.errorsLogged)) return `which Celery logs and swallows, ${lost}`;
-  return 'which propagates to the code that sent the signal';
+/** English only; messages use dispatchFailureText (support/phrases.ts), which also speaks Chinese. */
+export function dispatchFailure(context: HandlerContext, skipped: 'body' | 'rest' = 'body'): string {
+  return dispatchFailureText(context, skipped).en;
 }
 
 /** Keywords the signal sends that no parameter takes yet: the candidates for a rename. */
@@ -45,8 +39,7 @@ export function suggestion(context: HandlerContext, name: string): string | unde
   return closestName(name, undeclaredKeywords(context));
 }
 
+/** English only; messages use neverSentText (support/phrases.ts). */
 export function neverSentReason(context: HandlerContext, entry: NamedParam): string {
-  const { signal, celeryVersion } = context;
-  if (entry.later) return `${signal.name} only sends ${quote(entry.param.name)} from Celery ${entry.later.since} on, not on ${celeryVersion}`;
-  return `${signal.name} never sends a keyword named ${quote(entry.param.name)}`;
+  return neverSentText(context, entry).en;
 }

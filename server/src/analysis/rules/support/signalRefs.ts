@@ -1,6 +1,7 @@
 /** Helpers for rules about signal references (imports and uses). */
 import type { TextEdit } from '../../diagnostics';
 import type { FileModel, SignalRef } from '../../model';
+import { missingNameText } from './phrases';
 
 /** True when the reference sits in an import statement rather than in code that uses it. */
 export function inImport(model: FileModel, ref: SignalRef): boolean {
@@ -22,11 +23,7 @@ export function renameSignalEdits(text: string, model: FileModel, name: string, 
   return edits;
 }
 
-/** What running the line does when the name does not exist there. */
+/** English only; messages use missingNameText (support/phrases.ts). */
 export function missingNameFailure(model: FileModel, ref: SignalRef): string {
-  if (model.language !== 'python') return 'it is undefined, so calling .connect on it throws TypeError';
-  if (inImport(model, ref)) return 'this import raises ImportError';
-  const imported = model.imports.some((b) => b.kind === 'signal' && b.target.endsWith(`.${ref.name}`)) ||
-    model.signalRefs.some((other) => other.name === ref.name && other !== ref && inImport(model, other));
-  return imported ? 'importing it already raises ImportError' : 'this line raises AttributeError';
+  return missingNameText(model, ref).en;
 }

@@ -1,14 +1,19 @@
 /** What a rule is and what it sees. Rules are pure: model + catalog + text in, findings out. */
 import type { Catalog } from '../../../catalog/catalog';
 import type { ParamSpec, SignalSpec } from '../../../catalog/types';
-import type { Finding, Severity } from '../../diagnostics';
+import type { Finding, Fix, RelatedInfo, Severity, Translated } from '../../diagnostics';
 import type { FileModel, Handler, HandlerSite } from '../../model';
 
+/** A text a rule reports: translated (from the rule's message table) or, until translated, English. */
+export type RuleText = string | Translated;
+
 /** A finding as a rule reports it: the checker fills in the code and applies severity settings. */
-export type RuleFinding = Omit<Finding, 'code' | 'severity' | 'fixes'> & {
+export type RuleFinding = Omit<Finding, 'code' | 'severity' | 'fixes' | 'message' | 'messages' | 'related'> & {
+  message: RuleText;
   /** Overrides the rule's default severity for this one finding (e.g. a milder variant). */
   severity?: Severity;
-  fixes?: Finding['fixes'];
+  fixes?: (Omit<Fix, 'title' | 'titles'> & { title: RuleText })[];
+  related?: (Omit<RelatedInfo, 'message' | 'messages'> & { message: RuleText })[];
 };
 
 /** The keywords one signal sends at the configured Celery version, indexed for quick look-ups. */

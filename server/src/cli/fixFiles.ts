@@ -1,0 +1,68 @@
+/** `--fix` over the checked files: writes (or, with --dry-run, diffs) each file a fix changed. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../analysis/diagnostics';
+import { messageTable } from '../analysis/rules/support/messages';
+import type { DocsLanguage } from '../catalog/types';
+import { unifiedDiff } from './diff';
+import { fixText } from './fix';
+import type { FileFindings } from './report';
+
+export interface FixRun {
+  dryRun: boolean;
+  cwd: string;
+  check(file: string, text: string): Promise<Finding[]>;
+  /** Where "what changed" lines go: stdout for people, stderr when stdout carries JSON or SARIF. */
+  log(line: string): void;
+  diff(text: string): void;
+  language: DocsLanguage;
+}
+
+const say = messageTable('cli --fix', {
+  withheld: {
+    en: (file: string, titles: string) => `${file}: left unchanged by a fix that would not have helped: ${titles}`,
+    'zh-cn': (file: string, titles: string) => `${file}：以下修复不会让文件变好，因此未做修改：${titles}`,
+  },
+  notWritten: {
+    en: (file: string, reason: string) => `${file}: could not write the fixes (${reason})`,
+    'zh-cn': (file: string, reason: string) => `${file}：无法写入修复（${reason}）`,
+  },
+  fixed: {
+    en: (file: string, count: number, codes: string) => `${file}: fixed ${count} problem${count === 1 ? '' : 's'} (${codes})`,
+    'zh-cn': (file: string, count: number, codes: string) => `${file}：已修复 ${count} 个问题（${codes}）`,
+  },
+  wouldFix: {
+    en: (file: string, count: number, codes: string) => `${file}: would fix ${count} problem${count === 1 ? '' : 's'} (${codes})`,
+    'zh-cn': (file: string, count: number, codes: string) => `${file}：将修复 ${count} 个问题（${codes}）`,
+  },
+});
+
+function describe(codes: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code)).join(', ');
+}
+
+/** Updates `results` in place to what is left after fixing; returns how many fixes were applied. */
+export async function fixFiles(results: FileFindings[], run: FixRun): Promise<number> {
+  let applied = 0;
+  for (const result of results) {
+    const fixed = await fixText(result.text, result.findings, (text) => run.check(result.file, text));
+    if (fixed.withheld) run.log(say.withheld(result.file, fixed.withheld)[run.language]);
+    if (fixed.text === result.text) continue;
+    if (run.dryRun) {
+      run.diff(unifiedDiff(result.file, result.text, fixed.text));
+    } else {
+      try {
+        fs.writeFileSync(path.resolve(run.cwd, result.file), fixed.text);
+      } catch (e) {
+        run.log(say.notWritten(result.file, (e as NodeJS.ErrnoException).code ?? String(e))[run.language]);
+        continue;
+      }
+    }
+    run.log((run.dryRun ? say.wouldFix : say.fixed)(result.file, fixed.fixedCodes.length, describe(fixed.fixedCodes))[run.language]);
+    applied += fixed.fixedCodes.length;
+    Object.assign(result, { text: fixed.text, findings: fixed.findings });
+  }
+  return applied;
+}
