@@ -1,6 +1,6 @@
 import type { TextEdit } from '../diagnostics';
 import { closestName } from './support/didYouMean';
-import { missingNameFailure, renameSignalEdits } from './support/signalRefs';
+import { isMissingName, missingNameFailure, renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
 
@@ -11,12 +11,12 @@ export const unknownSignal: FileRule = {
   summary: 'A name taken from a signal module that has no such signal.',
   rationale:
     'Importing or reading a signal the module does not define fails when the module is imported (ImportError or AttributeError), so none of the handlers it would connect ever are.',
-  check({ model, catalog, text }) {
+  check({ model, catalog, text, celeryVersion }) {
     const findings: RuleFinding[] = [];
     // One suggestion and one set of edits per misspelt name, however often it is used.
     const perName = new Map<string, { suggestion?: string; edits: TextEdit[] }>();
     for (const ref of model.signalRefs) {
-      if (ref.resolution !== 'unknown') continue;
+      if (!isMissingName(ref, catalog, celeryVersion)) continue;
       let known = perName.get(`${ref.source}\u0000${ref.name}`);
       if (!known) {
         const fromModule = catalog.isSignalModule(ref.source) ? catalog.signalsOfModule(ref.source) : catalog.signals;
