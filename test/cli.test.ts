@@ -243,4 +243,16 @@ describe('as a process', () => {
     assert.equal(usage.status, 2);
     assert.equal(usage.stdout, '');
   });
+
+  test('a reader that stops early (check | head -1) gets one line and no stack trace', (t) => {
+    if (!fs.existsSync('/bin/bash')) return t.skip('needs bash for PIPESTATUS');
+    // More output than a pipe buffers, so the command is still writing when head has gone.
+    const handlers = Array.from({ length: 1500 }, (_, i) => `@task_failure.connect\ndef on_failure_${i}(sender, task_id):\n    print(task_id)\n`);
+    const dir = project({ 'many.py': `from celery.signals import task_failure\n\n${handlers.join('\n')}` });
+    const command = `${[process.execPath, ...entry].map((a) => `'${a}'`).join(' ')} check '${dir}' | head -1; echo "status=\${PIPESTATUS[0]}" >&2`;
+    const piped = spawnSync('/bin/bash', ['-c', command], { cwd: root, encoding: 'utf8' });
+    assert.equal(piped.stdout.split('\n').filter(Boolean).length, 1, piped.stdout);
+    assert.doesNotMatch(piped.stderr, /EPIPE|Error|at /, piped.stderr);
+    assert.match(piped.stderr, /status=1\n$/, 'the status still reports the errors found');
+  });
 });

@@ -20,8 +20,13 @@ export interface CliIo {
   cwd: string;
 }
 
+/** Set once the reader of stdout has gone away (`check . | head -1`); later output is dropped. */
+let stdoutClosed = false;
+
 const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
 };
@@ -99,6 +104,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 }
 
 if (require.main === module) {
+  // Like any Unix filter, stop writing quietly when the reader closes the pipe; the exit status still
+  // says whether there were errors, since all output is written after the check has finished.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && !stdoutClosed) throw error;
+    stdoutClosed = true;
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
