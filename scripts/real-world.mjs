@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'server/out/cli.js');
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 const FINDING = /^(.+?):(\d+):(\d+): (error|warning|information|hint) ([\w-]+) (.*)$/;
-const CHECKED = /\((\d+) files? checked(?:, (\d+) skipped)?\)\.$/;
+const CHECKED = /\((\d+) files? checked(?:, (\d+) skipped)?(?:, (\d+) declaration files? \(\.d\.ts\) left out)?\)\.$/;
 
 function parseArguments(argv) {
   const options = { list: false, extra: [], folders: [] };
@@ -40,7 +40,7 @@ function checkFolder(folder, extra) {
     const summary = CHECKED.exec(line);
     if (summary) {
       checked = Number(summary[1]);
-      skipped = Number(summary[2] ?? 0);
+      skipped = Number(summary[2] ?? 0) + Number(summary[3] ?? 0);
     }
   }
   return { folder, status: run.status, checked, skipped, findings, stderr: run.stderr };
@@ -57,7 +57,7 @@ function perRule(findings) {
 
 function report(result, list) {
   const name = path.basename(result.folder);
-  const checked = result.checked === undefined ? 'no summary (see stderr)' : `${result.checked} files checked, ${result.skipped} skipped`;
+  const checked = result.checked === undefined ? 'no summary (see stderr)' : `${result.checked} files checked, ${result.skipped} skipped or left out`;
   console.log(`\n${name}: ${checked}, exit status ${result.status}`);
   const totals = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length]));
   console.log(`  total: ${totals.error} errors, ${totals.warning} warnings, ${totals.information} infos, ${totals.hint} hints`);

@@ -139,7 +139,7 @@ describe('walking', () => {
     const files = [...new Set(JSON.parse(r.stdout).map((i: { file: string }) => i.file))];
     assert.deepEqual(files, ['app/tasks.py', 'app/types.pyi']);
     const text = await run(['check'], dir);
-    assert.match(text.stdout, /\(3 files checked\)/);
+    assert.match(text.stdout, /\(3 files checked, 1 declaration file \(\.d\.ts\) left out\)/);
   });
 
   test('a missing path is reported, the others still checked, exit 2', async () => {

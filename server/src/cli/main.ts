@@ -49,7 +49,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const catalog = loadCatalog(args, io);
   if (!catalog) return 2;
   const options = { celeryVersion: args.celeryVersion ?? catalog.latestCeleryVersion, severities: args.severities, includeHints: args.hints };
-  const { files, problems } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
+  const { files, problems, declarationFiles } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const problem of problems) io.stderr(`celery-signals: ${displayPath(problem.path, io.cwd)}: ${problem.message}\n`);
   const results: FileFindings[] = [];
   let skipped = 0;
@@ -76,7 +76,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   } else {
     const lines = toTextLines(results);
     io.stdout(lines.length > 0 ? `${lines.join('\n')}\n\n` : '');
-    io.stdout(`${summaryLine(results, results.length, skipped)}\n`);
+    io.stdout(`${summaryLine(results, results.length, skipped, declarationFiles)}\n`);
   }
   if (problems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -66,11 +66,12 @@ const LABELS: [Severity, string, string][] = [
   ['hint', 'hint', 'hints'],
 ];
 
-export function summaryLine(results: readonly FileFindings[], checkedFiles: number, skippedFiles: number): string {
+export function summaryLine(results: readonly FileFindings[], checkedFiles: number, skippedFiles: number, declarationFiles = 0): string {
   const counts = new Map<Severity, number>();
   for (const r of results) for (const f of r.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const filesWord = `${checkedFiles} file${checkedFiles === 1 ? '' : 's'} checked${skippedFiles ? `, ${skippedFiles} skipped` : ''}`;
+  const declarations = declarationFiles ? `, ${declarationFiles} declaration file${declarationFiles === 1 ? '' : 's'} (.d.ts) left out` : '';
+  const filesWord = `${checkedFiles} file${checkedFiles === 1 ? '' : 's'} checked${skippedFiles ? `, ${skippedFiles} skipped` : ''}${declarations}`;
   if (total === 0) return `No problems found (${filesWord}).`;
   const parts = LABELS.filter(([s]) => counts.get(s)).map(([s, one, many]) => `${counts.get(s)} ${counts.get(s) === 1 ? one : many}`);
   const withProblems = results.filter((r) => r.findings.length > 0).length;
