@@ -8,13 +8,15 @@ export const deprecatedSignal: FileRule = {
   code: 'deprecated-signal',
   defaultSeverity: 'warning',
   scope: 'file',
-  summary: 'A signal Celery has deprecated.',
+  summary: 'A handler connected to a signal Celery has deprecated.',
   rationale:
     'Deprecated signals are kept for old code and may stop being sent; the replacement carries the same information in its current form.',
   check({ model, catalog, text, celeryVersion }) {
     const findings: RuleFinding[] = [];
     const editsPerName = new Map<string, TextEdit[]>();
-    for (const ref of model.signalRefs) {
+    // Only connecting a handler is a use worth a warning: importing the name or reading its `send` and
+    // `receivers` (as Celery's own compatibility code does) connects nothing.
+    for (const ref of model.sites.map((site) => site.connection.signal)) {
       if (ref.resolution !== 'catalog') continue;
       const spec = catalog.get(ref.name);
       const deprecation = spec?.deprecated;
