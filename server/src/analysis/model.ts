@@ -187,6 +187,11 @@ export interface TaskDefinition {
 export interface SyntaxProblem {
   span: Span;
   message: string;
+  /**
+   * Inside a string, a type or JSX text: places where tree-sitter's grammars reject some code that
+   * Python and TypeScript accept, and where no handler can hide.
+   */
+  inert?: boolean;
 }
 
 export interface FileModel {

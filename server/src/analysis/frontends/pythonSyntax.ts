@@ -205,23 +205,25 @@ const maxProblems = 50;
 export function collectSyntaxProblems(root: SyntaxNode): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   if (!root.hasError) return problems;
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, inString: boolean): void => {
     if (problems.length >= maxProblems) return;
+    // An f-string's format spec or a return annotation the grammar cannot read hides no handler.
+    const inert = inString || node.previousNamedSibling?.type === 'type' ? { inert: true } : {};
     if (node.isMissing) {
-      problems.push({ span: spanOf(node), message: `Syntax error: missing ${describeMissing(node)}` });
+      problems.push({ span: spanOf(node), message: `Syntax error: missing ${describeMissing(node)}`, ...inert });
       return;
     }
     if (node.isError) {
-      problems.push({ span: spanOf(node), message: errorMessage(node) });
+      problems.push({ span: spanOf(node), message: errorMessage(node), ...inert });
       return;
     }
     const count = node.childCount;
     for (let i = 0; i < count; i++) {
       const child = node.child(i);
-      if (child && (child.hasError || child.isMissing)) visit(child);
+      if (child && (child.hasError || child.isMissing)) visit(child, inString || node.type === 'string' || node.type === 'type');
     }
   };
-  visit(root);
+  visit(root, false);
   return problems;
 }
 

@@ -43,6 +43,8 @@ export interface HandlerContext extends SiteContext {
 interface RuleBase {
   code: string;
   defaultSeverity: Severity;
+  /** The editor's default when it differs from the CLI's (`defaultSeverity`), e.g. `off`. */
+  editorDefaultSeverity?: Severity | 'off';
   /** One line for settings and docs. */
   summary: string;
   /** What Celery does at run time that makes this worth reporting. */
