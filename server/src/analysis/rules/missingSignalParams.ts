@@ -25,7 +25,8 @@ export const missingSignalParams: SiteRule = {
     const rest = catchAll(handler);
     // Celery sends every keyword by name, so `*args` never receives one: it names nothing, `args` included.
     const positionalRest = handler.params.find((p) => p.kind === 'var-positional');
-    const named = handler.params.filter((p, i) => p !== rest && p !== positionalRest && !(i === 0 && handler.implicitFirstParam));
+    const boundSelf = (p: HandlerParam, i: number) => i === 0 && (handler.implicitFirstParam !== undefined || (handler.definedIn === 'class' && /^(self|cls)$/.test(p.name)));
+    const named = handler.params.filter((p, i) => p !== rest && p !== positionalRest && !boundSelf(p, i));
     const declared = new Set(named.map((p) => p.name));
     // A sender that is always None tells the handler nothing worth naming.
     const missing = [...sent.byName.values()].filter((p) => p.name !== 'signal' && !declared.has(p.name) && !(p.name === 'sender' && signal.sender.kind === 'none'));
