@@ -122,7 +122,10 @@ export class Navigator {
     const index = this.statementIndex(start, end);
     if (index < 0) return false;
     if (this.starts[index] === start && this.ends[index] === end) return true;
-    return this.ends[index] === end && this.statements[index].type === 'decorated_definition' && node.type !== 'block';
+    // The definition a module-level decorator sits on; not whatever else ends where it ends (the last
+    // statement of its body, a function nested there).
+    const statement = this.statements[index];
+    return this.ends[index] === end && statement.type === 'decorated_definition' && statement.childForFieldName('definition')?.startIndex === start;
   }
 
   /**
