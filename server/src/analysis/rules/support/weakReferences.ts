@@ -1,5 +1,6 @@
 /** Which receivers Celery loses right after connecting them: weakly held, with nothing else holding them. */
 import type { Handler, HandlerSite } from '../../model';
+import { LineIndex } from '../../text';
 import { optionArguments, quote } from './sites';
 
 export interface WeakLoss {
@@ -45,6 +46,15 @@ const PYTHON_DEF = /^(async\s+)?def\s/;
 const INERT_CALL = /^(print|len|repr|str|int|float|bool|dict|list|set|tuple|type|isinstance|issubclass|super|(_?log|_?logger|logging|LOG|LOGGER)(\.\w+)*)$/;
 const NOT_A_CALL = new Set(['if', 'elif', 'while', 'and', 'or', 'not', 'in', 'is', 'return', 'yield', 'assert', 'del', 'lambda', 'for', 'with', 'except', 'raise', 'await', 'else']);
 
+/** The last text split into lines, kept because every nested handler of a file asks again. */
+let lastLines: { text: string; lines: string[]; index: LineIndex } | undefined;
+
+function linesOf(text: string): { lines: string[]; lineOf: (offset: number) => number } {
+  if (lastLines?.text !== text) lastLines = { text, lines: text.split('\n'), index: new LineIndex(text) };
+  const { lines, index } = lastLines;
+  return { lines, lineOf: (offset) => index.positionAt(offset).line };
+}
+
 function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
@@ -57,8 +67,7 @@ function indentOf(line: string): number {
  * name. Python only: the enclosing function is found by indentation.
  */
 function calledWhileFrameLives(text: string, site: HandlerSite, handler: Handler): boolean {
-  const lines = text.split('\n');
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+  const { lines, lineOf } = linesOf(text);
   const defLine = lineOf(handler.definitionSpan.start);
   let threshold = indentOf(lines[defLine]);
   let enclosingIndent: number | undefined;
