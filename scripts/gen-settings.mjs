@@ -11,7 +11,8 @@ const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 const { rules } = await loadTs('server/src/analysis/rules/index.ts');
 const manifestPath = 'package.json';
 const manifest = JSON.parse(fs.readFileSync(path.join(root, manifestPath), 'utf8'));
-const defaults = Object.fromEntries(rules.map((rule) => [rule.code, rule.defaultSeverity]));
+const editorDefault = (rule) => rule.editorDefaultSeverity ?? rule.defaultSeverity;
+const defaults = Object.fromEntries(rules.map((rule) => [rule.code, editorDefault(rule)]));
 const setting = manifest.contributes.configuration.properties['celerySignals.severity'];
 setting.default = defaults;
 setting.properties = Object.fromEntries(
@@ -20,7 +21,7 @@ setting.properties = Object.fromEntries(
     {
       type: 'string',
       enum: LEVELS,
-      default: rule.defaultSeverity,
+      default: editorDefault(rule),
       enumDescriptions: LEVELS.map((level) => `%config.severity.level.${level}%`),
       markdownDescription: `%config.severity.${rule.code}%`,
     },

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
+import { Catalog } from '../server/src/catalog/catalog';
 import { formatCatalogProblem, loadCatalogs, loadUserCatalog, type CatalogProblem } from '../server/src/catalog/load';
 import { readJson } from '../server/src/catalog/jsonLocations';
 
@@ -157,6 +158,19 @@ test('a valid user catalog gets defaults, and merges after the bundled one', () 
   assert.equal(catalog.latestCeleryVersion, '5.6.3', 'the bundled catalog still sets the default version');
   assert.ok(catalog.fromAppAttribute('on_after_configure'), 'bundled signals are still there');
   assert.deepEqual(catalog.get('task_failure')?.params.map((p) => p.name), ['only'], "the user's definition replaces the bundled one");
+});
+
+test("a user's module is judged for unknown names only once its other names are listed", () => {
+  const bare = loadUserCatalog({ text: catalogText([orderPlaced]) });
+  const listed = loadUserCatalog({ text: catalogText([orderPlaced], { modules: [{ name: 'shop.signals', otherNames: ['Signal', 'logger'] }] }) });
+  assert.deepEqual([...bare.problems, ...listed.problems], []);
+  assert.equal(new Catalog([bare.catalog!]).lacksName('shop.signals', 'order_placd', '5.6.3'), false);
+  const { catalog } = loadCatalogs([{ text: catalogText([orderPlaced], { modules: [{ name: 'shop.signals', otherNames: ['Signal', 'logger'] }] }) }]);
+  assert.equal(catalog.lacksName('shop.signals', 'order_placd', '5.6.3'), true);
+  assert.equal(catalog.lacksName('shop.signals', 'logger', '5.6.3'), false);
+  assert.equal(catalog.lacksName('celery.contrib.testing.worker', 'start_worker', '5.6.3'), false, 'the bundled namespaces stay');
+  const misspelt = problemsOf(catalogText([orderPlaced], { modules: [{ name: 'shop.signals', otherNames: ['Signal'], namesCompleteSince: 'soon' }] }));
+  assert.ok(misspelt.some((p) => p.pointer === '/modules/0/namesCompleteSince'), JSON.stringify(misspelt));
 });
 
 test('invalid files are skipped without hiding valid ones', () => {

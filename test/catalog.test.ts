@@ -11,7 +11,9 @@ import { bundledCatalogFile, getBundledCatalog } from '../server/src/catalog/cat
 import { SENDER_KINDS, SIGNAL_CATEGORIES, type LocalizedText, type SignalSpec } from '../server/src/catalog/types';
 import { schemaViolations } from '../server/src/catalog/validate';
 import { generateValidatorSource, generatedValidatorPath } from '../server/src/catalog/generateValidator';
-import { requireTool } from './support/system';
+import { spawnSync } from 'node:child_process';
+import { SYSTEM_PYTHON } from './runtime/agreement';
+import { haveExecutable, requireTool } from './support/system';
 
 const root = path.resolve(__dirname, '..');
 // The reference sits beside the clone (`../shared/reference`) on developer machines and in CI.
@@ -199,6 +201,23 @@ test('the interfaces in types.ts declare exactly the properties the schema allow
   assert.deepEqual(members.get('SenderSpec'), keys(schema.definitions.signal.properties.sender.properties));
   assert.deepEqual(members.get('DeprecationSpec'), keys(schema.definitions.signal.properties.deprecated.properties));
   assert.deepEqual(members.get('LocalizedText'), keys(schema.definitions.localizedText.properties));
+  assert.deepEqual(members.get('ModuleSpec'), keys(schema.definitions.module.properties));
+});
+
+test("every name Debian's Celery 5.2.6 binds in a described module is a signal or a listed name", (t) => {
+  if (!requireTool(t, "Debian's python3-celery", haveExecutable(SYSTEM_PYTHON, ['-c', 'import celery']), 'bash scripts/install/python-celery.sh')) return;
+  const c = getBundledCatalog();
+  for (const module of catalog.modules ?? []) {
+    const listing = spawnSync(SYSTEM_PYTHON, ['-c', `import json, ${module.name} as m; print(json.dumps(sorted(vars(m))))`], { encoding: 'utf8' });
+    assert.equal(listing.status, 0, listing.stderr);
+    const bound = JSON.parse(listing.stdout) as string[];
+    assert.deepEqual(bound.filter((name) => c.lacksName(module.name, name, '5.2.6')), [], `${module.name}: names Celery has but the catalog calls missing`);
+  }
+  assert.equal(c.lacksName('celery.contrib.testing.worker', 'start_worker', '5.2.6'), false);
+  assert.equal(c.lacksName('celery.contrib.testing.worker', 'test_worker_startd', '5.6.3'), true);
+  assert.equal(c.lacksName('celery.contrib.testing.worker', 'test_worker_startd', '4.4.7'), false, 'older than namesCompleteSince: not judged');
+  assert.equal(c.lacksName('celery.signals', 'task_posturn', '4.4.7'), true, 'celery.signals holds nothing but signals in every release');
+  assert.equal(c.lacksName('shop.signals', 'order_placed_late', '5.6.3'), false, 'a module the catalog does not describe is never judged');
 });
 
 test('the Catalog indexes module signals, testing signals and app-instance signals', () => {

@@ -118,7 +118,7 @@ describe('walking', () => {
     const files = [...new Set(JSON.parse(r.stdout).map((i: { file: string }) => i.file))];
     assert.deepEqual(files, ['app/tasks.py', 'app/types.pyi']);
     const text = await run(['check'], dir);
-    assert.match(text.stdout, /\(3 files checked\)/);
+    assert.match(text.stdout, /\(3 files checked, 1 declaration file \(\.d\.ts\) left out\)/);
   });
 
   test('takes every extension of the language table (.mts and .cts too) but no declaration files', async () => {
@@ -153,12 +153,14 @@ describe('bad input', () => {
     assert.match(r.stdout, /\(1 file checked, 3 skipped\)/);
   });
 
-  test('syntax errors: what parses is still checked, plus one syntax-error finding', async () => {
-    const dir = project({ 'half.py': `${BROKEN}\n\ndef later(x:\n` });
+  test('syntax errors: what parses is still checked; syntax-error only where a handler is not read', async () => {
+    const dir = project({
+      'half.py': `${BROKEN}\n\ndef later(x:\n`,
+      'swallowed.py': `${BROKEN}\n\nrows = list(r for r in results\n\n@task_failure.connect\ndef second(sender=None, **kwargs):\n    pass\n`,
+    });
     const r = await run(['check', '--format', 'json'], dir);
-    const codes = JSON.parse(r.stdout).map((i: { code: string }) => i.code);
-    assert.ok(codes.includes('missing-var-kwargs'), codes.join());
-    assert.ok(codes.includes('syntax-error'), codes.join());
+    const found = JSON.parse(r.stdout).map((i: { file: string; code: string }) => `${i.file} ${i.code}`);
+    assert.deepEqual(found, ['half.py missing-var-kwargs', 'swallowed.py missing-var-kwargs', 'swallowed.py syntax-error']);
   });
 
   test('an unreadable file is reported and does not stop the run', { skip: process.getuid?.() === 0 ? 'root can read any file' : false }, async () => {
@@ -227,5 +229,17 @@ describe('as a process', () => {
     const usage = spawnSync(process.execPath, [...entry, 'check', '--nope'], { cwd: root, encoding: 'utf8' });
     assert.equal(usage.status, 2);
     assert.equal(usage.stdout, '');
+  });
+
+  test('a reader that stops early (check | head -1) gets one line and no stack trace', (t) => {
+    if (!fs.existsSync('/bin/bash')) return t.skip('needs bash for PIPESTATUS');
+    // More output than a pipe buffers, so the command is still writing when head has gone.
+    const handlers = Array.from({ length: 1500 }, (_, i) => `@task_failure.connect\ndef on_failure_${i}(sender, task_id):\n    print(task_id)\n`);
+    const dir = project({ 'many.py': `from celery.signals import task_failure\n\n${handlers.join('\n')}` });
+    const command = `${[process.execPath, ...entry].map((a) => `'${a}'`).join(' ')} check '${dir}' | head -1; echo "status=\${PIPESTATUS[0]}" >&2`;
+    const piped = spawnSync('/bin/bash', ['-c', command], { cwd: root, encoding: 'utf8' });
+    assert.equal(piped.stdout.split('\n').filter(Boolean).length, 1, piped.stdout);
+    assert.doesNotMatch(piped.stderr, /EPIPE|Error|at /, piped.stderr);
+    assert.match(piped.stderr, /status=1\n$/, 'the status still reports the errors found');
   });
 });

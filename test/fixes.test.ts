@@ -202,3 +202,11 @@ test('import a signal the star import leaves out', () =>
     'Import `import_modules` by name',
     `from celery.signals import *\nfrom celery.signals import import_modules\n\n\n@import_modules.connect\ndef loaded(sender=None, **kwargs):\n    pass\n`,
   ));
+
+test('adding `args` beside `*args` renames the always-empty *args, reads included', () =>
+  checkFix(
+    `${IMPORTS}@task_failure.connect\ndef on_failure(sender, task_id, exception, *args, kwargs=None, traceback=None, einfo=None, **extra):\n    print(args)\n`,
+    'missing-signal-params',
+    /Add all parameters/,
+    `${IMPORTS}@task_failure.connect\ndef on_failure(sender, task_id, exception, *positional, kwargs=None, traceback=None, einfo=None, args, **extra):\n    print(positional)\n`,
+  ));

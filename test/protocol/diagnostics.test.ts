@@ -111,3 +111,19 @@ test('configuration: a push client without workspace/configuration uses the push
     assert.equal(client.serverRequests.filter((r) => r.method === 'workspace/configuration').length, 0);
   });
 });
+
+test('configuration: syntax-error is off in the editor unless the user turns it on', async () => {
+  await withServer({ pullDiagnostics: true }, async (client) => {
+    const uri = 'file:///project/half_typed.py';
+    // The unclosed bracket swallows a handler: the CLI reports it, the editor leaves syntax to the language.
+    client.open(uri, `${BROKEN}\nrows = list(r for r in results\n\n@task_failure.connect\ndef later(sender=None, **kwargs):\n    pass\n`);
+    const reported = async () => codes(await client.pullDiagnostics(uri)).filter((c) => c !== 'missing-signal-params');
+    assert.deepEqual(await reported(), ['missing-var-kwargs']);
+
+    client.settings = { severity: { 'syntax-error': 'information' } };
+    const refresh = client.waitFor((m) => m.method === 'workspace/diagnostic/refresh');
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    await refresh;
+    assert.deepEqual(await reported(), ['missing-var-kwargs', 'syntax-error']);
+  });
+});

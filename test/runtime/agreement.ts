@@ -129,7 +129,17 @@ export async function agreementFor(
 ): Promise<HandlerAgreement[]> {
   const { findings } = await analyzeText(testCase.text, 'python', catalog, { celeryVersion });
   const index = new LineIndex(testCase.text);
-  return (report.handlers ?? []).map((handler) => judgeHandler(testCase.id, handler, findings, index));
+  const handlers = report.handlers ?? [];
+  const lineOf = (f: Finding) => index.positionAt(f.span.start).line + 1;
+  const covers = (outer: HarnessHandler, line: number) => outer.ranges.some(([first, last]) => first <= line && line <= last);
+  return handlers.map((handler) => {
+    // A handler defined inside this one is judged on its own: its findings are not this handler's.
+    const nested = handlers.filter(
+      (other) => other !== handler && other.line > handler.line && other.ranges.every(([first, last]) => covers(handler, first) && covers(handler, last)),
+    );
+    const own = findings.filter((f) => !nested.some((inner) => covers(inner, lineOf(f))));
+    return judgeHandler(testCase.id, handler, own, index);
+  });
 }
 
 export function formatTable(rows: HandlerAgreement[]): string {

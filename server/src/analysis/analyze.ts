@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import { parseText, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
 import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
+import { describeBrokenRegions } from './frontends/brokenRegions';
 import type { FrontEnd } from './frontends/frontend';
 import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
@@ -38,7 +39,10 @@ export function emptyModel(language: SourceLanguage): FileModel {
 
 export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog): FileModel {
   const frontEnd = frontEndFor(grammar);
-  return frontEnd ? frontEnd(tree, text, catalog) : emptyModel(languageOf(grammar));
+  if (!frontEnd) return emptyModel(languageOf(grammar));
+  const model = frontEnd(tree, text, catalog);
+  describeBrokenRegions(model, text, catalog);
+  return model;
 }
 
 export function defaultCheckOptions(catalog: Catalog): CheckOptions {

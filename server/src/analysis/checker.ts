@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { ParamSpec, SignalSpec } from '../catalog/types';
 import { compareVersions } from '../catalog/versions';
 import type { Finding, Severity } from './diagnostics';
-import type { FileModel } from './model';
+import type { FileModel, HandlerSite } from './model';
 import { rules } from './rules/index';
 import type { FileContext, Rule, RuleFinding, RuleText, SentKeywords, SiteContext } from './rules/support/types';
 
@@ -100,7 +100,12 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     if (rule.scope === 'file') for (const raw of rule.check(base)) add(rule, raw);
   }
   const siteRules = active.filter((rule) => rule.scope === 'site');
+  // A connection inside code that does not parse was read from a guess at its structure; judging it
+  // would report what the guess got wrong (syntax-error says the handler is not checked).
+  const misread = (site: HandlerSite) =>
+    model.syntaxProblems.some((p) => !p.inert && p.span.start <= site.connection.span.start && site.connection.span.end <= p.span.end);
   for (const site of model.sites) {
+    if (misread(site)) continue;
     const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
     const context: SiteContext = {
       text: base.text,

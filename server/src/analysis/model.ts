@@ -188,6 +188,17 @@ export interface TaskDefinition {
 export interface SyntaxProblem {
   span: Span;
   message: string;
+  /**
+   * Inside a string, a type or JSX text: places where tree-sitter's grammars reject some code that
+   * Python and TypeScript accept, and where no handler can hide.
+   */
+  inert?: boolean;
+  /** The first line of the region, where a finding about it is underlined. */
+  firstLine?: Span;
+  /** An opening bracket of the region that is never closed: where the parse really went wrong. */
+  unclosedBracket?: { span: Span; char: string };
+  /** A connection to a known signal that the region's text shows but the tree could not read. */
+  unreadConnection?: { signal: string; receiver?: string };
 }
 
 export interface FileModel {

@@ -3,7 +3,8 @@
  * look-ups front ends and rules make on every handler.
  */
 import bundled from '../../../schemas/celery-signals.json';
-import type { CatalogFile, ParamSpec, SignalSpec } from './types';
+import type { CatalogFile, ModuleSpec, ParamSpec, SignalSpec } from './types';
+import { compareVersions } from './versions';
 
 export class Catalog {
   readonly signals: readonly SignalSpec[];
@@ -12,6 +13,7 @@ export class Catalog {
   private readonly byName = new Map<string, SignalSpec>();
   private readonly byModule = new Map<string, Map<string, SignalSpec>>();
   private readonly byAppAttribute = new Map<string, SignalSpec>();
+  private readonly namespaces = new Map<string, { spec: ModuleSpec; otherNames: ReadonlySet<string> }>();
 
   constructor(files: readonly CatalogFile[]) {
     const signals: SignalSpec[] = [];
@@ -20,6 +22,7 @@ export class Catalog {
     for (const file of files) {
       if (file.latestCeleryVersion && latest === '0') latest = file.latestCeleryVersion;
       for (const p of file.commonParams ?? []) if (!common.has(p.name)) common.set(p.name, p);
+      for (const module of file.modules ?? []) this.namespaces.set(module.name, { spec: module, otherNames: new Set(module.otherNames) });
       for (const signal of file.signals) {
         // A later catalog may redefine a signal: the user's word wins over the bundled one.
         const previous = this.byName.get(signal.name);
@@ -61,6 +64,23 @@ export class Catalog {
   /** The signal `module.attribute`, or undefined when the module has no such signal. */
   fromModule(module: string, attribute: string): SignalSpec | undefined {
     return this.byModule.get(module)?.get(attribute);
+  }
+
+  /**
+   * True when the catalog describes everything `module` binds and `name` is neither a signal of it nor
+   * one of its other names, so some Celery release may lack it. Modules not described: never.
+   */
+  mayLackName(module: string, name: string): boolean {
+    const namespace = this.namespaces.get(module);
+    if (!namespace || /^__\w+__$/.test(name)) return false;
+    return !this.fromModule(module, name) && !namespace.otherNames.has(name);
+  }
+
+  /** True when, as far as the catalog knows, `from module import name` raises ImportError under Celery `version`. */
+  lacksName(module: string, name: string, version: string): boolean {
+    if (!this.mayLackName(module, name)) return false;
+    const since = this.namespaces.get(module)!.spec.namesCompleteSince;
+    return since === undefined || compareVersions(version, since) >= 0;
   }
 
   signalsOfModule(module: string): SignalSpec[] {

@@ -121,6 +121,7 @@ interface RawCatalog {
   latestCeleryVersion?: string;
   commonParams?: RawParam[];
   signals: RawSignal[];
+  modules?: CatalogFile['modules'];
 }
 
 /** Rules the schema cannot express. Only run on schema-valid input. */
@@ -198,6 +199,7 @@ function normalizeCatalog(raw: RawCatalog): CatalogFile {
     ...(raw.latestCeleryVersion ? { latestCeleryVersion: raw.latestCeleryVersion } : {}),
     ...(raw.commonParams ? { commonParams: raw.commonParams.map(normalizeParam) } : {}),
     signals: raw.signals.map(normalizeSignal),
+    ...(raw.modules ? { modules: raw.modules } : {}),
   };
 }
 

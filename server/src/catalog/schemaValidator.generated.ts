@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://celery-signals.dev/schemas/signal-catalog.schema.json","title":"Celery Signals catalog","description":"Describes signals, the keyword arguments their receivers get, and documentation shown on hover. The extension ships one catalog for Celery's own signals; add your own files (setting celerySignals.catalogs, or --catalog for the CLI) to teach it about signals your project defines.","type":"object","required":["catalogVersion","signals"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors."},"catalogVersion":{"const":1,"description":"Version of the catalog file format. Only 1 exists."},"latestCeleryVersion":{"$ref":"#/definitions/version","description":"Newest Celery release the catalog describes. Only meaningful in the bundled catalog; used as the default Celery version."},"commonParams":{"type":"array","description":"Keyword arguments every receiver gets whatever the signal (sender and signal in Celery).","items":{"$ref":"#/definitions/param"}},"signals":{"type":"array","description":"The signals this catalog describes. A signal with the same name as one in an earlier catalog replaces it.","items":{"$ref":"#/definitions/signal"}}},"definitions":{"version":{"type":"string","pattern":"^\\d+(\\.\\d+){0,2}$","description":"A release number such as 5, 5.3 or 5.3.1."},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"localizedText":{"type":["string","object"],"minLength":1,"required":["en"],"additionalProperties":false,"properties":{"en":{"type":"string","minLength":1,"description":"English text."},"zh-cn":{"type":"string","minLength":1,"description":"Simplified Chinese text. Optional in your own catalogs: English is shown when it is missing."}},"description":"Documentation text: either a plain string (English) or an object with en and optionally zh-cn."},"signal":{"type":"object","required":["name","access","params"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*$","description":"The name code imports (order_placed), or app.<attribute> for a signal reached through a Celery app instance (app.on_after_configure)."},"access":{"type":"object","required":["kind"],"description":"How code reaches the signal: imported from one of some modules, or read as an attribute of a Celery app.","properties":{"kind":{"enum":["module","app-attribute"],"description":"module: `from <module> import <name>`; app-attribute: `app.<attribute>.connect`."}},"if":{"properties":{"kind":{"const":"app-attribute"}}},"then":{"required":["kind","attribute"],"additionalProperties":false,"properties":{"kind":true,"attribute":{"$ref":"#/definitions/identifier","description":"The attribute of the app object, e.g. on_after_configure."}}},"else":{"required":["kind","modules"],"additionalProperties":false,"properties":{"kind":true,"modules":{"type":"array","minItems":1,"uniqueItems":true,"description":"Dotted Python modules that export the signal, e.g. [\"shop.signals\"].","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"}}}}},"category":{"enum":["task","app","worker","beat","eventlet","logging","command","testing","deprecated","custom"],"description":"Grouping used in completion and documentation. Defaults to custom."},"summary":{"$ref":"#/definitions/localizedText","description":"One line: when the signal is sent."},"description":{"$ref":"#/definitions/localizedText","description":"A few sentences for hover."},"sender":{"type":"object","required":["kind"],"additionalProperties":false,"description":"What the sender argument holds at run time; it decides whether connect(sender=...) filters can match.","properties":{"kind":{"enum":["task","task-name","hostname","consumer","app","worker","pool","heart","beat","function","none","custom"],"description":"task: the task object; task-name / hostname: a string (the only kinds a string filter matches); none: always None (no filter matches); custom: anything else."},"type":{"type":"string","minLength":1,"description":"The Python type, e.g. celery.app.task.Task."},"description":{"$ref":"#/definitions/localizedText"}}},"params":{"type":"array","description":"Every keyword argument the signal sends besides sender and signal.","items":{"$ref":"#/definitions/param"}},"since":{"$ref":"#/definitions/version","description":"First release that has the signal."},"deprecated":{"type":"object","required":["since"],"additionalProperties":false,"description":"Set when the signal should no longer be used.","properties":{"since":{"$ref":"#/definitions/version"},"replacement":{"type":"string","minLength":1,"description":"Name of the signal to use instead."}}},"removed":{"$ref":"#/definitions/version","description":"First release without the signal."},"process":{"$ref":"#/definitions/localizedText","description":"Which process runs the receivers."},"docsUrl":{"type":"string","pattern":"^https?://","description":"Link to the signal's documentation."},"pitfalls":{"type":"array","description":"Short warnings, one line each, shown on hover.","items":{"$ref":"#/definitions/localizedText"}},"inStarImport":{"type":"boolean","description":"Whether `from <module> import *` brings the signal in. Defaults to true."}}},"param":{"type":"object","required":["name"],"additionalProperties":false,"description":"One keyword argument sent to receivers.","properties":{"name":{"$ref":"#/definitions/identifier","description":"The keyword name."},"type":{"type":"string","minLength":1,"description":"The Python type, as documentation. Defaults to Any."},"tsType":{"type":"string","minLength":1,"description":"A TypeScript type for generated declarations. Defaults to unknown."},"mayBeNone":{"type":"boolean","description":"True when the value can be None. Defaults to false."},"sometimesAbsent":{"type":"boolean","description":"True when some send sites leave the keyword out, so handlers must give it a default. Defaults to false."},"since":{"$ref":"#/definitions/version","description":"First release that sends it, when later than the signal."},"description":{"$ref":"#/definitions/localizedText"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://celery-signals.dev/schemas/signal-catalog.schema.json","title":"Celery Signals catalog","description":"Describes signals, the keyword arguments their receivers get, and documentation shown on hover. The extension ships one catalog for Celery's own signals; add your own files (setting celerySignals.catalogs, or --catalog for the CLI) to teach it about signals your project defines.","type":"object","required":["catalogVersion","signals"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors."},"catalogVersion":{"const":1,"description":"Version of the catalog file format. Only 1 exists."},"latestCeleryVersion":{"$ref":"#/definitions/version","description":"Newest Celery release the catalog describes. Only meaningful in the bundled catalog; used as the default Celery version."},"commonParams":{"type":"array","description":"Keyword arguments every receiver gets whatever the signal (sender and signal in Celery).","items":{"$ref":"#/definitions/param"}},"signals":{"type":"array","description":"The signals this catalog describes. A signal with the same name as one in an earlier catalog replaces it.","items":{"$ref":"#/definitions/signal"}},"modules":{"type":"array","description":"Modules whose other names (functions, classes, constants, imports) are known, so a name the module lacks can be reported as an import failure. A module not described here is never judged: only the signals it is known to export are recognised.","items":{"$ref":"#/definitions/module"}}},"definitions":{"version":{"type":"string","pattern":"^\\d+(\\.\\d+){0,2}$","description":"A release number such as 5, 5.3 or 5.3.1."},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"localizedText":{"type":["string","object"],"minLength":1,"required":["en"],"additionalProperties":false,"properties":{"en":{"type":"string","minLength":1,"description":"English text."},"zh-cn":{"type":"string","minLength":1,"description":"Simplified Chinese text. Optional in your own catalogs: English is shown when it is missing."}},"description":"Documentation text: either a plain string (English) or an object with en and optionally zh-cn."},"signal":{"type":"object","required":["name","access","params"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*$","description":"The name code imports (order_placed), or app.<attribute> for a signal reached through a Celery app instance (app.on_after_configure)."},"access":{"type":"object","required":["kind"],"description":"How code reaches the signal: imported from one of some modules, or read as an attribute of a Celery app.","properties":{"kind":{"enum":["module","app-attribute"],"description":"module: `from <module> import <name>`; app-attribute: `app.<attribute>.connect`."}},"if":{"properties":{"kind":{"const":"app-attribute"}}},"then":{"required":["kind","attribute"],"additionalProperties":false,"properties":{"kind":true,"attribute":{"$ref":"#/definitions/identifier","description":"The attribute of the app object, e.g. on_after_configure."}}},"else":{"required":["kind","modules"],"additionalProperties":false,"properties":{"kind":true,"modules":{"type":"array","minItems":1,"uniqueItems":true,"description":"Dotted Python modules that export the signal, e.g. [\"shop.signals\"].","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"}}}}},"category":{"enum":["task","app","worker","beat","eventlet","logging","command","testing","deprecated","custom"],"description":"Grouping used in completion and documentation. Defaults to custom."},"summary":{"$ref":"#/definitions/localizedText","description":"One line: when the signal is sent."},"description":{"$ref":"#/definitions/localizedText","description":"A few sentences for hover."},"sender":{"type":"object","required":["kind"],"additionalProperties":false,"description":"What the sender argument holds at run time; it decides whether connect(sender=...) filters can match.","properties":{"kind":{"enum":["task","task-name","hostname","consumer","app","worker","pool","heart","beat","function","none","custom"],"description":"task: the task object; task-name / hostname: a string (the only kinds a string filter matches); none: always None (no filter matches); custom: anything else."},"type":{"type":"string","minLength":1,"description":"The Python type, e.g. celery.app.task.Task."},"description":{"$ref":"#/definitions/localizedText"}}},"params":{"type":"array","description":"Every keyword argument the signal sends besides sender and signal.","items":{"$ref":"#/definitions/param"}},"since":{"$ref":"#/definitions/version","description":"First release that has the signal."},"deprecated":{"type":"object","required":["since"],"additionalProperties":false,"description":"Set when the signal should no longer be used.","properties":{"since":{"$ref":"#/definitions/version"},"replacement":{"type":"string","minLength":1,"description":"Name of the signal to use instead."}}},"removed":{"$ref":"#/definitions/version","description":"First release without the signal."},"process":{"$ref":"#/definitions/localizedText","description":"Which process runs the receivers."},"docsUrl":{"type":"string","pattern":"^https?://","description":"Link to the signal's documentation."},"pitfalls":{"type":"array","description":"Short warnings, one line each, shown on hover.","items":{"$ref":"#/definitions/localizedText"}},"inStarImport":{"type":"boolean","description":"Whether `from <module> import *` brings the signal in. Defaults to true."}}},"module":{"type":"object","required":["name","otherNames"],"additionalProperties":false,"description":"The names a signal module binds besides its signals.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","description":"The dotted module, e.g. celery.contrib.testing.worker."},"otherNames":{"type":"array","uniqueItems":true,"description":"Every name other than a signal that the module binds at top level (imports included) in some release from namesCompleteSince on. Importing any of them works.","items":{"$ref":"#/definitions/identifier"}},"namesCompleteSince":{"$ref":"#/definitions/version","description":"First release from which the signals and otherNames are all the module binds. For an older Celery version no unknown name is reported. Leave it out when the list holds for every release."}}},"param":{"type":"object","required":["name"],"additionalProperties":false,"description":"One keyword argument sent to receivers.","properties":{"name":{"$ref":"#/definitions/identifier","description":"The keyword name."},"type":{"type":"string","minLength":1,"description":"The Python type, as documentation. Defaults to Any."},"tsType":{"type":"string","minLength":1,"description":"A TypeScript type for generated declarations. Defaults to unknown."},"mayBeNone":{"type":"boolean","description":"True when the value can be None. Defaults to false."},"sometimesAbsent":{"type":"boolean","description":"True when some send sites leave the keyword out, so handlers must give it a default. Defaults to false."},"since":{"$ref":"#/definitions/version","description":"First release that sends it, when later than the signal."},"description":{"$ref":"#/definitions/localizedText"}}}}};
 const schema12 = {"type":"string","pattern":"^\\d+(\\.\\d+){0,2}$","description":"A release number such as 5, 5.3 or 5.3.1."};
 const pattern0 = new RegExp("^\\d+(\\.\\d+){0,2}$", "u");
 const schema13 = {"type":"object","required":["name"],"additionalProperties":false,"description":"One keyword argument sent to receivers.","properties":{"name":{"$ref":"#/definitions/identifier","description":"The keyword name."},"type":{"type":"string","minLength":1,"description":"The Python type, as documentation. Defaults to Any."},"tsType":{"type":"string","minLength":1,"description":"A TypeScript type for generated declarations. Defaults to unknown."},"mayBeNone":{"type":"boolean","description":"True when the value can be None. Defaults to false."},"sometimesAbsent":{"type":"boolean","description":"True when some send sites leave the keyword out, so handlers must give it a default. Defaults to false."},"since":{"$ref":"#/definitions/version","description":"First release that sends it, when later than the signal."},"description":{"$ref":"#/definitions/localizedText"}}};
@@ -1422,6 +1422,171 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
+const schema27 = {"type":"object","required":["name","otherNames"],"additionalProperties":false,"description":"The names a signal module binds besides its signals.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","description":"The dotted module, e.g. celery.contrib.testing.worker."},"otherNames":{"type":"array","uniqueItems":true,"description":"Every name other than a signal that the module binds at top level (imports included) in some release from namesCompleteSince on. Importing any of them works.","items":{"$ref":"#/definitions/identifier"}},"namesCompleteSince":{"$ref":"#/definitions/version","description":"First release from which the signals and otherNames are all the module binds. For an older Celery version no unknown name is reported. Leave it out when the list holds for every release."}}};
+const func0 = require("ajv/dist/runtime/equal").default;
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.otherNames === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "otherNames"},message:"must have required property '"+"otherNames"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "otherNames")) || (key0 === "namesCompleteSince"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern5.test(data0)){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",parentSchema:schema27.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.name.type,parentSchema:schema27.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.otherNames !== undefined){
+let data1 = data.otherNames;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(!pattern1.test(data2)){
+const err5 = {instancePath:instancePath+"/otherNames/" + i0,schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema14,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/otherNames/" + i0,schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+let i1 = data1.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data1[i1], data1[j0])){
+const err7 = {instancePath:instancePath+"/otherNames",schemaPath:"#/properties/otherNames/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema27.properties.otherNames,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/otherNames",schemaPath:"#/properties/otherNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.otherNames.type,parentSchema:schema27.properties.otherNames,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.namesCompleteSince !== undefined){
+let data3 = data.namesCompleteSince;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err9 = {instancePath:instancePath+"/namesCompleteSince",schemaPath:"#/definitions/version/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,2}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,2}$"+"\"",schema:"^\\d+(\\.\\d+){0,2}$",parentSchema:schema12,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/namesCompleteSince",schemaPath:"#/definitions/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://celery-signals.dev/schemas/signal-catalog.schema.json" */;
@@ -1449,7 +1614,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "catalogVersion")) || (key0 === "latestCeleryVersion")) || (key0 === "commonParams")) || (key0 === "signals"))){
+if(!((((((key0 === "$schema") || (key0 === "catalogVersion")) || (key0 === "latestCeleryVersion")) || (key0 === "commonParams")) || (key0 === "signals")) || (key0 === "modules"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1555,14 +1720,36 @@ vErrors.push(err8);
 errors++;
 }
 }
+if(data.modules !== undefined){
+let data7 = data.modules;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate16(data7[i2], {instancePath:instancePath+"/modules/" + i2,parentData:data7,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err9 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.modules.type,parentSchema:schema11.properties.modules,data:data7};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }

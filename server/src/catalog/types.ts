@@ -98,6 +98,19 @@ export interface SignalSpec {
   inStarImport: boolean;
 }
 
+/**
+ * What a signal module binds besides its signals. Only a module described this way can have a name
+ * reported as missing: for any other module the checker cannot know what else it defines.
+ */
+export interface ModuleSpec {
+  /** The dotted module, e.g. `celery.contrib.testing.worker`. */
+  name: string;
+  /** Top-level names other than signals (functions, classes, constants, imports) in some release from `namesCompleteSince` on. */
+  otherNames: string[];
+  /** First release from which the signals and `otherNames` are everything the module binds; absent: every release. */
+  namesCompleteSince?: string;
+}
+
 export interface CatalogFile {
   $schema?: string;
   catalogVersion: 1;
@@ -106,4 +119,6 @@ export interface CatalogFile {
   /** Keywords every receiver gets (`signal`, `sender`). */
   commonParams?: ParamSpec[];
   signals: SignalSpec[];
+  /** Signal modules whose whole namespace is known (see ModuleSpec). */
+  modules?: ModuleSpec[];
 }

@@ -13,29 +13,37 @@ export interface WalkResult {
   files: string[];
   /** Paths given on the command line that do not exist or cannot be listed. */
   problems: { path: string; message: string }[];
+  /** TypeScript declaration files (`.d.ts`) met while walking folders and left out: they hold no handler code. */
+  declarationFiles: number;
+}
+
+function isDeclarationFile(file: string): boolean {
+  return /\.d\.[cm]?ts$/i.test(file);
 }
 
 export function isSourceFile(file: string): boolean {
-  return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase()) && !/\.d\.[cm]?ts$/i.test(file);
+  return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase()) && !isDeclarationFile(file);
 }
 
 function isVirtualEnv(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'pyvenv.cfg'));
 }
 
-function walkDirectory(dir: string, out: string[], problems: WalkResult['problems']): void {
+function walkDirectory(dir: string, out: string[], result: Pick<WalkResult, 'problems' | 'declarationFiles'>): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    problems.push({ path: dir, message: `cannot list the folder (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+    result.problems.push({ path: dir, message: `cannot list the folder (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
     return;
   }
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isVirtualEnv(full)) continue;
-      walkDirectory(full, out, problems);
+      walkDirectory(full, out, result);
+    } else if (isDeclarationFile(entry.name)) {
+      result.declarationFiles++;
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourceFile(entry.name)) {
       // Symlinked folders are not followed (they can loop); symlinked files are read like files.
       if (entry.isSymbolicLink() && !isRegularFile(full)) continue;
@@ -55,7 +63,8 @@ function isRegularFile(file: string): boolean {
 /** Expands the command-line paths: files are taken as given, folders walked, in a stable order. */
 export function collectFiles(paths: readonly string[]): WalkResult {
   const files: string[] = [];
-  const problems: WalkResult['problems'] = [];
+  const result = { problems: [] as WalkResult['problems'], declarationFiles: 0 };
+  const { problems } = result;
   for (const given of paths) {
     let stat: fs.Stats;
     try {
@@ -65,10 +74,10 @@ export function collectFiles(paths: readonly string[]): WalkResult {
       problems.push({ path: given, message: code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code ?? String(e)})` });
       continue;
     }
-    if (stat.isDirectory()) walkDirectory(given, files, problems);
+    if (stat.isDirectory()) walkDirectory(given, files, result);
     else files.push(given);
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], ...result };
 }
 
 export type ReadResult = { text: string } | { skipped: string };

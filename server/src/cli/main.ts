@@ -24,8 +24,13 @@ export interface CliIo {
   env?: NodeJS.ProcessEnv;
 }
 
+/** Set once the reader of stdout has gone away (`check . | head -1`); later output is dropped. */
+let stdoutClosed = false;
+
 const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
@@ -49,7 +54,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const catalog = loadCatalog(args, io);
   if (!catalog) return 2;
   const options = { celeryVersion: args.celeryVersion ?? catalog.latestCeleryVersion, severities: args.severities, includeHints: args.hints };
-  const { files, problems } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
+  const { files, problems, declarationFiles } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const problem of problems) io.stderr(`celery-signals: ${displayPath(problem.path, io.cwd)}: ${problem.message}\n`);
   const results: FileFindings[] = [];
   let skipped = 0;
@@ -78,7 +83,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, check, log, diff: io.stdout, language });
   }
   // A dry run keeps stdout for the diff alone, so it can be piped to `git apply`.
-  (args.dryRun ? io.stderr : io.stdout)(formatReport(args.format, results, skipped, io.cwd, language));
+  (args.dryRun ? io.stderr : io.stdout)(formatReport(args.format, results, skipped, io.cwd, language, declarationFiles));
   if (problems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -105,6 +110,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 }
 
 if (require.main === module) {
+  // Like any Unix filter, stop writing quietly when the reader closes the pipe; the exit status still
+  // says whether there were errors, since all output is written after the check has finished.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && !stdoutClosed) throw error;
+    stdoutClosed = true;
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

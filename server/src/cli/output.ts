@@ -16,7 +16,14 @@ const internalErrorRule = {
 };
 
 /** `results` in the chosen language: messages, fix titles and the summary. */
-export function formatReport(format: OutputFormat, original: readonly FileFindings[], skipped: number, cwd: string, language: DocsLanguage): string {
+export function formatReport(
+  format: OutputFormat,
+  original: readonly FileFindings[],
+  skipped: number,
+  cwd: string,
+  language: DocsLanguage,
+  declarationFiles = 0,
+): string {
   const results = original.map((r) => ({ ...r, findings: r.findings.map((f) => localizeFinding(f, language)) }));
   switch (format) {
     case 'json':
@@ -25,11 +32,11 @@ export function formatReport(format: OutputFormat, original: readonly FileFindin
       return `${JSON.stringify(toSarif(results, { version: packageJson.version, homepage: packageJson.homepage, rules: [...rules, internalErrorRule], cwd }), null, 2)}\n`;
     case 'github': {
       const lines = toGithubCommands(results);
-      return `${lines.map((l) => `${l}\n`).join('')}${summaryLine(results, results.length, skipped, language)}\n`;
+      return `${lines.map((l) => `${l}\n`).join('')}${summaryLine(results, results.length, skipped, language, declarationFiles)}\n`;
     }
     case 'text': {
       const lines = toTextLines(results);
-      return `${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${summaryLine(results, results.length, skipped, language)}\n`;
+      return `${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${summaryLine(results, results.length, skipped, language, declarationFiles)}\n`;
     }
   }
 }

@@ -68,18 +68,26 @@ const LABELS: [Severity, string, string][] = [
 ];
 const LABELS_ZH: Record<Severity, string> = { error: '错误', warning: '警告', information: '信息', hint: '提示' };
 
-export function summaryLine(results: readonly FileFindings[], checkedFiles: number, skippedFiles: number, language: DocsLanguage = 'en'): string {
+export function summaryLine(
+  results: readonly FileFindings[],
+  checkedFiles: number,
+  skippedFiles: number,
+  language: DocsLanguage = 'en',
+  declarationFiles = 0,
+): string {
   const counts = new Map<Severity, number>();
   for (const r of results) for (const f of r.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const withProblems = results.filter((r) => r.findings.length > 0).length;
   if (language === 'zh-cn') {
-    const filesWord = `检查了 ${checkedFiles} 个文件${skippedFiles ? `，跳过 ${skippedFiles} 个` : ''}`;
+    const declarationsZh = declarationFiles ? `，未检查 ${declarationFiles} 个声明文件（.d.ts）` : '';
+    const filesWord = `检查了 ${checkedFiles} 个文件${skippedFiles ? `，跳过 ${skippedFiles} 个` : ''}${declarationsZh}`;
     if (total === 0) return `未发现问题（${filesWord}）。`;
     const parts = LABELS.filter(([s]) => counts.get(s)).map(([s]) => `${counts.get(s)} 个${LABELS_ZH[s]}`);
     return `共 ${total} 个问题（${parts.join('、')}），分布在 ${withProblems} 个文件中（${filesWord}）。`;
   }
-  const filesWord = `${checkedFiles} file${checkedFiles === 1 ? '' : 's'} checked${skippedFiles ? `, ${skippedFiles} skipped` : ''}`;
+  const declarations = declarationFiles ? `, ${declarationFiles} declaration file${declarationFiles === 1 ? '' : 's'} (.d.ts) left out` : '';
+  const filesWord = `${checkedFiles} file${checkedFiles === 1 ? '' : 's'} checked${skippedFiles ? `, ${skippedFiles} skipped` : ''}${declarations}`;
   if (total === 0) return `No problems found (${filesWord}).`;
   const parts = LABELS.filter(([s]) => counts.get(s)).map(([s, one, many]) => `${counts.get(s)} ${counts.get(s) === 1 ? one : many}`);
   return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${withProblems} file${withProblems === 1 ? '' : 's'} (${filesWord}).`;

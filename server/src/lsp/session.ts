@@ -10,6 +10,7 @@ import type { DocsLanguage } from '../catalog/types';
 import { AnalysisCache, type DocumentAnalysis } from '../documents/analysisCache';
 import { DocumentStore } from '../documents/documentStore';
 import { defaultSettings, resolveDocsLanguage, type Settings } from './settings';
+import { editorDefaultSeverities } from '../analysis/rules/index';
 
 export interface ClientSupport {
   pullDiagnostics: boolean;
@@ -49,7 +50,7 @@ export class Session {
     return this.cache.analyse(uri, entry, this.catalog, {
       enable: this.settings.enable,
       celeryVersion: this.celeryVersion,
-      severities: this.settings.severity,
+      severities: { ...editorDefaultSeverities, ...this.settings.severity },
     });
   }
 

@@ -88,3 +88,49 @@ from celery.signals import before_task_publish
 @before_task_publish.connect
 def needs_eta(sender, headers, eta, **kwargs):
     print(sender, eta)
+
+# ### a nested handler watches a publish made by the function that defines it
+from celery import Celery
+from celery.signals import after_task_publish
+
+app = Celery('proj')
+
+
+@app.task
+def export_report(report_id):
+    return report_id
+
+
+def queue_and_watch(report_id):
+    queued = []
+
+    @after_task_publish.connect
+    def watch_queue(sender=None, headers=None, **kwargs):
+        queued.append(headers['id'])
+        print('watched', headers['id'])
+
+    export_report.delay(report_id)
+    return queued
+
+
+queue_and_watch(7)
+
+# ### a nested handler whose defining function returns before anything is published
+from celery import Celery
+from celery.signals import after_task_publish
+
+app = Celery('proj')
+
+
+@app.task
+def export_report(report_id):
+    return report_id
+
+
+def install_watch():
+    @after_task_publish.connect
+    def watch_later(sender=None, headers=None, **kwargs):
+        print('watched', headers['id'])
+
+
+install_watch()

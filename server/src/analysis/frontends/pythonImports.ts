@@ -53,7 +53,8 @@ export class SignalModuleIndex {
   signalBinding(module: string, name: string): Binding {
     const spec = this.catalog.fromModule(module, name);
     if (spec) return { kind: 'signal', signal: spec.name, resolution: 'catalog', module };
-    if (signalLikeName.test(name)) return { kind: 'signal', signal: name, resolution: 'unknown', module };
+    // Only a module whose whole namespace the catalog knows can be said to lack a name.
+    if (signalLikeName.test(name) && this.catalog.mayLackName(module, name)) return { kind: 'signal', signal: name, resolution: 'unknown', module };
     return { kind: 'imported' };
   }
 }

@@ -122,7 +122,10 @@ export class Navigator {
     const index = this.statementIndex(start, end);
     if (index < 0) return false;
     if (this.starts[index] === start && this.ends[index] === end) return true;
-    return this.ends[index] === end && this.statements[index].type === 'decorated_definition' && node.type !== 'block';
+    // The definition a module-level decorator sits on; not whatever else ends where it ends (the last
+    // statement of its body, a function nested there).
+    const statement = this.statements[index];
+    return this.ends[index] === end && statement.type === 'decorated_definition' && statement.childForFieldName('definition')?.startIndex === start;
   }
 
   /**
@@ -205,23 +208,25 @@ const maxProblems = 50;
 export function collectSyntaxProblems(root: SyntaxNode): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   if (!root.hasError) return problems;
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, inString: boolean): void => {
     if (problems.length >= maxProblems) return;
+    // An f-string's format spec or a return annotation the grammar cannot read hides no handler.
+    const inert = inString || node.previousNamedSibling?.type === 'type' ? { inert: true } : {};
     if (node.isMissing) {
-      problems.push({ span: spanOf(node), message: `Syntax error: missing ${describeMissing(node)}` });
+      problems.push({ span: spanOf(node), message: `Syntax error: missing ${describeMissing(node)}`, ...inert });
       return;
     }
     if (node.isError) {
-      problems.push({ span: spanOf(node), message: errorMessage(node) });
+      problems.push({ span: spanOf(node), message: errorMessage(node), ...inert });
       return;
     }
     const count = node.childCount;
     for (let i = 0; i < count; i++) {
       const child = node.child(i);
-      if (child && (child.hasError || child.isMissing)) visit(child);
+      if (child && (child.hasError || child.isMissing)) visit(child, inString || node.type === 'string' || node.type === 'type');
     }
   };
-  visit(root);
+  visit(root, false);
   return problems;
 }
 

@@ -85,11 +85,20 @@ function siteOf(member: SyntaxNode, signal: SignalRef, text: string, classify: N
   return { connection, ...(receiver ? receiverOf(receiver, text) : {}) };
 }
 
-function syntaxProblems(node: SyntaxNode, out: SyntaxProblem[] = []): SyntaxProblem[] {
+/** Nodes whose inside is JSX text or a type: tree-sitter rejects some valid code there, and no handler hides there. */
+const INERT_CONTAINERS = new Set(['jsx_element', 'jsx_fragment', 'jsx_self_closing_element', 'type_arguments', 'type_annotation', 'object_type', 'type_alias_declaration']);
+/** Code again inside an inert container: `{expression}` in JSX, a function body in a type's default. */
+const CODE_CONTAINERS = new Set(['jsx_expression', 'statement_block']);
+
+function syntaxProblems(node: SyntaxNode, out: SyntaxProblem[] = [], inert = false): SyntaxProblem[] {
   if (!node.hasError && !node.isMissing) return out;
-  if (node.isMissing) out.push({ span: spanOf(node), message: `Syntax error: missing ${node.type}` });
-  else if (node.isError) out.push({ span: spanOf(node), message: 'Syntax error: unexpected code' });
-  else for (const child of node.children) if (child) syntaxProblems(child, out);
+  const marker = inert ? { inert: true } : {};
+  if (node.isMissing) out.push({ span: spanOf(node), message: `Syntax error: missing ${node.type}`, ...marker });
+  else if (node.isError) out.push({ span: spanOf(node), message: 'Syntax error: unexpected code', ...marker });
+  else {
+    const inside = CODE_CONTAINERS.has(node.type) ? false : inert || INERT_CONTAINERS.has(node.type);
+    for (const child of node.children) if (child) syntaxProblems(child, out, inside);
+  }
   return out;
 }
 

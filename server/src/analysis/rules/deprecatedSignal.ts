@@ -21,17 +21,19 @@ export const deprecatedSignal: FileRule = {
   docs: {
     summary: { en: 'The signal is deprecated; its replacement sends different keywords.', 'zh-cn': '该信号已弃用；替代它的信号发送的关键字不同。' },
     rationale:
-      'The code connects a signal Celery has deprecated, such as `task_sent`, whose replacement `after_task_publish` sends a different set of keywords. Deprecated signals remain only for old code and may stop being sent.',
+      'The code connects a signal Celery has deprecated, such as `task_sent`, whose replacement `after_task_publish` sends a different set of keywords. Deprecated signals remain only for old code and may stop being sent. Only connections are reported: importing the name, or reading its `send` or `receivers` (as Celery\'s own compatibility code does), is not.',
     fix: 'Connect the replacement signal, then check the handler\'s parameters against what it sends.',
   },
   scope: 'file',
-  summary: 'A signal Celery has deprecated.',
+  summary: 'A handler connected to a signal Celery has deprecated.',
   rationale:
     'Deprecated signals are kept for old code and may stop being sent; the replacement carries the same information in its current form.',
   check({ model, catalog, text, celeryVersion }) {
     const findings: RuleFinding[] = [];
     const editsPerName = new Map<string, TextEdit[]>();
-    for (const ref of model.signalRefs) {
+    // Only connecting a handler is a use worth a warning: importing the name or reading its `send` and
+    // `receivers` (as Celery's own compatibility code does) connects nothing.
+    for (const ref of model.sites.map((site) => site.connection.signal)) {
       if (ref.resolution !== 'catalog') continue;
       const spec = catalog.get(ref.name);
       const deprecation = spec?.deprecated;

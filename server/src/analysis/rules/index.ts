@@ -22,6 +22,7 @@ import { sameMethodTwice } from './sameMethodTwice';
 import { senderKindMismatch } from './senderKindMismatch';
 import { setupLoggingShadowsAfterSetup } from './setupLoggingShadowsAfterSetup';
 import { signalTooNew } from './signalTooNew';
+import type { Severity } from '../diagnostics';
 import type { Rule } from './support/types';
 import { syntaxError } from './syntaxError';
 import { taskAsReceiver } from './taskAsReceiver';
@@ -65,6 +66,11 @@ export const rules: readonly Rule[] = [
 
 /** Codes the checker can report besides the rules' own: analysis failures. */
 export const INTERNAL_ERROR_CODE = 'internal-error';
+
+/** Severities the editor uses unless the user sets them, where they differ from the CLI's defaults. */
+export const editorDefaultSeverities: Readonly<Record<string, Severity | 'off'>> = Object.fromEntries(
+  rules.flatMap((rule) => (rule.editorDefaultSeverity ? [[rule.code, rule.editorDefaultSeverity]] : [])),
+);
 
 export function ruleByCode(code: string): Rule | undefined {
   return rules.find((r) => r.code === code);

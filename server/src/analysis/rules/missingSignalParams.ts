@@ -8,6 +8,7 @@ import {
   positionalDefaultsPresent,
   renameParam,
 } from './support/paramEdits';
+import type { Handler, HandlerParam } from '../model';
 import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { SiteRule } from './support/types';
 import { messageTable } from './support/messages';
@@ -38,9 +39,16 @@ export const missingSignalParams: SiteRule = {
     if (!context) return [];
     const { handler, signal, sent, text, model } = context;
     const rest = catchAll(handler);
-    const declared = new Set(handler.params.filter((p) => p !== rest).map((p) => p.name));
-    const missing = [...sent.byName.values()].filter((p) => p.name !== 'signal' && !declared.has(p.name));
+    // Celery sends every keyword by name, so `*args` never receives one: it names nothing, `args` included.
+    const positionalRest = handler.params.find((p) => p.kind === 'var-positional');
+    const boundSelf = (p: HandlerParam, i: number) => i === 0 && (handler.implicitFirstParam !== undefined || (handler.definedIn === 'class' && /^(self|cls)$/.test(p.name)));
+    const named = handler.params.filter((p, i) => p !== rest && p !== positionalRest && !boundSelf(p, i));
+    const declared = new Set(named.map((p) => p.name));
+    // A sender that is always None tells the handler nothing worth naming.
+    const missing = [...sent.byName.values()].filter((p) => p.name !== 'signal' && !declared.has(p.name) && !(p.name === 'sender' && signal.sender.kind === 'none'));
     if (missing.length === 0) return [];
+    // `(*args, **kwargs)` is a deliberate catch-all; hint only when the body digs a keyword out of it.
+    if (named.length === 0 && positionalRest && rest && !readsKeywordThrough(text, handler, rest, sent.byName)) return [];
     const python = model.language === 'python';
     // `sender` may be None on some signals, but it is always sent, so it needs no default.
     const defaulted = missing.map((p) => python && (p.sometimesAbsent || (p.mayBeNone && p.name !== 'sender')));
@@ -55,6 +63,11 @@ export const missingSignalParams: SiteRule = {
         : [appendParams(text, handler, [...declarations, `**${freeCatchAll}`])];
     // `**kwargs` next to task_prerun's own `kwargs` keyword: the catch-all moves aside for it.
     if (rest && python && sent.byName.has(rest.name)) edits.push(...renameParam(handler, rest, freeCatchAll));
+    // Likewise `*args` next to an `args` keyword; it is always empty, so only its name changes.
+    if (positionalRest && python && missing.some((p) => p.name === positionalRest.name)) {
+      const taken = (n: string) => sent.byName.has(n) || handler.params.some((p) => p.name === n) || n === freeCatchAll;
+      edits.push(...renameParam(handler, positionalRest, ['positional', 'extra_args', 'other_args'].find((n) => !taken(n)) ?? 'unused_args'));
+    }
     return [
       {
         span: handlerAnchor(text, handler),
@@ -64,3 +77,12 @@ export const missingSignalParams: SiteRule = {
     ];
   },
 };
+
+/** True when the body reads one of the signal's keywords out of the catch-all (`kwargs["task_id"]`, `kwargs.get("task_id")`). */
+function readsKeywordThrough(text: string, handler: Handler, rest: HandlerParam, sent: ReadonlyMap<string, unknown>): boolean {
+  return (handler.paramReads ?? []).some((read) => {
+    if (read.name !== rest.name) return false;
+    const key = /^\s*(?:\[\s*|\.(?:get|pop|setdefault)\(\s*)(['"])(\w+)\1/.exec(text.slice(read.span.end, read.span.end + 200));
+    return key !== null && sent.has(key[2]);
+  });
+}

@@ -26,7 +26,7 @@ export const publishBodyV1Access: SiteRule = {
   docs: {
     summary: { en: 'A publish handler reads `body` as a protocol 1 dict, but since Celery 4.0 it is a tuple and the task id and name are in `headers`.', 'zh-cn': '发布处理函数把 `body` 当作旧的协议 1 字典读取，但自 Celery 4.0 起它是元组，任务 id 和名称在 `headers` 中。' },
     rationale:
-      'A `before_task_publish` or `after_task_publish` handler indexes `body[\'id\']` or `body[\'task\']`, or calls `body.get(...)`, as if messages still used protocol 1. Celery 4.0 made protocol 2 the default: `body` is the tuple `(args, kwargs, embed)` and the task\'s id and name travel in `headers`. The read raises `TypeError` or `AttributeError`, Celery logs it, and the handler stops at that line.',
+      'A `before_task_publish` or `after_task_publish` handler indexes `body[\'id\']` or `body[\'task\']`, or calls `body.get(...)`, as if messages still used protocol 1. Celery 4.0 made protocol 2 the default: `body` is the tuple `(args, kwargs, embed)` and the task\'s id and name travel in `headers`. The read raises `TypeError` or `AttributeError`, Celery logs it, and the handler stops at that line. A read guarded by a test of `headers` or of the body\'s type is the recommended protocol 1 fallback and is not reported: `headers.get(\'id\') if headers else body.get(\'id\')`, `headers.get(\'id\') or body[\'id\']`, an `if`/`else` on `\'task\' in headers` or `isinstance(body, dict)`, or a `try`.',
     fix: 'Read `headers[\'id\']` and `headers[\'task\']` (keep a fallback only if the project still sets `task_protocol = 1`).',
   },
   scope: 'site',
@@ -46,6 +46,7 @@ export const publishBodyV1Access: SiteRule = {
     const access = /(?<![\w.])body\s*(?:\[\s*(['"])(\w+)\1\s*\]|\.(get|keys|items|values)\s*\()/g;
     const findings: RuleFinding[] = [];
     for (let match = access.exec(source); match; match = access.exec(source)) {
+      if (guardedRead(text, start + match.index, handler.definitionSpan.start)) continue;
       const key = match[2];
       const span = { start: start + match.index, end: start + match.index + match[0].length - (match[3] ? 1 : 0) };
       const fixes: NonNullable<RuleFinding['fixes']> = [];
@@ -61,3 +62,39 @@ export const publishBodyV1Access: SiteRule = {
     return findings;
   },
 };
+
+/** A condition that tells the protocols apart: it looks at `headers`, or at the type or keys of `body`. */
+const PROTOCOL_TEST = /\bheaders\b|\b(isinstance|type|hasattr)\s*\(\s*body\b|\bin\s+body\b/;
+
+/**
+ * True when the read only runs once a test has told the protocols apart, as a handler written for
+ * `task_protocol = 1` as well does: a branch of `... if <test> else ...`, the right side of
+ * `headers... or body...`, an if/elif/else block whose condition looks at headers or body, or a try.
+ */
+function guardedRead(text: string, offset: number, definitionStart: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  const before = text.slice(lineStart, offset).replace(/#.*$/, '');
+  const after = text.slice(offset, lineEnd).replace(/#.*$/, '');
+  const conditional = /\bif\b(.*?)\belse\b/.exec(before + after);
+  if (conditional && PROTOCOL_TEST.test(conditional[1])) return true;
+  if (/\bheaders\b.*\bor\s*$/.test(before)) return true;
+  let indent = before.length - before.trimStart().length;
+  const above = text.slice(definitionStart, lineStart).split('\n').reverse();
+  let chainOpen = false;
+  for (const line of above) {
+    const code = line.replace(/#.*$/, '');
+    if (code.trim() === '') continue;
+    const lineIndent = code.length - code.trimStart().length;
+    const head = code.trimStart();
+    if (lineIndent < indent || (chainOpen && lineIndent === indent)) {
+      if (/^try\s*:/.test(head)) return true;
+      if (/^(if|elif|while)\b/.test(head) && PROTOCOL_TEST.test(head)) return true;
+      // An else/elif is guarded by the tests above it in the same chain.
+      chainOpen = /^(elif|else)\b/.test(head);
+      if (/^(async\s+)?def\b/.test(head)) return false;
+      indent = lineIndent;
+    }
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../diagnostics';
 import { closestName } from './support/didYouMean';
-import { renameSignalEdits } from './support/signalRefs';
+import { isMissingName, renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
 import { messageTable } from './support/messages';
@@ -23,19 +23,16 @@ export const unknownSignal: FileRule = {
   docs: {
     summary: { en: 'A name is imported or read from a signal module that does not define it, so the import fails.', 'zh-cn': '从信号模块导入或读取了一个它并未定义的名称，导入因此失败。' },
     rationale:
-      'The code takes a name from a signal module that has no such signal (`task_posturn`). Importing or reading it fails while the module loads, so none of the module\'s handlers get connected.',
+      'The code takes a name from a signal module that has no such signal (`task_posturn`). Importing or reading it fails while the module loads, so none of the module\'s handlers get connected. Only modules whose every name the catalog knows are judged: `celery.signals`, and `celery.contrib.testing.worker` from Celery 5.2.6 on, whose helpers (`start_worker`, `setup_app_for_worker`, ...) import fine. Names from your own signal modules are judged only when your catalog lists the other names of the module.',
     fix: 'Use the closest signal name, both where it is imported and where it is used.',
   },
   scope: 'file',
-  summary: 'A name taken from a signal module that has no such signal.',
-  rationale:
-    'Importing or reading a signal the module does not define fails when the module is imported (ImportError or AttributeError), so none of the handlers it would connect ever are.',
-  check({ model, catalog, text }) {
+  check({ model, catalog, text, celeryVersion }) {
     const findings: RuleFinding[] = [];
     // One suggestion and one set of edits per misspelt name, however often it is used.
     const perName = new Map<string, { suggestion?: string; edits: TextEdit[] }>();
     for (const ref of model.signalRefs) {
-      if (ref.resolution !== 'unknown') continue;
+      if (!isMissingName(ref, catalog, celeryVersion)) continue;
       let known = perName.get(`${ref.source}\u0000${ref.name}`);
       if (!known) {
         const fromModule = catalog.isSignalModule(ref.source) ? catalog.signalsOfModule(ref.source) : catalog.signals;

@@ -33,7 +33,7 @@ export const weakLocalReceiver: SiteRule = {
   docs: {
     summary: { en: 'A lambda, nested function, inline partial or throwaway instance\'s method is connected weakly and is collected before it is ever called.', 'zh-cn': 'lambda、嵌套函数、内联的 partial 或临时实例的方法以弱引用连接，在被调用之前就会被回收。' },
     rationale:
-      'A lambda, a function defined inside another function, a `partial(...)` built in the call, or a bound method of an instance that nothing else keeps, connected with the default `weak=True`. Celery holds only a weak reference, the object is garbage-collected almost at once, and the handler silently never runs.',
+      'A lambda, a function defined inside another function, a `partial(...)` built in the call, or a bound method of an instance that nothing else keeps, connected with the default `weak=True`. Celery holds only a weak reference, the object is garbage-collected almost at once, and the handler silently never runs. A nested function lives as long as the function that defines it is running, so nothing is reported when that function goes on, after connecting, to call something that may send the signal (anything but printing or logging, as a test does when it connects a handler and then runs a task) or pauses at `yield` (a pytest fixture); the warning is for closures connected in `ready()`, a setup function or another handler that then returns.',
     fix: 'Pass `weak=False`.',
   },
   scope: 'site',

@@ -6,7 +6,7 @@ import type { HandlerSite, Span } from '../../model';
 import { customReceiversWithoutKwargs } from '../customSignalNoKwargs';
 import { usedBeforeDefinition } from '../receiverDefinedLater';
 import { notInStarImport } from '../notInStarImport';
-import { inImport } from './signalRefs';
+import { inImport, isMissingName } from './signalRefs';
 import { optionValue } from './sites';
 import type { FileContext } from './types';
 import { atLeast, connectOptionsFor, RELEASES } from './versions';
@@ -63,7 +63,7 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
     const binding = model.imports.find((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
     if (!binding || !inImport(model, ref) || lineIndent(text, binding.span.start) !== 0) continue;
     const spec = ref.resolution === 'catalog' ? catalog.get(ref.name) : undefined;
-    const missing = ref.resolution === 'unknown' || (spec?.since !== undefined && !atLeast(celeryVersion, spec.since));
+    const missing = isMissingName(ref, catalog, celeryVersion) || (spec?.since !== undefined && !atLeast(celeryVersion, spec.since));
     if (missing) consider(binding.span.start, ref.nameSpan, `${ref.name} cannot be imported`, ref.name);
   }
   for (const site of model.sites) {

@@ -1,4 +1,5 @@
 /** Helpers for rules about signal references (imports and uses). */
+import type { Catalog } from '../../../catalog/catalog';
 import type { TextEdit } from '../../diagnostics';
 import type { FileModel, SignalRef } from '../../model';
 import { missingNameText } from './phrases';
@@ -26,4 +27,14 @@ export function renameSignalEdits(text: string, model: FileModel, name: string, 
 /** English only; messages use missingNameText (support/phrases.ts). */
 export function missingNameFailure(model: FileModel, ref: SignalRef): string {
   return missingNameText(model, ref).en;
+}
+
+/**
+ * True when the unknown reference names something Celery `version` really lacks. A name read from a
+ * Python module counts only when the catalog knows the module's whole namespace for that version; an
+ * app attribute or a TypeScript signal module is judged by the front end alone.
+ */
+export function isMissingName(ref: SignalRef, catalog: Catalog, celeryVersion: string): boolean {
+  if (ref.resolution !== 'unknown') return false;
+  return !catalog.isSignalModule(ref.source) || catalog.lacksName(ref.source, ref.name, celeryVersion);
 }

@@ -66,6 +66,8 @@ interface RuleBase {
   summary?: string;
   /** @deprecated superseded by `docs`; read by nothing, to be deleted once the branches have merged. */
   rationale?: string;
+  /** The editor's default when it differs from the CLI's (`defaultSeverity`), e.g. `off`. */
+  editorDefaultSeverity?: Severity | 'off';
 }
 
 export interface SiteRule extends RuleBase {

@@ -1,5 +1,6 @@
 /** Which receivers Celery loses right after connecting them: weakly held, with nothing else holding them. */
 import type { Handler, HandlerSite } from '../../model';
+import { LineIndex } from '../../text';
 import { optionArguments, quote } from './sites';
 
 export interface WeakLoss {
@@ -33,8 +34,64 @@ export function weakLoss(site: HandlerSite, text: string): WeakLoss | undefined 
   const functionExpression = handler && (handler.kind === 'lambda' || handler.kind === 'arrow' || handler.kind === 'function-expression');
   const inlineFunction = site.receiverKind ? site.receiverKind === 'lambda' : Boolean(functionExpression && !site.receiverSpan);
   if (inlineFunction) return { what: 'this inline function', inlineFunction };
-  if (handler?.definedIn === 'function' && !escapesEnclosingFunction(text, handler)) return { what: `${quote(handler.name ?? 'this function')}, defined inside a function,`, inlineFunction };
+  if (handler?.definedIn === 'function' && !escapesEnclosingFunction(text, handler) && !calledWhileFrameLives(text, site, handler)) {
+    return { what: `${quote(handler.name ?? 'this function')}, defined inside a function,`, inlineFunction };
+  }
   return undefined;
+}
+
+const COMPOUND_STATEMENT = /^(async\s+)?(with|if|elif|else|for|while|try|except|finally|match|case)\b/;
+const PYTHON_DEF = /^(async\s+)?def\s/;
+/** Calls that cannot send a Celery signal: printing, logging, conversions and type tests. */
+const INERT_CALL = /^(print|len|repr|str|int|float|bool|dict|list|set|tuple|type|isinstance|issubclass|super|(_?log|_?logger|logging|LOG|LOGGER)(\.\w+)*)$/;
+const NOT_A_CALL = new Set(['if', 'elif', 'while', 'and', 'or', 'not', 'in', 'is', 'return', 'yield', 'assert', 'del', 'lambda', 'for', 'with', 'except', 'raise', 'await', 'else']);
+
+/** The last text split into lines, kept because every nested handler of a file asks again. */
+let lastLines: { text: string; lines: string[]; index: LineIndex } | undefined;
+
+function linesOf(text: string): { lines: string[]; lineOf: (offset: number) => number } {
+  if (lastLines?.text !== text) lastLines = { text, lines: text.split('\n'), index: new LineIndex(text) };
+  const { lines, index } = lastLines;
+  return { lines, lineOf: (offset) => index.positionAt(offset).line };
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * A nested function's local name keeps it alive for as long as the function that defines it runs.
+ * True when that function goes on, after connecting it, to do something that may send the signal (any
+ * call but printing and logging, as Celery's own tests connect a handler and then call apply_async()
+ * or get() in the same function) or suspends with `yield` (a pytest fixture), before any `del` of the
+ * name. Python only: the enclosing function is found by indentation.
+ */
+function calledWhileFrameLives(text: string, site: HandlerSite, handler: Handler): boolean {
+  const { lines, lineOf } = linesOf(text);
+  const defLine = lineOf(handler.definitionSpan.start);
+  let threshold = indentOf(lines[defLine]);
+  let enclosingIndent: number | undefined;
+  for (let i = defLine - 1; i >= 0 && enclosingIndent === undefined; i--) {
+    const line = lines[i];
+    if (line.trim() === '' || indentOf(line) >= threshold) continue;
+    const code = line.trimStart();
+    if (PYTHON_DEF.test(code)) enclosingIndent = indentOf(line);
+    else if (COMPOUND_STATEMENT.test(code)) threshold = indentOf(line);
+  }
+  if (enclosingIndent === undefined) return false;
+  const restStart = lineOf(Math.max(handler.definitionSpan.end, site.connection.span.end)) + 1;
+  const name = handler.name?.replace(/[^\w]/g, '');
+  for (const raw of lines.slice(restStart)) {
+    if (raw.trim() === '') continue;
+    if (indentOf(raw) <= enclosingIndent) break;
+    const code = raw.replace(/#.*$/, '').replace(/(['"])(?:\\.|(?!\1).)*\1/g, '""');
+    if (name && new RegExp(`^\\s*del\\b.*\\b${name}\\b`).test(code)) return false;
+    if (/\byield\b/.test(code)) return true;
+    for (const call of code.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) {
+      if (!NOT_A_CALL.has(call[1]) && !INERT_CALL.test(call[1])) return true;
+    }
+  }
+  return false;
 }
 
 /**
