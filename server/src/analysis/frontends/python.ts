@@ -23,11 +23,13 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const nav = new Navigator(root, text);
   const { tasks, taskDefinitions } = findTasks(root, text, nav);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
-  const sites = new ConnectSiteFinder(resolver, modules).findAll(root, text, options?.within);
+  const finder = new ConnectSiteFinder(resolver, modules);
+  const sites = finder.findAll(root, text, options?.within);
   const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];
   return {
     language: 'python',
     sites,
+    reboundSignalUses: finder.rebound,
     signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
     imports: moduleFacts.imports,
     tasks,

@@ -1,6 +1,7 @@
 import type { HandlerParam } from '../model';
 import { appendParams, catchAllName } from './support/paramEdits';
-import { handlerAnchor, handlerContext, optionValue, quote } from './support/sites';
+import { dispatchFailure } from './support/params';
+import { connectTimeHandler, handlerAnchor, handlerContext, optionValue, quote } from './support/sites';
 import type { HandlerContext, SiteRule } from './support/types';
 import { atLeast, RELEASES } from './support/versions';
 
@@ -23,10 +24,15 @@ export const missingVarKwargs: SiteRule = {
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python' || context.handler.paramStyle !== 'keywords') return [];
-    const { handler, signal, text, celeryVersion } = context;
+    const { signal, text, celeryVersion, site } = context;
+    // Under a wrapper, connect() may test one function while the keywords land in another.
+    const inspected = connectTimeHandler(site, celeryVersion) ?? context.handler;
+    const inspectedAccepts = inspected.params.some((p) => p.kind === 'var-keyword');
+    const handler = inspectedAccepts ? context.handler : inspected;
     if (handler.params.some((p) => p.kind === 'var-keyword')) return [];
-    const name = handler.name ? quote(handler.name) : 'this receiver';
-    const refusedAtConnect = atLeast(celeryVersion, RELEASES.connectChecksKwargs);
+    const wrapperRefused = site.wrapper !== undefined && handler === site.wrapper.handler;
+    const name = wrapperRefused ? `the wrapper that ${quote(`@${site.wrapper!.decorator}`)} returns` : handler.name ? quote(handler.name) : 'this receiver';
+    const refusedAtConnect = atLeast(celeryVersion, RELEASES.connectChecksKwargs) && !inspectedAccepts;
     const retried = optionValue(context.site, 'retry');
     const retryWrapped = retried?.kind === 'bool' && retried.value && atLeast(celeryVersion, RELEASES.retryOption);
     const unaccepted = firstUnacceptedKeyword(context);
@@ -37,6 +43,8 @@ export const missingVarKwargs: SiteRule = {
         'the error fires when this module is imported, so nothing after this point in the module gets connected either.';
     } else if (!unaccepted) {
       return [];
+    } else if (inspectedAccepts && site.wrapper) {
+      message = `The wrapper from ${quote(`@${site.wrapper.decorator}`)} accepts **kwargs, so ${signal.name}.connect takes it, but it hands Celery's keywords to ${name}, which has no **kwargs: every dispatch raises TypeError (unexpected keyword ${quote(unaccepted)}) inside the wrapper, ${dispatchFailure(context)}.`;
     } else if (retryWrapped) {
       message =
         `With retry=True, Celery connects a (*args, **kwargs) retry wrapper, so it accepts ${name} at connect time, but calling it with ${quote(unaccepted)} raises TypeError on every ${signal.name} dispatch, and retry=True retries it forever, blocking the sender.`;
@@ -47,7 +55,8 @@ export const missingVarKwargs: SiteRule = {
     const catchAll = catchAllName((n) => context.sent.byName.has(n) || context.sent.later.has(n) || handler.params.some((p) => p.name === n));
     return [
       {
-        span: handlerAnchor(text, handler),
+        // An instance's `__call__` is judged where the instance is connected: the class may serve several.
+        span: wrapperRefused ? site.wrapper!.span : handler.name === '__call__' && site.receiverSpan ? site.receiverSpan : handlerAnchor(text, handler),
         message,
         fixes: [{ title: `Add **${catchAll}`, edits: [appendParams(text, handler, [`**${catchAll}`])], preferred: true }],
       },

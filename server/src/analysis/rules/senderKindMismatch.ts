@@ -75,6 +75,7 @@ function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: Task
   }
   if (value.kind === 'string' && kind === 'hostname' && /%[hnd]/.test(value.value)) return `'${value.value}' still holds a %-placeholder that Celery expands only in the node name itself`;
   if (value.kind === 'name' && value.refersTo === 'task' && kind !== 'task') return `the task object ${quote(value.name)} is not that`;
+  if (value.kind === 'name' && value.refersTo === 'app' && kind !== 'app') return `the app ${quote(value.name)} is never that object (Celery compares senders by identity)`;
   // Celery compares by identity, and every built-in signal sends an instance (or a name), never a class.
   if (value.kind === 'name' && value.refersTo === 'class') return `the class ${quote(value.name)} is never that object (Celery compares senders by identity)`;
   return undefined;

@@ -18,7 +18,8 @@ export const undeclaredKwargRead: SiteRule = {
     const reported = new Set<string>();
     const findings: RuleFinding[] = [];
     for (const read of handler.freeReads) {
-      if (read.boundOutside || declared.has(read.name) || reported.has(read.name)) continue;
+      // A read in a nested function the handler never refers to does not run at dispatch.
+      if (read.boundOutside || read.deferred || declared.has(read.name) || reported.has(read.name)) continue;
       const spec = sent.byName.get(read.name);
       if (!spec) continue;
       reported.add(read.name);

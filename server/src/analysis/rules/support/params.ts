@@ -26,7 +26,7 @@ export function namedParams(context: HandlerContext): NamedParam[] {
 }
 
 /** What a failing call does to a dispatch on the configured release, with the site's options. */
-export function dispatchFailure(context: HandlerContext, lost = 'so the body never runs'): string {
+export function dispatchFailure(context: Pick<HandlerContext, 'site' | 'celeryVersion'>, lost = 'so the body never runs'): string {
   const retry = optionValue(context.site, 'retry');
   if (retry?.kind === 'bool' && retry.value && atLeast(context.celeryVersion, RELEASES.retryOption)) {
     return 'and retry=True retries it forever, blocking the process that sent the signal';

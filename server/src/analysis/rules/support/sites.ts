@@ -1,6 +1,7 @@
 /** Helpers rules share to read a site: its handler, its options and where to point a finding. */
 import type { Handler, HandlerSite, Span, ConnectArgument, ConnectValue } from '../../model';
 import type { HandlerContext, SiteContext } from './types';
+import { atLeast, RELEASES } from './versions';
 
 /** The site's handler with its signal, or undefined when signature rules cannot judge it. */
 export function handlerContext(context: SiteContext): HandlerContext | undefined {
@@ -19,7 +20,7 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
       sentKeywords: context.sentKeywords,
       site,
       signal,
-      handler: site.handler,
+      handler: dispatchHandler(site) ?? site.handler,
       sent: context.sentKeywords(signal),
     };
   }
@@ -28,6 +29,23 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
 }
 
 const handlerContexts = new WeakMap<SiteContext, HandlerContext | undefined>();
+
+/**
+ * The function whose signature connect() tests for **kwargs. Under a user decorator that is the
+ * wrapper, unless `functools.wraps` left a `__wrapped__` that `inspect.signature` follows: always for
+ * a wrapper instance, and for a wrapper function until Celery reads the code flags itself.
+ */
+export function connectTimeHandler(site: HandlerSite, celeryVersion: string): Handler | undefined {
+  const wrapper = site.wrapper;
+  if (!wrapper) return site.handler;
+  const followed = wrapper.followsWrapped && (wrapper.isInstance || !atLeast(celeryVersion, RELEASES.kwargsFromCode));
+  return followed ? site.handler : wrapper.handler;
+}
+
+/** The function Celery's keywords land in: the inner function when the wrapper forwards them, else the wrapper. */
+export function dispatchHandler(site: HandlerSite): Handler | undefined {
+  return site.wrapper && !site.wrapper.forwardsKeywords ? site.wrapper.handler : site.handler;
+}
 
 /** `@staticmethod` or `@classmethod` right below the connect decorator: connect receives that object. */
 export function descriptorBelow(text: string, site: HandlerSite): { kind: 'staticmethod' | 'classmethod'; line: Span; indent: string } | undefined {
