@@ -193,6 +193,8 @@ export interface HandlerSite {
   receiverUnbound?: boolean;
   /** The receiver is a `functools.partial`; `handler` then lists only the parameters left for keywords. */
   partial?: PartialBinding;
+  /** The decorator right below a connect decorator (`@staticmethod`, say): what connect() receives. */
+  decoratorBelow?: { name: string; span: Span };
   /** The decorated definition is wrapped by a user decorator applied before the connect. */
   wrapper?: ReceiverWrapper;
   /**

@@ -20,6 +20,7 @@ interface Receiver {
   kind: ReceiverKind;
   partial?: PartialBinding;
   wrapper?: ReceiverWrapper;
+  decoratorBelow?: HandlerSite['decoratorBelow'];
 }
 
 export class ConnectSiteFinder {
@@ -199,6 +200,11 @@ export class ConnectSiteFinder {
     const receiver: Receiver = { handler: this.handlerFor(definition), kind: 'definition' };
     const decorators = namedChildrenOf(decorated).filter((child) => child.type === 'decorator');
     const below = decorators.slice(decorators.findIndex((d) => sameNode(d, connectDecorator)) + 1);
+    const next = below[0]?.firstNamedChild;
+    if (below[0] && next) {
+      const callee = next.type === 'call' ? next.childForFieldName('function') : next;
+      receiver.decoratorBelow = { name: (callee ?? next).text, span: spanOf(below[0]) };
+    }
     // Only the decorator right above the definition is followed; more layers are left unjudged.
     const innermost = below.length === 1 ? wrapperOf(below[0], this.resolver) : undefined;
     if (innermost) {
@@ -279,5 +285,6 @@ function withReceiver(site: HandlerSite, receiver: Receiver): HandlerSite {
   if (receiver.handler) site.handler = receiver.handler;
   if (receiver.partial) site.partial = receiver.partial;
   if (receiver.wrapper) site.wrapper = receiver.wrapper;
+  if (receiver.decoratorBelow) site.decoratorBelow = receiver.decoratorBelow;
   return site;
 }

@@ -11,7 +11,7 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
   let result: HandlerContext | undefined;
   // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
   // Above @classmethod, connect gets a classmethod object that cannot be called at all.
-  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver && descriptorBelow(context.text, site)?.kind !== 'classmethod') {
+  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver && descriptorBelow(site)?.kind !== 'classmethod') {
     result = {
       text: context.text,
       model: context.model,
@@ -48,14 +48,11 @@ export function dispatchHandler(site: HandlerSite): Handler | undefined {
 }
 
 /** `@staticmethod` or `@classmethod` right below the connect decorator: connect receives that object. */
-export function descriptorBelow(text: string, site: HandlerSite): { kind: 'staticmethod' | 'classmethod'; line: Span; indent: string } | undefined {
-  const handler = site.handler;
-  if (site.connection.style === 'call' || !handler || handler.definedIn !== 'class') return undefined;
-  const between = text.slice(site.connection.span.end, handler.definitionSpan.start);
-  const next = /\n([ \t]*)@(staticmethod|classmethod)\b[^\n]*\n/.exec(between);
-  if (!next || between.slice(0, next.index).includes('@')) return undefined;
-  const start = site.connection.span.end + next.index + 1;
-  return { kind: next[2] as 'staticmethod' | 'classmethod', line: { start, end: start + next[0].length - 2 }, indent: next[1] };
+export function descriptorBelow(site: HandlerSite): { kind: 'staticmethod' | 'classmethod'; decorator: Span } | undefined {
+  const below = site.decoratorBelow;
+  if (site.connection.style === 'call' || !site.handler || site.handler.definedIn !== 'class' || !below) return undefined;
+  const kind = below.name.split('.').pop();
+  return kind === 'staticmethod' || kind === 'classmethod' ? { kind, decorator: below.span } : undefined;
 }
 
 /** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async` keyword. */
