@@ -54,6 +54,7 @@ export function bodyFactsOf(definition: SyntaxNode, catchAll: string | undefined
     for (const child of namedChildrenOf(node)) visit(child, node, inner);
   };
   visit(body, undefined, false);
+  if (catchAll !== undefined) facts.catchAllReads = withoutOwnWrites(body, catchAll, facts.catchAllReads);
   return facts;
 }
 
@@ -93,4 +94,38 @@ function followingAccess(node: SyntaxNode, parent: SyntaxNode | undefined): Catc
     return method ? { method, span: spanOf(parent) } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Reads of keys the body stores itself (`kwargs["x"] = ...`, `kwargs.setdefault("x", ...)`) are no
+ * misses; after `kwargs.update(...)`, `kwargs |= ...` or rebinding the name, any key may be there.
+ */
+function withoutOwnWrites(body: SyntaxNode, catchAll: string, reads: CatchAllRead[]): CatchAllRead[] {
+  if (reads.length === 0) return reads;
+  const written = new Set<string>();
+  let anything = false;
+  for (const node of body.descendantsOfType(['assignment', 'augmented_assignment', 'call', 'for_statement', 'named_expression'])) {
+    if (!node) continue;
+    if (node.type === 'call') {
+      const callee = node.childForFieldName('function');
+      if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== catchAll) continue;
+      const method = callee.childForFieldName('attribute')?.text;
+      const first = node.childForFieldName('arguments')?.firstNamedChild;
+      const key = first ? plainStringValue(first) : undefined;
+      if (method === 'setdefault' && key !== undefined) written.add(key);
+      else if (method === 'update' || method === 'setdefault') anything = true;
+      continue;
+    }
+    const target = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
+    if (!target) continue;
+    if (target.text === catchAll) anything = true;
+    else if (target.type === 'subscript' && target.childForFieldName('value')?.text === catchAll) {
+      const index = target.childForFieldName('subscript');
+      const key = index ? plainStringValue(index) : undefined;
+      if (key === undefined) anything = true;
+      else written.add(key);
+    }
+  }
+  if (anything) return reads.filter((read) => read.access !== 'subscript');
+  return reads.filter((read) => !written.has(read.key));
 }

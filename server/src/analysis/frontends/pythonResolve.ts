@@ -231,26 +231,22 @@ export class PythonResolver {
   private signalsOfName(name: SyntaxNode, depth: number): SignalRef[] {
     const refs: SignalRef[] = [];
     const seen = new Set<string>();
-    const add = (ref: SignalRef | undefined, nameNode: SyntaxNode) => {
-      if (!ref || seen.has(ref.name)) return;
-      seen.add(ref.name);
-      // The use names the signal here, whatever name it was bound under.
-      refs.push(nameNode === name ? ref : { ...ref, nameSpan: spanOf(name), expressionSpan: spanOf(name) });
-    };
     const bindings = this.bindingsAt(name.text, name);
     const guarded = this.module.entries.get(name.text)?.find((entry) => entry.guarded && entry.binding.kind === 'signal' && bindings.includes(entry.binding))?.binding;
     const primary = guarded?.kind === 'signal' && bindings.length > 1 ? guarded.signal : undefined;
+    const add = (found: SignalRef | undefined, nameNode: SyntaxNode) => {
+      if (!found || seen.has(found.name)) return;
+      seen.add(found.name);
+      // `try: from x import a as s / except ImportError: s = x.b`: b is bound only where a is missing.
+      const ref = primary !== undefined && found.name !== primary ? { ...found, fallbackFor: primary } : found;
+      // The use names the signal here, whatever name it was bound under.
+      refs.push(nameNode === name ? ref : { ...ref, nameSpan: spanOf(name), expressionSpan: spanOf(name) });
+    };
     for (const binding of bindings) {
-      if (binding.kind === 'signal') {
-        const ref = signalRefFor(binding, name, name);
-        // `try: from x import a as s / except ImportError: from x import b as s`: b only where a is missing.
-        add(ref && primary !== undefined && ref.name !== primary ? { ...ref, fallbackFor: primary } : ref, name);
-      }
+      if (binding.kind === 'signal') add(signalRefFor(binding, name, name), name);
       else if (binding.kind === 'value') for (const ref of this.computeSignals(binding.value, depth + 1)) add(ref, binding.value);
       else if (binding.kind === 'element') {
-        for (const element of elementsOf(binding.iterable)) {
-          for (const ref of this.computeSignals(element, depth + 1)) if (!seen.has(ref.name)) (seen.add(ref.name), refs.push(ref));
-        }
+        for (const element of elementsOf(binding.iterable)) for (const ref of this.computeSignals(element, depth + 1)) add(ref, element);
       }
     }
     return refs;
