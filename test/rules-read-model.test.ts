@@ -27,8 +27,6 @@ const STILL_READ_TEXT = new Set([
   'same-method-twice',
   'sender-kind-mismatch',
   'weak-local-receiver',
-  'missing-var-kwargs',
-  'missing-signal-params',
 ]);
 
 const fixturesRoot = path.join(__dirname, 'fixtures');

@@ -55,12 +55,12 @@ export function descriptorBelow(site: HandlerSite): { kind: 'staticmethod' | 'cl
   return kind === 'staticmethod' || kind === 'classmethod' ? { kind, decorator: below.span } : undefined;
 }
 
-/** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async` keyword. */
-export function handlerAnchor(text: string, handler: Handler): Span {
+/** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async`/`function` keyword. */
+export function handlerAnchor(_text: string, handler: Handler): Span {
   if (handler.nameSpan) return handler.nameSpan;
   const start = handler.definitionSpan.start;
-  const keyword = /^(async\s+)?(lambda|function)?/.exec(text.slice(start, start + 20));
-  if (keyword && keyword[0].length > 0) return { start, end: start + keyword[0].trimEnd().length };
+  const keyword = handler.asyncKeywordSpan ? 'async' : handler.kind === 'lambda' ? 'lambda' : handler.kind === 'function-expression' ? 'function' : undefined;
+  if (keyword) return { start, end: start + keyword.length };
   return handler.paramsSpan.end > handler.paramsSpan.start ? handler.paramsSpan : handler.definitionSpan;
 }
 
