@@ -202,3 +202,27 @@ test('import a signal the star import leaves out', () =>
     'Import `import_modules` by name',
     `from celery.signals import *\nfrom celery.signals import import_modules\n\n\n@import_modules.connect\ndef loaded(sender=None, **kwargs):\n    pass\n`,
   ));
+
+test('a fix for one connection of a function keeps its other connections working', async () => {
+  const both = 'from celery.signals import task_postrun, task_prerun\n\n@task_prerun.connect\n@task_postrun.connect\n';
+  // `retval` only comes with task_postrun: declaring it without a default would break task_prerun.
+  await checkFix(
+    `${both}def timing(sender=None, task_id=None, **kwargs):\n    print(task_id, retval)\n`,
+    'undeclared-kwarg-read',
+    'Add `retval` as a parameter',
+    `${both}def timing(sender=None, task_id=None, retval=None, **kwargs):\n    print(task_id, retval)\n`,
+  );
+});
+
+test('a rename that suits only one connection of a function is not offered', async () => {
+  const { analyzeText } = await import('../server/src/analysis/analyze');
+  const { getBundledCatalog } = await import('../server/src/catalog/catalog');
+  const text =
+    'from celery.signals import task_postrun, task_prerun\n\n@task_prerun.connect\n@task_postrun.connect\ndef timing(sender=None, task=None, retvl=None, **kwargs):\n    print(task)\n';
+  const { findings } = await analyzeText(text, 'python', getBundledCatalog(), { celeryVersion: '5.2.6' });
+  const unknown = findings.filter((f) => f.code === 'unknown-param');
+  assert.equal(unknown.length, 2, 'one unknown-param finding per connection');
+  const renames = unknown.flatMap((f) => f.fixes.map((x) => x.title));
+  // `retvl` -> `retval` would be right for task_postrun only; task_prerun never sends `retval`.
+  assert.deepEqual(renames, []);
+});

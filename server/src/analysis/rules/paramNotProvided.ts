@@ -1,6 +1,6 @@
 import type { Fix } from '../diagnostics';
 import { addDefault, renameParam } from './support/paramEdits';
-import { dispatchFailure, namedParams, neverSentReason, suggestion } from './support/params';
+import { dispatchFailure, namedParams, neverSentReason, renameKeepsOtherConnections, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 
@@ -27,7 +27,9 @@ export const paramNotProvided: SiteRule = {
       const fixes: Fix[] = [];
       // `task` is not a keyword of most task signals: the task object arrives as `sender`.
       const senderIsTask = param.name === 'task' && context.signal.sender.kind === 'task';
-      const rename = unboundSelf || senderIsTask ? undefined : suggestion(context, param.name);
+      const suggested = unboundSelf || senderIsTask ? undefined : suggestion(context, param.name);
+      // A rename that fixes this connection must not break another connection of the same function.
+      const rename = suggested && renameKeepsOtherConnections(context, param.name, suggested) ? suggested : undefined;
       if (rename) fixes.push({ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true });
       fixes.push({ title: `Give ${quote(param.name)} a default`, edits: addDefault(text, handler, param, model.language) });
       findings.push({

@@ -1,5 +1,5 @@
 import { defaultLiteral, insertionIsKeywordOnly, insertNamedParams, positionalDefaultsPresent } from './support/paramEdits';
-import { dispatchFailure } from './support/params';
+import { dispatchFailure, sentByOtherConnections } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 
@@ -23,9 +23,10 @@ export const undeclaredKwargRead: SiteRule = {
       const spec = sent.byName.get(read.name);
       if (!spec) continue;
       reported.add(read.name);
+      // Another connection of the same function that does not send it would fail without a default.
       const needsDefault =
         model.language === 'python'
-          ? spec.sometimesAbsent || (!insertionIsKeywordOnly(handler) && positionalDefaultsPresent(handler))
+          ? spec.sometimesAbsent || !sentByOtherConnections(context, read.name) || (!insertionIsKeywordOnly(handler) && positionalDefaultsPresent(handler))
           : false;
       const declaration = needsDefault ? `${read.name}=${defaultLiteral(model.language)}` : read.name;
       const error = model.language === 'python' ? 'NameError' : 'ReferenceError';

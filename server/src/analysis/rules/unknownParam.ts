@@ -1,5 +1,5 @@
 import { renameParam } from './support/paramEdits';
-import { namedParams, neverSentReason, suggestion } from './support/params';
+import { namedParams, neverSentReason, renameKeepsOtherConnections, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 
@@ -20,7 +20,8 @@ export const unknownParam: SiteRule = {
       const { param } = entry;
       if (entry.sent || param.kind === 'positional-only') continue;
       if (!objectStyle && !param.hasDefault) continue;
-      const rename = suggestion(context, param.name);
+      const suggested = suggestion(context, param.name);
+      const rename = suggested && renameKeepsOtherConnections(context, param.name, suggested) ? suggested : undefined;
       const outcome = objectStyle && !param.hasDefault ? 'it is always undefined' : 'it always keeps its default';
       findings.push({
         span: param.nameSpan,
