@@ -2,6 +2,8 @@
 // result, then check the fixed text no longer has that finding.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { checkFix as checkFixIn } from './support/checkFix';
 
 const checkFix = (before: string, code: string, title: string | RegExp, expected: string) => checkFixIn(before, code, title, expected, 'python');
@@ -215,8 +217,6 @@ test('a fix for one connection of a function keeps its other connections working
 });
 
 test('a rename that suits only one connection of a function is not offered', async () => {
-  const { analyzeText } = await import('../server/src/analysis/analyze');
-  const { getBundledCatalog } = await import('../server/src/catalog/catalog');
   const text =
     'from celery.signals import task_postrun, task_prerun\n\n@task_prerun.connect\n@task_postrun.connect\ndef timing(sender=None, task=None, retvl=None, **kwargs):\n    print(task)\n';
   const { findings } = await analyzeText(text, 'python', getBundledCatalog(), { celeryVersion: '5.2.6' });

@@ -35,6 +35,13 @@ export function isNonCallableLiteral(node: SyntaxNode): boolean {
   return literalTypes.has(node.type);
 }
 
+/** Where the value of a binding is written, for bindings that carry it. */
+function positionOf(binding: Binding): number | undefined {
+  if (binding.kind === 'value') return binding.value.startIndex;
+  if (binding.kind === 'element') return binding.iterable.startIndex;
+  return undefined;
+}
+
 /** How many aliases deep a value is followed (`a = b`, `b = c`, ...): a bound on cycles and cost. */
 const MAX_ALIAS_DEPTH = 8;
 
@@ -109,7 +116,15 @@ export class PythonResolver {
    */
   bindingsAt(name: string, use: SyntaxNode): Binding[] {
     const found = this.lookup(name, use, false);
-    return found.scoped ?? this.moduleBindingsInForce(name, found.modulePosition);
+    if (!found.scoped) return this.moduleBindingsInForce(name, found.modulePosition);
+    // A function scope's bindings are not ordered by the walk: for `x = a; x.connect(h); x = b` only
+    // the last assignment above the use counts (branches of an `if` are not told apart here).
+    if (found.scoped.length < 2) return found.scoped;
+    const placed = found.scoped.map((binding) => ({ binding, at: positionOf(binding) }));
+    if (placed.some((p) => p.at === undefined)) return found.scoped;
+    const before = placed.filter((p) => p.at! < use.startIndex);
+    if (before.length === 0) return found.scoped;
+    return [before.reduce((last, p) => (p.at! > last.at! ? p : last)).binding];
   }
 
   /** The innermost enclosing scope that binds `name`, else how far into the module to look. */
