@@ -107,6 +107,11 @@ export interface Connection {
   /** Arguments of connect(...) other than the receiver. */
   arguments: ConnectArgument[];
   /**
+   * The connect is a statement of the module body itself (not inside a def, class, if, loop or try),
+   * so it runs exactly once while the module is imported. Undefined when the front end does not say.
+   */
+  topLevel?: boolean;
+  /**
    * Set when `@signal.connect(x)` is given a positional first argument that Celery will take as the
    * receiver (Celery tests `callable(x)`: anything but a literal such as a string, bytes, None, a
    * number or a list): the decorated function is then not the receiver.

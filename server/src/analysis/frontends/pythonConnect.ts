@@ -64,7 +64,9 @@ export class ConnectSiteFinder {
       const site = this.siteAt(name, signal);
       if (site) sites.push(site);
     }
+    const topLevel = !this.resolver.nav.ancestors(name).some((ancestor) => ancestor.type === 'block');
     for (const site of sites) {
+      site.connection.topLevel = topLevel;
       const deleted = this.deletionOf(site, name);
       if (deleted) site.deletedAt = deleted;
     }

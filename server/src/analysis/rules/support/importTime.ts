@@ -21,7 +21,7 @@ export function lineIndent(text: string, offset: number): number {
 /** True when the connect runs as the module is imported (module level or a module-level class body). */
 export function connectsAtImport(text: string, site: HandlerSite): boolean {
   if (site.connection.style !== 'call' && site.handler) return site.handler.definedIn !== 'function';
-  return lineIndent(text, site.connection.span.start) === 0;
+  return site.connection.topLevel ?? lineIndent(text, site.connection.span.start) === 0;
 }
 
 export interface ImportFailure {
