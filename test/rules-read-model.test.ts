@@ -25,7 +25,6 @@ const STILL_READ_TEXT = new Set([
   'publish-body-v1-access',
   'receiver-defined-later',
   'same-method-twice',
-  'sender-kind-mismatch',
   'weak-local-receiver',
 ]);
 

@@ -49,7 +49,14 @@ export type ConnectValue =
    * nothing binds the name where the argument is evaluated (e.g. module code above the task's
    * definition), so evaluating it raises NameError. `app`: a Celery app (`Celery(...)`, `current_app`).
    */
-  | { kind: 'name'; name: string; refersTo: 'task' | 'function' | 'class' | 'signal' | 'app' | 'unknown'; unbound?: boolean }
+  | {
+      kind: 'name';
+      name: string;
+      refersTo: 'task' | 'function' | 'class' | 'signal' | 'app' | 'unknown';
+      unbound?: boolean;
+      /** The name is a module constant assigned once, from this literal or `task.name` (`SYNC_TASK = 'proj.sync'`). */
+      constant?: string;
+    }
   | { kind: 'lambda' }
   | { kind: 'other'; text: string };
 

@@ -176,6 +176,8 @@ export class ConnectSiteFinder {
       case 'identifier': {
         const value: ConnectValue = { kind: 'name', name: node.text, refersTo: this.resolver.refersTo(node) };
         if (this.resolver.isUnboundAt(node)) value.unbound = true;
+        const constant = this.resolver.moduleConstant(node.text);
+        if (constant !== undefined) value.constant = constant;
         return value;
       }
       case 'lambda':

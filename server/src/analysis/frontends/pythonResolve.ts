@@ -318,6 +318,15 @@ export class PythonResolver {
     }
   }
 
+  /** What a module-level name assigned exactly once, unconditionally, holds: a string literal or `task.name`. */
+  moduleConstant(name: string): string | undefined {
+    const entries = this.module.entries.get(name);
+    if (entries?.length !== 1 || entries[0].conditional || entries[0].binding.kind !== 'value') return undefined;
+    const value = entries[0].binding.value;
+    const constant = value.type === 'string' || value.type === 'concatenated_string' || (value.type === 'attribute' && value.childForFieldName('attribute')?.text === 'name');
+    return constant ? value.text : undefined;
+  }
+
   /** A module name that held a signal until a later module statement bound it to something else. */
   reboundSignal(name: SyntaxNode): ReboundSignalUse | undefined {
     const inForce = this.resolveName(name.text, name);

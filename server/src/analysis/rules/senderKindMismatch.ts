@@ -26,28 +26,14 @@ function senderWords(signal: SignalSpec): string {
   return SENDER_WORDS[signal.sender.kind] ?? signal.sender.type;
 }
 
-let assignmentsCache: { text: string; values: Map<string, string | undefined> } | undefined;
-
-/** Module-level `NAME = value` lines, read once per text; names assigned twice map to undefined. */
-function moduleAssignments(text: string): Map<string, string | undefined> {
-  if (assignmentsCache?.text === text) return assignmentsCache.values;
-  const values = new Map<string, string | undefined>();
-  for (const m of text.matchAll(/^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(.+)$/gm)) {
-    values.set(m[1], values.has(m[1]) ? undefined : m[2].trim());
-  }
-  assignmentsCache = { text, values };
-  return values;
-}
-
 /**
  * What an expression the front end left as `other` evaluates to, when the text tells: an f-string or
  * concatenation of literals is a str (or bytes), and `<task>.name` is the task's name string.
  */
-function refine(value: ConnectValue, tasks: TaskDefinition[], text: string): ConnectValue {
+function refine(value: ConnectValue, tasks: TaskDefinition[]): ConnectValue {
   if (value.kind === 'name' && value.refersTo === 'unknown') {
     // A module-level constant assigned once from a string literal (`SYNC_TASK = 'proj.sync'`).
-    const assigned = moduleAssignments(text).get(value.name);
-    return assigned === undefined ? value : refine({ kind: 'other', text: assigned }, tasks, text);
+    return value.constant === undefined ? value : refine({ kind: 'other', text: value.constant }, tasks);
   }
   if (value.kind !== 'other') return value;
   const literal = /^([rRbBfFuU]{0,2})(["'])/.exec(value.text);
@@ -62,9 +48,9 @@ function refine(value: ConnectValue, tasks: TaskDefinition[], text: string): Con
 }
 
 /** Why this filter can never equal the runtime sender, or undefined when it may match. */
-function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[], text: string): string | undefined {
+function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[]): string | undefined {
   const kind = signal.sender.kind;
-  const value = refine(argument.value, tasks, text);
+  const value = refine(argument.value, tasks);
   if (kind === 'custom' || value.kind === 'none') return undefined;
   if (value.kind === 'bytes') return 'a bytes filter never equals a str sender (Celery compares strings by value, and b\'x\' != \'x\')';
   if (kind === 'none') return 'no filter can match None';
@@ -124,7 +110,7 @@ export const senderKindMismatch: SiteRule = {
     if (!signal || site.connection.signal.resolution !== 'catalog') return [];
     const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
     if (!sender) return [];
-    const why = neverMatches(signal, sender, context.model.tasks, context.text);
+    const why = neverMatches(signal, sender, context.model.tasks);
     if (!why) return [];
     const hint = signal.sender.kind === 'task' ? ' Filter on the task object, or drop the filter and test sender.name in the body.' : '';
     return [
