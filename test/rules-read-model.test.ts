@@ -19,12 +19,10 @@ import { commentTokenFor, parseFixture } from './support/fixtures';
 const STILL_READ_TEXT = new Set([
   'app-configured-before-connect',
   'custom-signal-no-kwargs',
-  'duplicate-dispatch-uid',
   'never-connected',
   'not-in-star-import',
   'publish-body-v1-access',
   'receiver-defined-later',
-  'same-method-twice',
   'weak-local-receiver',
 ]);
 

@@ -73,6 +73,8 @@ export interface ConnectArgument {
   keywordSpan?: Span;
   valueSpan: Span;
   value: ConnectValue;
+  /** The value as written, whitespace aside: what tells two filters apart (`add`, `b'x'`). */
+  written?: string;
 }
 
 /** How the file refers to a signal. */
@@ -194,6 +196,8 @@ export interface HandlerSite {
   handler?: Handler;
   /** The receiver expression when it is a reference (`task_failure.connect(on_failure)`). */
   receiverSpan?: Span;
+  /** The receiver expression as written, whitespace aside (`self.on_event`). */
+  receiverWritten?: string;
   /**
    * What the receiver is, as written: the decorated `definition`, a `reference` to a name, an
    * `attribute` (`self.on_event`, a bound method), an inline `lambda`, an inline `partial(...)`, the
