@@ -116,8 +116,9 @@ export interface Connection {
   /** Arguments of connect(...) other than the receiver. */
   arguments: ConnectArgument[];
   /**
-   * The connect is a statement of the module body itself (not inside a def, class, if, loop or try),
-   * so it runs exactly once while the module is imported. Undefined when the front end does not say.
+   * The connect is module code that surely runs while the module is imported: a statement of the
+   * module body, or of a module-level `for`/`with` body (not a def, class, `if`, `try` or `while`).
+   * Undefined when the front end does not say.
    */
   topLevel?: boolean;
   /**

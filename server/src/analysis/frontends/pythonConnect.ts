@@ -64,7 +64,7 @@ export class ConnectSiteFinder {
       const site = this.siteAt(name, signal);
       if (site) sites.push(site);
     }
-    const topLevel = !this.resolver.nav.ancestors(name).some((ancestor) => ancestor.type === 'block');
+    const topLevel = runsOnceAtImport(this.resolver.nav.ancestors(name));
     for (const site of sites) {
       site.connection.topLevel = topLevel;
       const deleted = this.deletionOf(site, name);
@@ -291,4 +291,16 @@ function withReceiver(site: HandlerSite, receiver: Receiver): HandlerSite {
   if (receiver.wrapper) site.wrapper = receiver.wrapper;
   if (receiver.decoratorBelow) site.decoratorBelow = receiver.decoratorBelow;
   return site;
+}
+
+/**
+ * Only module-level code runs while the module is imported: a loop or `with` body there runs too,
+ * while an `if`, `try` or `while` body may not, and a def or class body is not module code.
+ */
+function runsOnceAtImport(ancestors: SyntaxNode[]): boolean {
+  return ancestors.every((ancestor, index) => {
+    if (ancestor.type !== 'block') return true;
+    const owner = ancestors[index + 1]?.type;
+    return owner === 'for_statement' || owner === 'with_statement';
+  });
 }
