@@ -117,3 +117,16 @@ def on_shutdown(sender=None, **kwargs):
 worker_ready.connect(on_ready)
 worker_shutdown.connect(on_shutdown, weak=False)
 del on_ready, on_shutdown
+
+# ### a one-shot handler deleted and its name reused
+from celery.signals import worker_ready
+
+
+def ready_once(sender=None, **kwargs):
+    print("first ready")
+    worker_ready.disconnect(ready_once)
+
+
+worker_ready.connect(ready_once)
+del ready_once
+ready_once = None

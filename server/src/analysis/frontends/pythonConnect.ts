@@ -86,10 +86,17 @@ export class ConnectSiteFinder {
     if (!name) return undefined;
     const deletion = deletions.find((d) => d.name === name && d.node.startIndex > site.connection.span.end);
     if (!deletion) return undefined;
-    const root = this.resolver.nav.root;
-    const mentions = root.descendantsOfType('identifier').filter((id) => id?.text === name).length;
-    // The def (or assignment), the connect, the del: any further mention may keep it alive.
-    return mentions <= (site.receiverSpan ? 3 : 2) ? spanOf(deletion.node) : undefined;
+    // Any other use of the name (stored, passed, returned) may keep the function alive. Its own
+    // body, the connect, the `del` and plain rebinding of the name hold no reference to it.
+    const own = handler?.definitionSpan;
+    const holders = this.resolver.nav.root.descendantsOfType('identifier').filter((id) => {
+      if (!id || id.text !== name || sameNode(id, deletion.node)) return false;
+      if (own && own.start <= id.startIndex && id.endIndex <= own.end) return false;
+      if (site.receiverSpan && id.startIndex === site.receiverSpan.start) return false;
+      const parent = this.resolver.nav.parentOf(id);
+      return !(parent?.type === 'assignment' && sameNode(parent.childForFieldName('left'), id));
+    });
+    return holders.length === 0 ? spanOf(deletion.node) : undefined;
   }
 
   private siteAt(name: SyntaxNode, signal: SignalRef): HandlerSite | undefined {
@@ -223,7 +230,8 @@ export class ConnectSiteFinder {
       case 'lambda':
         return { handler: this.handlerFor(node), kind: 'lambda' };
       case 'identifier': {
-        const binding = this.resolver.resolveName(node.text, node, true);
+        // What the name holds when connect runs; a def further down still tells which function is meant.
+        const binding = this.resolver.resolveName(node.text, node) ?? this.resolver.resolveName(node.text, node, true);
         if (binding?.kind === 'def') return { handler: this.handlerFor(binding.node), kind: 'reference' };
         if (binding?.kind === 'value' && binding.value.type === 'lambda') return { handler: this.handlerFor(binding.value), kind: 'reference' };
         if (binding?.kind === 'value') {
