@@ -130,3 +130,37 @@ def ready_once(sender=None, **kwargs):
 worker_ready.connect(ready_once)
 del ready_once
 ready_once = None
+
+# ### app objects and task names as sender filters
+from celery import Celery, current_app
+from celery.signals import after_task_publish, task_postrun, worker_ready
+
+app = Celery("proj")
+
+
+@app.task
+def add(x, y):
+    return x + y
+
+
+ADD_NAME = add.name
+
+
+@worker_ready.connect(sender=app)
+def ready_for_app(sender=None, **kwargs):
+    print("never: the sender is the Consumer")
+
+
+@worker_ready.connect(sender=current_app)
+def ready_for_current(sender=None, **kwargs):
+    print("never: the sender is the Consumer")
+
+
+@after_task_publish.connect(sender=ADD_NAME)
+def published_add(sender=None, **kwargs):
+    print("published add")
+
+
+@task_postrun.connect(sender=add.name)
+def after_add(sender=None, **kwargs):
+    print("never: the sender is the task object")
