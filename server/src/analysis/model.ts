@@ -210,6 +210,11 @@ export interface HandlerSite {
   receiverUnbound?: boolean;
   /** The receiver is a `functools.partial`; `handler` then lists only the parameters left for keywords. */
   partial?: PartialBinding;
+  /**
+   * The connect sits in a module-level function that the module body itself calls (`setup()` at the
+   * bottom): where that first call after the connect is, so the connect runs at import from there.
+   */
+  importCallAt?: number;
   /** The decorator right below a connect decorator (`@staticmethod`, say): what connect() receives. */
   decoratorBelow?: { name: string; span: Span };
   /** The decorated definition is wrapped by a user decorator applied before the connect. */

@@ -65,12 +65,30 @@ export class ConnectSiteFinder {
       if (site) sites.push(site);
     }
     const topLevel = runsOnceAtImport(this.resolver.nav.ancestors(name));
+    const importCallAt = topLevel ? undefined : this.moduleCallOfEnclosingFunction(name);
     for (const site of sites) {
       site.connection.topLevel = topLevel;
+      if (importCallAt !== undefined) site.importCallAt = importCallAt;
       const deleted = this.deletionOf(site, name);
       if (deleted) site.deletedAt = deleted;
     }
     return sites;
+  }
+
+  /** For a connect in the body of a module-level def: the module's first top-level call of that def after it. */
+  private moduleCallOfEnclosingFunction(connectName: SyntaxNode): number | undefined {
+    const ancestors = this.resolver.nav.ancestors(connectName);
+    const definitions = ancestors.filter((a) => a.type === 'function_definition' || a.type === 'class_definition');
+    const outermost = definitions[definitions.length - 1];
+    if (!outermost || outermost.type !== 'function_definition' || !this.resolver.nav.isAtModuleLevel(outermost)) return undefined;
+    const name = outermost.childForFieldName('name')?.text;
+    if (!name) return undefined;
+    for (const statement of namedChildrenOf(this.resolver.nav.root)) {
+      if (statement.startIndex <= connectName.startIndex || statement.type !== 'expression_statement') continue;
+      const call = statement.firstNamedChild;
+      if (call?.type === 'call' && call.childForFieldName('function')?.text === name) return statement.startIndex;
+    }
+    return undefined;
   }
 
   /**
