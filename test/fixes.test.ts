@@ -2,6 +2,8 @@
 // result, then check the fixed text no longer has that finding.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { checkFix as checkFixIn } from './support/checkFix';
 
 const checkFix = (before: string, code: string, title: string | RegExp, expected: string) => checkFixIn(before, code, title, expected, 'python');
@@ -210,3 +212,25 @@ test('adding `args` beside `*args` renames the always-empty *args, reads include
     /Add all parameters/,
     `${IMPORTS}@task_failure.connect\ndef on_failure(sender, task_id, exception, *positional, kwargs=None, traceback=None, einfo=None, args, **extra):\n    print(positional)\n`,
   ));
+
+test('a fix for one connection of a function keeps its other connections working', async () => {
+  const both = 'from celery.signals import task_postrun, task_prerun\n\n@task_prerun.connect\n@task_postrun.connect\n';
+  // `retval` only comes with task_postrun: declaring it without a default would break task_prerun.
+  await checkFix(
+    `${both}def timing(sender=None, task_id=None, **kwargs):\n    print(task_id, retval)\n`,
+    'undeclared-kwarg-read',
+    'Add `retval` as a parameter',
+    `${both}def timing(sender=None, task_id=None, retval=None, **kwargs):\n    print(task_id, retval)\n`,
+  );
+});
+
+test('a rename that suits only one connection of a function is not offered', async () => {
+  const text =
+    'from celery.signals import task_postrun, task_prerun\n\n@task_prerun.connect\n@task_postrun.connect\ndef timing(sender=None, task=None, retvl=None, **kwargs):\n    print(task)\n';
+  const { findings } = await analyzeText(text, 'python', getBundledCatalog(), { celeryVersion: '5.2.6' });
+  const unknown = findings.filter((f) => f.code === 'unknown-param');
+  assert.equal(unknown.length, 2, 'one unknown-param finding per connection');
+  const renames = unknown.flatMap((f) => f.fixes.map((x) => x.title));
+  // `retvl` -> `retval` would be right for task_postrun only; task_prerun never sends `retval`.
+  assert.deepEqual(renames, []);
+});

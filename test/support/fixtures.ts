@@ -8,7 +8,8 @@
  * An annotation line holds only the comment token, spaces, one run of carets and `severity[code]`
  * (optionally `: message fragment`). It annotates the nearest non-annotation line above it and is
  * removed before analysis. `### name [hints]` opts a case into hint diagnostics, and
- * `### name [celery=4.0.0]` checks it against that Celery release instead of the latest.
+ * `### name [celery=4.0.0]` checks it against that Celery release instead of the latest, and
+ * `### name [hangs]` marks a module real Celery never finishes loading (the runtime suite expects that).
  */
 import type { Finding, Severity } from '../../server/src/analysis/diagnostics';
 import { LineIndex } from '../../server/src/analysis/text';
@@ -33,6 +34,8 @@ export interface FixtureCase {
   includeHints: boolean;
   /** The Celery release to check against, when the case names one. */
   celeryVersion?: string;
+  /** `[hangs]`: real Celery never finishes this module (a deadlock), so the runtime harness times out on it. */
+  hangs: boolean;
   /** One-based line in the fixture file where the case's text starts. */
   fileLine: number;
 }
@@ -66,6 +69,7 @@ export function parseFixture(source: string, commentToken: string): FixtureCase[
         expected: current.expected,
         includeHints: current.tags.includes('[hints]'),
         celeryVersion: version,
+        hangs: current.tags.includes('[hangs]'),
         fileLine: current.fileLine,
       });
     }

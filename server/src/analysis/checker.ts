@@ -106,6 +106,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     model.syntaxProblems.some((p) => !p.inert && p.span.start <= site.connection.span.start && site.connection.span.end <= p.span.end);
   for (const site of model.sites) {
     if (misread(site)) continue;
+    if (fallbackNeverBound(site.connection.signal.fallbackFor, catalog, celeryVersion)) continue;
     const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
     const context: SiteContext = {
       text: base.text,
@@ -119,4 +120,11 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     for (const rule of siteRules) for (const raw of rule.check(context)) add(rule, raw);
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+}
+
+/** The signal a fallback stands in for exists on this release, so the fallback branch never runs. */
+function fallbackNeverBound(fallbackFor: string | undefined, catalog: Catalog, celeryVersion: string): boolean {
+  const spec = fallbackFor === undefined ? undefined : catalog.get(fallbackFor);
+  if (!spec) return false;
+  return (spec.since === undefined || compareVersions(celeryVersion, spec.since) >= 0) && (spec.removed === undefined || compareVersions(celeryVersion, spec.removed) < 0);
 }

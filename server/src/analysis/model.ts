@@ -48,9 +48,16 @@ export type ConnectValue =
   /**
    * `refersTo` says what the name is bound to in this file, when the front end can tell. `unbound`:
    * nothing binds the name where the argument is evaluated (e.g. module code above the task's
-   * definition), so evaluating it raises NameError.
+   * definition), so evaluating it raises NameError. `app`: a Celery app (`Celery(...)`, `current_app`).
    */
-  | { kind: 'name'; name: string; refersTo: 'task' | 'function' | 'class' | 'signal' | 'unknown'; unbound?: boolean }
+  | {
+      kind: 'name';
+      name: string;
+      refersTo: 'task' | 'function' | 'class' | 'signal' | 'app' | 'unknown';
+      unbound?: boolean;
+      /** The name is a module constant assigned once, from this literal or `task.name` (`SYNC_TASK = 'proj.sync'`). */
+      constant?: string;
+    }
   | { kind: 'lambda' }
   | { kind: 'other'; text: string };
 
@@ -67,6 +74,8 @@ export interface ConnectArgument {
   keywordSpan?: Span;
   valueSpan: Span;
   value: ConnectValue;
+  /** The value as written, whitespace aside: what tells two filters apart (`add`, `b'x'`). */
+  written?: string;
 }
 
 /** How the file refers to a signal. */
@@ -84,6 +93,11 @@ export interface SignalRef {
   nameSpan: Span;
   /** The whole signal expression, e.g. `signals.task_failure`. */
   expressionSpan: Span;
+  /**
+   * The name is bound to this signal only in the `except ImportError` branch, when importing the
+   * named signal failed: where that signal exists, this connection never happens.
+   */
+  fallbackFor?: string;
 }
 
 export type ConnectStyle = 'decorator' | 'decorator-call' | 'call';
@@ -103,6 +117,12 @@ export interface Connection {
   /** Arguments of connect(...) other than the receiver. */
   arguments: ConnectArgument[];
   /**
+   * The connect is module code that surely runs while the module is imported: a statement of the
+   * module body, or of a module-level `for`/`with` body (not a def, class, `if`, `try` or `while`).
+   * Undefined when the front end does not say.
+   */
+  topLevel?: boolean;
+  /**
    * Set when `@signal.connect(x)` is given a positional first argument that Celery will take as the
    * receiver (Celery tests `callable(x)`: anything but a literal such as a string, bytes, None, a
    * number or a list): the decorated function is then not the receiver.
@@ -117,6 +137,11 @@ export interface NameRead {
   span: Span;
   /** True when an enclosing function, class-less module scope, import or builtin binds the name. */
   boundOutside: boolean;
+  /**
+   * The read sits in a function nested in the handler that the handler never refers to, so it only
+   * happens if something else calls that function.
+   */
+  deferred?: boolean;
   /**
    * The read is also a property key (JavaScript `{ exc }` in an object literal), so renaming the
    * variable must keep the key: `{ exc: exception }`.
@@ -144,6 +169,27 @@ export interface Handler {
   paramReads?: NameRead[];
   /** Receives `self`/`cls` implicitly (a method connected through an instance or class). */
   implicitFirstParam?: 'self' | 'cls';
+  /** The body itself (nested functions aside) contains `yield`: a Python generator function. */
+  yields?: boolean;
+  /** The body itself contains `await`. */
+  awaits?: boolean;
+  /** The `async` keyword of the definition with the space after it: what making it synchronous removes. */
+  asyncKeywordSpan?: Span;
+  /** `param.attribute` reads in the body itself (`sender.tasks`), nested functions aside. */
+  paramAttributeReads?: { param: string; attribute: string; span: Span }[];
+  /** Reads of one key of the `**kwargs` catch-all (`kwargs["einfo"]`, `kwargs.get("einfo")`). */
+  catchAllReads?: CatchAllRead[];
+}
+
+export interface CatchAllRead {
+  key: string;
+  /** `kwargs["key"]` (KeyError when absent) or `kwargs.get("key")`. */
+  access: 'subscript' | 'get';
+  span: Span;
+  /** Runs on every call: no `if`, `try`, loop, boolean short-circuit or nested function around it. */
+  unconditional: boolean;
+  /** What the body does with the value right away: `kwargs["body"]["task"]`, `kwargs["body"].get(...)`. */
+  then?: { key?: string; method?: string; span: Span };
 }
 
 export interface HandlerSite {
@@ -152,6 +198,8 @@ export interface HandlerSite {
   handler?: Handler;
   /** The receiver expression when it is a reference (`task_failure.connect(on_failure)`). */
   receiverSpan?: Span;
+  /** The receiver expression as written, whitespace aside (`self.on_event`). */
+  receiverWritten?: string;
   /**
    * What the receiver is, as written: the decorated `definition`, a `reference` to a name, an
    * `attribute` (`self.on_event`, a bound method), an inline `lambda`, an inline `partial(...)`, the
@@ -161,6 +209,51 @@ export interface HandlerSite {
   receiverKind?: ReceiverKind;
   /** The receiver is a name nothing binds where connect() runs (a module-level call above the def): NameError. */
   receiverUnbound?: boolean;
+  /** The receiver is a `functools.partial`; `handler` then lists only the parameters left for keywords. */
+  partial?: PartialBinding;
+  /**
+   * The connect sits in a module-level function that the module body itself calls (`setup()` at the
+   * bottom): where that first call after the connect is, so the connect runs at import from there.
+   */
+  importCallAt?: number;
+  /** The decorator right below a connect decorator (`@staticmethod`, say): what connect() receives. */
+  decoratorBelow?: { name: string; span: Span };
+  /** The decorated definition is wrapped by a user decorator applied before the connect. */
+  wrapper?: ReceiverWrapper;
+  /**
+   * `del name` removes the module's reference to this weakly connected receiver before any signal
+   * can be sent: the offset of that `del`.
+   */
+  deletedAt?: Span;
+}
+
+/** `functools.partial(fn, ...)` as the receiver: what the partial already binds before Celery's keywords. */
+export interface PartialBinding {
+  span: Span;
+  /** How many leading positional parameters the partial fills. */
+  positional: number;
+  /** The handler's parameters those positional arguments fill, in order. */
+  positionallyBound: HandlerParam[];
+  keywords: string[];
+}
+
+/**
+ * A user decorator between the connect and the definition: Celery connects what the decorator
+ * returns, and `handler` (the site's) is the function inside it.
+ */
+export interface ReceiverWrapper {
+  /** The decorator expression. */
+  span: Span;
+  /** The decorator as written (`logged`). */
+  decorator: string;
+  /** The callable Celery connects and calls: the nested def or the wrapper class's `__call__`. */
+  handler: Handler;
+  /** `functools.wraps`/`update_wrapper` set `__wrapped__`, so `inspect.signature` reports the inner function. */
+  followsWrapped: boolean;
+  /** The wrapper is a class instance (no `__code__`): every release asks `inspect.signature`. */
+  isInstance: boolean;
+  /** The wrapper passes its `**kwargs` on to the inner function. */
+  forwardsKeywords: boolean;
 }
 
 export type ReceiverKind = 'definition' | 'reference' | 'attribute' | 'lambda' | 'partial' | 'call' | 'class' | 'other';
@@ -175,6 +268,8 @@ export interface ImportBinding {
   span: Span;
   /** The local name as written in the import (the alias when there is one). */
   nameSpan?: Span;
+  /** The import sits in a `try` whose `except` catches ImportError: when it fails, the module still loads. */
+  guarded?: boolean;
 }
 
 /** A task defined in this file (`@app.task`, `@shared_task`), offered as a `sender=` value. */
@@ -201,9 +296,25 @@ export interface SyntaxProblem {
   unreadConnection?: { signal: string; receiver?: string };
 }
 
+/**
+ * `x.connect` where `x` named a signal earlier in the module but a later `def x`/`class x`/`x = ...`
+ * rebound it (a handler named like its signal): the attribute lookup raises AttributeError.
+ */
+export interface ReboundSignalUse {
+  /** The name as used in the connect expression. */
+  name: string;
+  span: Span;
+  /** The signal the name was bound to before. */
+  signal: string;
+  /** The name in the statement that rebound it. */
+  reboundAt: Span;
+}
+
 export interface FileModel {
   language: SourceLanguage;
   sites: HandlerSite[];
+  /** Connects on a name the module rebound away from its signal (Python). */
+  reboundSignalUses?: ReboundSignalUse[];
   /** Every reference to a signal (connected or not), for hover and go-to-docs. */
   signalRefs: SignalRef[];
   imports: ImportBinding[];

@@ -6,6 +6,7 @@ returns, and `Signal.disconnect` to know when user code removed a receiver. Rece
 held weakly here, so weak-reference behaviour is exactly Celery's.
 """
 import inspect
+import re
 import sys
 import weakref
 from dataclasses import dataclass, field
@@ -198,16 +199,38 @@ def _outcome(response, filename):
         # not be bound) before the body started.
         tb = response.__traceback__
         in_module = False
+        last = None
         while tb is not None:
             in_module = in_module or tb.tb_frame.f_code.co_filename == filename
+            last = tb
             tb = tb.tb_next
-        return ('raised', f'{type(response).__name__}: {response}', 'in-body' if in_module else 'at-call')
+        where = 'in-body' if in_module else 'at-call'
+        wrapped = _wrapped_binding_failure(response, last)
+        if in_module and wrapped:
+            where = f'at-wrapped-call:{wrapped}'
+        return ('raised', f'{type(response).__name__}: {response}', where)
     if inspect.iscoroutine(response):
         response.close()
         return ('coroutine', 'returned a coroutine that nobody awaits', '')
     if inspect.isgenerator(response) or inspect.isasyncgen(response):
         return ('generator', 'returned a generator that nobody iterates', '')
     return ('ran', '', '')
+
+
+# How Python words a call whose arguments cannot be bound to the function's parameters.
+BINDING_FAILURE = re.compile(r'^(?:[\w<>]+\.)*(\w+)\(\) (?:got an unexpected keyword argument|missing \d+ required|'
+                             r'got multiple values for argument|takes \d+ positional)')
+
+
+def _wrapped_binding_failure(error, last):
+    """A decorator's wrapper ran and called the function it wraps with keywords that function
+    cannot take: the TypeError names that function, not the frame that raised it. Returns its name."""
+    if not isinstance(error, TypeError) or last is None:
+        return None
+    match = BINDING_FAILURE.match(str(error))
+    if not match or match.group(1) == last.tb_frame.f_code.co_name:
+        return None
+    return match.group(1)
 
 
 def _is_task(value):

@@ -15,9 +15,11 @@ RANK = {'refused-at-connect': 6, 'fails-at-dispatch': 5, 'never-called': 4, 'rai
 NAME_ERRORS = ('NameError', 'UnboundLocalError')
 
 
-def _is_signature_failure(call):
+def _is_signature_failure(call, handler_name):
     kind = call[1].split(':')[0]
-    return kind in NAME_ERRORS or (kind == 'TypeError' and call[2] == 'at-call')
+    # Under a user decorator, the wrapper's call of the decorated handler fails to bind it.
+    wrapped = call[2] == f'at-wrapped-call:{handler_name}'
+    return kind in NAME_ERRORS or (kind == 'TypeError' and (call[2] == 'at-call' or wrapped))
 
 
 def _record_verdict(record, observer, lifecycle, covered_signals, site):
@@ -34,7 +36,7 @@ def _record_verdict(record, observer, lifecycle, covered_signals, site):
     retried = ('; connect(retry=True) retried it and would block the sender forever'
                if record.identity in observer.retried else '')
     raised = [c for c in record.calls if c[0] == 'raised']
-    signature = [c for c in raised if _is_signature_failure(c)]
+    signature = [c for c in raised if _is_signature_failure(c, site.handler.name)]
     if signature:
         return 'fails-at-dispatch', signature[0][1] + retried
     lazy = [c for c in record.calls if c[0] in ('coroutine', 'generator')]

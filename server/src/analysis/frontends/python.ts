@@ -14,6 +14,7 @@ import { SignalModuleIndex } from './pythonImports';
 import { scanModule } from './pythonModule';
 import { collectSignalRefs } from './pythonRefs';
 import { PythonResolver } from './pythonResolve';
+import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
 
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
@@ -23,11 +24,14 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const nav = new Navigator(root, text);
   const { tasks, taskDefinitions } = findTasks(root, text, nav);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
-  const sites = new ConnectSiteFinder(resolver, modules).findAll(root, text, options?.within);
+  const finder = new ConnectSiteFinder(resolver, modules);
+  const sites = finder.findAll(root, text, options?.within);
+  recordWrittenTexts(sites, text);
   const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];
   return {
     language: 'python',
     sites,
+    reboundSignalUses: finder.rebound,
     signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
     imports: moduleFacts.imports,
     tasks,

@@ -3,7 +3,8 @@
  * into a HandlerSite: the resolved signal, the connect options as Celery reads them, and the receiver.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { ConnectArgument, ConnectValue, Handler, HandlerSite, ReceiverKind, Span } from '../model';
+import type { ConnectArgument, ConnectValue, Handler, HandlerSite, PartialBinding, ReboundSignalUse, ReceiverKind, ReceiverWrapper, SignalRef, Span } from '../model';
+import { callableOf, partialCall, wrapperOf } from './pythonReceivers';
 import { buildHandler } from './pythonHandler';
 import type { SignalModuleIndex } from './pythonImports';
 import { findMethodReceiver } from './pythonMethods';
@@ -17,10 +18,14 @@ interface Receiver {
   handler?: Handler;
   span?: SyntaxNode;
   kind: ReceiverKind;
+  partial?: PartialBinding;
+  wrapper?: ReceiverWrapper;
+  decoratorBelow?: HandlerSite['decoratorBelow'];
 }
 
 export class ConnectSiteFinder {
   private readonly handlers = new Map<number, Handler>();
+  readonly rebound: ReboundSignalUse[] = [];
 
   constructor(
     private readonly resolver: PythonResolver,
@@ -36,8 +41,7 @@ export class ConnectSiteFinder {
       const name = this.resolver.nav.nodeAt(start, start + 7);
       if (!name || name.type !== 'identifier' || name.startIndex !== start) continue;
       try {
-        const site = this.siteAt(name);
-        if (site) sites.push(site);
+        sites.push(...this.sitesAt(name));
       } catch {
         // Broken or unusual code around one connect must not cost the rest of the file.
       }
@@ -45,20 +49,80 @@ export class ConnectSiteFinder {
     return sites;
   }
 
-  private siteAt(name: SyntaxNode): HandlerSite | undefined {
-    const [attribute, parent, grandparent, greatGrandparent] = this.resolver.nav.ancestors(name);
-    if (!attribute || attribute.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) return undefined;
+  /** One site per signal the connected expression may be: `for sig in (a, b): sig.connect(h)` connects twice. */
+  private sitesAt(name: SyntaxNode): HandlerSite[] {
+    const [attribute] = this.resolver.nav.ancestors(name);
+    if (!attribute || attribute.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) return [];
     const object = attribute.childForFieldName('object');
-    const signal = object ? this.resolver.signalOf(object) : undefined;
-    if (!signal) return undefined;
+    const signals = object ? this.resolver.signalsOf(object) : [];
+    if (signals.length === 0 && object?.type === 'identifier') {
+      const rebound = this.resolver.reboundSignal(object);
+      if (rebound) this.rebound.push(rebound);
+    }
+    const sites: HandlerSite[] = [];
+    for (const signal of signals) {
+      const site = this.siteAt(name, signal);
+      if (site) sites.push(site);
+    }
+    const topLevel = runsOnceAtImport(this.resolver.nav.ancestors(name));
+    const importCallAt = topLevel ? undefined : this.moduleCallOfEnclosingFunction(name);
+    for (const site of sites) {
+      site.connection.topLevel = topLevel;
+      if (importCallAt !== undefined) site.importCallAt = importCallAt;
+      const deleted = this.deletionOf(site, name);
+      if (deleted) site.deletedAt = deleted;
+    }
+    return sites;
+  }
+
+  /** For a connect in the body of a module-level def: the module's first top-level call of that def after it. */
+  private moduleCallOfEnclosingFunction(connectName: SyntaxNode): number | undefined {
+    const ancestors = this.resolver.nav.ancestors(connectName);
+    const definitions = ancestors.filter((a) => a.type === 'function_definition' || a.type === 'class_definition');
+    const outermost = definitions[definitions.length - 1];
+    if (!outermost || outermost.type !== 'function_definition' || !this.resolver.nav.isAtModuleLevel(outermost)) return undefined;
+    const name = outermost.childForFieldName('name')?.text;
+    if (!name) return undefined;
+    for (const statement of namedChildrenOf(this.resolver.nav.root)) {
+      if (statement.startIndex <= connectName.startIndex || statement.type !== 'expression_statement') continue;
+      const call = statement.firstNamedChild;
+      if (call?.type === 'call' && call.childForFieldName('function')?.text === name) return statement.startIndex;
+    }
+    return undefined;
+  }
+
+  /**
+   * A module-level connect of a module-level function followed by `del name`, when nothing else
+   * in the file names that function: the module's reference was the only strong one.
+   */
+  private deletionOf(site: HandlerSite, connectName: SyntaxNode): Span | undefined {
+    const deletions = this.resolver.module.deletions;
+    if (deletions.length === 0 || !this.resolver.nav.isInModuleScope(connectName)) return undefined;
+    const handler = site.handler;
+    const receiver = site.receiverSpan ? this.resolver.nav.nodeAt(site.receiverSpan.start, site.receiverSpan.end) : undefined;
+    const name = site.receiverSpan ? (receiver?.type === 'identifier' ? receiver.text : undefined) : handler?.definedIn === 'module' ? handler.name : undefined;
+    if (!name) return undefined;
+    const deletion = deletions.find((d) => d.name === name && d.node.startIndex > site.connection.span.end);
+    if (!deletion) return undefined;
+    // Any other use of the name (stored, passed, returned) may keep the function alive. Its own
+    // body, the connect, the `del` and plain rebinding of the name hold no reference to it.
+    const own = handler?.definitionSpan;
+    const holders = this.resolver.nav.root.descendantsOfType('identifier').filter((id) => {
+      if (!id || id.text !== name || sameNode(id, deletion.node)) return false;
+      if (own && own.start <= id.startIndex && id.endIndex <= own.end) return false;
+      if (site.receiverSpan && id.startIndex === site.receiverSpan.start) return false;
+      const parent = this.resolver.nav.parentOf(id);
+      return !(parent?.type === 'assignment' && sameNode(parent.childForFieldName('left'), id));
+    });
+    return holders.length === 0 ? spanOf(deletion.node) : undefined;
+  }
+
+  private siteAt(name: SyntaxNode, signal: SignalRef): HandlerSite | undefined {
+    const [attribute, parent, grandparent, greatGrandparent] = this.resolver.nav.ancestors(name);
     if (!parent) return undefined;
     if (parent.type === 'decorator') {
-      const receiver = this.decoratedReceiver(grandparent);
-      return {
-        connection: { signal, style: 'decorator', span: spanOf(attribute), arguments: [] },
-        handler: receiver.handler,
-        receiverKind: receiver.kind,
-      };
+      const receiver = this.decoratedReceiver(grandparent, parent);
+      return withReceiver({ connection: { signal, style: 'decorator', span: spanOf(attribute), arguments: [] }, receiverKind: receiver.kind }, receiver);
     }
     if (parent.type !== 'call' || !sameNode(parent.childForFieldName('function'), attribute)) return undefined;
     const argumentList = parent.childForFieldName('arguments');
@@ -77,8 +141,8 @@ export class ConnectSiteFinder {
       positionalReceiver: decorator && firstIsReceiver && first ? this.argument(first, undefined, true) : undefined,
     };
     if (decorator) {
-      const receiver = this.decoratedReceiver(greatGrandparent);
-      return { connection, handler: receiver.handler, receiverKind: receiver.kind };
+      const receiver = this.decoratedReceiver(greatGrandparent, decorator);
+      return withReceiver({ connection, receiverKind: receiver.kind }, receiver);
     }
     let receiverNode = firstIsReceiver ? first : undefined;
     receiverNode ??= args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'receiver')?.childForFieldName('value') ?? undefined;
@@ -91,7 +155,7 @@ export class ConnectSiteFinder {
     }
     if (!receiverNode) return undefined;
     const receiver = this.referencedReceiver(receiverNode);
-    const site: HandlerSite = { connection, handler: receiver.handler, receiverSpan: spanOf(receiverNode), receiverKind: receiver.kind };
+    const site: HandlerSite = withReceiver({ connection, receiverSpan: spanOf(receiverNode), receiverKind: receiver.kind }, receiver);
     if (receiverNode.type === 'identifier' && this.resolver.isUnboundAt(receiverNode)) site.receiverUnbound = true;
     return site;
   }
@@ -137,6 +201,8 @@ export class ConnectSiteFinder {
       case 'identifier': {
         const value: ConnectValue = { kind: 'name', name: node.text, refersTo: this.resolver.refersTo(node) };
         if (this.resolver.isUnboundAt(node)) value.unbound = true;
+        const constant = this.resolver.moduleConstant(node.text);
+        if (constant !== undefined) value.constant = constant;
         return value;
       }
       case 'lambda':
@@ -152,12 +218,29 @@ export class ConnectSiteFinder {
     }
   }
 
-  /** The definition under the decorator; `decorated` is the decorator's parent. */
-  private decoratedReceiver(decorated: SyntaxNode | undefined): Receiver {
+  /**
+   * The definition under the decorator; `decorated` is the decorator's parent. A user decorator
+   * below the connect one (applied first) hands Celery its wrapper instead of the definition.
+   */
+  private decoratedReceiver(decorated: SyntaxNode | undefined, connectDecorator: SyntaxNode): Receiver {
     const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
-    if (!definition) return { kind: 'definition' };
+    if (!definition || !decorated) return { kind: 'definition' };
     if (definition.type === 'class_definition') return { kind: 'class' };
-    return { handler: this.handlerFor(definition), kind: 'definition' };
+    const receiver: Receiver = { handler: this.handlerFor(definition), kind: 'definition' };
+    const decorators = namedChildrenOf(decorated).filter((child) => child.type === 'decorator');
+    const below = decorators.slice(decorators.findIndex((d) => sameNode(d, connectDecorator)) + 1);
+    const next = below[0]?.firstNamedChild;
+    if (below[0] && next) {
+      const callee = next.type === 'call' ? next.childForFieldName('function') : next;
+      receiver.decoratorBelow = { name: (callee ?? next).text, span: spanOf(below[0]) };
+    }
+    // Only the decorator right above the definition is followed; more layers are left unjudged.
+    const innermost = below.length === 1 ? wrapperOf(below[0], this.resolver) : undefined;
+    if (innermost) {
+      const { definition: wrapperDefinition, implicitFirstParam, ...facts } = innermost;
+      receiver.wrapper = { ...facts, handler: this.handlerFor(wrapperDefinition, implicitFirstParam) };
+    }
+    return receiver;
   }
 
   private referencedReceiver(node: SyntaxNode): Receiver {
@@ -165,9 +248,17 @@ export class ConnectSiteFinder {
       case 'lambda':
         return { handler: this.handlerFor(node), kind: 'lambda' };
       case 'identifier': {
-        const binding = this.resolver.resolveName(node.text, node, true);
+        // What the name holds when connect runs; a def further down still tells which function is meant.
+        const binding = this.resolver.resolveName(node.text, node) ?? this.resolver.resolveName(node.text, node, true);
         if (binding?.kind === 'def') return { handler: this.handlerFor(binding.node), kind: 'reference' };
         if (binding?.kind === 'value' && binding.value.type === 'lambda') return { handler: this.handlerFor(binding.value), kind: 'reference' };
+        if (binding?.kind === 'value') {
+          // `keep = partial(fn, 'x')` or `reporter = Reporter()` kept in a name: judge what gets called.
+          const partial = this.partialReceiver(binding.value);
+          if (partial) return { ...partial, kind: 'reference' };
+          const target = callableOf(node, this.resolver);
+          if (target) return { handler: this.handlerFor(target.definition, target.implicitFirstParam), kind: 'reference' };
+        }
         return { kind: binding?.kind === 'class' ? 'class' : 'reference' };
       }
       case 'attribute': {
@@ -175,13 +266,34 @@ export class ConnectSiteFinder {
         return { handler: method ? this.handlerFor(method.definition, method.implicitFirstParam) : undefined, kind: 'attribute' };
       }
       case 'call': {
+        const partial = this.partialReceiver(node);
+        if (partial) return { ...partial, kind: 'partial' };
         const callee = node.childForFieldName('function');
         const calleeName = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
-        return { kind: calleeName === 'partial' ? 'partial' : 'call' };
+        const target = callableOf(node, this.resolver);
+        const handler = target ? this.handlerFor(target.definition, target.implicitFirstParam) : undefined;
+        return { handler, kind: calleeName === 'partial' ? 'partial' : 'call' };
       }
       default:
         return { kind: 'other' };
     }
+  }
+
+  /** `partial(fn, ...)`: the handler with only the parameters left for Celery's keywords. */
+  private partialReceiver(node: SyntaxNode): Pick<Receiver, 'handler' | 'partial'> | undefined {
+    const call = partialCall(node, this.resolver);
+    const target = call && callableOf(call.target, this.resolver);
+    if (!call || !target) return undefined;
+    const full = this.handlerFor(target.definition, target.implicitFirstParam);
+    const positionalParams = full.params.filter((p) => p.kind === 'positional-only' || p.kind === 'positional');
+    const skip = target.implicitFirstParam ? 1 : 0;
+    const positionallyBound = positionalParams.slice(skip, skip + call.positional);
+    // A keyword the partial binds is a default Celery's keyword of the same name would override.
+    const params = full.params.filter((p) => !positionallyBound.includes(p) && !call.keywords.includes(p.name));
+    return {
+      handler: { ...full, params },
+      partial: { span: call.span, positional: call.positional, positionallyBound, keywords: call.keywords },
+    };
   }
 
   private handlerFor(definition: SyntaxNode, implicitFirstParam?: 'self' | 'cls'): Handler {
@@ -197,4 +309,24 @@ export class ConnectSiteFinder {
 
 function isKeywordOrSplat(node: SyntaxNode): boolean {
   return node.type === 'keyword_argument' || node.type === 'list_splat' || node.type === 'dictionary_splat';
+}
+
+function withReceiver(site: HandlerSite, receiver: Receiver): HandlerSite {
+  if (receiver.handler) site.handler = receiver.handler;
+  if (receiver.partial) site.partial = receiver.partial;
+  if (receiver.wrapper) site.wrapper = receiver.wrapper;
+  if (receiver.decoratorBelow) site.decoratorBelow = receiver.decoratorBelow;
+  return site;
+}
+
+/**
+ * Only module-level code runs while the module is imported: a loop or `with` body there runs too,
+ * while an `if`, `try` or `while` body may not, and a def or class body is not module code.
+ */
+function runsOnceAtImport(ancestors: SyntaxNode[]): boolean {
+  return ancestors.every((ancestor, index) => {
+    if (ancestor.type !== 'block') return true;
+    const owner = ancestors[index + 1]?.type;
+    return owner === 'for_statement' || owner === 'with_statement';
+  });
 }

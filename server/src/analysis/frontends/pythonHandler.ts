@@ -4,6 +4,7 @@ import type { Handler, NameRead, Span } from '../model';
 import type { DefinitionHeader } from './pythonParams';
 import type { SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
+import { bodyFactsOf } from './pythonBodyFacts';
 import { ScopeWalker } from './pythonScopes';
 import { enclosingDefinitionKind, spanOf } from './pythonSyntax';
 
@@ -23,17 +24,23 @@ export function buildHandler(
   const isBoundOutside = resolver.boundOutside(definition);
   const freeReads: NameRead[] = [];
   const paramReads: NameRead[] = [];
+  // Nested functions the handler itself refers to (calls, returns, hands on): their reads may run.
+  const referenced = new Set(scope.reads.filter((read) => read.via === undefined).map((read) => read.name));
   for (const read of scope.reads) {
-    const span = { start: read.start, end: read.end };
+    const span: Span = { start: read.start, end: read.end };
     if (scope.declaredGlobal.has(read.name) || scope.declaredNonlocal.has(read.name)) continue;
     if (read.global) {
       freeReads.push({ name: read.name, span, boundOutside: resolver.isBoundInModule(read.name) });
     } else if (paramNames.has(read.name)) {
       paramReads.push({ name: read.name, span, boundOutside: false });
     } else if (!scope.bindings.has(read.name)) {
-      freeReads.push({ name: read.name, span, boundOutside: isBoundOutside(read.name) });
+      const free: NameRead = { name: read.name, span, boundOutside: isBoundOutside(read.name) };
+      if (read.via !== undefined && !referenced.has(read.via)) free.deferred = true;
+      freeReads.push(free);
     }
   }
+  const catchAll = parsed.find((param) => param.kind === 'var-keyword')?.name;
+  const body = bodyFactsOf(definition, catchAll, paramNames);
   return {
     name: nameSpan ? resolver.nav.text.slice(nameSpan.start, nameSpan.end) : undefined,
     nameSpan: nameSpan ? { ...nameSpan } : undefined,
@@ -54,6 +61,11 @@ export function buildHandler(
     freeReads: freeReads.sort(byPosition),
     paramReads: paramReads.sort(byPosition),
     implicitFirstParam,
+    yields: body.yields,
+    awaits: body.awaits,
+    asyncKeywordSpan: header.isAsync ? { start: definition.startIndex, end: definition.child(1)?.startIndex ?? definition.startIndex + 5 } : undefined,
+    catchAllReads: body.catchAllReads,
+    paramAttributeReads: body.paramAttributeReads,
   };
 }
 

@@ -124,7 +124,7 @@ export function importFactsOf(statement: SyntaxNode, modules: SignalModuleIndex)
     if (!imported || !local) continue;
     const importedName = dottedText(imported);
     const localName = local.text;
-    let binding: Binding = { kind: 'imported' };
+    let binding: Binding = { kind: 'imported', qualified: module === undefined ? undefined : `${module}.${importedName}` };
     let importBinding: ImportBinding | undefined;
     if (module !== undefined && modules.isSignalModule(module)) {
       binding = modules.signalBinding(module, importedName);

@@ -4,6 +4,7 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { PythonResolver } from './pythonResolve';
+import { methodOf } from './pythonReceivers';
 import { namedChildrenOf, type Navigator } from './pythonSyntax';
 
 export interface MethodReceiver {
@@ -71,18 +72,6 @@ function enclosingMethod(node: SyntaxNode, nav: Navigator): { fn: SyntaxNode; cl
   if (ancestors[holderAt]?.type === 'decorated_definition') holderAt++;
   const cls = ancestors[holderAt]?.type === 'block' ? ancestors[holderAt + 1] : undefined;
   return cls?.type === 'class_definition' ? { fn: ancestors[at], cls } : undefined;
-}
-
-/** The last `def name` directly in the class body. */
-function methodOf(cls: SyntaxNode, name: string): SyntaxNode | undefined {
-  const body = cls.childForFieldName('body');
-  if (!body) return undefined;
-  let found: SyntaxNode | undefined;
-  for (const statement of namedChildrenOf(body)) {
-    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (definition?.type === 'function_definition' && definition.childForFieldName('name')?.text === name) found = definition;
-  }
-  return found;
 }
 
 function decoratorNames(fn: SyntaxNode, nav: Navigator): Set<string> {

@@ -15,6 +15,8 @@ export interface ModuleEntry {
   start: number;
   /** Inside an if/try/loop/with/match body: it may or may not have run. */
   conditional: boolean;
+  /** An import in a `try` body whose `except` catches ImportError. */
+  guarded?: boolean;
 }
 
 export interface ModuleFacts {
@@ -26,6 +28,8 @@ export interface ModuleFacts {
   imports: ImportBinding[];
   importRefs: SignalRef[];
   classes: SyntaxNode[];
+  /** `del name` statements of the module body, unconditional ones only. */
+  deletions: { name: string; node: SyntaxNode }[];
 }
 
 const clauseTypes = new Set([
@@ -45,6 +49,7 @@ const clauseTypes = new Set([
 ]);
 
 export function scanModule(root: SyntaxNode, text: string, modules: SignalModuleIndex): ModuleFacts {
+  let guardDepth = 0;
   const facts: ModuleFacts = {
     entries: new Map(),
     looselyBound: new Set(),
@@ -52,17 +57,20 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     imports: [],
     importRefs: [],
     classes: [],
+    deletions: [],
   };
   const walker = new ScopeWalker(modules, text, false);
   const add = (name: string, binding: Binding, start: number, conditional: boolean): void => {
-    const entry = { binding, start, conditional };
+    const entry: ModuleEntry = { binding, start, conditional };
+    if (guardDepth > 0) entry.guarded = true;
     const list = facts.entries.get(name);
     if (list) list.push(entry);
     else facts.entries.set(name, [entry]);
   };
-  const bindTargets = (target: SyntaxNode, start: number, conditional: boolean, value?: SyntaxNode): void => {
+  const bindTargets = (target: SyntaxNode, start: number, conditional: boolean, value?: SyntaxNode, loopOver?: SyntaxNode): void => {
     const scratch: Scope = { kind: 'function', bindings: new Map(), declaredGlobal: new Set(), declaredNonlocal: new Set(), reads: [] };
-    walker.bindTarget(target, scratch, value);
+    if (loopOver) walker.bindLoopTarget(target, scratch, loopOver);
+    else walker.bindTarget(target, scratch, value);
     for (const [name, bindings] of scratch.bindings) for (const binding of bindings) add(name, binding, start, conditional);
   };
 
@@ -70,7 +78,7 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     const imported = importFactsOf(statement, modules);
     for (const name of imported.names) {
       add(name.localName, name.binding, statement.startIndex, conditional);
-      if (name.importBinding) facts.imports.push(name.importBinding);
+      if (name.importBinding) facts.imports.push(guardDepth > 0 ? { ...name.importBinding, guarded: true } : name.importBinding);
       if (name.signalRef) facts.importRefs.push(name.signalRef);
     }
     if (imported.starModule === undefined) return;
@@ -94,14 +102,15 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
         if (definition) scanStatement(definition, conditional, statement.startIndex);
         return;
       }
+      // The name is bound once the whole statement ran: decorators and defaults still see the old binding.
       case 'function_definition': {
         const name = statement.childForFieldName('name');
-        if (name) add(name.text, { kind: 'def', node: statement }, start, conditional);
+        if (name) add(name.text, { kind: 'def', node: statement }, statement.endIndex, conditional);
         return;
       }
       case 'class_definition': {
         const name = statement.childForFieldName('name');
-        if (name) add(name.text, { kind: 'class', node: statement }, start, conditional);
+        if (name) add(name.text, { kind: 'class', node: statement }, statement.endIndex, conditional);
         facts.classes.push(statement);
         return;
       }
@@ -120,6 +129,13 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
       case 'import_from_statement':
         scanImport(statement, conditional);
         return;
+      case 'delete_statement':
+        if (conditional) return;
+        for (const target of namedChildrenOf(statement)) {
+          const names = target.type === 'identifier' ? [target] : target.type === 'expression_list' ? namedChildrenOf(target) : [];
+          for (const name of names) if (name.type === 'identifier') facts.deletions.push({ name: name.text, node: name });
+        }
+        return;
       case 'type_alias_statement': {
         const name = statement.firstNamedChild;
         if (name) bindTargets(name.type === 'type' ? name.firstNamedChild ?? name : name, start, conditional);
@@ -135,10 +151,24 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
   };
 
   const scanCompound = (statement: SyntaxNode, conditional: boolean): void => {
+    if (statement.type === 'try_statement' && catchesImportError(statement)) {
+      // The body's imports may fail without stopping the module; the except clauses are not guarded.
+      for (const child of namedChildrenOf(statement)) {
+        if (child.type === 'block') {
+          guardDepth++;
+          try {
+            scanStatement(child, true);
+          } finally {
+            guardDepth--;
+          }
+        } else if (clauseTypes.has(child.type)) scanStatement(child, true);
+      }
+      return;
+    }
     const nested = conditional || statement.type !== 'block';
     if (statement.type === 'for_statement') {
       const left = statement.childForFieldName('left');
-      if (left) bindTargets(left, statement.startIndex, true);
+      if (left) bindTargets(left, statement.startIndex, true, undefined, statement.childForFieldName('right') ?? undefined);
     }
     for (const alias of asTargetsOf(statement)) {
       for (const target of namedChildrenOf(alias)) bindTargets(target, statement.startIndex, true);
@@ -158,6 +188,21 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     if (name) facts.looselyBound.add(name[1]);
   }
   return facts;
+}
+
+/** Exceptions whose handler also catches a failed import. */
+const IMPORT_ERROR_CATCHERS = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
+
+/** A `try` with a bare `except:` or one naming ImportError (or a base of it), alone or in a tuple. */
+function catchesImportError(statement: SyntaxNode): boolean {
+  return namedChildrenOf(statement).some((clause) => {
+    if (clause.type !== 'except_clause') return false;
+    const caught = namedChildrenOf(clause).find((child) => child.type !== 'block' && child.type !== 'comment');
+    if (!caught) return true;
+    const types = caught.type === 'as_pattern' ? caught.firstNamedChild : caught;
+    const names = types?.type === 'tuple' ? namedChildrenOf(types) : types ? [types] : [];
+    return names.some((name) => IMPORT_ERROR_CATCHERS.has(name.text.split('.').pop() ?? ''));
+  });
 }
 
 /** The `as` targets of a with statement's items or of an except clause (not of nested statements). */

@@ -5,13 +5,13 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { ConnectValue, SignalRef } from '../model';
+import type { ConnectValue, ReboundSignalUse, SignalRef } from '../model';
 import { pythonBuiltins } from './pythonBuiltins';
 import { signalRefFor, type SignalModuleIndex } from './pythonImports';
 import type { ModuleFacts } from './pythonModule';
 import { ParameterCache } from './pythonParams';
 import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
-import { comprehensionTypes, namedChildrenOf, spanOf, type Navigator } from './pythonSyntax';
+import { comprehensionTypes, namedChildrenOf, plainStringValue, spanOf, type Navigator } from './pythonSyntax';
 
 const literalTypes = new Set([
   'string',
@@ -35,9 +35,45 @@ export function isNonCallableLiteral(node: SyntaxNode): boolean {
   return literalTypes.has(node.type);
 }
 
+/** Where the value of a binding is written, for bindings that carry it. */
+function positionOf(binding: Binding): number | undefined {
+  if (binding.kind === 'value') return binding.value.startIndex;
+  if (binding.kind === 'element') return binding.iterable.startIndex;
+  return undefined;
+}
+
+/** How many aliases deep a value is followed (`a = b`, `b = c`, ...): a bound on cycles and cost. */
+const MAX_ALIAS_DEPTH = 8;
+
+/** `signals.task_failure`: the object and the attribute name. */
+function attributeParts(expression: SyntaxNode): { object: SyntaxNode; name: string; nameNode: SyntaxNode } | undefined {
+  if (expression.type !== 'attribute') return undefined;
+  const object = expression.childForFieldName('object');
+  const attribute = expression.childForFieldName('attribute');
+  return object && attribute ? { object, name: attribute.text, nameNode: attribute } : undefined;
+}
+
+/** `getattr(signals, "task_failure")` with a constant name reads the attribute like `signals.task_failure`. */
+function constantGetattr(expression: SyntaxNode, resolver: PythonResolver): { object: SyntaxNode; name: string; nameNode: SyntaxNode } | undefined {
+  if (expression.type !== 'call') return undefined;
+  const callee = expression.childForFieldName('function');
+  if (callee?.type !== 'identifier' || callee.text !== 'getattr' || resolver.resolveName('getattr', callee) !== undefined) return undefined;
+  const args = namedChildrenOf(expression.childForFieldName('arguments') ?? expression).filter((arg) => arg.type !== 'comment');
+  if (args.length !== 2 || args.some((arg) => arg.type === 'keyword_argument' || arg.type.endsWith('splat'))) return undefined;
+  const name = plainStringValue(args[1]);
+  return name !== undefined && /^[A-Za-z_]\w*$/.test(name) ? { object: args[0], name, nameNode: args[1] } : undefined;
+}
+
+/** The items of a literal tuple or list a `for` loop walks over; nothing for any other iterable. */
+function elementsOf(iterable: SyntaxNode): SyntaxNode[] {
+  if (iterable.type === 'parenthesized_expression' && iterable.firstNamedChild) return elementsOf(iterable.firstNamedChild);
+  if (iterable.type !== 'tuple' && iterable.type !== 'list' && iterable.type !== 'expression_list') return [];
+  return namedChildrenOf(iterable).filter((item) => item.type !== 'comment' && item.type !== 'list_splat');
+}
+
 export class PythonResolver {
   private readonly scopes = new Map<string, Scope>();
-  private readonly signals = new Map<string, SignalRef | null>();
+  private readonly signals = new Map<string, SignalRef[]>();
   private readonly walker: ScopeWalker;
   readonly parameters: ParameterCache;
 
@@ -70,6 +106,29 @@ export class PythonResolver {
    * the function that connects it).
    */
   resolveName(name: string, use: SyntaxNode, late = false): Binding | undefined {
+    const found = this.lookup(name, use, late);
+    return found.scoped ? pickBinding(found.scoped) : this.moduleBinding(name, found.modulePosition);
+  }
+
+  /**
+   * Every binding of `name` that may be in force at `use`: both branches of a `try/except ImportError`
+   * or an `if/else`, so a value that flows through either is known.
+   */
+  bindingsAt(name: string, use: SyntaxNode): Binding[] {
+    const found = this.lookup(name, use, false);
+    if (!found.scoped) return this.moduleBindingsInForce(name, found.modulePosition);
+    // A function scope's bindings are not ordered by the walk: for `x = a; x.connect(h); x = b` only
+    // the last assignment above the use counts (branches of an `if` are not told apart here).
+    if (found.scoped.length < 2) return found.scoped;
+    const placed = found.scoped.map((binding) => ({ binding, at: positionOf(binding) }));
+    if (placed.some((p) => p.at === undefined)) return found.scoped;
+    const before = placed.filter((p) => p.at! < use.startIndex);
+    if (before.length === 0) return found.scoped;
+    return [before.reduce((last, p) => (p.at! > last.at! ? p : last)).binding];
+  }
+
+  /** The innermost enclosing scope that binds `name`, else how far into the module to look. */
+  private lookup(name: string, use: SyntaxNode, late: boolean): { scoped?: Binding[]; modulePosition: number } {
     let inFunction = false;
     const ancestors = this.nav.isInModuleScope(use) ? [] : this.nav.ancestors(use);
     for (const ancestor of ancestors) {
@@ -84,23 +143,27 @@ export class PythonResolver {
         inFunction = true;
         break;
       }
-      const binding = pickBinding(scope.bindings.get(name));
-      if (binding) return binding;
+      const bindings = scope.bindings.get(name)?.filter((binding) => binding.kind !== 'loose');
+      if (bindings && bindings.length > 0) return { scoped: bindings, modulePosition: 0 };
       if (type !== 'class_definition') inFunction = true;
     }
-    return this.moduleBinding(name, inFunction || late ? Number.POSITIVE_INFINITY : use.startIndex);
+    return { modulePosition: inFunction || late ? Number.POSITIVE_INFINITY : use.startIndex };
   }
 
   private moduleBinding(name: string, position: number): Binding | undefined {
+    return pickBinding(this.moduleBindingsInForce(name, position));
+  }
+
+  private moduleBindingsInForce(name: string, position: number): Binding[] {
     const entries = this.module.entries.get(name);
-    if (!entries) return undefined;
+    if (!entries) return [];
     let inForce: Binding[] = [];
     for (const entry of entries) {
       if (entry.start > position) continue;
       if (entry.conditional) inForce.push(entry.binding);
       else inForce = [entry.binding];
     }
-    return pickBinding(inForce);
+    return inForce;
   }
 
   /** True when something outside `definition` binds `name`: an enclosing function, the module, a builtin. */
@@ -131,16 +194,19 @@ export class PythonResolver {
   }
 
   /** The module path an expression names (`signals`, `celery.signals`), when it leads to a signal module. */
-  modulePathOf(node: SyntaxNode): string | undefined {
+  modulePathOf(node: SyntaxNode, depth = 0): string | undefined {
+    if (depth > MAX_ALIAS_DEPTH) return undefined;
     if (node.type === 'identifier') {
       const binding = this.resolveName(node.text, node);
+      // `hooks = signals`: an alias of a module is that module.
+      if (binding?.kind === 'value') return this.modulePathOf(binding.value, depth + 1);
       return binding?.kind === 'module' && this.modules.leadsToSignalModule(binding.module) ? binding.module : undefined;
     }
     if (node.type === 'attribute') {
       const object = node.childForFieldName('object');
       const attribute = node.childForFieldName('attribute');
       if (!object || !attribute) return undefined;
-      const base = this.modulePathOf(object);
+      const base = this.modulePathOf(object, depth + 1);
       const path = base === undefined ? undefined : `${base}.${attribute.text}`;
       return path !== undefined && this.modules.leadsToSignalModule(path) ? path : undefined;
     }
@@ -149,35 +215,71 @@ export class PythonResolver {
 
   /** The signal an expression refers to (`task_failure`, `signals.task_failure`, `app.on_after_configure`). */
   signalOf(expression: SyntaxNode): SignalRef | undefined {
-    const key = `${expression.startIndex}:${expression.endIndex}`;
-    const known = this.signals.get(key);
-    if (known !== undefined) return known ?? undefined;
-    const ref = this.computeSignal(expression);
-    this.signals.set(key, ref ?? null);
-    return ref;
+    return this.signalsOf(expression)[0];
   }
 
-  private computeSignal(expression: SyntaxNode): SignalRef | undefined {
-    if (expression.type === 'identifier') {
-      const binding = this.resolveName(expression.text, expression);
-      return binding ? signalRefFor(binding, expression, expression) : undefined;
+  /**
+   * Every signal an expression may stand for: one for a plain reference, several for a name bound in
+   * both branches of a `try/except ImportError` or for the variable of `for sig in (a, b)`.
+   */
+  signalsOf(expression: SyntaxNode): SignalRef[] {
+    const key = `${expression.startIndex}:${expression.endIndex}`;
+    const known = this.signals.get(key);
+    if (known !== undefined) return known;
+    this.signals.set(key, []);
+    const refs = this.computeSignals(expression, 0);
+    this.signals.set(key, refs);
+    return refs;
+  }
+
+  private computeSignals(expression: SyntaxNode, depth: number): SignalRef[] {
+    if (depth > MAX_ALIAS_DEPTH) return [];
+    if (expression.type === 'parenthesized_expression' && expression.firstNamedChild) return this.computeSignals(expression.firstNamedChild, depth + 1);
+    if (expression.type === 'identifier') return this.signalsOfName(expression, depth);
+    const access = constantGetattr(expression, this) ?? attributeParts(expression);
+    if (!access) return [];
+    const ref = this.signalOfAttribute(expression, access.object, access.name, access.nameNode, depth);
+    return ref ? [ref] : [];
+  }
+
+  /** A name: a signal import, or a local name the value of a signal expression flows into. */
+  private signalsOfName(name: SyntaxNode, depth: number): SignalRef[] {
+    const refs: SignalRef[] = [];
+    const seen = new Set<string>();
+    const bindings = this.bindingsAt(name.text, name);
+    const guarded = this.module.entries.get(name.text)?.find((entry) => entry.guarded && entry.binding.kind === 'signal' && bindings.includes(entry.binding))?.binding;
+    const primary = guarded?.kind === 'signal' && bindings.length > 1 ? guarded.signal : undefined;
+    const add = (found: SignalRef | undefined, nameNode: SyntaxNode) => {
+      if (!found || seen.has(found.name)) return;
+      seen.add(found.name);
+      // `try: from x import a as s / except ImportError: s = x.b`: b is bound only where a is missing.
+      const ref = primary !== undefined && found.name !== primary ? { ...found, fallbackFor: primary } : found;
+      // The use names the signal here, whatever name it was bound under.
+      refs.push(nameNode === name ? ref : { ...ref, nameSpan: spanOf(name), expressionSpan: spanOf(name) });
+    };
+    for (const binding of bindings) {
+      if (binding.kind === 'signal') add(signalRefFor(binding, name, name), name);
+      else if (binding.kind === 'value') for (const ref of this.computeSignals(binding.value, depth + 1)) add(ref, binding.value);
+      else if (binding.kind === 'element') {
+        for (const element of elementsOf(binding.iterable)) for (const ref of this.computeSignals(element, depth + 1)) add(ref, element);
+      }
     }
-    if (expression.type !== 'attribute') return undefined;
-    const object = expression.childForFieldName('object');
-    const attribute = expression.childForFieldName('attribute');
-    if (!object || !attribute) return undefined;
-    const path = this.modulePathOf(object);
+    return refs;
+  }
+
+  private signalOfAttribute(expression: SyntaxNode, object: SyntaxNode, attributeName: string, attribute: SyntaxNode, depth: number): SignalRef | undefined {
+    const path = this.modulePathOf(object, depth + 1);
     if (path !== undefined) {
       if (!this.modules.isSignalModule(path)) return undefined;
-      return signalRefFor(this.modules.signalBinding(path, attribute.text), attribute, expression, path);
+      return signalRefFor(this.modules.signalBinding(path, attributeName), attribute, expression, path);
     }
-    const spec = this.catalog.fromAppAttribute(attribute.text);
+    const spec = this.catalog.fromAppAttribute(attributeName);
     const known = spec && this.mayBeApp(object);
     // `app.on_after_strat` on a name bound to `Celery(...)`: an app signal that does not exist.
-    const unknown = !spec && /^on_[a-z_]+$/.test(attribute.text) && this.isCeleryApp(object);
+    const unknown = !spec && /^on_[a-z_]+$/.test(attributeName) && this.isCeleryApp(object);
     if (!known && !unknown) return undefined;
     return {
-      name: spec ? spec.name : attribute.text,
+      name: spec ? spec.name : attributeName,
       resolution: spec ? 'catalog' : 'unknown',
       source: object.text,
       nameSpan: spanOf(attribute),
@@ -216,6 +318,29 @@ export class PythonResolver {
     }
   }
 
+  /** What a module-level name assigned exactly once, unconditionally, holds: a string literal or `task.name`. */
+  moduleConstant(name: string): string | undefined {
+    const entries = this.module.entries.get(name);
+    if (entries?.length !== 1 || entries[0].conditional || entries[0].binding.kind !== 'value') return undefined;
+    const value = entries[0].binding.value;
+    const constant = value.type === 'string' || value.type === 'concatenated_string' || (value.type === 'attribute' && value.childForFieldName('attribute')?.text === 'name');
+    return constant ? value.text : undefined;
+  }
+
+  /** A module name that held a signal until a later module statement bound it to something else. */
+  reboundSignal(name: SyntaxNode): ReboundSignalUse | undefined {
+    const inForce = this.resolveName(name.text, name);
+    if (!inForce || inForce.kind === 'signal' || inForce.kind === 'module' || inForce.kind === 'loose') return undefined;
+    const entries = this.module.entries.get(name.text) ?? [];
+    const current = entries.findIndex((entry) => entry.binding === inForce);
+    const earlier = entries.slice(0, Math.max(current, 0)).reverse().find((entry) => entry.binding.kind === 'signal');
+    if (current < 0 || !earlier || earlier.binding.kind !== 'signal' || entries[current].conditional) return undefined;
+    const binding = entries[current].binding;
+    const node = binding.kind === 'def' || binding.kind === 'class' ? binding.node.childForFieldName('name') : undefined;
+    if (!node) return undefined;
+    return { name: name.text, span: spanOf(name), signal: earlier.binding.signal, reboundAt: spanOf(node) };
+  }
+
   /** Evaluating this name raises NameError: no scope binds it at this point and it is no builtin. */
   isUnboundAt(name: SyntaxNode): boolean {
     const text = name.text;
@@ -232,6 +357,10 @@ export class PythonResolver {
         return 'class';
       case 'signal':
         return 'signal';
+      case 'imported':
+        return binding.qualified === 'celery.current_app' ? 'app' : 'unknown';
+      case 'value':
+        return this.isCeleryApp(name) ? 'app' : 'unknown';
       default:
         return 'unknown';
     }

@@ -14,11 +14,13 @@ export type Binding =
   | { kind: 'signal'; signal: string; resolution: 'catalog' | 'unknown'; module: string }
   | { kind: 'module'; module: string }
   /** A name imported from a module that is not a signal module: could be anything, an app included. */
-  | { kind: 'imported' }
+  | { kind: 'imported'; qualified?: string }
   | { kind: 'def'; node: SyntaxNode }
   | { kind: 'class'; node: SyntaxNode }
   /** `name = value` with a single target. */
   | { kind: 'value'; value: SyntaxNode }
+  /** The variable of `for name in iterable`: one item of the iterable at a time. */
+  | { kind: 'element'; iterable: SyntaxNode }
   | { kind: 'param' }
   | { kind: 'other' }
   /** A name seen in broken code: counts as bound for free reads, but shadows nothing. */
@@ -30,6 +32,8 @@ export interface RawRead {
   end: number;
   /** Declared `global` where it is read: only the module and builtins can bind it. */
   global: boolean;
+  /** Read inside this nested function of the scope (`def later(): ...`), so only when that runs. */
+  via?: string;
 }
 
 export type ScopeKind = 'function' | 'class' | 'comprehension';
@@ -233,8 +237,9 @@ export class ScopeWalker {
       }
       case 'for_statement': {
         const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
         for (const child of namedChildrenOf(node)) {
-          if (sameNode(child, left)) this.bindTarget(child, scope);
+          if (sameNode(child, left)) this.bindLoopTarget(child, scope, right ?? undefined);
           else this.visit(child, scope);
         }
         return;
@@ -305,7 +310,7 @@ export class ScopeWalker {
       const value = param.hasDefault ? defaultValueOf(param, node) : null;
       if (value) this.visit(value, scope);
     }
-    if (this.collectReads) this.finish(this.functionScope(node, scope), scope);
+    if (this.collectReads) this.finish(this.functionScope(node, scope), scope, name?.text);
   }
 
   private visitComprehension(node: SyntaxNode, scope: Scope): void {
@@ -385,12 +390,20 @@ export class ScopeWalker {
     }
   }
 
+  /** `for name in iterable`: a plain name stands for each item in turn; patterns bind plain names. */
+  bindLoopTarget(target: SyntaxNode, scope: Scope, iterable?: SyntaxNode): void {
+    if (target.type === 'identifier' && iterable) bind(scope, target.text, { kind: 'element', iterable });
+    else this.bindTarget(target, scope);
+  }
+
   /** Hands a finished nested scope's unresolved reads to the nearest scope that can see them. */
-  private finish(inner: Scope, outer: Scope): void {
+  private finish(inner: Scope, outer: Scope, via?: string): void {
     let target = outer;
     while (target.kind === 'class' && target.parent) target = target.parent;
     if (target.kind === 'class') return;
-    for (const read of inner.reads) {
+    for (const raw of inner.reads) {
+      // The nested function closest to `outer` is the one `outer` must call for the read to happen.
+      const read = via !== undefined ? { ...raw, via } : raw;
       if (read.global || inner.declaredGlobal.has(read.name)) {
         target.reads.push(read.global ? read : { ...read, global: true });
       } else if (!inner.bindings.has(read.name) || inner.declaredNonlocal.has(read.name)) {

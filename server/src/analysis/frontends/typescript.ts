@@ -17,6 +17,7 @@ import { SignalFlow } from './typescriptFlow';
 import { SignalResolver } from './typescriptSignals';
 import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
 import { taskDefinitions } from './typescriptTasks';
+import { recordWrittenTexts } from './writtenText';
 
 /** True when `offset` is inside one of the spans (or no spans were given). */
 function isWithin(offset: number, within: readonly Span[] | undefined): boolean {
@@ -145,6 +146,7 @@ export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: C
   const signalRefs = resolver.references((offset) => isWithin(offset, options?.within));
   const known = new Set(signalRefs.map((r) => r.nameSpan.start));
   for (const site of sites) if (!known.has(site.connection.signal.nameSpan.start)) signalRefs.push(site.connection.signal);
+  recordWrittenTexts(sites, text);
   signalRefs.sort((a, b) => a.nameSpan.start - b.nameSpan.start);
   return {
     language: languageOf(root),

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Handler, HandlerKind, HandlerParam, Span } from '../model';
 import { readsOf } from './typescriptReads';
-import { isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
+import { asyncKeywordSpan, isAsyncFunction, isFunctionNode, namedChildrenOf, parameterNodes, propertyKeyName, spanOf } from './typescriptSyntax';
 
 const KIND_BY_NODE_TYPE: Record<string, HandlerKind> = {
   arrow_function: 'arrow',
@@ -151,6 +151,7 @@ export function handlerFromFunction(fn: SyntaxNode, text: string, naming: Handle
     nameSpan: ownName ? spanOf(ownName) : naming.nameSpan,
     kind: KIND_BY_NODE_TYPE[fn.type] ?? 'function',
     isAsync: isAsyncFunction(fn),
+    ...asyncFacts(fn),
     definedIn: definedIn(fn, ancestors),
     paramStyle: shape.paramStyle,
     params: shape.params,
@@ -158,4 +159,10 @@ export function handlerFromFunction(fn: SyntaxNode, text: string, naming: Handle
     definitionSpan: spanOf(fn),
     ...readsOf(fn, ancestors, text, shape.locals),
   };
+}
+
+/** Where `async` is, and whether the function (or one nested in it) awaits anything. */
+function asyncFacts(fn: SyntaxNode): Pick<Handler, 'asyncKeywordSpan' | 'awaits'> {
+  const keyword = asyncKeywordSpan(fn);
+  return keyword ? { asyncKeywordSpan: keyword, awaits: fn.descendantsOfType('await_expression').length > 0 } : {};
 }

@@ -65,6 +65,16 @@ export function isAsyncFunction(node: SyntaxNode): boolean {
   return false;
 }
 
+/** The `async` keyword of a function node and the space up to the next token, if it has one. */
+export function asyncKeywordSpan(node: SyntaxNode): Span | undefined {
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (child?.type === 'async') return { start: child.startIndex, end: node.child(i + 1)?.startIndex ?? child.endIndex };
+    if (child?.type === 'formal_parameters' || child?.type === 'statement_block' || child?.type === 'identifier') return undefined;
+  }
+  return undefined;
+}
+
 /** The name a property key stands for: `a`, `'a'`, or undefined for computed keys. */
 export function propertyKeyName(key: SyntaxNode): string | undefined {
   if (key.type === 'property_identifier' || key.type === 'identifier' || key.type === 'shorthand_property_identifier_pattern') return key.text;

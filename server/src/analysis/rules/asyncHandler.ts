@@ -37,12 +37,10 @@ export const asyncHandler: SiteRule = {
     const context = handlerContext(siteContext);
     if (!context || !context.handler.isAsync) return [];
     const { handler, text, signal } = context;
-    const definition = text.slice(handler.definitionSpan.start, handler.definitionSpan.end);
-    const asyncKeyword = /^async\s+/.exec(definition) ?? /\basync\s+/.exec(definition);
     const fixes: NonNullable<RuleFinding['fixes']> = [];
-    if (asyncKeyword && !/\bawait\b/.test(definition)) {
-      const start = handler.definitionSpan.start + asyncKeyword.index;
-      fixes.push({ title: messages.makeSync(), edits: [{ span: { start, end: start + asyncKeyword[0].length }, newText: '' }], preferred: true });
+    // Without await in it, the body means the same synchronously.
+    if (handler.asyncKeywordSpan && handler.awaits === false) {
+      fixes.push({ title: messages.makeSync(), edits: [{ span: handler.asyncKeywordSpan, newText: '' }], preferred: true });
     }
     // A JavaScript async function does start running when called, unlike a Python coroutine.
     return [

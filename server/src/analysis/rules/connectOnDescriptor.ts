@@ -45,7 +45,7 @@ export const connectOnDescriptor: SiteRule = {
   check({ site, text, model }) {
     const handler = site.handler;
     if (model.language !== 'python' || !handler) return [];
-    const below = descriptorBelow(text, site);
+    const below = descriptorBelow(site);
     if (!below) return [];
     const kind = below.kind;
     const strong = strongOptions(site);
@@ -58,8 +58,11 @@ export const connectOnDescriptor: SiteRule = {
           ? messages.classStrong()
           : messages.classWeak();
     if (!outcome) return [];
+    // The fix moves the decorator's whole line above the connect line, keeping its indentation.
     const connectLineStart = text.lastIndexOf('\n', site.connection.span.start) + 1;
-    const moved = `${below.indent}@${kind}\n`;
+    const lineStart = text.lastIndexOf('\n', below.decorator.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', below.decorator.end);
+    const moved = `${text.slice(lineStart, below.decorator.start)}@${kind}\n`;
     return [
       {
         span: site.connection.signal.nameSpan,
@@ -68,7 +71,7 @@ export const connectOnDescriptor: SiteRule = {
           {
             title: messages.moveUp(kind),
             edits: [
-              { span: { start: below.line.start, end: below.line.end + 1 }, newText: '' },
+              { span: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, newText: '' },
               { span: { start: connectLineStart, end: connectLineStart }, newText: moved },
             ],
             preferred: true,

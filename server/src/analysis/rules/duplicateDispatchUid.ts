@@ -5,9 +5,9 @@ import type { FileRule, RuleFinding } from './support/types';
 import { messageTable } from './support/messages';
 
 /** The handler definition when known, else the receiver expression as written. */
-function receiverIdentity(site: HandlerSite, text: string): string {
+function receiverIdentity(site: HandlerSite): string {
   if (site.handler) return `definition@${site.handler.definitionSpan.start}`;
-  return site.receiverSpan ? text.slice(site.receiverSpan.start, site.receiverSpan.end) : `site@${site.connection.span.start}`;
+  return site.receiverWritten ?? `site@${site.connection.span.start}`;
 }
 
 const messages = messageTable('duplicate-dispatch-uid', {
@@ -43,9 +43,9 @@ export const duplicateDispatchUid: FileRule = {
       const uid = options.find((o) => o.option === 'dispatch_uid')?.argument;
       if (!uid || uid.value.kind !== 'string') continue;
       const sender = options.find((o) => o.option === 'sender')?.argument;
-      const senderText = sender && sender.value.kind !== 'none' ? text.slice(sender.valueSpan.start, sender.valueSpan.end) : '';
+      const senderText = sender && sender.value.kind !== 'none' ? (sender.written ?? '') : '';
       const key = `${site.connection.signal.name}\u0000${uid.value.value}\u0000${senderText}`;
-      const receiver = receiverIdentity(site, text);
+      const receiver = receiverIdentity(site);
       const earlier = first.get(key);
       if (earlier === undefined) {
         first.set(key, { offset: uid.valueSpan.start, receiver });

@@ -2,29 +2,6 @@ import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { SiteRule } from './support/types';
 import { messageTable, spaced } from './support/messages';
 
-/**
- * True when the handler's own body (not a nested def, class or lambda) contains `yield`. Works on
- * lines: nested blocks are skipped by indentation, strings and comments are blanked first.
- */
-export function bodyYields(definition: string): boolean {
-  if (!definition.includes('yield')) return false;
-  const lines = definition.split('\n').slice(1);
-  let nestedIndent = -1;
-  for (const raw of lines) {
-    const line = raw.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').replace(/#.*$/, '');
-    if (line.trim() === '') continue;
-    const indent = line.length - line.trimStart().length;
-    if (nestedIndent >= 0 && indent > nestedIndent) continue;
-    nestedIndent = -1;
-    if (/^\s*(async\s+def|def|class)\s/.test(line)) {
-      nestedIndent = indent;
-      continue;
-    }
-    if (/(^|[^\w.])yield\b/.test(line.replace(/lambda[^:]*:.*$/, ''))) return true;
-  }
-  return false;
-}
-
 const messages = messageTable('generator-handler', {
   generator: {
     en: (name: string | undefined, signal: string) =>
@@ -51,7 +28,7 @@ export const generatorHandler: SiteRule = {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python' || context.handler.isAsync) return [];
     const { handler, text, signal } = context;
-    if (handler.kind === 'lambda' || !bodyYields(text.slice(handler.definitionSpan.start, handler.definitionSpan.end))) return [];
+    if (handler.kind === 'lambda' || !handler.yields) return [];
     return [
       {
         span: handlerAnchor(text, handler),

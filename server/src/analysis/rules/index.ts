@@ -4,10 +4,12 @@
  */
 import { appConfiguredBeforeConnect } from './appConfiguredBeforeConnect';
 import { asyncHandler } from './asyncHandler';
+import { catchAllMissingKey } from './catchAllMissingKey';
 import { connectOnDescriptor } from './connectOnDescriptor';
 import { customSignalNoKwargs } from './customSignalNoKwargs';
 import { deprecatedSignal } from './deprecatedSignal';
 import { duplicateDispatchUid } from './duplicateDispatchUid';
+import { finalizeReadsTasks } from './finalizeReadsTasks';
 import { generatorHandler } from './generatorHandler';
 import { missingSignalParams } from './missingSignalParams';
 import { missingVarKwargs } from './missingVarKwargs';
@@ -15,12 +17,14 @@ import { notInStarImport } from './notInStarImport';
 import { neverConnected } from './neverConnected';
 import { paramNotProvided } from './paramNotProvided';
 import { paramSometimesAbsent } from './paramSometimesAbsent';
+import { partialBindsKeyword } from './partialBindsKeyword';
 import { positionalOnlyParam } from './positionalOnlyParam';
 import { publishBodyV1Access } from './publishBodyV1Access';
 import { receiverDefinedLater } from './receiverDefinedLater';
 import { sameMethodTwice } from './sameMethodTwice';
 import { senderKindMismatch } from './senderKindMismatch';
 import { setupLoggingShadowsAfterSetup } from './setupLoggingShadowsAfterSetup';
+import { signalNameRebound } from './signalNameRebound';
 import { signalTooNew } from './signalTooNew';
 import type { Severity } from '../diagnostics';
 import type { Rule } from './support/types';
@@ -38,19 +42,23 @@ export const rules: readonly Rule[] = [
   missingVarKwargs,
   paramNotProvided,
   positionalOnlyParam,
+  partialBindsKeyword,
   unknownParam,
   paramSometimesAbsent,
   undeclaredKwargRead,
+  catchAllMissingKey,
   senderKindMismatch,
   publishBodyV1Access,
   asyncHandler,
   generatorHandler,
+  finalizeReadsTasks,
   weakLocalReceiver,
   taskAsReceiver,
   unknownConnectOption,
   connectOnDescriptor,
   receiverDefinedLater,
   unknownSignal,
+  signalNameRebound,
   notInStarImport,
   customSignalNoKwargs,
   deprecatedSignal,

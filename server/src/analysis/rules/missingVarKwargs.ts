@@ -1,6 +1,7 @@
 import type { HandlerParam } from '../model';
 import { appendParams, catchAllName } from './support/paramEdits';
-import { handlerAnchor, handlerContext, optionValue, quote } from './support/sites';
+import { dispatchFailureText } from './support/phrases';
+import { connectTimeHandler, handlerAnchor, handlerContext, optionValue, quote } from './support/sites';
 import type { HandlerContext, SiteRule } from './support/types';
 import { atLeast, RELEASES } from './support/versions';
 import { messageTable } from './support/messages';
@@ -36,6 +37,12 @@ const messages = messageTable('missing-var-kwargs', {
     'zh-cn': (signal: string, name: string, unaccepted: string, logged: boolean) =>
       `每次派发 ${signal} 都会以 ${quote(unaccepted)} 调用 ${name}，而它没有对应的参数，因此抛出 TypeError（${logged ? 'Celery 记录日志后丢弃该错误' : '错误会传播到发送信号的代码'}）。请接受 **kwargs。`,
   },
+  insideWrapper: {
+    en: (decorator: string, signal: string, name: string, unaccepted: string, failure: Translated) =>
+      `The wrapper from ${quote(`@${decorator}`)} accepts **kwargs, so ${signal}.connect takes it, but it hands Celery's keywords to ${name}, which has no **kwargs: every dispatch raises TypeError (unexpected keyword ${quote(unaccepted)}) inside the wrapper, ${failure.en}.`,
+    'zh-cn': (decorator: string, signal: string, name: string, unaccepted: string, failure: Translated) =>
+      `${quote(`@${decorator}`)} 返回的包装函数接受 **kwargs，因此 ${signal}.connect 会接受它；但它把 Celery 的关键字参数转交给没有 **kwargs 的 ${name}：每次派发都会在包装函数内部抛出 TypeError（意外的关键字 ${quote(unaccepted)}），${failure['zh-cn']}。`,
+  },
   add: { en: (catchAll: string) => `Add **${catchAll}`, 'zh-cn': (catchAll: string) => `添加 **${catchAll}` },
 });
 
@@ -55,10 +62,15 @@ export const missingVarKwargs: SiteRule = {
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python' || context.handler.paramStyle !== 'keywords') return [];
-    const { handler, signal, text, celeryVersion } = context;
+    const { signal, text, celeryVersion, site } = context;
+    // Under a wrapper, connect() may test one function while the keywords land in another.
+    const inspected = connectTimeHandler(site, celeryVersion) ?? context.handler;
+    const inspectedAccepts = inspected.params.some((p) => p.kind === 'var-keyword');
+    const handler = inspectedAccepts ? context.handler : inspected;
     if (handler.params.some((p) => p.kind === 'var-keyword')) return [];
-    const name = handler.name ? quote(handler.name) : 'this receiver';
-    const refusedAtConnect = atLeast(celeryVersion, RELEASES.connectChecksKwargs);
+    const wrapperRefused = site.wrapper !== undefined && handler === site.wrapper.handler;
+    const name = wrapperRefused ? `the wrapper that ${quote(`@${site.wrapper!.decorator}`)} returns` : handler.name ? quote(handler.name) : 'this receiver';
+    const refusedAtConnect = atLeast(celeryVersion, RELEASES.connectChecksKwargs) && !inspectedAccepts;
     const retried = optionValue(context.site, 'retry');
     const retryWrapped = retried?.kind === 'bool' && retried.value && atLeast(celeryVersion, RELEASES.retryOption);
     const unaccepted = firstUnacceptedKeyword(context);
@@ -67,6 +79,8 @@ export const missingVarKwargs: SiteRule = {
       message = messages.refused(signal.name, name);
     } else if (!unaccepted) {
       return [];
+    } else if (inspectedAccepts && site.wrapper) {
+      message = messages.insideWrapper(site.wrapper.decorator, signal.name, name, unaccepted, dispatchFailureText(context));
     } else if (retryWrapped) {
       message = messages.retried(signal.name, name, unaccepted);
     } else {
@@ -75,7 +89,8 @@ export const missingVarKwargs: SiteRule = {
     const catchAll = catchAllName((n) => context.sent.byName.has(n) || context.sent.later.has(n) || handler.params.some((p) => p.name === n));
     return [
       {
-        span: handlerAnchor(text, handler),
+        // An instance's `__call__` is judged where the instance is connected: the class may serve several.
+        span: wrapperRefused ? site.wrapper!.span : handler.name === '__call__' && site.receiverSpan ? site.receiverSpan : handlerAnchor(text, handler),
         message,
         fixes: [{ title: messages.add(catchAll), edits: [appendParams(text, handler, [`**${catchAll}`])], preferred: true }],
       },

@@ -95,7 +95,11 @@ export const neverConnected: FileRule = {
     const findings: RuleFinding[] = [];
     let outline: ModuleOutline | undefined;
     for (const site of model.sites) {
-      const runsAt = connectsAtImport(text, site) ? site.connection.span.start : (outline ??= new ModuleOutline(text)).callOfEnclosingFunction(site.connection.span.start);
+      const runsAt = connectsAtImport(text, site)
+        ? site.connection.span.start
+        : model.language === 'python'
+          ? site.importCallAt
+          : (outline ??= new ModuleOutline(text)).callOfEnclosingFunction(site.connection.span.start);
       if (runsAt === undefined || runsAt <= failure.offset) continue;
       // A site whose own signal cannot be imported already carries that finding.
       if (failure.importedName !== undefined && site.connection.signal.name === failure.importedName) continue;

@@ -1,5 +1,5 @@
 import { addDefault, renameParam } from './support/paramEdits';
-import { namedParams, suggestion } from './support/params';
+import { namedParams, renameKeepsOtherConnections, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 import { messageTable, spaced } from './support/messages';
@@ -54,7 +54,9 @@ export const paramNotProvided: SiteRule = {
       const fixes: NonNullable<RuleFinding['fixes']> = [];
       // `task` is not a keyword of most task signals: the task object arrives as `sender`.
       const senderIsTask = param.name === 'task' && context.signal.sender.kind === 'task';
-      const rename = unboundSelf || senderIsTask ? undefined : suggestion(context, param.name);
+      const suggested = unboundSelf || senderIsTask ? undefined : suggestion(context, param.name);
+      // A rename that fixes this connection must not break another connection of the same function.
+      const rename = suggested && renameKeepsOtherConnections(context, param.name, suggested) ? suggested : undefined;
       if (rename) fixes.push({ title: messages.rename(param.name, rename), edits: renameParam(handler, param, rename), preferred: true });
       fixes.push({ title: messages.giveDefault(param.name), edits: addDefault(text, handler, param, model.language) });
       findings.push({

@@ -1,4 +1,5 @@
 import { handlerContext } from './support/sites';
+import type { CatchAllRead } from '../model';
 import type { RuleFinding, SiteRule } from './support/types';
 import { atLeast } from './support/versions';
 import { messageTable } from './support/messages';
@@ -39,7 +40,7 @@ export const publishBodyV1Access: SiteRule = {
     const { handler, text, signal, celeryVersion } = context;
     if (!atLeast(celeryVersion, PROTOCOL_2_DEFAULT)) return [];
     const bodyParam = handler.params.find((p) => p.name === 'body' && p.kind !== 'var-keyword');
-    if (!bodyParam) return [];
+    if (!bodyParam) return catchAllBodyAccesses(context.handler.catchAllReads ?? [], signal.name);
     const hasHeaders = handler.params.some((p) => p.name === 'headers' && (p.kind === 'positional' || p.kind === 'keyword-only'));
     const start = handler.paramsSpan.end;
     const source = text.slice(start, handler.definitionSpan.end);
@@ -97,4 +98,15 @@ function guardedRead(text: string, offset: number, definitionStart: number): boo
     }
   }
   return false;
+}
+
+/** `kwargs["body"]["task"]`: the body reached through the catch-all is the same protocol 2 tuple. */
+function catchAllBodyAccesses(reads: readonly CatchAllRead[], signalName: string): RuleFinding[] {
+  return reads.flatMap((read) => {
+    const then = read.key === 'body' ? read.then : undefined;
+    if (!then || (then.key === undefined && !['get', 'keys', 'items', 'values'].includes(then.method ?? ''))) return [];
+    const error = then.key !== undefined ? 'TypeError (tuple indices must be integers)' : `AttributeError (a tuple has no .${then.method})`;
+    const where = then.key && MOVED_TO_HEADERS.has(then.key) ? ` The ${then.key} is in headers['${then.key}'].` : '';
+    return [{ span: then.span, message: `With task message protocol 2 (the default since Celery 4.0), ${signalName} gets body as a tuple (args, kwargs, embed), so this raises ${error}, which Celery logs and swallows.${where}` }];
+  });
 }

@@ -1,16 +1,8 @@
 import type { Span } from '../model';
 import { connectsAtImport } from './support/importTime';
-import { optionArguments, quote } from './support/sites';
+import { quote } from './support/sites';
 import type { SiteContext, SiteRule } from './support/types';
 import { messageTable } from './support/messages';
-
-/** Where the module defines `name` at top level (def, class, task or assignment), when it does. */
-function moduleDefinition(context: SiteContext, name: string): number | undefined {
-  const task = context.model.tasks.find((t) => t.localName === name);
-  if (task) return task.span.start;
-  const match = new RegExp(`^(?:(?:async[ \\t]+)?def|class)[ \\t]+${name}\\b|^${name}[ \\t]*=[^=]`, 'm').exec(context.text);
-  return match?.index;
-}
 
 export interface UsedTooEarly {
   name: string;
@@ -22,7 +14,7 @@ export interface UsedTooEarly {
 export function usedBeforeDefinition(context: SiteContext): UsedTooEarly | undefined {
   const { site, text, model } = context;
   // The front end knows Python's scopes: names it marks unbound raise NameError wherever the connect runs.
-  if (site.receiverUnbound && site.receiverSpan) return { name: text.slice(site.receiverSpan.start, site.receiverSpan.end), span: site.receiverSpan, role: 'receiver' };
+  if (site.receiverUnbound && site.receiverSpan) return { name: site.receiverWritten ?? 'the receiver', span: site.receiverSpan, role: 'receiver' };
   const unbound = site.connection.arguments.find((a) => a.value.kind === 'name' && a.value.unbound);
   if (unbound?.value.kind === 'name') return { name: unbound.value.name, span: unbound.valueSpan, role: unbound.keyword === 'sender' ? 'sender' : 'receiver' };
   if (!connectsAtImport(text, site)) return undefined;
@@ -31,12 +23,6 @@ export function usedBeforeDefinition(context: SiteContext): UsedTooEarly | undef
     // JavaScript hoists function declarations; a function stored in a const, let or var is not there yet.
     const hoisted = model.language !== 'python' && handler.kind === 'function';
     if (!hoisted && handler.definitionSpan.start > site.connection.span.start) return { name: handler.name ?? 'the receiver', span: site.receiverSpan, role: 'receiver' };
-  }
-  if (model.language !== 'python') return undefined;
-  const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
-  if (sender?.value.kind === 'name' && sender.value.refersTo !== 'unknown') {
-    const defined = moduleDefinition(context, sender.value.name);
-    if (defined !== undefined && defined > site.connection.span.start) return { name: sender.value.name, span: sender.valueSpan, role: 'sender' };
   }
   return undefined;
 }

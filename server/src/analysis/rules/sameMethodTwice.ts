@@ -1,4 +1,4 @@
-import type { HandlerSite } from '../model';
+import type { HandlerSite, Span } from '../model';
 import { LineIndex } from '../text';
 import { optionArguments, quote } from './support/sites';
 import type { FileRule, RuleFinding } from './support/types';
@@ -6,9 +6,9 @@ import { atLeast, RELEASES } from './support/versions';
 import { messageTable } from './support/messages';
 
 /** The sender filter as written, '' for none: part of the key Celery stores receivers under. */
-function senderKey(site: HandlerSite, text: string): string {
+function senderKey(site: HandlerSite): string {
   const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
-  return sender && sender.value.kind !== 'none' ? text.slice(sender.valueSpan.start, sender.valueSpan.end) : '';
+  return sender && sender.value.kind !== 'none' ? (sender.written ?? '') : '';
 }
 
 const messages = messageTable('same-method-twice', {
@@ -36,18 +36,18 @@ export const sameMethodTwice: FileRule = {
     'Since Celery 4.2.0 a bound method is registered under the id of its function, not of the instance. Connecting `a.handler` and then `b.handler` (two instances of one class) without a dispatch_uid is therefore ignored the second time.',
   check({ model, text, celeryVersion }) {
     if (model.language !== 'python' || !atLeast(celeryVersion, RELEASES.retryOption)) return [];
-    const first = new Map<string, { receiver: string; offset: number }>();
+    const first = new Map<string, { receiver: string; offset: number; span: Span }>();
     const findings: RuleFinding[] = [];
     let lines: LineIndex | undefined;
     for (const site of model.sites) {
       const handler = site.handler;
       if (site.receiverKind !== 'attribute' || !handler?.implicitFirstParam || !site.receiverSpan) continue;
       if (optionArguments(site).some((o) => o.option === 'dispatch_uid')) continue;
-      const key = `${site.connection.signal.name}\u0000${handler.definitionSpan.start}\u0000${senderKey(site, text)}`;
-      const receiver = text.slice(site.receiverSpan.start, site.receiverSpan.end);
+      const key = `${site.connection.signal.name}\u0000${handler.definitionSpan.start}\u0000${senderKey(site)}`;
+      const receiver = site.receiverWritten ?? '';
       const earlier = first.get(key);
       if (!earlier) {
-        first.set(key, { receiver, offset: site.receiverSpan.start });
+        first.set(key, { receiver, offset: site.receiverSpan.start, span: site.receiverSpan });
         continue;
       }
       if (earlier.receiver === receiver) continue;
@@ -55,7 +55,7 @@ export const sameMethodTwice: FileRule = {
       findings.push({
         span: site.receiverSpan,
         message: messages.sameFunction(receiver, earlier.receiver, site.connection.signal.name, lines.positionAt(earlier.offset).line + 1),
-        related: [{ span: { start: earlier.offset, end: earlier.offset + earlier.receiver.length }, message: messages.kept() }],
+        related: [{ span: earlier.span, message: messages.kept() }],
       });
     }
     return findings;

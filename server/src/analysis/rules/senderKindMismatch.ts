@@ -23,28 +23,14 @@ const SENDER_WORDS: Record<SenderKind, string> = {
 
 const STRING_SENDERS: ReadonlySet<SenderKind> = new Set(['task-name', 'hostname']);
 
-let assignmentsCache: { text: string; values: Map<string, string | undefined> } | undefined;
-
-/** Module-level `NAME = value` lines, read once per text; names assigned twice map to undefined. */
-function moduleAssignments(text: string): Map<string, string | undefined> {
-  if (assignmentsCache?.text === text) return assignmentsCache.values;
-  const values = new Map<string, string | undefined>();
-  for (const m of text.matchAll(/^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(.+)$/gm)) {
-    values.set(m[1], values.has(m[1]) ? undefined : m[2].trim());
-  }
-  assignmentsCache = { text, values };
-  return values;
-}
-
 /**
  * What an expression the front end left as `other` evaluates to, when the text tells: an f-string or
  * concatenation of literals is a str (or bytes), and `<task>.name` is the task's name string.
  */
-function refine(value: ConnectValue, tasks: TaskDefinition[], text: string): ConnectValue {
+function refine(value: ConnectValue, tasks: TaskDefinition[]): ConnectValue {
   if (value.kind === 'name' && value.refersTo === 'unknown') {
     // A module-level constant assigned once from a string literal (`SYNC_TASK = 'proj.sync'`).
-    const assigned = moduleAssignments(text).get(value.name);
-    return assigned === undefined ? value : refine({ kind: 'other', text: assigned }, tasks, text);
+    return value.constant === undefined ? value : refine({ kind: 'other', text: value.constant }, tasks);
   }
   if (value.kind !== 'other') return value;
   const literal = /^([rRbBfFuU]{0,2})(["'])/.exec(value.text);
@@ -59,9 +45,9 @@ function refine(value: ConnectValue, tasks: TaskDefinition[], text: string): Con
 }
 
 /** Why this filter can never equal the runtime sender, or undefined when it may match. */
-function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[], text: string): Translated | undefined {
+function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[]): Translated | undefined {
   const kind = signal.sender.kind;
-  const value = refine(argument.value, tasks, text);
+  const value = refine(argument.value, tasks);
   if (kind === 'custom' || value.kind === 'none') return undefined;
   if (value.kind === 'bytes') return messages.bytes();
   if (kind === 'none') return messages.none();
@@ -72,6 +58,7 @@ function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: Task
   }
   if (value.kind === 'string' && kind === 'hostname' && /%[hnd]/.test(value.value)) return messages.placeholder(value.value);
   if (value.kind === 'name' && value.refersTo === 'task' && kind !== 'task') return messages.otherTask(value.name);
+  if (value.kind === 'name' && value.refersTo === 'app' && kind !== 'app') return messages.app(value.name);
   // Celery compares by identity, and every built-in signal sends an instance (or a name), never a class.
   if (value.kind === 'name' && value.refersTo === 'class') return messages.className(value.name);
   return undefined;
@@ -139,6 +126,10 @@ const messages = messageTable('sender-kind-mismatch', {
     'zh-cn': (value: string) => `'${value}' 中仍含有 % 占位符，而 Celery 只在节点名本身中展开它`,
   },
   otherTask: { en: (name: string) => `the task object ${quote(name)} is not that`, 'zh-cn': (name: string) => `任务对象 ${quote(name)} 不是它` },
+  app: {
+    en: (name: string) => `the app ${quote(name)} is never that object (Celery compares senders by identity)`,
+    'zh-cn': (name: string) => `应用 ${quote(name)} 永远不是那个对象（Celery 按对象标识比较发送者）`,
+  },
   className: {
     en: (name: string) => `the class ${quote(name)} is never that object (Celery compares senders by identity)`,
     'zh-cn': (name: string) => `类 ${quote(name)} 永远不是那个对象（Celery 按对象标识比较发送者）`,
@@ -173,7 +164,7 @@ export const senderKindMismatch: SiteRule = {
     if (!signal || site.connection.signal.resolution !== 'catalog') return [];
     const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
     if (!sender) return [];
-    const why = neverMatches(signal, sender, context.model.tasks, context.text);
+    const why = neverMatches(signal, sender, context.model.tasks);
     if (!why) return [];
     return [
       {

@@ -6,6 +6,12 @@ import { missingNameText } from './support/phrases';
 import type { Translated } from '../diagnostics';
 
 const messages = messageTable('signal-too-new', {
+  guarded: {
+    en: (name: string, tooNew: boolean, release: string | undefined, version: string) =>
+      `${quote(name)} ${tooNew ? `arrived in Celery ${release}` : `was removed in Celery ${release}`}; on the configured Celery ${version} this import fails and the \`except ImportError\` branch runs instead, so nothing is connected to it.`,
+    'zh-cn': (name: string, tooNew: boolean, release: string | undefined, version: string) =>
+      `${quote(name)} ${tooNew ? `在 Celery ${release} 才加入` : `已在 Celery ${release} 中移除`}；在所配置的 Celery ${version} 上这条导入会失败，转而执行 \`except ImportError\` 分支，因此没有任何处理函数连接到它。`,
+  },
   notThere: {
     en: (name: string, tooNew: boolean, release: string | undefined, version: string, failure: Translated) =>
       `${quote(name)} ${tooNew ? `arrived in Celery ${release}` : `was removed in Celery ${release}`}; on the configured Celery ${version} ${failure.en}, and no handler in this module gets connected.`,
@@ -36,9 +42,18 @@ export const signalTooNew: FileRule = {
       const tooNew = spec.since !== undefined && !atLeast(celeryVersion, spec.since);
       const removed = spec.removed !== undefined && atLeast(celeryVersion, spec.removed);
       if (!tooNew && !removed) continue;
+      // Under `try: ... except ImportError:` the module still loads; only this signal's handlers are lost.
+      const imports = model.imports.filter((b) => b.kind === 'signal' && b.target.endsWith(`.${ref.name}`));
+      const guarded = imports.length > 0 && imports.every((b) => b.guarded);
+      const inImport = imports.some((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
+      // The import line already says it; uses of the name sit behind whatever the except branch bound.
+      if (guarded && !inImport) continue;
+      const release = tooNew ? spec.since : spec.removed;
       findings.push({
         span: ref.nameSpan,
-        message: messages.notThere(spec.name, tooNew, tooNew ? spec.since : spec.removed, celeryVersion, missingNameText(model, ref)),
+        message: guarded
+          ? messages.guarded(spec.name, tooNew, release, celeryVersion)
+          : messages.notThere(spec.name, tooNew, release, celeryVersion, missingNameText(model, ref)),
       });
     }
     return findings;

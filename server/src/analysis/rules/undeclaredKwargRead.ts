@@ -1,4 +1,5 @@
 import { defaultLiteral, insertionIsKeywordOnly, insertNamedParams, positionalDefaultsPresent } from './support/paramEdits';
+import { sentByOtherConnections } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 import { messageTable } from './support/messages';
@@ -36,13 +37,15 @@ export const undeclaredKwargRead: SiteRule = {
     const reported = new Set<string>();
     const findings: RuleFinding[] = [];
     for (const read of handler.freeReads) {
-      if (read.boundOutside || declared.has(read.name) || reported.has(read.name)) continue;
+      // A read in a nested function the handler never refers to does not run at dispatch.
+      if (read.boundOutside || read.deferred || declared.has(read.name) || reported.has(read.name)) continue;
       const spec = sent.byName.get(read.name);
       if (!spec) continue;
       reported.add(read.name);
+      // Another connection of the same function that does not send it would fail without a default.
       const needsDefault =
         model.language === 'python'
-          ? spec.sometimesAbsent || (!insertionIsKeywordOnly(handler) && positionalDefaultsPresent(handler))
+          ? spec.sometimesAbsent || !sentByOtherConnections(context, read.name) || (!insertionIsKeywordOnly(handler) && positionalDefaultsPresent(handler))
           : false;
       const declaration = needsDefault ? `${read.name}=${defaultLiteral(model.language)}` : read.name;
       const error = model.language === 'python' ? 'NameError' : 'ReferenceError';

@@ -1,5 +1,5 @@
 import { renameParam } from './support/paramEdits';
-import { namedParams, suggestion } from './support/params';
+import { namedParams, renameKeepsOtherConnections, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 import { messageTable } from './support/messages';
@@ -42,7 +42,8 @@ export const unknownParam: SiteRule = {
       const { param } = entry;
       if (entry.sent || param.kind === 'positional-only') continue;
       if (!objectStyle && !param.hasDefault) continue;
-      const rename = suggestion(context, param.name);
+      const suggested = suggestion(context, param.name);
+      const rename = suggested && renameKeepsOtherConnections(context, param.name, suggested) ? suggested : undefined;
       findings.push({
         span: param.nameSpan,
         message: messages.neverSent(neverSentText(context, entry), objectStyle && !param.hasDefault, rename),

@@ -1,4 +1,5 @@
 import type { TextEdit } from '../diagnostics';
+import type { FileModel, SignalRef } from '../model';
 import { closestName } from './support/didYouMean';
 import { isMissingName, renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
@@ -13,6 +14,12 @@ const messages = messageTable('unknown-signal', {
       `${source} has no signal named ${quote(name)}: ${failure.en}, and no handler in this module gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
     'zh-cn': (source: string, name: string, failure: Translated, suggestion: string | undefined) =>
       `${source} 中没有名为 ${quote(name)} 的信号：${failure['zh-cn']}，本模块中的处理函数都不会被连接。${suggestion ? `你是不是想写 ${quote(suggestion)}？` : ''}`,
+  },
+  guarded: {
+    en: (source: string, name: string, suggestion: string | undefined) =>
+      `${source} has no signal named ${quote(name)}: this import fails and the \`except ImportError\` branch runs instead, so nothing is connected to it.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
+    'zh-cn': (source: string, name: string, suggestion: string | undefined) =>
+      `${source} 中没有名为 ${quote(name)} 的信号：这条导入会失败，转而执行 \`except ImportError\` 分支，因此没有任何处理函数连接到它。${suggestion ? `你是不是想写 ${quote(suggestion)}？` : ''}`,
   },
   changeTo: { en: (name: string) => `Change to ${quote(name)}`, 'zh-cn': (name: string) => `改为 ${quote(name)}` },
 });
@@ -33,6 +40,8 @@ export const unknownSignal: FileRule = {
     const perName = new Map<string, { suggestion?: string; edits: TextEdit[] }>();
     for (const ref of model.signalRefs) {
       if (!isMissingName(ref, catalog, celeryVersion)) continue;
+      // Under `try: ... except ImportError:` the import line says it; uses sit behind the fallback.
+      if (onlyImportedGuarded(model, ref) && !guardedImport(model, ref)) continue;
       let known = perName.get(`${ref.source}\u0000${ref.name}`);
       if (!known) {
         const fromModule = catalog.isSignalModule(ref.source) ? catalog.signalsOfModule(ref.source) : catalog.signals;
@@ -43,10 +52,22 @@ export const unknownSignal: FileRule = {
       const { suggestion, edits } = known;
       findings.push({
         span: ref.nameSpan,
-        message: messages.noSuchSignal(ref.source, ref.name, missingNameText(model, ref), suggestion),
+        message: guardedImport(model, ref)
+          ? messages.guarded(ref.source, ref.name, suggestion)
+          : messages.noSuchSignal(ref.source, ref.name, missingNameText(model, ref), suggestion),
         fixes: edits.length > 0 ? [{ title: messages.changeTo(suggestion!), edits, preferred: true }] : [],
       });
     }
     return findings;
   },
 };
+
+/** The reference is an import under `try: ... except ImportError:`, so the module still loads. */
+function guardedImport(model: FileModel, ref: SignalRef): boolean {
+  return model.imports.some((b) => b.guarded && b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
+}
+
+function onlyImportedGuarded(model: FileModel, ref: SignalRef): boolean {
+  const imports = model.imports.filter((b) => b.kind === 'signal' && b.target.endsWith(`.${ref.name}`));
+  return imports.length > 0 && imports.every((b) => b.guarded);
+}

@@ -7,7 +7,7 @@ import { customReceiversWithoutKwargs } from '../customSignalNoKwargs';
 import { usedBeforeDefinition } from '../receiverDefinedLater';
 import { notInStarImport } from '../notInStarImport';
 import { inImport, isMissingName } from './signalRefs';
-import { optionValue } from './sites';
+import { connectTimeHandler, optionValue } from './sites';
 import type { FileContext } from './types';
 import { atLeast, connectOptionsFor, RELEASES } from './versions';
 
@@ -21,7 +21,7 @@ export function lineIndent(text: string, offset: number): number {
 /** True when the connect runs as the module is imported (module level or a module-level class body). */
 export function connectsAtImport(text: string, site: HandlerSite): boolean {
   if (site.connection.style !== 'call' && site.handler) return site.handler.definedIn !== 'function';
-  return lineIndent(text, site.connection.span.start) === 0;
+  return site.connection.topLevel ?? lineIndent(text, site.connection.span.start) === 0;
 }
 
 export interface ImportFailure {
@@ -41,7 +41,9 @@ function refusedAtConnect(context: FileContext, site: HandlerSite): string | und
     return 'connect() was given an unknown option';
   }
   if (!handler || !signal || site.connection.positionalReceiver || handler.paramStyle !== 'keywords') return undefined;
-  if (handler.params.some((p) => p.kind === 'var-keyword') || !atLeast(celeryVersion, RELEASES.connectChecksKwargs)) return undefined;
+  const inspected = connectTimeHandler(site, celeryVersion) ?? handler;
+  if (inspected.params.some((p) => p.kind === 'var-keyword')) return undefined;
+  if (!atLeast(celeryVersion, RELEASES.connectChecksKwargs)) return undefined;
   const retry = optionValue(site, 'retry');
   if (retry?.kind === 'bool' && retry.value && atLeast(celeryVersion, RELEASES.retryOption)) return undefined;
   return 'a receiver without **kwargs was refused';
@@ -74,6 +76,9 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
   }
   for (const { signal, receiver } of customReceiversWithoutKwargs(text)) {
     if (lineIndent(text, receiver.connectAt) === 0) consider(receiver.connectAt, receiver.nameSpan, `${signal} refused a receiver without **kwargs`);
+  }
+  for (const use of model.reboundSignalUses ?? []) {
+    if (lineIndent(text, use.span.start) === 0) consider(use.span.start, use.span, `${use.name} no longer names the signal`);
   }
   for (const use of starImportMisses(context)) {
     if (lineIndent(text, use.start) === 0) consider(use.start, use, `${text.slice(use.start, use.end)} is not bound by the star import`);

@@ -37,7 +37,7 @@ const phrases = messageTable('shared clauses', {
 });
 
 /** What a failing call does to a dispatch on the configured release, with the site's options. */
-export function dispatchFailureText(context: HandlerContext, skipped: 'body' | 'rest' = 'body'): Translated {
+export function dispatchFailureText(context: Pick<HandlerContext, 'site' | 'celeryVersion'>, skipped: 'body' | 'rest' = 'body'): Translated {
   const retry = optionValue(context.site, 'retry');
   if (retry?.kind === 'bool' && retry.value && atLeast(context.celeryVersion, RELEASES.retryOption)) return phrases.retriedForever();
   if (atLeast(context.celeryVersion, RELEASES.errorsLogged)) return skipped === 'body' ? phrases.loggedBodySkipped() : phrases.loggedRestSkipped();

@@ -1,6 +1,7 @@
 /** Helpers rules share to read a site: its handler, its options and where to point a finding. */
 import type { Handler, HandlerSite, Span, ConnectArgument, ConnectValue } from '../../model';
 import type { HandlerContext, SiteContext } from './types';
+import { atLeast, RELEASES } from './versions';
 
 /** The site's handler with its signal, or undefined when signature rules cannot judge it. */
 export function handlerContext(context: SiteContext): HandlerContext | undefined {
@@ -10,7 +11,7 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
   let result: HandlerContext | undefined;
   // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
   // Above @classmethod, connect gets a classmethod object that cannot be called at all.
-  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver && descriptorBelow(context.text, site)?.kind !== 'classmethod') {
+  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver && descriptorBelow(site)?.kind !== 'classmethod') {
     result = {
       text: context.text,
       model: context.model,
@@ -19,7 +20,7 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
       sentKeywords: context.sentKeywords,
       site,
       signal,
-      handler: site.handler,
+      handler: dispatchHandler(site) ?? site.handler,
       sent: context.sentKeywords(signal),
     };
   }
@@ -29,23 +30,37 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
 
 const handlerContexts = new WeakMap<SiteContext, HandlerContext | undefined>();
 
-/** `@staticmethod` or `@classmethod` right below the connect decorator: connect receives that object. */
-export function descriptorBelow(text: string, site: HandlerSite): { kind: 'staticmethod' | 'classmethod'; line: Span; indent: string } | undefined {
-  const handler = site.handler;
-  if (site.connection.style === 'call' || !handler || handler.definedIn !== 'class') return undefined;
-  const between = text.slice(site.connection.span.end, handler.definitionSpan.start);
-  const next = /\n([ \t]*)@(staticmethod|classmethod)\b[^\n]*\n/.exec(between);
-  if (!next || between.slice(0, next.index).includes('@')) return undefined;
-  const start = site.connection.span.end + next.index + 1;
-  return { kind: next[2] as 'staticmethod' | 'classmethod', line: { start, end: start + next[0].length - 2 }, indent: next[1] };
+/**
+ * The function whose signature connect() tests for **kwargs. Under a user decorator that is the
+ * wrapper, unless `functools.wraps` left a `__wrapped__` that `inspect.signature` follows: always for
+ * a wrapper instance, and for a wrapper function until Celery reads the code flags itself.
+ */
+export function connectTimeHandler(site: HandlerSite, celeryVersion: string): Handler | undefined {
+  const wrapper = site.wrapper;
+  if (!wrapper) return site.handler;
+  const followed = wrapper.followsWrapped && (wrapper.isInstance || !atLeast(celeryVersion, RELEASES.kwargsFromCode));
+  return followed ? site.handler : wrapper.handler;
 }
 
-/** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async` keyword. */
-export function handlerAnchor(text: string, handler: Handler): Span {
+/** The function Celery's keywords land in: the inner function when the wrapper forwards them, else the wrapper. */
+export function dispatchHandler(site: HandlerSite): Handler | undefined {
+  return site.wrapper && !site.wrapper.forwardsKeywords ? site.wrapper.handler : site.handler;
+}
+
+/** `@staticmethod` or `@classmethod` right below the connect decorator: connect receives that object. */
+export function descriptorBelow(site: HandlerSite): { kind: 'staticmethod' | 'classmethod'; decorator: Span } | undefined {
+  const below = site.decoratorBelow;
+  if (site.connection.style === 'call' || !site.handler || site.handler.definedIn !== 'class' || !below) return undefined;
+  const kind = below.name.split('.').pop();
+  return kind === 'staticmethod' || kind === 'classmethod' ? { kind, decorator: below.span } : undefined;
+}
+
+/** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async`/`function` keyword. */
+export function handlerAnchor(_text: string, handler: Handler): Span {
   if (handler.nameSpan) return handler.nameSpan;
   const start = handler.definitionSpan.start;
-  const keyword = /^(async\s+)?(lambda|function)?/.exec(text.slice(start, start + 20));
-  if (keyword && keyword[0].length > 0) return { start, end: start + keyword[0].trimEnd().length };
+  const keyword = handler.asyncKeywordSpan ? 'async' : handler.kind === 'lambda' ? 'lambda' : handler.kind === 'function-expression' ? 'function' : undefined;
+  if (keyword) return { start, end: start + keyword.length };
   return handler.paramsSpan.end > handler.paramsSpan.start ? handler.paramsSpan : handler.definitionSpan;
 }
 

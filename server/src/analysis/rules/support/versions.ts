@@ -23,6 +23,11 @@ export const RELEASES = {
   connectChecksKwargs: '4.0.1',
   /** connect(retry=True) exists (and wraps the receiver in a plain (*args, **kwargs) function). */
   retryOption: '4.2.0',
+  /**
+   * connect()'s **kwargs test reads a function's own code flags instead of `inspect.signature`, so it
+   * no longer follows `functools.wraps`' `__wrapped__` to the inner function.
+   */
+  kwargsFromCode: '5.6.3',
 } as const;
 
 const connectOptionsByVersion = new Map<string, readonly string[]>();

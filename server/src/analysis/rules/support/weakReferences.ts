@@ -21,6 +21,7 @@ export function strongOptions(site: HandlerSite): boolean {
 export function weakLoss(site: HandlerSite, text: string): WeakLoss | undefined {
   if (site.connection.positionalReceiver || strongOptions(site)) return undefined;
   const handler = site.handler;
+  if (site.deletedAt) return { what: `${quote(handler?.name ?? 'this receiver')} once \`del\` removes the module's name for it`, inlineFunction: false };
   if (site.receiverKind === 'partial') return { what: 'this partial', inlineFunction: false };
   if (site.receiverKind === 'call') return { what: 'the function this call returns', inlineFunction: false };
   if (site.receiverKind === 'attribute' && site.receiverSpan) {
