@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../server/src/analysis/rules/index';
-import { NLS_FILES, README_FILE, nlsText, ruleSection, withRuleSections, withSeverityDescriptions } from '../scripts/contributions/ruleDocs';
+import { CHINESE_README_FILE, NLS_FILES, README_FILE, nlsText, ruleSection, withChineseRuleTable, withRuleSections, withSeverityDescriptions } from '../scripts/contributions/ruleDocs';
 
 const root = path.join(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -14,6 +14,11 @@ test('the README rule section is generated from the rules (else run node scripts
   const readme = read(README_FILE);
   assert.equal(readme, withRuleSections(readme, rules));
   for (const rule of rules) assert.ok(readme.includes(ruleSection(rule)), `${rule.code} section`);
+});
+
+test('the Chinese README rule table is generated from the rules (else run node scripts/gen-rule-docs.mjs)', () => {
+  const readme = read(CHINESE_README_FILE);
+  assert.equal(readme, withChineseRuleTable(readme, rules));
 });
 
 for (const [language, file] of Object.entries(NLS_FILES) as [keyof typeof NLS_FILES, string][]) {

@@ -7,9 +7,12 @@
 import type { Rule } from '../../server/src/analysis/rules/index';
 
 export const README_FILE = 'README.md';
+export const CHINESE_README_FILE = 'README.zh-CN.md';
 export const NLS_FILES = { en: 'package.nls.json', 'zh-cn': 'package.nls.zh-cn.json' } as const;
 const START_MARKER = /<!-- rules:start[^>]*-->\n/;
 const END_MARKER = '<!-- rules:end -->';
+const TABLE_START_MARKER = /<!-- rules-table:start[^>]*-->\n/;
+const TABLE_END_MARKER = '<!-- rules-table:end -->';
 const WIDTH = 105;
 
 function wrap(paragraph: string): string {
@@ -37,6 +40,16 @@ export function withRuleSections(readme: string, rules: readonly Rule[]): string
   if (!start || end < start.index) throw new Error(`${README_FILE} has lost its rules:start / rules:end markers`);
   const from = start.index + start[0].length;
   return readme.slice(0, from) + rules.map(ruleSection).join('\n') + readme.slice(end);
+}
+
+/** The Chinese README with its rule table (code, default level, Chinese summary) regenerated. */
+export function withChineseRuleTable(readme: string, rules: readonly Rule[]): string {
+  const start = TABLE_START_MARKER.exec(readme);
+  const end = readme.indexOf(TABLE_END_MARKER);
+  if (!start || end < start.index) throw new Error(`${CHINESE_README_FILE} has lost its rules-table:start / rules-table:end markers`);
+  const rows = rules.map((rule) => `| \`${rule.code}\` | ${rule.defaultSeverity} | ${rule.docs.summary['zh-cn'].replace(/\|/g, '\\|')} |`);
+  const table = ['| 代码 | 默认级别 | 说明 |', '| --- | --- | --- |', ...rows].join('\n');
+  return `${readme.slice(0, start.index + start[0].length)}${table}\n${readme.slice(end)}`;
 }
 
 const isRuleKey = (key: string) => key.startsWith('config.severity.') && !key.startsWith('config.severity.level.');

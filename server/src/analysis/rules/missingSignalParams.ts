@@ -48,7 +48,7 @@ export const missingSignalParams: SiteRule = {
     const missing = [...sent.byName.values()].filter((p) => p.name !== 'signal' && !declared.has(p.name) && !(p.name === 'sender' && signal.sender.kind === 'none'));
     if (missing.length === 0) return [];
     // `(*args, **kwargs)` is a deliberate catch-all; hint only when the body digs a keyword out of it.
-    if (named.length === 0 && positionalRest && rest && !readsKeywordThrough(text, handler, rest, sent.byName)) return [];
+    if (named.length === 0 && positionalRest && rest && !readsKeywordThrough(handler, sent.byName)) return [];
     const python = model.language === 'python';
     // `sender` may be None on some signals, but it is always sent, so it needs no default.
     const defaulted = missing.map((p) => python && (p.sometimesAbsent || (p.mayBeNone && p.name !== 'sender')));
@@ -79,10 +79,6 @@ export const missingSignalParams: SiteRule = {
 };
 
 /** True when the body reads one of the signal's keywords out of the catch-all (`kwargs["task_id"]`, `kwargs.get("task_id")`). */
-function readsKeywordThrough(text: string, handler: Handler, rest: HandlerParam, sent: ReadonlyMap<string, unknown>): boolean {
-  return (handler.paramReads ?? []).some((read) => {
-    if (read.name !== rest.name) return false;
-    const key = /^\s*(?:\[\s*|\.(?:get|pop|setdefault)\(\s*)(['"])(\w+)\1/.exec(text.slice(read.span.end, read.span.end + 200));
-    return key !== null && sent.has(key[2]);
-  });
+function readsKeywordThrough(handler: Handler, sent: ReadonlyMap<string, unknown>): boolean {
+  return (handler.catchAllReads ?? []).some((read) => sent.has(read.key));
 }

@@ -105,8 +105,6 @@ function catchAllBodyAccesses(reads: readonly CatchAllRead[], signalName: string
   return reads.flatMap((read) => {
     const then = read.key === 'body' ? read.then : undefined;
     if (!then || (then.key === undefined && !['get', 'keys', 'items', 'values'].includes(then.method ?? ''))) return [];
-    const error = then.key !== undefined ? 'TypeError (tuple indices must be integers)' : `AttributeError (a tuple has no .${then.method})`;
-    const where = then.key && MOVED_TO_HEADERS.has(then.key) ? ` The ${then.key} is in headers['${then.key}'].` : '';
-    return [{ span: then.span, message: `With task message protocol 2 (the default since Celery 4.0), ${signalName} gets body as a tuple (args, kwargs, embed), so this raises ${error}, which Celery logs and swallows.${where}` }];
+    return [{ span: then.span, message: messages.tupleBody(signalName, then.key, then.method, then.key !== undefined && MOVED_TO_HEADERS.has(then.key)) }];
   });
 }
