@@ -45,7 +45,7 @@ export async function onCodeAction(session: Session, params: CodeActionParams): 
     const range = toSpan(analysis.index, params.range);
     // A refactor that a quick-fix in this list already offers would show twice in the light bulb.
     const offered = new Set(actions.map((a) => a.title));
-    for (const refactor of refactorsAt(analysis.model, range, session.catalog, session.celeryVersion)) {
+    for (const refactor of refactorsAt(analysis.model, analysis.text, range, session.catalog, session.celeryVersion)) {
       if (offered.has(refactor.title)) continue;
       actions.push({ title: refactor.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, refactor.edits) });
     }

@@ -1,3 +1,5 @@
+import type { Fix, TextEdit } from '../diagnostics';
+import type { Handler } from '../model';
 import { descriptorBelow, quote } from './support/sites';
 import type { SiteRule } from './support/types';
 import { strongOptions } from './support/weakReferences';
@@ -26,22 +28,34 @@ export const connectOnDescriptor: SiteRule = {
           : 'a classmethod object is not callable, so every dispatch raises TypeError, which Celery logs and swallows';
     if (!outcome) return [];
     const connectLineStart = text.lastIndexOf('\n', site.connection.span.start) + 1;
-    const moved = `${below.indent}@${kind}\n`;
+    const removeDescriptorLine = { span: { start: below.line.start, end: below.line.end + 1 }, newText: '' };
+    const fix =
+      kind === 'staticmethod'
+        ? {
+            title: `Put @${kind} above the connect decorator`,
+            edits: [removeDescriptorLine, { span: { start: connectLineStart, end: connectLineStart }, newText: `${below.indent}@${kind}\n` }],
+            preferred: true,
+          }
+        : dropClassmethodFix(handler, removeDescriptorLine);
     return [
       {
         span: site.connection.signal.nameSpan,
         message: `This connect receives the ${kind} object wrapped around ${quote(handler.name ?? 'the function')}, not the function: ${outcome}. Put @${kind} above @${site.connection.signal.name}.connect.`,
-        fixes: [
-          {
-            title: `Put @${kind} above the connect decorator`,
-            edits: [
-              { span: { start: below.line.start, end: below.line.end + 1 }, newText: '' },
-              { span: { start: connectLineStart, end: connectLineStart }, newText: moved },
-            ],
-            preferred: true,
-          },
-        ],
+        fixes: fix ? [fix] : [],
       },
     ];
   },
 };
+
+/**
+ * Above @classmethod there is no reordering that works: connected from the class body the function
+ * is plain and nothing fills `cls`. When the body never uses `cls`, dropping both is the repair.
+ */
+function dropClassmethodFix(handler: Handler, removeDescriptorLine: TextEdit): Fix | undefined {
+  const [cls, next] = handler.params;
+  if (!cls || !next || cls.kind !== 'positional' || (handler.paramReads ?? []).some((r) => r.name === cls.name)) return undefined;
+  return {
+    title: `Remove @classmethod and ${quote(cls.name)}`,
+    edits: [removeDescriptorLine, { span: { start: cls.span.start, end: next.span.start }, newText: '' }],
+  };
+}

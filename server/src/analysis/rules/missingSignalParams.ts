@@ -1,13 +1,4 @@
-import {
-  appendParams,
-  catchAll,
-  catchAllName,
-  defaultLiteral,
-  insertionIsKeywordOnly,
-  insertNamedParams,
-  positionalDefaultsPresent,
-  renameParam,
-} from './support/paramEdits';
+import { addAllParamsFix, undeclaredSentKeywords } from './support/addAllParams';
 import { handlerAnchor, handlerContext, quote } from './support/sites';
 import type { SiteRule } from './support/types';
 
@@ -20,30 +11,14 @@ export const missingSignalParams: SiteRule = {
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context) return [];
-    const { handler, signal, sent, text, model } = context;
-    const rest = catchAll(handler);
-    const declared = new Set(handler.params.filter((p) => p !== rest).map((p) => p.name));
-    const missing = [...sent.byName.values()].filter((p) => p.name !== 'signal' && !declared.has(p.name));
+    const missing = undeclaredSentKeywords(context);
     if (missing.length === 0) return [];
-    const python = model.language === 'python';
-    // `sender` may be None on some signals, but it is always sent, so it needs no default.
-    const defaulted = missing.map((p) => python && (p.sometimesAbsent || (p.mayBeNone && p.name !== 'sender')));
-    const declarations = missing.map((p, i) => (defaulted[i] ? `${p.name}=${defaultLiteral(model.language)}` : p.name));
-    const requiredAfterDefault = defaulted.some((d, i) => d && defaulted.slice(i + 1).some((later) => !later));
-    // Python forbids a required positional parameter after a defaulted one; keyword-only ones are free.
-    if (python && !insertionIsKeywordOnly(handler) && (positionalDefaultsPresent(handler) || requiredAfterDefault)) declarations[0] = `*, ${declarations[0]}`;
-    const freeCatchAll = catchAllName((n) => sent.byName.has(n) || declared.has(n));
-    const edits =
-      rest || !python || handler.paramStyle !== 'keywords'
-        ? [insertNamedParams(text, handler, declarations)]
-        : [appendParams(text, handler, [...declarations, `**${freeCatchAll}`])];
-    // `**kwargs` next to task_prerun's own `kwargs` keyword: the catch-all moves aside for it.
-    if (rest && python && sent.byName.has(rest.name)) edits.push(...renameParam(handler, rest, freeCatchAll));
+    const addAll = addAllParamsFix(context);
     return [
       {
-        span: handlerAnchor(text, handler),
-        message: `${signal.name} also sends ${missing.map((p) => quote(p.name)).join(', ')}.`,
-        fixes: [{ title: `Add all parameters of ${signal.name}`, edits }],
+        span: handlerAnchor(context.text, context.handler),
+        message: `${context.signal.name} also sends ${missing.map(quote).join(', ')}.`,
+        fixes: addAll?.complete ? [addAll.fix] : [],
       },
     ];
   },

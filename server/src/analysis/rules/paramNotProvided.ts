@@ -1,4 +1,5 @@
 import type { Fix } from '../diagnostics';
+import { everyConnectionSends } from './support/connections';
 import { addDefault, renameParam } from './support/paramEdits';
 import { dispatchFailure, namedParams, neverSentReason, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
@@ -28,7 +29,8 @@ export const paramNotProvided: SiteRule = {
       // `task` is not a keyword of most task signals: the task object arrives as `sender`.
       const senderIsTask = param.name === 'task' && context.signal.sender.kind === 'task';
       const rename = unboundSelf || senderIsTask ? undefined : suggestion(context, param.name);
-      if (rename) fixes.push({ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true });
+      // A rename must suit every signal the function is connected to, not only this one.
+      if (rename && everyConnectionSends(context, rename)) fixes.push({ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true });
       fixes.push({ title: `Give ${quote(param.name)} a default`, edits: addDefault(text, handler, param, model.language) });
       findings.push({
         span: param.nameSpan,

@@ -1,4 +1,5 @@
 import { defaultLiteral, insertionIsKeywordOnly, insertNamedParams, positionalDefaultsPresent } from './support/paramEdits';
+import { everyConnectionSends } from './support/connections';
 import { dispatchFailure } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
@@ -31,7 +32,8 @@ export const undeclaredKwargRead: SiteRule = {
       findings.push({
         span: read.span,
         message: `${quote(read.name)} is a keyword of ${signal.name}, but the handler does not declare it, so it is not a variable here: this line raises ${error}, ${dispatchFailure(context, 'so the rest of the body is skipped')}.`,
-        fixes: [{ title: `Add ${quote(read.name)} as a parameter`, edits: [insertNamedParams(text, handler, [declaration])], preferred: true }],
+        // Declared, the keyword would be missing from the calls of a connected signal that never sends it.
+        fixes: everyConnectionSends(context, read.name) ? [{ title: `Add ${quote(read.name)} as a parameter`, edits: [insertNamedParams(text, handler, [declaration])], preferred: true }] : [],
       });
     }
     return findings;

@@ -1,3 +1,4 @@
+import { everyConnectionSends } from './support/connections';
 import { renameParam } from './support/paramEdits';
 import { namedParams, neverSentReason, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
@@ -25,7 +26,7 @@ export const unknownParam: SiteRule = {
       findings.push({
         span: param.nameSpan,
         message: `${neverSentReason(context, entry)}, so ${outcome}.${rename ? ` Did you mean ${quote(rename)}?` : ''}`,
-        fixes: rename ? [{ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true }] : [],
+        fixes: rename && everyConnectionSends(context, rename) ? [{ title: `Rename ${quote(param.name)} to ${quote(rename)}`, edits: renameParam(handler, param, rename), preferred: true }] : [],
       });
     }
     return findings;

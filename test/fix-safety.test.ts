@@ -1,0 +1,86 @@
+// Every quick-fix and refactor is safe: applied alone, it removes the finding it was offered on and
+// adds no error, warning or syntax problem, for every connection of the function. Checked over the
+// whole fixture corpus, then over generated handlers connected to one or two signals.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { grammarFor } from '../server/src/parsing/treeSitter';
+import { commentTokenFor, parseFixture } from './support/fixtures';
+import { unsafeFixesIn, type UnsafeFix } from './support/fixSafety';
+
+const fixturesRoot = path.join(__dirname, 'fixtures');
+
+function fixtureFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : /\.(py|ts|tsx|js)$/.test(e.name) ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+function describe(unsafe: UnsafeFix[]): string {
+  return unsafe.map((u) => `[${u.title}] on ${u.on}\n  ${u.problem}\n--- before\n${u.before}\n--- after\n${u.after}`).join('\n\n');
+}
+
+test('every fix offered on the fixture corpus is safe', async () => {
+  let tried = 0;
+  const unsafe: string[] = [];
+  for (const file of fixtureFiles(fixturesRoot)) {
+    for (const testCase of parseFixture(fs.readFileSync(file, 'utf8'), commentTokenFor(file))) {
+      const result = await unsafeFixesIn(testCase.text, grammarFor(file)!, testCase.celeryVersion);
+      tried += result.tried;
+      if (result.unsafe.length) unsafe.push(`${path.relative(fixturesRoot, file)} :: ${testCase.name}\n${describe(result.unsafe)}`);
+    }
+  }
+  // The corpus offers a few hundred fixes; far fewer would mean the harness stopped finding them.
+  assert.ok(tried > 300, `only ${tried} fixes were tried`);
+  assert.equal(unsafe.length, 0, `${unsafe.length} unsafe fixes:\n${unsafe.join('\n\n')}`);
+});
+
+const SIGNALS = ['task_failure', 'task_success', 'task_prerun', 'task_postrun', 'task_retry', 'worker_ready', 'after_task_publish', 'task_internal_error'];
+// Keywords of those signals, names of other signals' keywords, and near misses.
+const NAMES = ['sender', 'task_id', 'task', 'args', 'kwargs', 'exception', 'exc', 'einfo', 'traceback', 'result', 'retval', 'retvalue', 'state', 'status', 'request', 'reason', 'headers', 'body', 'routing_key'];
+
+const param = fc.record({ name: fc.constantFrom(...NAMES), withDefault: fc.boolean() });
+const handlerShape = fc.record({
+  signals: fc.uniqueArray(fc.constantFrom(...SIGNALS), { minLength: 1, maxLength: 2 }),
+  params: fc.uniqueArray(param, { maxLength: 5, selector: (p) => p.name }),
+  catchAll: fc.boolean(),
+  reads: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 3 }),
+  secondByCall: fc.boolean(),
+});
+
+type Shape = typeof handlerShape extends fc.Arbitrary<infer T> ? T : never;
+
+function pythonModule(shape: Shape): string {
+  const params = shape.params.map((p) => (p.withDefault ? `${p.name}=None` : p.name));
+  // Python forbids a required parameter after a defaulted one: make the rest keyword-only.
+  const firstDefault = shape.params.findIndex((p) => p.withDefault);
+  if (firstDefault >= 0 && shape.params.slice(firstDefault).some((p) => !p.withDefault)) params.splice(firstDefault, 0, '*');
+  if (shape.catchAll) params.push('**kwargs');
+  const [first, second] = shape.signals;
+  const decorators = [`@${first}.connect`, ...(second && !shape.secondByCall ? [`@${second}.connect`] : [])];
+  const body = shape.reads.length ? shape.reads.map((r) => `    print(${r})`).join('\n') : '    pass';
+  const call = second && shape.secondByCall ? `\n\n${second}.connect(handle)\n` : '\n';
+  return `from celery.signals import ${shape.signals.join(', ')}\n\n\n${decorators.join('\n')}\ndef handle(${params.join(', ')}):\n${body}\n${call}`;
+}
+
+function typescriptModule(shape: Shape): string {
+  const properties = shape.params.map((p) => (p.withDefault ? `${p.name} = null` : p.name));
+  if (shape.catchAll) properties.push('...rest');
+  const body = shape.reads.map((r) => `  console.log(${r});`).join('\n');
+  const connects = shape.signals.map((s) => `${s}.connect(handle);`).join('\n');
+  return `import { ${shape.signals.join(', ')} } from 'celery-signals';\n\nfunction handle({ ${properties.join(', ')} }) {\n${body}\n}\n${connects}\n`;
+}
+
+async function assertSafe(text: string, grammar: 'python' | 'typescript'): Promise<void> {
+  const { unsafe } = await unsafeFixesIn(text, grammar);
+  assert.equal(unsafe.length, 0, describe(unsafe));
+}
+
+test('every fix on generated Python handlers connected to one or two signals is safe', () =>
+  fc.assert(fc.asyncProperty(handlerShape, (shape) => assertSafe(pythonModule(shape), 'python')), { numRuns: 200, seed: 1 }));
+
+test('every fix on generated TypeScript object-form handlers is safe', () =>
+  fc.assert(fc.asyncProperty(handlerShape, (shape) => assertSafe(typescriptModule(shape), 'typescript')), { numRuns: 100, seed: 2 }));
