@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { refactorsAt } from '../server/src/analysis/actions';
 import { analyzeText } from '../server/src/analysis/analyze';
-import { completeAt, type CompletionEntry } from '../server/src/analysis/completion';
+import type { CompletionEntry } from '../server/src/analysis/completion';
+import { completeTyping } from '../server/src/analysis/completionRecovery';
 import { planImport } from '../server/src/analysis/completionImports';
 import type { TextEdit } from '../server/src/analysis/diagnostics';
 import { hoverAt } from '../server/src/analysis/hover';
@@ -24,7 +25,8 @@ async function at(marked: string, grammar: Grammar = 'python') {
 async function complete(marked: string, options: { grammar?: Grammar; celeryVersion?: string; docsLanguage?: 'en' | 'zh-cn'; triggerCharacter?: string } = {}) {
   const { text, offset, model } = await at(marked, options.grammar);
   const { triggerCharacter } = options;
-  return { text, entries: completeAt({ text, offset, model, catalog, docsLanguage: options.docsLanguage ?? 'en', celeryVersion: options.celeryVersion ?? latest, triggerCharacter }) };
+  const input = { text, offset, model, catalog, docsLanguage: options.docsLanguage ?? 'en', celeryVersion: options.celeryVersion ?? latest, triggerCharacter };
+  return { text, entries: await completeTyping(input, options.grammar ?? 'python', catalog) };
 }
 
 function apply(text: string, edits: TextEdit[]): string {

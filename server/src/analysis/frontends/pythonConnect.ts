@@ -53,6 +53,7 @@ export class ConnectSiteFinder {
     if (!signal) return undefined;
     if (!parent) return undefined;
     if (parent.type === 'decorator') {
+      if (gluedByError(grandparent, parent)) return undefined;
       const receiver = this.decoratedReceiver(grandparent);
       return {
         connection: { signal, style: 'decorator', span: spanOf(attribute), arguments: [] },
@@ -77,6 +78,7 @@ export class ConnectSiteFinder {
       positionalReceiver: decorator && firstIsReceiver && first ? this.argument(first, undefined, true) : undefined,
     };
     if (decorator) {
+      if (gluedByError(greatGrandparent, decorator)) return undefined;
       const receiver = this.decoratedReceiver(greatGrandparent);
       return { connection, handler: receiver.handler, receiverKind: receiver.kind };
     }
@@ -197,4 +199,17 @@ export class ConnectSiteFinder {
 
 function isKeywordOrSplat(node: SyntaxNode): boolean {
   return node.type === 'keyword_argument' || node.type === 'list_splat' || node.type === 'dictionary_splat';
+}
+
+/**
+ * True when half-typed code sits between the decorator and the definition (`@a.connect` above an
+ * unfinished `def f(`), or inside the definition's parameters: the parser glues the decorator onto
+ * the next complete definition, which Python would not. Such a connection is left out rather than
+ * judged against the wrong function.
+ */
+function gluedByError(decorated: SyntaxNode | undefined, decorator: SyntaxNode): boolean {
+  if (decorated?.type !== 'decorated_definition') return false;
+  if (decorated.children.some((child) => !!child && (child.type === 'ERROR' || child.isMissing) && child.startIndex >= decorator.endIndex)) return true;
+  // `def f(a,` left open swallows the next definition's parameters into its own.
+  return !!decorated.childForFieldName('definition')?.childForFieldName('parameters')?.hasError;
 }
