@@ -104,3 +104,8 @@ test('the extension may run in untrusted workspaces: it executes nothing from th
     .join('\n');
   assert.doesNotMatch(sources, /child_process|createTerminal|ShellExecution|ProcessExecution/);
 });
+
+test('TypeScript and JavaScript get their handler snippets from the server only, so each signal is offered once', () => {
+  const languages = manifest.contributes.snippets.map((s: { language: string }) => s.language);
+  for (const language of ['typescript', 'typescriptreact', 'javascript', 'javascriptreact']) assert.ok(!languages.includes(language), `${language} has a static snippet file too`);
+});
