@@ -2,7 +2,6 @@
 import { CompletionTriggerKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import { completeAt, type TaskElsewhere } from '../analysis/completion';
 import { completeTyping } from '../analysis/completionRecovery';
-import { grammarFor } from '../parsing/treeSitter';
 import { toCompletionItem } from '../lsp/convert';
 import type { Session } from '../lsp/session';
 
@@ -32,8 +31,7 @@ export async function onCompletion(session: Session, params: CompletionParams): 
     otherTasks: tasksElsewhere(session, params.textDocument.uri),
     triggerCharacter: params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined,
   };
-  const languageId = session.store.get(params.textDocument.uri)?.document.languageId;
-  const grammar = (languageId && grammarFor(languageId)) || grammarFor(params.textDocument.uri);
+  const grammar = session.grammarOf(params.textDocument.uri);
   // A handler header still being typed is not in the tree yet: it is read from a closed copy.
   const entries = grammar ? await completeTyping(input, grammar, session.catalog) : completeAt(input);
   const support = { snippets: session.client.snippets, deprecatedTag: session.client.deprecatedTag, markdown: session.client.markdownCompletion };
