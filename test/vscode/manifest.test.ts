@@ -75,7 +75,7 @@ test('contributed commands are exactly the ones the extension registers', () => 
   const source = fs.readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8');
   const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
   assert.deepEqual(contributed, registered);
-  assert.deepEqual(contributed, ['celerySignals.insertHandler', 'celerySignals.restartServer']);
+  assert.deepEqual(contributed, ['celerySignals.fixAll', 'celerySignals.insertHandler', 'celerySignals.restartServer', 'celerySignals.showOutput']);
 });
 
 test('the extension activates for every language the client serves, on file and untitled documents', () => {
