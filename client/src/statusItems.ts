@@ -6,18 +6,9 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
+import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/features/status';
 import type { StatusMessages } from './statusMessages';
 
-/** Mirrors server/src/features/status.ts (the client bundle does not import server code). */
-export interface ServerStatus {
-  celeryVersion: string;
-  celeryVersionSource: 'setting' | 'catalog-latest';
-  userCatalogs: string[];
-  catalogProblems: string[];
-  signalCount: number;
-}
-
-export const STATUS_NOTIFICATION = 'celerySignals/status';
 /** Contributed in package.json and registered by extension.ts. */
 export const SHOW_OUTPUT_COMMAND = 'celerySignals.showOutput';
 
