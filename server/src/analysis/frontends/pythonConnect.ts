@@ -8,6 +8,7 @@ import { buildHandler } from './pythonHandler';
 import type { SignalModuleIndex } from './pythonImports';
 import { findMethodReceiver } from './pythonMethods';
 import { isNonCallableLiteral, type PythonResolver } from './pythonResolve';
+import { inErrorRegion, repairedByParser } from './errorRegions';
 import { isBytesLiteral, namedChildrenOf, plainStringValue, sameNode, spanOf } from './pythonSyntax';
 
 /** Celery's `_handle_options(sender=None, weak=True, dispatch_uid=None, retry=False)`, in order. */
@@ -51,7 +52,7 @@ export class ConnectSiteFinder {
     const object = attribute.childForFieldName('object');
     const signal = object ? this.resolver.signalOf(object) : undefined;
     if (!signal) return undefined;
-    if (!parent) return undefined;
+    if (!parent || inErrorRegion(attribute)) return undefined;
     if (parent.type === 'decorator') {
       if (gluedByError(grandparent, parent)) return undefined;
       const receiver = this.decoratedReceiver(grandparent);
@@ -63,6 +64,8 @@ export class ConnectSiteFinder {
     }
     if (parent.type !== 'call' || !sameNode(parent.childForFieldName('function'), attribute)) return undefined;
     const argumentList = parent.childForFieldName('arguments');
+    // `connect(` left open takes the next statement as its argument: a guess, not a connection.
+    if (repairedByParser(parent) || repairedByParser(argumentList)) return undefined;
     const args = argumentList ? namedChildrenOf(argumentList).filter((arg) => arg.type !== 'comment') : [];
     const decorator = grandparent?.type === 'decorator' ? grandparent : undefined;
     const positionals = args.filter((arg) => !isKeywordOrSplat(arg));

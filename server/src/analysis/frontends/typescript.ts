@@ -15,6 +15,7 @@ import { decoratedHandler, decoratedMember, optionArguments, positionalArgument,
 import { bindingScope, declarationIn } from './typescriptScope';
 import { SignalResolver } from './typescriptSignals';
 import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
+import { inErrorRegion, repairedByParser } from './errorRegions';
 import { taskDefinitions } from './typescriptTasks';
 
 /** True when `offset` is inside one of the spans (or no spans were given). */
@@ -48,7 +49,7 @@ function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, clas
   const signalNode = member.childForFieldName('object');
   const signal = signalNode ? resolver.resolve(signalNode) : undefined;
   const parent = member.parent;
-  if (!signal || !parent) return undefined;
+  if (!signal || !parent || inErrorRegion(member)) return undefined;
 
   if (parent.type === 'decorator') {
     const target = decoratedMember(parent);
@@ -58,6 +59,8 @@ function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, clas
   if (parent.type !== 'call_expression' || parent.childForFieldName('function')?.id !== member.id) return undefined;
 
   const { list, args } = argumentNodes(parent);
+  // `connect(` left open takes the next statement as its argument: a guess, not a connection.
+  if (repairedByParser(list)) return undefined;
   const argumentsSpan = list ? spanOf(list) : undefined;
   const grandparent = parent.parent;
   if (grandparent?.type === 'decorator') {
