@@ -2,6 +2,8 @@
 // result, then check the fixed text no longer has that finding.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { checkFix as checkFixIn } from './support/checkFix';
 
 const checkFix = (before: string, code: string, title: string | RegExp, expected: string) => checkFixIn(before, code, title, expected, 'python');
@@ -202,3 +204,16 @@ test('import a signal the star import leaves out', () =>
     'Import `import_modules` by name',
     `from celery.signals import *\nfrom celery.signals import import_modules\n\n\n@import_modules.connect\ndef loaded(sender=None, **kwargs):\n    pass\n`,
   ));
+
+test('weak=False for a method connected in __init__ comes with a dispatch_uid per instance', async () => {
+  const before = `${IMPORTS}class Collector:\n    def __init__(self):\n        task_success.connect(self.collect)\n\n    def collect(self, sender=None, result=None, **kwargs):\n        print(result)\n\n\nCollector()\n`;
+  // Without a uid, Celery (4.2+) keys the bound method by its function: a second instance is ignored.
+  await checkFix(
+    before,
+    'weak-local-receiver',
+    'Connect with weak=False and dispatch_uid=id(self)',
+    before.replace('task_success.connect(self.collect)', 'task_success.connect(self.collect, weak=False, dispatch_uid=id(self))'),
+  );
+  const { findings } = await analyzeText(before, 'python', getBundledCatalog());
+  assert.match(findings.find((f) => f.code === 'weak-local-receiver')!.message, /same method of another instance .* dispatch_uid/);
+});
