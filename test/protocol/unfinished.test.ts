@@ -60,6 +60,8 @@ const typescriptShapes: [string, string, string[]][] = [
   ['plain parameters before the closing )', `${TS}task_failure.connect((sender, $0${TS_BELOW}`, ['sender']],
   ['plain parameters, the arrow complete', `${TS}task_failure.connect((sender, $0) => {}, { weak: false })${TS_BELOW}`, ['sender']],
   ['a function expression not closed', `${TS}task_failure.connect(function ({ $0${TS_BELOW}`, []],
+  ['an arrow kept in a const, connected below', `${TS}const onFail = ({ $0\ntask_failure.connect(onFail);${TS_BELOW}`, []],
+  ['a decorated static method', `${TS}class Hooks {\n  @task_failure.connect\n  static onFail({ $0\n}${TS_BELOW}`, []],
 ];
 
 for (const [name, marked, declared] of typescriptShapes) {

@@ -76,8 +76,11 @@ function headerAt(text: string, offset: number, open: Opener[], language: Source
   if (!list || list.char !== '(' || (listDepth === 1 && !/(^|,)\s*$/.test(text.slice(list.index + 1, open[0].index)))) return undefined;
   const before = text.slice(Math.max(0, list.index - 200), list.index);
   if (/\bfunction\b\s*\*?\s*[\w$]*\s*$/.test(before)) return { kind: 'function', listDepth };
-  // An arrow's list follows `(`, `,`, `=` or `async`, never a callee name.
-  if (/(^|[(,=:]|\basync)\s*$/.test(before) && open[listDepth + 1]) return { kind: 'arrow', listDepth };
+  // An arrow's list follows `(` or `,` inside a call, or `=`, `:` or `async`; never a callee name.
+  if (/(^|[(,]|\basync)\s*$/.test(before) && open[listDepth + 1]) return { kind: 'arrow', listDepth };
+  if (/[=:]\s*(async\s*)?$/.test(before)) return { kind: 'arrow', listDepth };
+  // A method under a connect decorator: `@task_failure.connect` then `static onFail(`.
+  if (/@[\w$.]+\.connect\b[^\n]*\n\s*((static|async|public|private|protected|readonly)\s+)*[\w$]+\s*$/.test(before)) return { kind: 'function', listDepth };
   return undefined;
 }
 
