@@ -1,11 +1,15 @@
 // Every quick-fix and refactor is safe: applied alone, it removes the finding it was offered on and
 // adds no error, warning or syntax problem, for every connection of the function. Checked over the
-// whole fixture corpus, then over generated handlers connected to one or two signals.
+// whole fixture corpus, then over generated handlers connected to one or two signals; and fix-all
+// over the corpus never leaves more errors than it found.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { fixAllText } from '../server/src/analysis/fixAll';
+import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { grammarFor } from '../server/src/parsing/treeSitter';
 import { commentTokenFor, parseFixture } from './support/fixtures';
 import { unsafeFixesIn, type UnsafeFix } from './support/fixSafety';
@@ -23,7 +27,7 @@ function describe(unsafe: UnsafeFix[]): string {
   return unsafe.map((u) => `[${u.title}] on ${u.on}\n  ${u.problem}\n--- before\n${u.before}\n--- after\n${u.after}`).join('\n\n');
 }
 
-test('every fix offered on the fixture corpus is safe', async () => {
+test('every fix offered on the fixture corpus is safe', async (t) => {
   let tried = 0;
   const unsafe: string[] = [];
   for (const file of fixtureFiles(fixturesRoot)) {
@@ -34,6 +38,7 @@ test('every fix offered on the fixture corpus is safe', async () => {
     }
   }
   // The corpus offers a few hundred fixes; far fewer would mean the harness stopped finding them.
+  t.diagnostic(`${tried} fixes and refactors tried, ${unsafe.length} fixture cases with an unsafe one`);
   assert.ok(tried > 300, `only ${tried} fixes were tried`);
   assert.equal(unsafe.length, 0, `${unsafe.length} unsafe fixes:\n${unsafe.join('\n\n')}`);
 });
@@ -84,3 +89,26 @@ test('every fix on generated Python handlers connected to one or two signals is 
 
 test('every fix on generated TypeScript object-form handlers is safe', () =>
   fc.assert(fc.asyncProperty(handlerShape, (shape) => assertSafe(typescriptModule(shape), 'typescript')), { numRuns: 100, seed: 2 }));
+
+test('fix-all on every fixture case leaves no more errors and no more syntax problems than it found', async (t) => {
+  const catalog = getBundledCatalog();
+  let errorsBefore = 0;
+  let errorsAfter = 0;
+  for (const file of fixtureFiles(fixturesRoot)) {
+    const grammar = grammarFor(file)!;
+    for (const testCase of parseFixture(fs.readFileSync(file, 'utf8'), commentTokenFor(file))) {
+      const options = { celeryVersion: testCase.celeryVersion ?? catalog.latestCeleryVersion, includeHints: true };
+      const before = await analyzeText(testCase.text, grammar, catalog, options);
+      const fixed = await fixAllText(testCase.text, grammar, catalog, options);
+      const after = await analyzeText(fixed, grammar, catalog, options);
+      const errors = (r: typeof before) => r.findings.filter((f) => f.severity === 'error').length;
+      const where = `${path.relative(fixturesRoot, file)} :: ${testCase.name}\n${fixed}`;
+      assert.ok(errors(after) <= errors(before), where);
+      assert.ok(after.model.syntaxProblems.length <= before.model.syntaxProblems.length, where);
+      errorsBefore += errors(before);
+      errorsAfter += errors(after);
+    }
+  }
+  t.diagnostic(`fix-all: ${errorsBefore} errors before, ${errorsAfter} after`);
+  assert.ok(errorsAfter < errorsBefore / 2, `fix-all cleared only ${errorsBefore - errorsAfter} of ${errorsBefore} errors`);
+});

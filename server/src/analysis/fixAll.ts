@@ -21,32 +21,75 @@ const findingKey = (f: Finding) => `${f.code}\u0000${f.message}`;
 const count = (findings: Finding[], test: (f: Finding) => boolean) => findings.filter(test).length;
 const isError = (f: Finding) => f.severity === 'error' || f.code === 'syntax-error';
 
-function improves(before: Finding[], after: Finding[], fixed: Finding): boolean {
-  const key = findingKey(fixed);
-  return count(after, (f) => findingKey(f) === key) < count(before, (f) => findingKey(f) === key) && count(after, isError) <= count(before, isError) - (isError(fixed) ? 1 : 0);
+interface Candidate {
+  finding: Finding;
+  fix: Fix;
+  key: string;
+  /** From the first edit's start to the last edit's end. */
+  reach: { start: number; end: number };
 }
 
-/** The text with every safe preferred fix applied. */
+function candidatesOf(findings: Finding[], skipped: Set<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((x) => x.preferred && !skipped.has(`${findingKey(finding)}\u0000${x.title}`));
+    if (!fix || fix.edits.length === 0) continue;
+    const reach = { start: Math.min(...fix.edits.map((e) => e.span.start)), end: Math.max(...fix.edits.map((e) => e.span.end)) };
+    candidates.push({ finding, fix, key: `${findingKey(finding)}\u0000${fix.title}`, reach });
+  }
+  return candidates;
+}
+
+/** Fixes whose edits lie apart from each other's, so they can be applied together. */
+function disjoint(candidates: Candidate[]): Candidate[] {
+  const chosen: Candidate[] = [];
+  for (const c of [...candidates].sort((a, b) => a.reach.start - b.reach.start)) {
+    const last = chosen[chosen.length - 1];
+    if (!last || last.reach.end < c.reach.start) chosen.push(c);
+  }
+  return chosen;
+}
+
+function improvesAll(before: Finding[], after: Finding[], fixed: Finding[]): boolean {
+  const errorsFixed = fixed.filter(isError).length;
+  if (count(after, isError) > count(before, isError) - errorsFixed) return false;
+  // Findings of one kind (same code and message) may be fixed several at once: each must go.
+  return fixed.every((f) => {
+    const key = findingKey(f);
+    const same = (x: Finding) => findingKey(x) === key;
+    return count(after, same) <= count(before, same) - count(fixed, same);
+  });
+}
+
+/**
+ * The text with every safe preferred fix applied. Each round applies the fixes that do not touch
+ * each other at once and re-checks; when that batch is not a clear improvement, the round falls
+ * back to one fix, which is kept only if it improves the file on its own.
+ */
 export async function fixAllText(text: string, grammar: Grammar, catalog: Catalog, options: CheckOptions): Promise<string> {
   let current = text;
   let { findings } = await analyzeText(current, grammar, catalog, options);
   const skipped = new Set<string>();
   for (let step = 0; step < MAX_STEPS; step++) {
-    let candidate: { finding: Finding; fix: Fix } | undefined;
-    for (const finding of findings) {
-      const fix = finding.fixes.find((x) => x.preferred && !skipped.has(`${findingKey(finding)}\u0000${x.title}`));
-      if (fix) {
-        candidate = { finding, fix };
-        break;
+    const candidates = candidatesOf(findings, skipped);
+    if (candidates.length === 0) break;
+    const batch = disjoint(candidates);
+    if (batch.length > 1) {
+      const next = applyTextEdits(current, batch.flatMap((c) => c.fix.edits));
+      const after = await analyzeText(next, grammar, catalog, options);
+      if (improvesAll(findings, after.findings, batch.map((c) => c.finding))) {
+        current = next;
+        findings = after.findings;
+        continue;
       }
     }
-    if (!candidate) break;
-    const next = applyTextEdits(current, candidate.fix.edits);
+    const [first] = candidates;
+    const next = applyTextEdits(current, first.fix.edits);
     const after = await analyzeText(next, grammar, catalog, options);
-    if (improves(findings, after.findings, candidate.finding)) {
+    if (improvesAll(findings, after.findings, [first.finding])) {
       current = next;
       findings = after.findings;
-    } else skipped.add(`${findingKey(candidate.finding)}\u0000${candidate.fix.title}`);
+    } else skipped.add(first.key);
   }
   return current;
 }
