@@ -54,6 +54,7 @@ const handlerShape = fc.record({
   catchAll: fc.boolean(),
   reads: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 3 }),
   secondByCall: fc.boolean(),
+  form: fc.constantFrom('function', 'method', 'lambda'),
 });
 
 type Shape = typeof handlerShape extends fc.Arbitrary<infer T> ? T : never;
@@ -65,18 +66,30 @@ function pythonModule(shape: Shape): string {
   if (firstDefault >= 0 && shape.params.slice(firstDefault).some((p) => !p.withDefault)) params.splice(firstDefault, 0, '*');
   if (shape.catchAll) params.push('**kwargs');
   const [first, second] = shape.signals;
+  const imports = `from celery.signals import ${shape.signals.join(', ')}\n\n\n`;
+  if (shape.form === 'lambda') {
+    const printed = shape.reads.length ? `print(${shape.reads.join(', ')})` : 'None';
+    return imports + shape.signals.map((s) => `${s}.connect(lambda ${params.join(', ')}: ${printed}, weak=False)\n`).join('');
+  }
+  if (shape.form === 'method') {
+    const body = shape.reads.length ? shape.reads.map((r) => `        print(${r})`).join('\n') : '        pass';
+    const connects = shape.signals.map((s) => `${s}.connect(hooks.handle)\n`).join('');
+    return `${imports}class Hooks:\n    def handle(${['self', ...params].join(', ')}):\n${body}\n\n\nhooks = Hooks()\n${connects}`;
+  }
   const decorators = [`@${first}.connect`, ...(second && !shape.secondByCall ? [`@${second}.connect`] : [])];
   const body = shape.reads.length ? shape.reads.map((r) => `    print(${r})`).join('\n') : '    pass';
   const call = second && shape.secondByCall ? `\n\n${second}.connect(handle)\n` : '\n';
-  return `from celery.signals import ${shape.signals.join(', ')}\n\n\n${decorators.join('\n')}\ndef handle(${params.join(', ')}):\n${body}\n${call}`;
+  return `${imports}${decorators.join('\n')}\ndef handle(${params.join(', ')}):\n${body}\n${call}`;
 }
 
+/** `secondByCall` picks the form here: plain parameters read by name instead of one destructured object. */
 function typescriptModule(shape: Shape): string {
   const properties = shape.params.map((p) => (p.withDefault ? `${p.name} = null` : p.name));
   if (shape.catchAll) properties.push('...rest');
+  const list = shape.secondByCall ? properties.join(', ') : `{ ${properties.join(', ')} }`;
   const body = shape.reads.map((r) => `  console.log(${r});`).join('\n');
   const connects = shape.signals.map((s) => `${s}.connect(handle);`).join('\n');
-  return `import { ${shape.signals.join(', ')} } from 'celery-signals';\n\nfunction handle({ ${properties.join(', ')} }) {\n${body}\n}\n${connects}\n`;
+  return `import { ${shape.signals.join(', ')} } from 'celery-signals';\n\nfunction handle(${list}) {\n${body}\n}\n${connects}\n`;
 }
 
 async function assertSafe(text: string, grammar: 'python' | 'typescript'): Promise<void> {
@@ -84,10 +97,10 @@ async function assertSafe(text: string, grammar: 'python' | 'typescript'): Promi
   assert.equal(unsafe.length, 0, describe(unsafe));
 }
 
-test('every fix on generated Python handlers connected to one or two signals is safe', () =>
+test('every fix on generated Python functions, methods and lambdas connected to one or two signals is safe', () =>
   fc.assert(fc.asyncProperty(handlerShape, (shape) => assertSafe(pythonModule(shape), 'python')), { numRuns: 200, seed: 1 }));
 
-test('every fix on generated TypeScript object-form handlers is safe', () =>
+test('every fix on generated TypeScript handlers (one object, or plain parameters) is safe', () =>
   fc.assert(fc.asyncProperty(handlerShape, (shape) => assertSafe(typescriptModule(shape), 'typescript')), { numRuns: 100, seed: 2 }));
 
 test('fix-all on every fixture case leaves no more errors and no more syntax problems than it found', async (t) => {

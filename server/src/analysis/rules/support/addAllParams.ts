@@ -25,7 +25,7 @@ export function undeclaredSentKeywords(context: HandlerContext): string[] {
 }
 
 /** A TypeScript handler whose one plain parameter receives the whole keyword object (`(kw) => ...`). */
-function takesWholeObject(context: HandlerContext): boolean {
+export function takesWholeObject(context: HandlerContext): boolean {
   const { handler, text } = context;
   return handler.paramStyle === 'object' && handler.params.length === 1 && handler.params[0].kind === 'object-rest' && text[handler.paramsSpan.start] !== '{';
 }
