@@ -35,11 +35,14 @@ export function addAllParamsFix(context: HandlerContext): { fix: Fix; complete: 
   const { handler, signal, text, model } = context;
   // The whole object already holds every keyword; a pattern would have to replace the reads of it.
   if (takesWholeObject(context)) return undefined;
+  // A catch-all the body reads (`kwargs.get('result')`, `rest.sender`) would lose every keyword
+  // declared by name; nothing in the model says which ones it reads, so nothing is declared.
+  const rest = catchAll(handler);
+  if (rest && (handler.paramReads ?? []).some((r) => r.name === rest.name)) return undefined;
   const connections = connectionsOfHandler(context);
   // A keyword only some connected signals send would be missing from the others' calls.
   const names = undeclaredSentKeywords(context).filter((name) => connections.every((c) => c.sent.byName.has(name)));
   const python = model.language === 'python';
-  const rest = catchAll(handler);
   const needsCatchAll = python && handler.paramStyle === 'keywords' && !rest;
   if (names.length === 0 && !needsCatchAll) return undefined;
   const byName = handler.paramStyle === 'keywords';
