@@ -93,3 +93,12 @@ test('a half-typed handler above a complete one: nothing judges the complete one
     assert.deepEqual(blamed.map((d: any) => d.message), [], `after \`${header}\``);
   }
 });
+
+test('a half-typed TypeScript handler above a complete one blames nothing on it', async () => {
+  for (const header of ['task_failure.connect(', 'task_failure.connect(({ ', 'task_failure.connect((sender, ', 'task_failure.connect(({ task_id }) => {']) {
+    const { uri } = server.open(`${TS}${header}\n${TS_BELOW}`, 'typescript', 'ts');
+    const diagnostics = await server.client.pullDiagnostics(uri);
+    const blamed = diagnostics.filter((d: any) => d.severity <= 2);
+    assert.deepEqual(blamed.map((d: any) => `${d.code}: ${d.message}`), [], `after \`${header}\``);
+  }
+});
