@@ -234,3 +234,16 @@ test('a rename that suits only one connection of a function is not offered', asy
   // `retvl` -> `retval` would be right for task_postrun only; task_prerun never sends `retval`.
   assert.deepEqual(renames, []);
 });
+
+test('weak=False for a method connected in __init__ comes with a dispatch_uid per instance', async () => {
+  const before = `${IMPORTS}class Collector:\n    def __init__(self):\n        task_success.connect(self.collect)\n\n    def collect(self, sender=None, result=None, **kwargs):\n        print(result)\n\n\nCollector()\n`;
+  // Without a uid, Celery (4.2+) keys the bound method by its function: a second instance is ignored.
+  await checkFix(
+    before,
+    'weak-local-receiver',
+    'Connect with weak=False and dispatch_uid=id(self)',
+    before.replace('task_success.connect(self.collect)', 'task_success.connect(self.collect, weak=False, dispatch_uid=id(self))'),
+  );
+  const { findings } = await analyzeText(before, 'python', getBundledCatalog());
+  assert.match(findings.find((f) => f.code === 'weak-local-receiver')!.message, /same method of another instance .* dispatch_uid/);
+});

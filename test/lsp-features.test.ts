@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { refactorsAt } from '../server/src/analysis/actions';
 import { analyzeText } from '../server/src/analysis/analyze';
-import { completeAt, type CompletionEntry } from '../server/src/analysis/completion';
+import type { CompletionEntry } from '../server/src/analysis/completion';
+import { completeTyping } from '../server/src/analysis/completionRecovery';
 import { planImport } from '../server/src/analysis/completionImports';
 import type { TextEdit } from '../server/src/analysis/diagnostics';
 import { hoverAt } from '../server/src/analysis/hover';
@@ -24,7 +25,8 @@ async function at(marked: string, grammar: Grammar = 'python') {
 async function complete(marked: string, options: { grammar?: Grammar; celeryVersion?: string; docsLanguage?: 'en' | 'zh-cn'; triggerCharacter?: string } = {}) {
   const { text, offset, model } = await at(marked, options.grammar);
   const { triggerCharacter } = options;
-  return { text, entries: completeAt({ text, offset, model, catalog, docsLanguage: options.docsLanguage ?? 'en', celeryVersion: options.celeryVersion ?? latest, triggerCharacter }) };
+  const input = { text, offset, model, catalog, docsLanguage: options.docsLanguage ?? 'en', celeryVersion: options.celeryVersion ?? latest, triggerCharacter };
+  return { text, entries: await completeTyping(input, options.grammar ?? 'python', catalog) };
 }
 
 function apply(text: string, edits: TextEdit[]): string {
@@ -89,14 +91,14 @@ test('hover: a parameter the signal never sends, sender of a signal sent without
 
 test('refactors: keyword-only after self, add-all keeps a valid signature', async () => {
   const method = await at('from celery.signals import worker_ready\n\nclass Monitor:\n    @worker_ready.connect\n    def ready(self, sender, **kwargs):\n        pass$0\n');
-  const convert = refactorsAt(method.model, { start: method.offset, end: method.offset }, catalog, latest).find((r) => r.title === 'Convert to keyword-only signature');
+  const convert = refactorsAt(method.model, method.text, { start: method.offset, end: method.offset }, catalog, latest).find((r) => r.title === 'Convert to keyword-only signature');
   assert.ok(convert);
   assert.match(apply(method.text, convert.edits), /def ready\(self, \*, sender, \*\*kwargs\):/);
 
   const defaults = await at('from celery.signals import task_postrun\n\n@task_postrun.connect\ndef done(sender=None):\n    pass$0\n');
-  const addAll = refactorsAt(defaults.model, { start: defaults.offset, end: defaults.offset }, catalog, latest).find((r) => r.title === 'Add all parameters of task_postrun')!;
+  const addAll = refactorsAt(defaults.model, defaults.text, { start: defaults.offset, end: defaults.offset }, catalog, latest).find((r) => r.title === 'Add all parameters of task_postrun')!;
   const fixed = apply(defaults.text, addAll.edits);
-  assert.match(fixed, /def done\(sender=None, task_id=None, task=None, args=None, kwargs=None, retval=None, state=None, \*\*kw\):/);
+  assert.match(fixed, /def done\(sender=None, \*, task_id, task, args, kwargs, retval=None, state=None, \*\*kw\):/);
   const { findings } = await analyzeText(fixed, 'python', catalog, { celeryVersion: latest, includeHints: false });
   assert.deepEqual(findings.map((f) => f.code), []);
 });

@@ -1,6 +1,7 @@
 /**
- * Entry point of the VS Code extension: one language client for the bundled server, the restart and
- * insert-handler commands, and the on/off switch (`celerySignals.enable`). The extension runs nothing
+ * Entry point of the VS Code extension: one language client for the bundled server, the restart,
+ * fix-all and insert-handler commands, the language status items, and the on/off switch
+ * (`celerySignals.enable`). The extension runs nothing
  * from the workspace: the server is the bundled one and catalogs are only read as data.
  */
 import * as vscode from 'vscode';
@@ -8,8 +9,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { insertHandler } from './insertHandler';
 import { createLanguageClient } from './languageClient';
 import { messagesFor, uiLanguageOf } from './messages';
+import { StatusItems } from './statusItems';
+import { statusMessagesFor } from './statusMessages';
 
 let client: LanguageClient | undefined;
+let status: StatusItems | undefined;
+
+/** The code action kind the server offers for "fix all" (also what codeActionsOnSave asks for). */
+export const FIX_ALL_KIND = 'source.fixAll.celerySignals';
 
 function enabled(): boolean {
   return vscode.workspace.getConfiguration('celerySignals').get<boolean>('enable', true);
@@ -18,6 +25,7 @@ function enabled(): boolean {
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   if (client) return;
   client = createLanguageClient(context, output);
+  status?.attach(client);
   await client.start();
 }
 
@@ -25,6 +33,7 @@ async function stopClient(): Promise<void> {
   const running = client;
   client = undefined;
   if (running) await running.stop();
+  status?.showOff();
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ isServerRunning(): boolean }> {
@@ -32,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
   const messages = messagesFor(ui);
   const output = vscode.window.createOutputChannel('Celery Signals', { log: true });
   context.subscriptions.push(output);
+  status = new StatusItems(statusMessagesFor(ui));
+  context.subscriptions.push(status);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('celerySignals.restartServer', async () => {
@@ -52,6 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
         return false;
       }
     }),
+    vscode.commands.registerCommand('celerySignals.showOutput', () => output.show()),
+    vscode.commands.registerCommand('celerySignals.fixAll', () => vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' })),
     vscode.commands.registerCommand('celerySignals.insertHandler', (signalName?: unknown) =>
       insertHandler(client, messages, typeof signalName === 'string' ? signalName : undefined),
     ),

@@ -11,7 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { onCodeAction } from './features/codeActions';
+import { FIX_ALL_KIND, onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
 import { applyConfiguration } from './features/configuration';
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
@@ -60,7 +60,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['.', '@', '(', ',', '=', ' ', "'", '"', '{'], resolveProvider: false },
       hoverProvider: true,
-      codeActionProvider: session.client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] } : true,
+      codeActionProvider: session.client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] } : true,
     },
     serverInfo: { name: 'celery-signals-language-server', version: '0.1.0' },
   };

@@ -75,7 +75,7 @@ test('contributed commands are exactly the ones the extension registers', () => 
   const source = fs.readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8');
   const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
   assert.deepEqual(contributed, registered);
-  assert.deepEqual(contributed, ['celerySignals.insertHandler', 'celerySignals.restartServer']);
+  assert.deepEqual(contributed, ['celerySignals.fixAll', 'celerySignals.insertHandler', 'celerySignals.restartServer', 'celerySignals.showOutput']);
 });
 
 test('the extension activates for every language the client serves, on file and untitled documents', () => {
@@ -103,4 +103,9 @@ test('the extension may run in untrusted workspaces: it executes nothing from th
     .map((f) => fs.readFileSync(path.join(root, 'client/src', f), 'utf8'))
     .join('\n');
   assert.doesNotMatch(sources, /child_process|createTerminal|ShellExecution|ProcessExecution/);
+});
+
+test('TypeScript and JavaScript get their handler snippets from the server only, so each signal is offered once', () => {
+  const languages = manifest.contributes.snippets.map((s: { language: string }) => s.language);
+  for (const language of ['typescript', 'typescriptreact', 'javascript', 'javascriptreact']) assert.ok(!languages.includes(language), `${language} has a static snippet file too`);
 });

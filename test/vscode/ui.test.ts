@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { requireChromium, requireCodeServer } from './support/codeServer';
 import { openBrowser, startCodeServer } from './support/session';
+import { fixAllOnSave, fixAllOnSaveSettings, showStatusItem, typePythonHandler, typeTypeScriptHandler, type UiSteps } from './support/typingSteps';
 import { buildVsix } from './support/vsix';
+import { getBundledCatalog } from '../../server/src/catalog/catalog';
 
 const root = path.resolve(__dirname, '..', '..');
 const screenshots = path.join(root, '.test-artifacts', 'screenshots');
@@ -31,6 +33,7 @@ const typingSettings = {
   'typescript.validate.enable': false,
   // The protocol log lands in the kept folder's logs when a run fails.
   'celerySignals.trace.server': 'verbose',
+  ...fixAllOnSaveSettings,
 };
 
 interface Case {
@@ -216,6 +219,25 @@ test('a user types a handler, sees suggestion, squiggle and problem, and applies
         } catch (error) {
           failures++;
           await shot(page, 'insert-failure');
+          throw error;
+        }
+      });
+    }
+    const steps: UiSteps = { openFile, editorText, shot, pressUntilVisible };
+    const typingSteps: [string, string, () => Promise<void>][] = [
+      ['typing', 'a Python handler typed key by key takes the parameters inside def on_fail(|)', () => typePythonHandler(page, steps, notes)],
+      ['typing', 'a TypeScript handler typed key by key takes a keyword inside ({ | }) before =>', () => typeTypeScriptHandler(page, steps, notes)],
+      ['fixall', 'saving applies every safe fix (editor.codeActionsOnSave)', () => fixAllOnSave(page, steps)],
+      ['status', 'the language status item shows the Celery version and the server state', () => showStatusItem(page, steps, getBundledCatalog().latestCeleryVersion)],
+    ];
+    for (const [key, name, run] of typingSteps.filter(([k]) => !only || only === k)) {
+      await t.test(name, async () => {
+        try {
+          await run();
+        } catch (error) {
+          failures++;
+          await shot(page, `${key}-failure`);
+          await page.keyboard.press('Escape');
           throw error;
         }
       });

@@ -5,12 +5,15 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Fix, TextEdit, Translated } from './diagnostics';
 import { signalOfSite } from './hover';
-import type { FileModel, Handler, HandlerSite, Span } from './model';
+import type { FileModel, HandlerSite, Span } from './model';
+import { addAllParamsFix } from './rules/support/addAllParams';
 import { messageTable } from './rules/support/messages';
-import { pythonParamText, receiverParams, varKeywordName } from './snippets';
+import { handlerContext } from './rules/support/sites';
+import type { HandlerContext } from './rules/support/types';
+import type { SignalSpec } from '../catalog/types';
+import { sentKeywordsOf } from './checker';
 
 const refactorTitles = messageTable('refactors', {
-  addAll: { en: (signal: string) => `Add all parameters of ${signal}`, 'zh-cn': (signal: string) => `添加 ${signal} 的全部参数` },
   keywordOnly: { en: () => 'Convert to keyword-only signature', 'zh-cn': () => '改为仅限关键字参数的签名' },
 });
 
@@ -27,34 +30,11 @@ export function sitesAt(model: FileModel, range: Span): HandlerSite[] {
   return model.sites.filter((s) => s.handler && (overlaps(s.handler.definitionSpan, range) || overlaps(s.connection.span, range)));
 }
 
-/** Inserts every missing keyword (before `**kwargs`, or followed by a new `**kwargs`). */
-export function addAllParamsEdits(catalog: Catalog, site: HandlerSite, celeryVersion?: string): TextEdit[] {
-  const handler = site.handler;
+/** The rules' view of one site, so refactors write the same edits as the quick-fixes. */
+function handlerContextAt(model: FileModel, text: string, catalog: Catalog, celeryVersion: string, site: HandlerSite): HandlerContext | undefined {
   const signal = signalOfSite(catalog, site);
-  if (!handler || !signal) return [];
-  const declared = new Set(handler.params.map((p) => p.name));
-  const missing = receiverParams(catalog, signal, celeryVersion).filter((p) => !declared.has(p.name));
-  const objectStyle = handler.paramStyle === 'object';
-  const varKeyword = handler.params.find((p) => p.kind === 'var-keyword' || p.kind === 'object-rest');
-  if (missing.length === 0 && (varKeyword || objectStyle)) return [];
-  const keywordOnly = handler.params.some((p) => p.kind === 'keyword-only' || p.kind === 'var-positional');
-  const defaultsBefore = handler.params.some((p) => p.hasDefault && p.kind !== 'keyword-only');
-  const names = missing.map((p) => (objectStyle ? p.name : defaultsBefore && !keywordOnly ? `${p.name}=None` : pythonParamText(p)));
-  if (varKeyword) {
-    return names.length ? [{ span: { start: varKeyword.span.start, end: varKeyword.span.start }, newText: `${names.join(', ')}, ` }] : [];
-  }
-  if (!objectStyle) names.push(`**${varKeywordName(catalog, signal)}`);
-  return [insertAtListEnd(handler, names.join(', '))];
-}
-
-/** Appends parameters after the last one, keeping a trailing comma or the closing bracket in place. */
-function insertAtListEnd(handler: Handler, newText: string): TextEdit {
-  const last = handler.params[handler.params.length - 1];
-  if (!last) {
-    const at = handler.paramsSpan.start + 1;
-    return { span: { start: at, end: at }, newText: handler.paramStyle === 'object' ? ` ${newText} ` : newText };
-  }
-  return { span: { start: last.span.end, end: last.span.end }, newText: `, ${newText}` };
+  const sentKeywords = (s: SignalSpec) => sentKeywordsOf(catalog, s, celeryVersion);
+  return handlerContext({ text, model, catalog, celeryVersion, sentKeywords, site, signal });
 }
 
 /** Inserts `*, ` before the first parameter Celery could fill by position, after `self`/`cls`. */
@@ -69,13 +49,13 @@ export function keywordOnlyEdit(site: HandlerSite): TextEdit | undefined {
   return { span: { start: first.span.start, end: first.span.start }, newText: '*, ' };
 }
 
-export function refactorsAt(model: FileModel, range: Span, catalog: Catalog, celeryVersion?: string): Refactor[] {
+export function refactorsAt(model: FileModel, text: string, range: Span, catalog: Catalog, celeryVersion = catalog.latestCeleryVersion): Refactor[] {
   const refactors: Refactor[] = [];
   for (const site of sitesAt(model, range)) {
-    const signal = signalOfSite(catalog, site);
-    if (!signal) continue;
-    const addAll = addAllParamsEdits(catalog, site, celeryVersion);
-    if (addAll.length) refactors.push({ ...titled(refactorTitles.addAll(signal.name)), edits: addAll, kind: 'refactor.rewrite' });
+    const context = handlerContextAt(model, text, catalog, celeryVersion, site);
+    if (!context) continue;
+    const addAll = addAllParamsFix(context);
+    if (addAll) refactors.push({ ...addAll.fix, kind: 'refactor.rewrite' });
     if (model.language === 'python') {
       const keywordOnly = keywordOnlyEdit(site);
       if (keywordOnly) refactors.push({ ...titled(refactorTitles.keywordOnly()), edits: [keywordOnly], kind: 'refactor.rewrite' });

@@ -1,10 +1,12 @@
 /**
  * textDocument/codeAction: every fix of every finding in range as a quick-fix bound to its diagnostic,
- * plus the handler refactors of analysis/actions.
+ * plus the handler refactors of analysis/actions, and, when asked for by kind, one source action
+ * applying every safe preferred fix (`editor.codeActionsOnSave: { "source.fixAll": ... }`).
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import { refactorsAt } from '../analysis/actions';
 import { inLanguage, type Finding, type TextEdit } from '../analysis/diagnostics';
+import { fixAllText, replacingEdit } from '../analysis/fixAll';
 import type { DocumentAnalysis } from '../documents/analysisCache';
 import { toDiagnostic, toSpan, toTextEdit, DIAGNOSTIC_SOURCE } from '../lsp/convert';
 import type { Session } from '../lsp/session';
@@ -24,11 +26,30 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** The kind `editor.codeActionsOnSave` asks for (`source.fixAll`, or this server's own). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.celerySignals`;
+
+/** Source actions are listed only when asked for by kind, never in the light bulb. */
+const asksFor = (only: string[] | undefined, kind: string): boolean => !!only && wants(only, kind);
+
+async function fixAllAction(session: Session, analysis: DocumentAnalysis): Promise<CodeAction | undefined> {
+  const grammar = session.grammarOf(analysis.uri);
+  if (!grammar) return undefined;
+  const options = { celeryVersion: session.celeryVersion, severities: session.settings.severity, includeHints: true };
+  const edit = replacingEdit(analysis.text, await fixAllText(analysis.text, grammar, session.catalog, options));
+  if (!edit) return undefined;
+  return { title: 'Fix all Celery signal problems', kind: FIX_ALL_KIND, edit: workspaceEdit(analysis, [edit]) };
+}
+
 export async function onCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
   const analysis = await session.analysisOf(params.textDocument.uri);
   if (!analysis?.model) return [];
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  if (asksFor(only, FIX_ALL_KIND)) {
+    const fixAll = await fixAllAction(session, analysis);
+    if (fixAll) actions.push(fixAll);
+  }
   if (wants(only, CodeActionKind.QuickFix)) {
     const range = toSpan(analysis.index, params.range);
     // Diagnostics the client sent us, and any finding under the cursor it may not have shown yet.
@@ -45,7 +66,7 @@ export async function onCodeAction(session: Session, params: CodeActionParams): 
     const range = toSpan(analysis.index, params.range);
     // A refactor that a quick-fix in this list already offers would show twice in the light bulb.
     const offered = new Set(actions.map((a) => a.title));
-    for (const refactor of refactorsAt(analysis.model, range, session.catalog, session.celeryVersion)) {
+    for (const refactor of refactorsAt(analysis.model, analysis.text, range, session.catalog, session.celeryVersion)) {
       const title = inLanguage(refactor.title, refactor.titles, session.docsLanguage);
       if (offered.has(title)) continue;
       actions.push({ title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, refactor.edits) });

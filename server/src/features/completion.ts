@@ -1,6 +1,7 @@
 /** textDocument/completion → analysis/completion, with tasks from every open document for `sender=`. */
 import { CompletionTriggerKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import { completeAt, type TaskElsewhere } from '../analysis/completion';
+import { completeTyping } from '../analysis/completionRecovery';
 import { toCompletionItem } from '../lsp/convert';
 import type { Session } from '../lsp/session';
 
@@ -19,7 +20,7 @@ function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
 export async function onCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
   const analysis = await session.analysisOf(params.textDocument.uri);
   if (!analysis?.model) return null;
-  const entries = completeAt({
+  const input = {
     text: analysis.text,
     offset: analysis.index.offsetAt(params.position),
     model: analysis.model,
@@ -29,7 +30,10 @@ export async function onCompletion(session: Session, params: CompletionParams): 
     moduleName: session.moduleNameOf(params.textDocument.uri),
     otherTasks: tasksElsewhere(session, params.textDocument.uri),
     triggerCharacter: params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined,
-  });
+  };
+  const grammar = session.grammarOf(params.textDocument.uri);
+  // A handler header still being typed is not in the tree yet: it is read from a closed copy.
+  const entries = grammar ? await completeTyping(input, grammar, session.catalog) : completeAt(input);
   const support = { snippets: session.client.snippets, deprecatedTag: session.client.deprecatedTag, markdown: session.client.markdownCompletion };
   const items = entries.map((e) => toCompletionItem(analysis.index, e, support)).filter((i): i is CompletionItem => !!i);
   return { isIncomplete: false, items };

@@ -11,8 +11,11 @@ import { parseSettings } from '../lsp/settings';
 import { formatCatalogProblem, type CatalogProblem } from '../catalog/load';
 import { loadUserCatalogs } from '../lsp/userCatalogs';
 import { refreshAll } from './diagnostics';
+import { sendStatus } from './status';
 
 let reportedCatalogFiles: string[] = [];
+/** The catalog problems in force, repeated in every status notification until the catalogs change. */
+let catalogProblemLines: string[] = [];
 
 function reportCatalogProblems(session: Session, files: string[], problems: CatalogProblem[]): void {
   const uris = new Set([...reportedCatalogFiles, ...files].map((f) => pathToFileURL(f).toString()));
@@ -54,9 +57,12 @@ export async function applyConfiguration(session: Session, params?: DidChangeCon
       const loaded = loadUserCatalogs(settings.catalogs, session.workspaceRoots);
       session.catalog = loaded.catalog;
       reportCatalogProblems(session, loaded.files, loaded.problems);
+      catalogProblemLines = loaded.problems.map(formatCatalogProblem);
     }
+    if (settings.catalogs.length === 0) catalogProblemLines = [];
     if (settings.catalogs.length === 0 && reportedCatalogFiles.length) reportCatalogProblems(session, [], []);
   }
   session.cache.invalidateAll();
+  sendStatus(session, reportedCatalogFiles, catalogProblemLines);
   refreshAll(session);
 }

@@ -9,6 +9,7 @@ import { Catalog, getBundledCatalog } from '../catalog/catalog';
 import type { DocsLanguage } from '../catalog/types';
 import { AnalysisCache, type DocumentAnalysis } from '../documents/analysisCache';
 import { DocumentStore } from '../documents/documentStore';
+import { grammarFor, type Grammar } from '../parsing/treeSitter';
 import { defaultSettings, resolveDocsLanguage, type Settings } from './settings';
 import { editorDefaultSeverities } from '../analysis/rules/index';
 
@@ -52,6 +53,12 @@ export class Session {
       celeryVersion: this.celeryVersion,
       severities: { ...editorDefaultSeverities, ...this.settings.severity },
     });
+  }
+
+  /** The grammar a document is parsed with, from its language id or else its file name. */
+  grammarOf(uri: string): Grammar | undefined {
+    const languageId = this.store.get(uri)?.document.languageId;
+    return (languageId && grammarFor(languageId)) || grammarFor(uri);
   }
 
   /** The dotted Python module of a file under a workspace root (`proj/tasks.py` → `proj.tasks`). */

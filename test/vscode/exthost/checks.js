@@ -72,7 +72,16 @@ check('the extension activates and its language server starts', async () => {
   const api = await extension.activate();
   await h.waitFor('the language server to run', () => api.isServerRunning(), 20000);
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['celerySignals.insertHandler', 'celerySignals.restartServer']) assert.ok(commands.includes(id), id);
+  for (const id of ['celerySignals.insertHandler', 'celerySignals.restartServer', 'celerySignals.fixAll', 'celerySignals.showOutput']) assert.ok(commands.includes(id), id);
+});
+
+check('Fix All in File applies every safe preferred fix through the source.fixAll.celerySignals action', async () => {
+  const { document } = await h.open('fixall.py');
+  await h.diagnosticsWith(document.uri, 'param-not-provided');
+  await vscode.commands.executeCommand('celerySignals.fixAll');
+  await h.waitFor('the fixes to land', () => /def ready\(sender, \*\*kwargs\):/.test(document.getText()), 15000);
+  assert.match(document.getText(), /def failed\(sender, exception, \*\*kw\):\n    print\(exception\)/);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
 for (const [language, c] of Object.entries(languages)) {

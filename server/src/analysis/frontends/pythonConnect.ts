@@ -9,6 +9,7 @@ import { buildHandler } from './pythonHandler';
 import type { SignalModuleIndex } from './pythonImports';
 import { findMethodReceiver } from './pythonMethods';
 import { isNonCallableLiteral, type PythonResolver } from './pythonResolve';
+import { inErrorRegion, repairedByParser } from './errorRegions';
 import { isBytesLiteral, namedChildrenOf, plainStringValue, sameNode, spanOf } from './pythonSyntax';
 
 /** Celery's `_handle_options(sender=None, weak=True, dispatch_uid=None, retry=False)`, in order. */
@@ -119,13 +120,16 @@ export class ConnectSiteFinder {
 
   private siteAt(name: SyntaxNode, signal: SignalRef): HandlerSite | undefined {
     const [attribute, parent, grandparent, greatGrandparent] = this.resolver.nav.ancestors(name);
-    if (!parent) return undefined;
+    if (!parent || inErrorRegion(attribute)) return undefined;
     if (parent.type === 'decorator') {
+      if (gluedByError(grandparent, parent)) return undefined;
       const receiver = this.decoratedReceiver(grandparent, parent);
       return withReceiver({ connection: { signal, style: 'decorator', span: spanOf(attribute), arguments: [] }, receiverKind: receiver.kind }, receiver);
     }
     if (parent.type !== 'call' || !sameNode(parent.childForFieldName('function'), attribute)) return undefined;
     const argumentList = parent.childForFieldName('arguments');
+    // `connect(` left open takes the next statement as its argument: a guess, not a connection.
+    if (repairedByParser(parent) || repairedByParser(argumentList)) return undefined;
     const args = argumentList ? namedChildrenOf(argumentList).filter((arg) => arg.type !== 'comment') : [];
     const decorator = grandparent?.type === 'decorator' ? grandparent : undefined;
     const positionals = args.filter((arg) => !isKeywordOrSplat(arg));
@@ -141,6 +145,7 @@ export class ConnectSiteFinder {
       positionalReceiver: decorator && firstIsReceiver && first ? this.argument(first, undefined, true) : undefined,
     };
     if (decorator) {
+      if (gluedByError(greatGrandparent, decorator)) return undefined;
       const receiver = this.decoratedReceiver(greatGrandparent, decorator);
       return withReceiver({ connection, receiverKind: receiver.kind }, receiver);
     }
@@ -329,4 +334,17 @@ function runsOnceAtImport(ancestors: SyntaxNode[]): boolean {
     const owner = ancestors[index + 1]?.type;
     return owner === 'for_statement' || owner === 'with_statement';
   });
+}
+
+/**
+ * True when half-typed code sits between the decorator and the definition (`@a.connect` above an
+ * unfinished `def f(`), or inside the definition's parameters: the parser glues the decorator onto
+ * the next complete definition, which Python would not. Such a connection is left out rather than
+ * judged against the wrong function.
+ */
+function gluedByError(decorated: SyntaxNode | undefined, decorator: SyntaxNode): boolean {
+  if (decorated?.type !== 'decorated_definition') return false;
+  if (decorated.children.some((child) => !!child && (child.type === 'ERROR' || child.isMissing) && child.startIndex >= decorator.endIndex)) return true;
+  // `def f(a,` left open swallows the next definition's parameters into its own.
+  return !!decorated.childForFieldName('definition')?.childForFieldName('parameters')?.hasError;
 }

@@ -16,6 +16,7 @@ import { bindingScope, declarationIn } from './typescriptScope';
 import { SignalFlow } from './typescriptFlow';
 import { SignalResolver } from './typescriptSignals';
 import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
+import { inErrorRegion, repairedByParser } from './errorRegions';
 import { taskDefinitions } from './typescriptTasks';
 import { recordWrittenTexts } from './writtenText';
 
@@ -48,7 +49,7 @@ function isObjectLiteral(node: SyntaxNode): boolean {
 
 function siteOf(member: SyntaxNode, signal: SignalRef, text: string, classify: NameClassifier): HandlerSite | undefined {
   const parent = member.parent;
-  if (!parent) return undefined;
+  if (!parent || inErrorRegion(member)) return undefined;
 
   if (parent.type === 'decorator') {
     const target = decoratedMember(parent);
@@ -58,6 +59,8 @@ function siteOf(member: SyntaxNode, signal: SignalRef, text: string, classify: N
   if (parent.type !== 'call_expression' || parent.childForFieldName('function')?.id !== member.id) return undefined;
 
   const { list, args } = argumentNodes(parent);
+  // `connect(` left open takes the next statement as its argument: a guess, not a connection.
+  if (repairedByParser(list)) return undefined;
   const argumentsSpan = list ? spanOf(list) : undefined;
   const grandparent = parent.parent;
   if (grandparent?.type === 'decorator') {

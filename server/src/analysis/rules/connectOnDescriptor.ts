@@ -1,5 +1,7 @@
+import type { TextEdit } from '../diagnostics';
+import type { Handler } from '../model';
 import { descriptorBelow, quote } from './support/sites';
-import type { SiteRule } from './support/types';
+import type { RuleFinding, SiteRule } from './support/types';
 import { strongOptions } from './support/weakReferences';
 import { messageTable } from './support/messages';
 import type { Translated } from '../diagnostics';
@@ -22,6 +24,10 @@ const messages = messageTable('connect-on-descriptor', {
       `This connect receives the ${kind} object wrapped around ${quote(name ?? 'the function')}, not the function: ${outcome.en}. Put @${kind} above @${signal}.connect.`,
     'zh-cn': (kind: string, name: string | undefined, outcome: Translated, signal: string) =>
       `这里的 connect 收到的是包装 ${name ? quote(name) : '该函数'} 的 ${kind} 对象，而不是函数本身：${outcome['zh-cn']}。请把 @${kind} 放到 @${signal}.connect 之上。`,
+  },
+  dropClassmethod: {
+    en: (cls: string) => `Remove @classmethod and ${quote(cls)}`,
+    'zh-cn': (cls: string) => `删除 @classmethod 和 ${quote(cls)}`,
   },
   moveUp: {
     en: (kind: string) => `Put @${kind} above the connect decorator`,
@@ -62,22 +68,35 @@ export const connectOnDescriptor: SiteRule = {
     const connectLineStart = text.lastIndexOf('\n', site.connection.span.start) + 1;
     const lineStart = text.lastIndexOf('\n', below.decorator.start - 1) + 1;
     const lineEnd = text.indexOf('\n', below.decorator.end);
-    const moved = `${text.slice(lineStart, below.decorator.start)}@${kind}\n`;
+    const removeDescriptorLine = { span: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, newText: '' };
+    // Above the connect a staticmethod wraps the connected function; a classmethod would still hide it.
+    const fix =
+      kind === 'staticmethod'
+        ? {
+            title: messages.moveUp(kind),
+            edits: [removeDescriptorLine, { span: { start: connectLineStart, end: connectLineStart }, newText: `${text.slice(lineStart, below.decorator.start)}@${kind}\n` }],
+            preferred: true,
+          }
+        : dropClassmethodFix(handler, removeDescriptorLine);
     return [
       {
         span: site.connection.signal.nameSpan,
         message: messages.wrapped(kind, handler.name, outcome, site.connection.signal.name),
-        fixes: [
-          {
-            title: messages.moveUp(kind),
-            edits: [
-              { span: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, newText: '' },
-              { span: { start: connectLineStart, end: connectLineStart }, newText: moved },
-            ],
-            preferred: true,
-          },
-        ],
+        fixes: fix ? [fix] : [],
       },
     ];
   },
 };
+
+/**
+ * Above @classmethod there is no reordering that works: connected from the class body the function
+ * is plain and nothing fills `cls`. When the body never uses `cls`, dropping both is the repair.
+ */
+function dropClassmethodFix(handler: Handler, removeDescriptorLine: TextEdit): NonNullable<RuleFinding['fixes']>[number] | undefined {
+  const [cls, next] = handler.params;
+  if (!cls || !next || cls.kind !== 'positional' || (handler.paramReads ?? []).some((r) => r.name === cls.name)) return undefined;
+  return {
+    title: messages.dropClassmethod(cls.name),
+    edits: [removeDescriptorLine, { span: { start: cls.span.start, end: next.span.start }, newText: '' }],
+  };
+}

@@ -2,7 +2,7 @@ import { atLeast } from './support/versions';
 import type { TextEdit } from '../diagnostics';
 import { renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
-import type { FileRule, RuleFinding } from './support/types';
+import type { FileContext, FileRule, RuleFinding } from './support/types';
 import { messageTable } from './support/messages';
 
 const messages = messageTable('deprecated-signal', {
@@ -14,6 +14,24 @@ const messages = messageTable('deprecated-signal', {
   },
   use: { en: (replacement: string) => `Use ${quote(replacement)}`, 'zh-cn': (replacement: string) => `改用 ${quote(replacement)}` },
 });
+
+const CATCH_ALL_KINDS = new Set(['var-keyword', 'var-positional', 'object-rest']);
+
+/**
+ * True when every handler connected to `name` only names keywords the replacement sends too, so
+ * switching the signal leaves no parameter that keeps its default (or is undefined) forever.
+ */
+function handlersFit(context: FileContext, name: string, replacement: string): boolean {
+  const spec = context.catalog.get(replacement);
+  if (!spec) return false;
+  const sent = context.sentKeywords(spec).byName;
+  return context.model.sites.every((site) => {
+    const handler = site.handler;
+    if (site.connection.signal.name !== name || !handler) return true;
+    const first = handler.params[0];
+    return handler.params.every((p) => CATCH_ALL_KINDS.has(p.kind) || sent.has(p.name) || (p === first && !!handler.implicitFirstParam));
+  });
+}
 
 export const deprecatedSignal: FileRule = {
   code: 'deprecated-signal',
@@ -28,7 +46,8 @@ export const deprecatedSignal: FileRule = {
   summary: 'A handler connected to a signal Celery has deprecated.',
   rationale:
     'Deprecated signals are kept for old code and may stop being sent; the replacement carries the same information in its current form.',
-  check({ model, catalog, text, celeryVersion }) {
+  check(context) {
+    const { model, catalog, text, celeryVersion } = context;
     const findings: RuleFinding[] = [];
     const editsPerName = new Map<string, TextEdit[]>();
     // Only connecting a handler is a use worth a warning: importing the name or reading its `send` and
@@ -40,7 +59,7 @@ export const deprecatedSignal: FileRule = {
       if (!spec || !deprecation || !atLeast(celeryVersion, deprecation.since)) continue;
       const replacement = deprecation.replacement;
       let edits = editsPerName.get(ref.name);
-      if (!edits) editsPerName.set(ref.name, (edits = replacement ? renameSignalEdits(text, model, ref.name, replacement) : []));
+      if (!edits) editsPerName.set(ref.name, (edits = replacement && handlersFit(context, ref.name, replacement) ? renameSignalEdits(text, model, ref.name, replacement) : []));
       findings.push({
         span: ref.nameSpan,
         message: messages.deprecated(spec.name, deprecation.since, replacement),

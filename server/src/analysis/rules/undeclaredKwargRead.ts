@@ -1,7 +1,9 @@
 import { defaultLiteral, insertionIsKeywordOnly, insertNamedParams, positionalDefaultsPresent } from './support/paramEdits';
-import { sentByOtherConnections } from './support/params';
+import { sentByOtherConnections } from './support/connections';
+import { takesWholeObject } from './support/addAllParams';
+import type { NameRead } from '../model';
 import { handlerContext, quote } from './support/sites';
-import type { RuleFinding, SiteRule } from './support/types';
+import type { HandlerContext, RuleFinding, SiteRule } from './support/types';
 import { messageTable } from './support/messages';
 import { dispatchFailureText } from './support/phrases';
 import type { Translated } from '../diagnostics';
@@ -14,7 +16,18 @@ const messages = messageTable('undeclared-kwarg-read', {
       `${quote(name)} 是 ${signal} 的关键字参数，但处理函数没有声明它，所以在这里它不是变量：这一行会抛出 ${error}，${failure['zh-cn']}。`,
   },
   addParam: { en: (name: string) => `Add ${quote(name)} as a parameter`, 'zh-cn': (name: string) => `把 ${quote(name)} 添加为参数` },
+  readFrom: { en: (expression: string) => `Read ${quote(expression)}`, 'zh-cn': (expression: string) => `改为读取 ${quote(expression)}` },
 });
+
+function fixesFor(context: HandlerContext, read: NameRead, declaration: string): NonNullable<RuleFinding['fixes']> {
+  // `(kw) => ... sender`: the one parameter holds every keyword; a second one would change how it is called.
+  if (takesWholeObject(context)) {
+    const object = context.handler.params[0].name;
+    const newText = read.shorthandProperty ? `${read.name}: ${object}.${read.name}` : `${object}.${read.name}`;
+    return [{ title: messages.readFrom(`${object}.${read.name}`), edits: [{ span: read.span, newText }], preferred: true }];
+  }
+  return [{ title: messages.addParam(read.name), edits: [insertNamedParams(context.text, context.handler, [declaration])], preferred: true }];
+}
 
 export const undeclaredKwargRead: SiteRule = {
   code: 'undeclared-kwarg-read',
@@ -42,17 +55,18 @@ export const undeclaredKwargRead: SiteRule = {
       const spec = sent.byName.get(read.name);
       if (!spec) continue;
       reported.add(read.name);
-      // Another connection of the same function that does not send it would fail without a default.
+      // Read by name (Python, or plain TypeScript parameters), a keyword some send sites leave out needs a
+      // default, and so does one another connection of the same function never sends.
+      const python = model.language === 'python';
       const needsDefault =
-        model.language === 'python'
-          ? spec.sometimesAbsent || !sentByOtherConnections(context, read.name) || (!insertionIsKeywordOnly(handler) && positionalDefaultsPresent(handler))
-          : false;
-      const declaration = needsDefault ? `${read.name}=${defaultLiteral(model.language)}` : read.name;
-      const error = model.language === 'python' ? 'NameError' : 'ReferenceError';
+        handler.paramStyle === 'keywords' &&
+        (spec.sometimesAbsent || !sentByOtherConnections(context, read.name) || (python && !insertionIsKeywordOnly(handler) && positionalDefaultsPresent(handler)));
+      const declaration = needsDefault ? `${read.name}${python ? '=' : ' = '}${defaultLiteral(model.language)}` : read.name;
+      const error = python ? 'NameError' : 'ReferenceError';
       findings.push({
         span: read.span,
         message: messages.notDeclared(read.name, signal.name, error, dispatchFailureText(context, 'rest')),
-        fixes: [{ title: messages.addParam(read.name), edits: [insertNamedParams(text, handler, [declaration])], preferred: true }],
+        fixes: fixesFor(context, read, declaration),
       });
     }
     return findings;

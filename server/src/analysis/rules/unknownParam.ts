@@ -1,5 +1,6 @@
 import { renameParam } from './support/paramEdits';
-import { namedParams, renameKeepsOtherConnections, suggestion } from './support/params';
+import { renameKeepsOtherConnections } from './support/connections';
+import { namedParams, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 import { messageTable } from './support/messages';

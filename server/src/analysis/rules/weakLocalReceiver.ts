@@ -1,6 +1,7 @@
 import { addObjectOption, addOption } from './support/connectEdits';
 import { handlerAnchor, optionArguments } from './support/sites';
-import type { SiteRule } from './support/types';
+import type { RuleFinding, SiteRule } from './support/types';
+import { atLeast, RELEASES } from './support/versions';
 import { weakLoss } from './support/weakReferences';
 import { messageTable, spaced } from './support/messages';
 
@@ -19,10 +20,16 @@ function lostInChinese(what: string): string {
 
 const messages = messageTable('weak-local-receiver', {
   collected: {
-    en: (signal: string, what: string, option: string) =>
-      `${signal}.connect keeps only a weak reference to its receivers, and nothing else keeps ${what} alive: it is garbage-collected and never called. Pass ${option}.`,
-    'zh-cn': (signal: string, what: string, option: string) =>
-      `${signal}.connect 只对接收者保留弱引用，而没有其他地方让${spaced(lostInChinese(what))}保持存活：它会被垃圾回收，永远不会被调用。请传入 ${option}。`,
+    en: (signal: string, what: string, option: string, boundMethod: boolean) =>
+      `${signal}.connect keeps only a weak reference to its receivers, and nothing else keeps ${what} alive: it is garbage-collected and never called. Pass ${option}.${
+        boundMethod
+          ? ' Once it is kept, connecting the same method of another instance to this signal is ignored, as Celery keys bound methods by their function: give each instance its own dispatch_uid.'
+          : ''
+      }`,
+    'zh-cn': (signal: string, what: string, option: string, boundMethod: boolean) =>
+      `${signal}.connect 只对接收者保留弱引用，而没有其他地方让${spaced(lostInChinese(what))}保持存活：它会被垃圾回收，永远不会被调用。请传入 ${option}。${
+        boundMethod ? '一旦保留下来，再把另一个实例的同一方法连接到这个信号就会被忽略，因为 Celery 以底层函数来识别绑定方法：请为每个实例指定各自的 dispatch_uid。' : ''
+      }`,
   },
   connectWith: { en: (option: string) => `Connect with ${option}`, 'zh-cn': (option: string) => `以 ${option} 连接` },
 });
@@ -41,7 +48,7 @@ export const weakLocalReceiver: SiteRule = {
   rationale:
     'connect() keeps only a weak reference to the receiver unless weak=False (or retry=True) is given. A lambda, a function defined inside another function, a partial built inline or a method of a throwaway instance has no other reference, so it is garbage-collected and never called.',
   check(context) {
-    const { site, text, model } = context;
+    const { site, text, model, celeryVersion } = context;
     const loss = weakLoss(site, text);
     if (!loss) return [];
     const handler = site.handler;
@@ -54,11 +61,19 @@ export const weakLocalReceiver: SiteRule = {
       : python
         ? addOption(text, site.connection, 'weak=False')
         : addObjectOption(text, site.connection, 'weak: false');
+    const fixes: NonNullable<RuleFinding['fixes']> = [{ title: messages.connectWith(suggestion), edits: [edit], preferred: true }];
+    // Kept alive, a bound method is keyed by its function: the same method of the next instance would
+    // be ignored (same-method-twice). A dispatch_uid per instance keeps each one.
+    const boundMethod = python && site.receiverKind === 'attribute' && atLeast(celeryVersion, RELEASES.retryOption);
+    const receiver = site.receiverWritten ?? '';
+    if (boundMethod && !weak && /^self\s*\./.test(receiver) && !optionArguments(site).some((o) => o.option === 'dispatch_uid')) {
+      fixes.push({ title: messages.connectWith('weak=False and dispatch_uid=id(self)'), edits: [addOption(text, site.connection, 'weak=False, dispatch_uid=id(self)')] });
+    }
     return [
       {
         span,
-        message: messages.collected(site.connection.signal.name, loss.what, suggestion),
-        fixes: [{ title: messages.connectWith(suggestion), edits: [edit], preferred: true }],
+        message: messages.collected(site.connection.signal.name, loss.what, suggestion, boundMethod),
+        fixes,
       },
     ];
   },

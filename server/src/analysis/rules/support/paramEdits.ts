@@ -94,7 +94,8 @@ export function catchAll(handler: Handler): HandlerParam | undefined {
 
 /** Inserts named parameters before the catch-all, or at the end when there is none. */
 export function insertNamedParams(text: string, handler: Handler, newParams: string[]): TextEdit {
-  const rest = catchAll(handler);
+  // A JavaScript rest parameter (`...args`) must stay last, unlike Python's `*args`.
+  const rest = catchAll(handler) ?? handler.params.find((p) => p.kind === 'var-positional' && text.startsWith('...', p.span.start));
   if (!rest) return appendParams(text, handler, newParams);
   const between = text.slice(handler.paramsSpan.start, rest.span.start);
   const lineBreak = /\n([ \t]*)$/.exec(between);

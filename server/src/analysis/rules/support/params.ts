@@ -1,5 +1,5 @@
 /** How Celery fills each parameter of a handler: it passes every keyword by name and nothing else. */
-import type { ParamSpec, SignalSpec } from '../../../catalog/types';
+import type { ParamSpec } from '../../../catalog/types';
 import type { HandlerParam } from '../../model';
 import { closestName } from './didYouMean';
 import { dispatchFailureText, neverSentText } from './phrases';
@@ -42,29 +42,4 @@ export function suggestion(context: HandlerContext, name: string): string | unde
 /** English only; messages use neverSentText (support/phrases.ts). */
 export function neverSentReason(context: HandlerContext, entry: NamedParam): string {
   return neverSentText(context, entry).en;
-}
-
-/** The signals of the handler's other connections in this file (the same function connected again). */
-export function otherConnections(context: HandlerContext): SignalSpec[] {
-  const definition = context.handler.definitionSpan.start;
-  const signals: SignalSpec[] = [];
-  for (const site of context.model.sites) {
-    if (site === context.site || site.handler?.definitionSpan.start !== definition || site.connection.signal.resolution !== 'catalog') continue;
-    const spec = context.catalog.get(site.connection.signal.name);
-    if (spec && spec !== context.signal) signals.push(spec);
-  }
-  return signals;
-}
-
-/** Renaming `from` to `to` keeps every other connection working: none of them sends `from`, all send `to`. */
-export function renameKeepsOtherConnections(context: HandlerContext, from: string, to: string): boolean {
-  return otherConnections(context).every((signal) => {
-    const sent = context.sentKeywords(signal).byName;
-    return !sent.has(from) && sent.has(to);
-  });
-}
-
-/** Every other connection of the handler sends `name` too, so declaring it without a default is safe. */
-export function sentByOtherConnections(context: HandlerContext, name: string): boolean {
-  return otherConnections(context).every((signal) => context.sentKeywords(signal).byName.has(name));
 }

@@ -1,0 +1,56 @@
+/** Strings of the language status items, per UI language (kept apart from the command messages). */
+import type { UiLanguage } from './messages';
+
+export interface StatusMessages {
+  versionItemName: string;
+  serverItemName: string;
+  celeryVersion: (version: string) => string;
+  fromSetting: string;
+  fromCatalog: string;
+  catalogProblems: (count: number) => string;
+  userCatalogs: (count: number) => string;
+  openSettings: string;
+  showOutput: string;
+  serverRunning: string;
+  serverStarting: string;
+  serverStopped: string;
+  serverOff: string;
+}
+
+const english: StatusMessages = {
+  versionItemName: 'Celery Signals: Celery version',
+  serverItemName: 'Celery Signals: language server',
+  celeryVersion: (version) => `Celery ${version}`,
+  fromSetting: 'set by celerySignals.celeryVersion',
+  fromCatalog: "no version set: the catalog's newest release",
+  catalogProblems: (count) => (count === 1 ? 'a user catalog was ignored (see Problems)' : `${count} user catalog problems (see Problems)`),
+  userCatalogs: (count) => (count === 1 ? 'with 1 user catalog' : `with ${count} user catalogs`),
+  openSettings: 'Settings',
+  showOutput: 'Output',
+  serverRunning: 'Celery Signals: running',
+  serverStarting: 'Celery Signals: starting',
+  serverStopped: 'Celery Signals: stopped',
+  serverOff: 'Celery Signals: off (celerySignals.enable)',
+};
+
+const simplifiedChinese: StatusMessages = {
+  versionItemName: 'Celery Signals：Celery 版本',
+  serverItemName: 'Celery Signals：语言服务器',
+  celeryVersion: (version) => `Celery ${version}`,
+  fromSetting: '由 celerySignals.celeryVersion 设置',
+  fromCatalog: '未设置版本：使用目录中最新的版本',
+  catalogProblems: (count) => (count === 1 ? '一个用户目录被忽略（见“问题”面板）' : `${count} 个用户目录问题（见“问题”面板）`),
+  userCatalogs: (count) => `使用 ${count} 个用户目录`,
+  openSettings: '设置',
+  showOutput: '输出',
+  serverRunning: 'Celery Signals：运行中',
+  serverStarting: 'Celery Signals：正在启动',
+  serverStopped: 'Celery Signals：已停止',
+  serverOff: 'Celery Signals：已关闭（celerySignals.enable）',
+};
+
+const byLanguage: Record<UiLanguage, StatusMessages> = { en: english, 'zh-cn': simplifiedChinese };
+
+export function statusMessagesFor(language: UiLanguage): StatusMessages {
+  return byLanguage[language];
+}

@@ -1,0 +1,44 @@
+/**
+ * A function can be connected to several signals (stacked decorators, or one decorator and a later
+ * connect call). A fix to its signature must fit every one of those connections, not only the one
+ * whose finding it repairs.
+ */
+import type { HandlerSite } from '../../model';
+import { handlerContext } from './sites';
+import type { HandlerContext, SiteContext } from './types';
+
+/** Every connection of the context's handler whose signal is known, the context's own included. */
+export function connectionsOfHandler(context: HandlerContext): HandlerContext[] {
+  const start = context.handler.definitionSpan.start;
+  const contexts: HandlerContext[] = [];
+  for (const site of context.model.sites) {
+    if (site.handler?.definitionSpan.start !== start) continue;
+    if (site === context.site) {
+      contexts.push(context);
+      continue;
+    }
+    const sibling = siblingContext(context, site);
+    if (sibling) contexts.push(sibling);
+  }
+  return contexts;
+}
+
+function siblingContext(context: HandlerContext, site: HandlerSite): HandlerContext | undefined {
+  const signal = site.connection.signal.resolution === 'catalog' ? context.catalog.get(site.connection.signal.name) : undefined;
+  const siteContext: SiteContext = { ...context, site, signal };
+  return handlerContext(siteContext);
+}
+
+function otherConnections(context: HandlerContext): HandlerContext[] {
+  return connectionsOfHandler(context).filter((c) => c !== context);
+}
+
+/** Renaming `from` to `to` keeps every other connection working: none of them sends `from`, all send `to`. */
+export function renameKeepsOtherConnections(context: HandlerContext, from: string, to: string): boolean {
+  return otherConnections(context).every((c) => !c.sent.byName.has(from) && c.sent.byName.has(to));
+}
+
+/** Every other connection of the handler sends `name` too, so declaring it without a default is safe. */
+export function sentByOtherConnections(context: HandlerContext, name: string): boolean {
+  return otherConnections(context).every((c) => c.sent.byName.has(name));
+}
