@@ -1,12 +1,13 @@
 /**
- * "Fix all": applies the preferred fix of every finding, one at a time, re-checking the file after
- * each. A fix that would leave its finding, add an error or break the syntax of the text as it now
- * stands is skipped, so the result is never worse than what the user had.
+ * "Fix all" (the editor's source action and the CLI's `--fix`): applies the preferred fix of every
+ * finding, re-checking the file after each round. A fix that would leave its finding, add an error or
+ * a parse problem is skipped, so the result is never worse than what the user had.
  */
 import type { Catalog } from '../catalog/catalog';
 import type { Grammar } from '../parsing/treeSitter';
 import { analyzeText, type CheckOptions } from './analyze';
 import type { Finding, Fix, TextEdit } from './diagnostics';
+import type { FileModel } from './model';
 
 /** Enough for any real file; a cycle of fixes undoing each other stops here at the latest. */
 const MAX_STEPS = 200;
@@ -50,48 +51,72 @@ function disjoint(candidates: Candidate[]): Candidate[] {
   return chosen;
 }
 
-function improvesAll(before: Finding[], after: Finding[], fixed: Finding[]): boolean {
+interface Checked {
+  findings: Finding[];
+  model: FileModel;
+}
+
+/** Parse problems counted from the model, so a fix that breaks the syntax is caught whatever the severity settings. */
+const parseProblems = (checked: Checked) => checked.model.syntaxProblems.filter((p) => !p.inert).length;
+
+function improvesAll(before: Checked, after: Checked, fixed: Finding[]): boolean {
+  if (parseProblems(after) > parseProblems(before)) return false;
   const errorsFixed = fixed.filter(isError).length;
-  if (count(after, isError) > count(before, isError) - errorsFixed) return false;
+  if (count(after.findings, isError) > count(before.findings, isError) - errorsFixed) return false;
   // Findings of one kind (same code and message) may be fixed several at once: each must go.
   return fixed.every((f) => {
     const key = findingKey(f);
     const same = (x: Finding) => findingKey(x) === key;
-    return count(after, same) <= count(before, same) - count(fixed, same);
+    return count(after.findings, same) <= count(before.findings, same) - count(fixed, same);
   });
 }
 
+export interface FixAllResult {
+  text: string;
+  /** The findings of the fixed text. */
+  findings: Finding[];
+  /** The findings whose fixes were applied. */
+  fixed: Finding[];
+}
+
 /**
- * The text with every safe preferred fix applied. Each round applies the fixes that do not touch
- * each other at once and re-checks; when that batch is not a clear improvement, the round falls
- * back to one fix, which is kept only if it improves the file on its own.
+ * Every safe preferred fix applied. Each round applies the fixes that do not touch each other at
+ * once and re-checks; when that batch is not a clear improvement, the round falls back to one fix,
+ * which is kept only if it improves the file on its own.
  */
-export async function fixAllText(text: string, grammar: Grammar, catalog: Catalog, options: CheckOptions): Promise<string> {
+export async function fixAll(text: string, grammar: Grammar, catalog: Catalog, options: CheckOptions): Promise<FixAllResult> {
   let current = text;
-  let { findings } = await analyzeText(current, grammar, catalog, options);
+  let checked: Checked = await analyzeText(current, grammar, catalog, options);
+  const fixed: Finding[] = [];
   const skipped = new Set<string>();
   for (let step = 0; step < MAX_STEPS; step++) {
-    const candidates = candidatesOf(findings, skipped);
+    const candidates = candidatesOf(checked.findings, skipped);
     if (candidates.length === 0) break;
     const batch = disjoint(candidates);
     if (batch.length > 1) {
       const next = applyTextEdits(current, batch.flatMap((c) => c.fix.edits));
       const after = await analyzeText(next, grammar, catalog, options);
-      if (improvesAll(findings, after.findings, batch.map((c) => c.finding))) {
+      if (improvesAll(checked, after, batch.map((c) => c.finding))) {
         current = next;
-        findings = after.findings;
+        checked = after;
+        fixed.push(...batch.map((c) => c.finding));
         continue;
       }
     }
     const [first] = candidates;
     const next = applyTextEdits(current, first.fix.edits);
     const after = await analyzeText(next, grammar, catalog, options);
-    if (improvesAll(findings, after.findings, [first.finding])) {
+    if (improvesAll(checked, after, [first.finding])) {
       current = next;
-      findings = after.findings;
+      checked = after;
+      fixed.push(first.finding);
     } else skipped.add(first.key);
   }
-  return current;
+  return { text: current, findings: checked.findings, fixed };
+}
+
+export async function fixAllText(text: string, grammar: Grammar, catalog: Catalog, options: CheckOptions): Promise<string> {
+  return (await fixAll(text, grammar, catalog, options)).text;
 }
 
 /** One edit turning `before` into `after`: the part between their common prefix and suffix. */

@@ -1,17 +1,21 @@
 /** `--fix` over the checked files: writes (or, with --dry-run, diffs) each file a fix changed. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../analysis/diagnostics';
+import type { CheckOptions } from '../analysis/analyze';
+import { fixAll } from '../analysis/fixAll';
+import type { Catalog } from '../catalog/catalog';
+import type { Grammar } from '../parsing/treeSitter';
 import { messageTable } from '../analysis/rules/support/messages';
 import type { DocsLanguage } from '../catalog/types';
 import { unifiedDiff } from './diff';
-import { fixText } from './fix';
 import type { FileFindings } from './report';
 
 export interface FixRun {
   dryRun: boolean;
   cwd: string;
-  check(file: string, text: string): Promise<Finding[]>;
+  catalog: Catalog;
+  options: CheckOptions;
+  grammarOf(file: string): Grammar;
   /** Where "what changed" lines go: stdout for people, stderr when stdout carries JSON or SARIF. */
   log(line: string): void;
   diff(text: string): void;
@@ -19,10 +23,6 @@ export interface FixRun {
 }
 
 const say = messageTable('cli --fix', {
-  withheld: {
-    en: (file: string, titles: string) => `${file}: left unchanged by a fix that would not have helped: ${titles}`,
-    'zh-cn': (file: string, titles: string) => `${file}：以下修复不会让文件变好，因此未做修改：${titles}`,
-  },
   notWritten: {
     en: (file: string, reason: string) => `${file}: could not write the fixes (${reason})`,
     'zh-cn': (file: string, reason: string) => `${file}：无法写入修复（${reason}）`,
@@ -47,9 +47,11 @@ function describe(codes: readonly string[]): string {
 export async function fixFiles(results: FileFindings[], run: FixRun): Promise<number> {
   let applied = 0;
   for (const result of results) {
-    const fixed = await fixText(result.text, result.findings, (text) => run.check(result.file, text));
-    if (fixed.withheld) run.log(say.withheld(result.file, fixed.withheld)[run.language]);
+    // A file with nothing to fix is not analysed again.
+    if (!result.findings.some((f) => f.fixes.some((x) => x.preferred))) continue;
+    const fixed = await fixAll(result.text, run.grammarOf(result.file), run.catalog, run.options);
     if (fixed.text === result.text) continue;
+    const fixedCodes = fixed.fixed.map((f) => f.code);
     if (run.dryRun) {
       run.diff(unifiedDiff(result.file, result.text, fixed.text));
     } else {
@@ -60,8 +62,8 @@ export async function fixFiles(results: FileFindings[], run: FixRun): Promise<nu
         continue;
       }
     }
-    run.log((run.dryRun ? say.wouldFix : say.fixed)(result.file, fixed.fixedCodes.length, describe(fixed.fixedCodes))[run.language]);
-    applied += fixed.fixedCodes.length;
+    run.log((run.dryRun ? say.wouldFix : say.fixed)(result.file, fixedCodes.length, describe(fixedCodes))[run.language]);
+    applied += fixedCodes.length;
     Object.assign(result, { text: fixed.text, findings: fixed.findings });
   }
   return applied;

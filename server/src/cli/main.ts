@@ -78,9 +78,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const language = args.language ?? languageFromEnvironment(io.env ?? {});
   if (args.fix) {
-    const check = async (file: string, text: string) => (await analyzeText(text, grammarFor(file)!, catalog, options)).findings;
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);
-    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, check, log, diff: io.stdout, language });
+    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog, options, grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
   }
   // A dry run keeps stdout for the diff alone, so it can be piped to `git apply`.
   (args.dryRun ? io.stderr : io.stdout)(formatReport(args.format, results, skipped, io.cwd, language, declarationFiles));

@@ -11,8 +11,10 @@ import { toSarif } from './sarif';
 const internalErrorRule = {
   code: INTERNAL_ERROR_CODE,
   defaultSeverity: 'warning' as const,
-  summary: 'celery-signals could not analyse a file.',
-  rationale: 'The file was not checked because the analysis failed; please report it with the file that caused it.',
+  docs: {
+    summary: { en: 'celery-signals could not analyse a file.', 'zh-cn': 'celery-signals 无法分析某个文件。' },
+    rationale: 'The file was not checked because the analysis failed; please report it with the file that caused it.',
+  },
 };
 
 /** `results` in the chosen language: messages, fix titles and the summary. */

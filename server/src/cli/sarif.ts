@@ -16,7 +16,7 @@ export interface ToolInfo {
   version: string;
   /** The README's address: a rule's help link is this page plus the rule's section anchor. */
   homepage: string;
-  rules: readonly Pick<Rule, 'code' | 'defaultSeverity' | 'summary' | 'rationale'>[];
+  rules: readonly Pick<Rule, 'code' | 'defaultSeverity' | 'docs'>[];
   /** The folder relative paths are relative to (%SRCROOT%). */
   cwd: string;
 }
@@ -30,12 +30,14 @@ function helpUri(homepage: string, rule: ToolInfo['rules'][number]): string {
 
 function ruleDescriptor(rule: ToolInfo['rules'][number], homepage: string) {
   const link = helpUri(homepage, rule);
+  const summary = rule.docs.summary.en;
+  const rationale = rule.docs.rationale;
   return {
     id: rule.code,
     name: rule.code.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
-    shortDescription: { text: rule.summary },
-    fullDescription: { text: rule.rationale },
-    help: { text: `${rule.summary} ${rule.rationale} See ${link}`, markdown: `**${rule.summary}**\n\n${rule.rationale}\n\n[Rule documentation](${link})` },
+    shortDescription: { text: summary },
+    fullDescription: { text: rationale },
+    help: { text: `${summary} ${rationale} See ${link}`, markdown: `**${summary}**\n\n${rationale}\n\n[Rule documentation](${link})` },
     helpUri: link,
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
     properties: { tags: ['celery'] },

@@ -63,6 +63,7 @@ export async function applyConfiguration(session: Session, params?: DidChangeCon
     if (settings.catalogs.length === 0 && reportedCatalogFiles.length) reportCatalogProblems(session, [], []);
   }
   session.cache.invalidateAll();
+  session.markSettingsLoaded();
   sendStatus(session, reportedCatalogFiles, catalogProblemLines);
   refreshAll(session);
 }

@@ -24,6 +24,9 @@ export interface ClientSupport {
   codeActionLiterals: boolean;
 }
 
+/** How long a document waits for the client's settings before it is analysed with the defaults. */
+const SETTINGS_WAIT_MS = 3000;
+
 export class Session {
   readonly store = new DocumentStore();
   readonly cache = new AnalysisCache(50);
@@ -32,10 +35,25 @@ export class Session {
   clientLocale?: string;
   workspaceRoots: string[] = [];
 
+  private settingsLoaded!: () => void;
+  /**
+   * Settles once the first settings have been read (after `initialized`), so that no document is
+   * judged, even once, with defaults the user has overridden; a client that never sends
+   * `initialized` gets the defaults after a short wait instead of no diagnostics at all.
+   */
+  readonly settingsReady = new Promise<void>((resolve) => {
+    this.settingsLoaded = resolve;
+    setTimeout(resolve, SETTINGS_WAIT_MS).unref();
+  });
+
   constructor(
     readonly connection: Connection,
     readonly client: ClientSupport,
   ) {}
+
+  markSettingsLoaded(): void {
+    this.settingsLoaded();
+  }
 
   get celeryVersion(): string {
     return this.settings.celeryVersion || this.catalog.latestCeleryVersion;
@@ -46,6 +64,7 @@ export class Session {
   }
 
   async analysisOf(uri: string): Promise<DocumentAnalysis | undefined> {
+    await this.settingsReady;
     const entry = this.store.get(uri);
     if (!entry) return undefined;
     return this.cache.analyse(uri, entry, this.catalog, {

@@ -27,9 +27,6 @@ export const appConfiguredBeforeConnect: SiteRule = {
     fix: 'Connect the handler before anything reads `app.conf`.',
   },
   scope: 'site',
-  summary: 'An on_after_configure handler connected after module code already read app.conf.',
-  rationale:
-    'The first read of app.conf loads the configuration and sends on_configure and on_after_configure, once. A handler connected after that read (further down the module) is never called.',
   check({ site, text, model }) {
     if (model.language !== 'python' || !CONFIGURE_SIGNALS.has(site.connection.signal.name) || !connectsAtImport(text, site)) return [];
     const expression = text.slice(site.connection.signal.expressionSpan.start, site.connection.signal.expressionSpan.end);

@@ -30,9 +30,6 @@ export const asyncHandler: SiteRule = {
     fix: 'Make it a plain function (offered as a quick fix when the body contains no `await`).',
   },
   scope: 'site',
-  summary: 'An async handler: Celery calls it but never awaits it.',
-  rationale:
-    'Signal dispatch calls receivers synchronously. Calling a coroutine function only creates a coroutine object, which is then dropped ("coroutine was never awaited"), so the body never runs.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || !context.handler.isAsync) return [];

@@ -42,9 +42,6 @@ export const catchAllMissingKey: SiteRule = {
     fix: 'Use `kwargs.get(...)`, or declare the keyword the signal really sends.',
   },
   scope: 'site',
-  summary: 'The body reads `kwargs["key"]` for a keyword that never lands in the catch-all.',
-  rationale:
-    'The **kwargs catch-all only holds the keywords the signal sends that no named parameter takes. Subscripting it with a key the signal never sends, or one a named parameter already takes, raises KeyError on every dispatch; Celery logs it and the rest of the body is skipped. `kwargs.get(...)` returns None instead.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python') return [];

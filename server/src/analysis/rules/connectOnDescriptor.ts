@@ -45,9 +45,6 @@ export const connectOnDescriptor: SiteRule = {
     fix: 'Connect a module-level function, or connect the method once the class has been built.',
   },
   scope: 'site',
-  summary: '`@signal.connect` placed above `@staticmethod` or `@classmethod`.',
-  rationale:
-    'Decorators apply bottom-up, so connect() receives the staticmethod or classmethod object, not the function. A staticmethod object cannot be weakly referenced (TypeError at connect unless weak=False); a classmethod object is not callable (every dispatch fails, or connect asserts with weak=False).',
   check({ site, text, model }) {
     const handler = site.handler;
     if (model.language !== 'python' || !handler) return [];

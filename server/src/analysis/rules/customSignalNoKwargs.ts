@@ -79,9 +79,6 @@ export const customSignalNoKwargs: FileRule = {
     fix: 'Add `**kwargs`.',
   },
   scope: 'file',
-  summary: 'A receiver of a Signal defined in this module has no **kwargs.',
-  rationale:
-    "Celery's Signal class refuses receivers without **kwargs for every signal, the project's own included: connect raises ValueError (since 4.0.1), usually while the module is imported.",
   check({ model, text }) {
     if (model.language !== 'python') return [];
     return customReceiversWithoutKwargs(text).map(({ signal, receiver }) => ({

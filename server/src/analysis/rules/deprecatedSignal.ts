@@ -43,9 +43,6 @@ export const deprecatedSignal: FileRule = {
     fix: 'Connect the replacement signal, then check the handler\'s parameters against what it sends.',
   },
   scope: 'file',
-  summary: 'A handler connected to a signal Celery has deprecated.',
-  rationale:
-    'Deprecated signals are kept for old code and may stop being sent; the replacement carries the same information in its current form.',
   check(context) {
     const { model, catalog, text, celeryVersion } = context;
     const findings: RuleFinding[] = [];

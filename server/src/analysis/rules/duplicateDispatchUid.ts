@@ -30,9 +30,6 @@ export const duplicateDispatchUid: FileRule = {
     fix: 'Give each receiver its own `dispatch_uid`.',
   },
   scope: 'file',
-  summary: 'A second receiver connected with a dispatch_uid (and sender) already used for the signal.',
-  rationale:
-    'Celery keys receivers by dispatch_uid and sender. Connecting another receiver under a key that is already taken is silently ignored, so only the first receiver ever runs.',
   check({ model, text }) {
     const first = new Map<string, { offset: number; receiver: string }>();
     const findings: RuleFinding[] = [];

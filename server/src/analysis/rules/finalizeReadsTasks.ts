@@ -27,9 +27,6 @@ export const finalizeReadsTasks: SiteRule = {
     fix: 'Read the tasks later, for example in a `worker_ready` receiver, or use the `tasks` argument-free hooks that run after finalize.',
   },
   scope: 'site',
-  summary: 'An on_after_finalize receiver reads `sender.tasks`, which waits for the finalize that is sending the signal.',
-  rationale:
-    'Celery sends on_after_finalize while `app.finalize()` still holds the app\'s finalize lock, which is not reentrant. Reading `app.tasks` finalizes the app first, so the receiver waits for that lock forever: the worker, beat or the script that touched the app hangs.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.signal.name !== 'app.on_after_finalize') return [];

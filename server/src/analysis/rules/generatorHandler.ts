@@ -21,9 +21,6 @@ export const generatorHandler: SiteRule = {
     fix: 'Do the work directly in the handler instead of yielding it.',
   },
   scope: 'site',
-  summary: 'A handler whose body contains `yield`: calling it only creates a generator.',
-  rationale:
-    'Celery calls receivers and keeps what they return without iterating it. A function containing `yield` is a generator function, so the call returns a generator and none of the body runs.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python' || context.handler.isAsync) return [];

@@ -56,9 +56,6 @@ export const missingVarKwargs: SiteRule = {
     fix: 'Add `**kwargs` as the last parameter (`**kw` when the signal itself sends a keyword called `kwargs`, as `task_prerun` does).',
   },
   scope: 'site',
-  summary: 'The handler has no **kwargs catch-all.',
-  rationale:
-    'Since Celery 4.0.1, connect() refuses a receiver without a **kwargs parameter with ValueError, which usually aborts the import of the module. Older releases connect it and every dispatch then fails with an unexpected keyword argument.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python' || context.handler.paramStyle !== 'keywords') return [];

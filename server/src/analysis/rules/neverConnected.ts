@@ -84,9 +84,6 @@ export const neverConnected: FileRule = {
     fix: 'Fix the earlier failure the message points to.',
   },
   scope: 'file',
-  summary: 'A connect that never runs because importing the module fails earlier.',
-  rationale:
-    'A module-level connect runs while the module is imported. When an earlier line of the module raises (a receiver refused for lacking **kwargs, an unknown connect option, a signal that cannot be imported), the import stops there and the handlers below it are never connected, however correct they are.',
   check(context) {
     const failure = firstImportFailure(context);
     if (!failure) return [];

@@ -35,9 +35,6 @@ export const notInStarImport: FileRule = {
     fix: 'Import the signal by name.',
   },
   scope: 'file',
-  summary: 'A signal used through `import *` although the module leaves it out of __all__.',
-  rationale:
-    'celery.signals leaves a few signals (import_modules, task_sent, user_preload_options) out of __all__, so a star import does not bind them and using one raises NameError; at module level that also stops the import of the module.',
   check({ model, text, catalog }) {
     if (model.language !== 'python') return [];
     const findings: RuleFinding[] = [];

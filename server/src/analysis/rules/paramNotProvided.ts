@@ -37,9 +37,6 @@ export const paramNotProvided: SiteRule = {
     fix: 'Rename the parameter to the nearest keyword the signal does send (its uses in the body follow), or give it a default.',
   },
   scope: 'site',
-  summary: 'A required parameter that the signal never sends.',
-  rationale:
-    'Celery calls receivers with keyword arguments only. A parameter without a default that no keyword fills makes every call raise TypeError; Celery logs the error and carries on, so the handler silently never does its work.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.handler.paramStyle !== 'keywords') return [];

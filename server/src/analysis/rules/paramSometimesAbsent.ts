@@ -26,9 +26,6 @@ export const paramSometimesAbsent: SiteRule = {
     fix: 'Give the parameter a default.',
   },
   scope: 'site',
-  summary: 'A required parameter that some of the signal\'s send sites leave out.',
-  rationale:
-    'Some signals are sent from several places that do not all pass the same keywords (task_retry without `reason`, for one). A parameter without a default then makes those dispatches raise TypeError, which Celery logs and swallows.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.handler.paramStyle !== 'keywords') return [];

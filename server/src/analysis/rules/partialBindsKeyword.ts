@@ -26,9 +26,6 @@ export const partialBindsKeyword: SiteRule = {
     fix: 'Bind the argument by keyword (`partial(handler, queue="x")`), or put the bound parameter after the keywords Celery sends.',
   },
   scope: 'site',
-  summary: 'A functools.partial receiver fills by position a parameter Celery also passes by keyword.',
-  rationale:
-    'Celery calls every receiver with `signal=`, `sender=` and the signal\'s keywords. When `functools.partial` already filled that parameter by position, the call raises TypeError ("got multiple values for argument"), so the handler never runs; Celery logs the error and carries on.',
   check(context) {
     const { site, signal } = context;
     if (!site.partial || !signal || site.connection.signal.resolution !== 'catalog') return [];

@@ -30,9 +30,6 @@ export const positionalOnlyParam: SiteRule = {
     fix: 'Remove the `/`.',
   },
   scope: 'site',
-  summary: 'A parameter before `/` can never be filled.',
-  rationale:
-    'Celery passes every value by keyword, so a positional-only parameter never receives one: without a default every dispatch raises TypeError, with a default it always keeps the default.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python') return [];

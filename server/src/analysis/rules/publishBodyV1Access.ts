@@ -31,9 +31,6 @@ export const publishBodyV1Access: SiteRule = {
     fix: 'Read `headers[\'id\']` and `headers[\'task\']` (keep a fallback only if the project still sets `task_protocol = 1`).',
   },
   scope: 'site',
-  summary: 'A publish handler reads the message body as a protocol 1 dict.',
-  rationale:
-    'Since Celery 4.0 tasks are sent with message protocol 2: `body` is a tuple (args, kwargs, embed) and the task id and name live in `headers`. Reading body["id"] or body.get(...) raises TypeError or AttributeError, which Celery logs and swallows.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python' || !PUBLISH_SIGNALS.has(context.signal.name)) return [];

@@ -52,9 +52,6 @@ export const receiverDefinedLater: SiteRule = {
     fix: 'Move the connect below the definition, or decorate the function instead.',
   },
   scope: 'site',
-  summary: 'A module-level connect that names a receiver (or sender) defined further down.',
-  rationale:
-    'Module code runs top to bottom: when the connect line runs, a function or task defined below it does not exist yet, so the line raises NameError and the import of the module stops there.',
   check(context) {
     const later = usedBeforeDefinition(context);
     if (!later) return [];

@@ -31,9 +31,6 @@ export const sameMethodTwice: FileRule = {
     fix: 'Give each connect its own `dispatch_uid`, or connect one function that calls every instance.',
   },
   scope: 'file',
-  summary: 'The same method of two instances connected to one signal: only the first is kept.',
-  rationale:
-    'Since Celery 4.2.0 a bound method is registered under the id of its function, not of the instance. Connecting `a.handler` and then `b.handler` (two instances of one class) without a dispatch_uid is therefore ignored the second time.',
   check({ model, text, celeryVersion }) {
     if (model.language !== 'python' || !atLeast(celeryVersion, RELEASES.retryOption)) return [];
     const first = new Map<string, { receiver: string; offset: number; span: Span }>();

@@ -156,9 +156,6 @@ export const senderKindMismatch: SiteRule = {
     fix: 'Where this file defines the task, filter on the task object; otherwise drop the filter and test `sender.name` inside the handler.',
   },
   scope: 'site',
-  summary: 'A sender= filter that can never equal what the signal sends as sender.',
-  rationale:
-    'Celery calls a filtered receiver only when the runtime sender equals the filter: strings compare by value, everything else by identity. Task signals send the task object, worker signals send objects or a hostname, some send None, so a filter of the wrong kind silently disconnects the handler.',
   check(context) {
     const { site, signal } = context;
     if (!signal || site.connection.signal.resolution !== 'catalog') return [];

@@ -31,9 +31,6 @@ export const setupLoggingShadowsAfterSetup: FileRule = {
     fix: 'Do the extra logger configuration inside the `setup_logging` handler.',
   },
   scope: 'file',
-  summary: 'after_setup_logger handlers next to a setup_logging handler never fire.',
-  rationale:
-    'When setup_logging has any receiver, Celery leaves logging alone, and the code it skips is the only place that sends after_setup_logger and after_setup_task_logger. Their handlers then never run.',
   check({ model, text }) {
     const connected = (name: string) => model.sites.filter((s) => s.connection.signal.resolution === 'catalog' && s.connection.signal.name === name);
     // Only a receiver that is still connected when Celery sends setup_logging takes over: one

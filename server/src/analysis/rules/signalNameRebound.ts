@@ -26,9 +26,6 @@ export const signalNameRebound: FileRule = {
     fix: 'Give the handler a name of its own (`on_task_success`).',
   },
   scope: 'file',
-  summary: '`.connect` on a name the module rebound from its signal to something else.',
-  rationale:
-    'A handler defined with the same name as its signal (`@task_success.connect` over `def task_success(...)`) replaces the module\'s name for the signal with the function. A later `task_success.connect` then looks up `connect` on a function and raises AttributeError while the module is imported, so the import stops and nothing below it is connected.',
   check({ model, text }) {
     const uses = model.reboundSignalUses ?? [];
     if (uses.length === 0) return [];

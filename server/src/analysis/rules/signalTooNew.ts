@@ -30,9 +30,6 @@ export const signalTooNew: FileRule = {
     fix: 'Configure the release you really deploy, or use a signal that release has.',
   },
   scope: 'file',
-  summary: 'A signal that the configured Celery release does not have.',
-  rationale:
-    'A signal added after (or removed before) the project\'s Celery release does not exist there: importing it fails, so the module\'s handlers never get connected. Raise the configured version if the project really uses a newer Celery.',
   check({ model, catalog, celeryVersion }) {
     const findings: RuleFinding[] = [];
     for (const ref of model.signalRefs) {

@@ -62,9 +62,6 @@ export const taskAsReceiver: SiteRule = {
     fix: 'Write `sender=add`.',
   },
   scope: 'site',
-  summary: '`@signal.connect(task)`: the positional argument becomes the receiver.',
-  rationale:
-    'connect() treats a callable first positional argument as the receiver. Tasks are callable, so `@task_success.connect(add)` connects the task itself, then calls it with the decorated function as its argument and rebinds the function name to whatever it returns; the handler is never connected.',
   check(context) {
     const { site } = context;
     const argument = site.connection.positionalReceiver;

@@ -39,9 +39,6 @@ export const undeclaredKwargRead: SiteRule = {
     fix: 'Declare the keyword as a parameter.',
   },
   scope: 'site',
-  summary: 'The body reads a keyword of the signal that the handler never declared.',
-  rationale:
-    'Keywords that a handler does not name end up inside **kwargs, not as variables. Reading one by its bare name raises NameError when that line runs; Celery logs it and the rest of the body is skipped.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context) return [];

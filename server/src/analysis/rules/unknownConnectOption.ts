@@ -26,9 +26,6 @@ export const unknownConnectOption: SiteRule = {
     fix: 'Rename it to the nearest valid option.',
   },
   scope: 'site',
-  summary: 'connect() is given an option it does not accept.',
-  rationale:
-    'connect() accepts only sender, weak, dispatch_uid and retry (retry since 4.2.0). Any other keyword, including receiver=, raises TypeError when the connect line runs, which usually aborts the import of the module.',
   check(context) {
     const { site, celeryVersion } = context;
     const known = connectOptionsFor(celeryVersion);

@@ -1,5 +1,5 @@
 import { renameParam } from './support/paramEdits';
-import { renameKeepsOtherConnections } from './support/connections';
+import { filledByOtherConnection, renameKeepsOtherConnections } from './support/connections';
 import { namedParams, suggestion } from './support/params';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
@@ -30,9 +30,6 @@ export const unknownParam: SiteRule = {
     fix: 'Rename it to the keyword that was meant.',
   },
   scope: 'site',
-  summary: 'A parameter the signal never sends, so it always holds its default.',
-  rationale:
-    'Celery fills parameters only from the keywords the signal sends. A defaulted parameter with another name (often a typo, or a keyword of a different signal) silently keeps its default forever.',
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context) return [];
@@ -43,6 +40,8 @@ export const unknownParam: SiteRule = {
       const { param } = entry;
       if (entry.sent || param.kind === 'positional-only') continue;
       if (!objectStyle && !param.hasDefault) continue;
+      // Another signal the same function is connected to fills it: the default is only this signal's share.
+      if (filledByOtherConnection(context, param.name)) continue;
       const suggested = suggestion(context, param.name);
       const rename = suggested && renameKeepsOtherConnections(context, param.name, suggested) ? suggested : undefined;
       findings.push({

@@ -44,9 +44,6 @@ export const weakLocalReceiver: SiteRule = {
     fix: 'Pass `weak=False`.',
   },
   scope: 'site',
-  summary: 'A lambda, nested function, inline partial or temporary bound method connected with a weak reference.',
-  rationale:
-    'connect() keeps only a weak reference to the receiver unless weak=False (or retry=True) is given. A lambda, a function defined inside another function, a partial built inline or a method of a throwaway instance has no other reference, so it is garbage-collected and never called.',
   check(context) {
     const { site, text, model, celeryVersion } = context;
     const loss = weakLoss(site, text);

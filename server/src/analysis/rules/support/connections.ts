@@ -42,3 +42,8 @@ export function renameKeepsOtherConnections(context: HandlerContext, from: strin
 export function sentByOtherConnections(context: HandlerContext, name: string): boolean {
   return otherConnections(context).every((c) => c.sent.byName.has(name));
 }
+
+/** Some other connection of the handler sends `name`, so a parameter of that name is not dead. */
+export function filledByOtherConnection(context: HandlerContext, name: string): boolean {
+  return otherConnections(context).some((c) => c.sent.byName.has(name));
+}

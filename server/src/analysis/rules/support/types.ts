@@ -62,10 +62,6 @@ interface RuleBase {
   code: string;
   defaultSeverity: Severity;
   docs: RuleDocs;
-  /** @deprecated superseded by `docs`; read by nothing, to be deleted once the branches have merged. */
-  summary?: string;
-  /** @deprecated superseded by `docs`; read by nothing, to be deleted once the branches have merged. */
-  rationale?: string;
   /** The editor's default when it differs from the CLI's (`defaultSeverity`), e.g. `off`. */
   editorDefaultSeverity?: Severity | 'off';
 }
