@@ -1,11 +1,12 @@
 /**
  * The parts of package.json that list languages (activation events, the command palette condition,
- * snippet files, where the signal-name grammar is injected), made from the language table.
+ * where the signal-name grammar is injected), made from the language table. Snippets are not
+ * contributed as files: the language server offers one per signal, users' catalogs included, and a
+ * static file would list every signal a second time.
  * `scripts/gen-manifest-languages.mjs` writes them; a test fails when package.json falls behind.
  */
 import { LANGUAGES } from '../../shared/languages';
 import { GRAMMAR_FILE, HOST_SCOPES } from './injectionGrammar';
-import { SNIPPET_FILES } from './snippetFiles';
 
 const INSERT_HANDLER = 'celerySignals.insertHandler';
 
@@ -16,7 +17,7 @@ export function withLanguageContributions(manifest: any): any {
   const palette: { command: string; when?: string }[] = manifest.contributes.menus.commandPalette;
   const entry = palette.find((item) => item.command === INSERT_HANDLER);
   if (entry) entry.when = `editorLangId =~ /^(${ids.join('|')})$/`;
-  manifest.contributes.snippets = LANGUAGES.map((row) => ({ language: row.id, path: `./${SNIPPET_FILES[row.snippets]}` }));
+  delete manifest.contributes.snippets;
   const grammar = manifest.contributes.grammars.find((g: { path: string }) => g.path === `./${GRAMMAR_FILE}`);
   if (grammar) grammar.injectTo = [...HOST_SCOPES];
   return manifest;
