@@ -26,7 +26,7 @@ export const signalTooNew: FileRule = {
   docs: {
     summary: { en: 'The signal or keyword does not exist yet in the configured Celery release.', 'zh-cn': '所配置的 Celery 版本中还没有该信号或关键字。' },
     rationale:
-      'The signal was added after the Celery release the project is configured for (`worker_before_create_process` arrived in 5.3). On that release the name does not exist and importing it fails. The release comes from `celerySignals.celeryVersion` or `--celery-version`; without either it is the newest release in the catalog.',
+      'The signal was added after the Celery release the project is configured for (`worker_before_create_process` arrived in 5.3). On that release the name does not exist and importing it fails. The release comes from `celerySignals.celeryVersion` or `--celery-version`; without either it is the newest release in the catalog. An import guarded by `try: ... except ImportError:` is how code supports several releases on purpose: the module still loads, so that case is only a hint.',
     fix: 'Configure the release you really deploy, or use a signal that release has.',
   },
   scope: 'file',
@@ -51,6 +51,8 @@ export const signalTooNew: FileRule = {
         message: guarded
           ? messages.guarded(spec.name, tooNew, release, celeryVersion)
           : messages.notThere(spec.name, tooNew, release, celeryVersion, missingNameText(model, ref)),
+        // A guarded import is how code supports several releases on purpose: worth knowing, not a warning.
+        ...(guarded ? { severity: 'hint' as const } : {}),
       });
     }
     return findings;
