@@ -40,6 +40,17 @@ function loadCatalog(args: CheckArgs, io: CliIo): Catalog | undefined {
   return undefined;
 }
 
+/** The summary line; a run that missed something never reads "No problems found" alone. */
+function summaryOf(results: readonly FileFindings[], skipped: number, pathProblems: number): string {
+  const paths = `${pathProblems} path${pathProblems === 1 ? '' : 's'} could not be checked`;
+  if (results.length === 0) {
+    const why = [skipped ? `${skipped} file${skipped === 1 ? '' : 's'} skipped` : '', pathProblems ? paths : ''].filter(Boolean);
+    return `Nothing was checked${why.length ? ` (${why.join(', ')})` : ': no Python, TypeScript or JavaScript file was found'}.`;
+  }
+  const summary = summaryLine(results, results.length, skipped);
+  return pathProblems ? `${summary.replace(/^No problems found/, 'No problems found in the files checked')} Incomplete: ${paths}.` : summary;
+}
+
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const catalog = loadCatalog(args, io);
   if (!catalog) return 2;
@@ -56,7 +67,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       skipped++;
       continue;
     }
-    const read = readSource(file);
+    const read = readSource(file, args.maxFileBytes);
     if ('skipped' in read) {
       io.stderr(`celery-signals: ${shown}: skipped: ${read.skipped}\n`);
       skipped++;
@@ -71,9 +82,10 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   } else {
     const lines = toTextLines(results);
     io.stdout(lines.length > 0 ? `${lines.join('\n')}\n\n` : '');
-    io.stdout(`${summaryLine(results, results.length, skipped)}\n`);
+    io.stdout(`${summaryOf(results, skipped, problems.length)}\n`);
   }
-  if (problems.length > 0) return 2;
+  // A run that could not look at something it was asked to must not pass as clean.
+  if (problems.length > 0 || results.length === 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
