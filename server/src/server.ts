@@ -17,14 +17,22 @@ import { applyConfiguration } from './features/configuration';
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, refreshDocument, schedulePush } from './features/diagnostics';
 import { onHover } from './features/hover';
 import { warmUpParsers } from './documents/trees';
+import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
+import { checkCodeActionParams, checkDocumentParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
+if (process.argv.includes('--stdio')) {
+  watchFraming(process.stdin, (reason) => {
+    process.stderr.write(`celery-signals-language-server: the input stream is corrupt (${reason}); exiting so the client can restart the server\n`);
+    process.exit(1);
+  });
+}
 
 function clientSupport(params: InitializeParams): ClientSupport {
-  const caps = params.capabilities;
+  const caps = params.capabilities ?? {};
   const completion = caps.textDocument?.completion?.completionItem;
   return {
     pullDiagnostics: !!caps.textDocument?.diagnostic,
@@ -89,12 +97,12 @@ connection.onDidOpenTextDocument(
     current().cache.forget(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
-  }),
+  }, didOpenProblem),
 );
 connection.onDidChangeTextDocument(
   guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {
     if (current().store.change(textDocument.uri, textDocument.version, contentChanges)) schedulePush(current(), textDocument.uri);
-  }),
+  }, didChangeProblem),
 );
 connection.onDidCloseTextDocument(
   guardNotification(connection, 'didClose', ({ textDocument }) => {
@@ -104,13 +112,13 @@ connection.onDidCloseTextDocument(
     forgetSkipAnnouncements(textDocument.uri);
     forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);
-  }),
+  }, didCloseProblem),
 );
 
-connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params) => pullDiagnostics(current(), params)));
-connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params)));
-connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params)));
-connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params)));
+connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params) => pullDiagnostics(current(), params), checkDocumentParams));
+connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params), checkPositionParams));
+connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params), checkPositionParams));
+connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params), checkCodeActionParams));
 connection.onShutdown(() => session?.cache.trees.dispose());
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.

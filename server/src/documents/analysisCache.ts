@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../analysis/diagnostics';
 import type { FileModel, Span } from '../analysis/model';
 import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
-import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
+import { grammarFor, ParseTimeout, type Grammar, type Tree } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
 import { combineEdits, reanalyseEdit } from './incremental';
 import { allFindings, checkWhole, type CheckedModel } from './siteChecks';
@@ -21,7 +21,7 @@ export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
 /** How long typing must pause before an incremental result is double-checked by a full analysis. */
 const VERIFY_AFTER_MS = 600;
 
-export type SkipReason = 'too-large' | 'binary' | 'unsupported-language' | 'disabled';
+export type SkipReason = 'too-large' | 'too-slow' | 'binary' | 'unsupported-language' | 'disabled';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -111,7 +111,7 @@ export class AnalysisCache {
       } catch (error) {
         // One file the analysis chokes on gets one visible finding; it must not take others down.
         this.trees.drop(uri);
-        result = { ...base, findings: [internalError(error)] };
+        result = error instanceof ParseTimeout ? { ...base, skipped: 'too-slow' } : { ...base, findings: [internalError(error)] };
       }
     }
     this.results.set(uri, result);

@@ -4,7 +4,7 @@
  * wasm memory, so the cache is bounded and every tree it drops is deleted explicitly.
  */
 import type { Range } from '@vscode/tree-sitter-wasm';
-import { getParser, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
+import { getParser, parseWithin, PARSE_TIME_LIMIT_MS, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
 
 interface CachedTree {
@@ -48,7 +48,7 @@ export class TreeCache {
       edits = entry.pendingEdits;
       for (const edit of edits) oldTree.edit(edit);
     }
-    const tree = parser.parse(text, oldTree ?? null);
+    const tree = parseWithin(parser, text, oldTree, PARSE_TIME_LIMIT_MS);
     if (!tree) throw new Error(`tree-sitter could not parse ${uri}`);
     const changedRanges = oldTree ? tree.getChangedRanges(oldTree) : undefined;
     if (cached) cached.tree.delete();

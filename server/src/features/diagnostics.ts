@@ -6,19 +6,22 @@ import { DocumentDiagnosticReportKind, MessageType, type Diagnostic, type Docume
 import type { DocumentAnalysis } from '../documents/analysisCache';
 import { MAX_ANALYSED_LENGTH } from '../documents/analysisCache';
 import { toDiagnostic } from '../lsp/convert';
+import { PARSE_TIME_LIMIT_MS } from '../parsing/treeSitter';
 import type { Session } from '../lsp/session';
 
 const announcedSkips = new Set<string>();
 
 function announceSkip(session: Session, analysis: DocumentAnalysis): void {
-  if (analysis.skipped !== 'too-large' && analysis.skipped !== 'binary') return;
+  if (analysis.skipped !== 'too-large' && analysis.skipped !== 'too-slow' && analysis.skipped !== 'binary') return;
   const key = `${analysis.uri}\u0000${analysis.skipped}`;
   if (announcedSkips.has(key)) return;
   announcedSkips.add(key);
   const reason =
     analysis.skipped === 'too-large'
       ? `it is larger than ${MAX_ANALYSED_LENGTH / (1024 * 1024)} MB`
-      : 'it looks like binary data';
+      : analysis.skipped === 'too-slow'
+        ? `parsing it took longer than ${PARSE_TIME_LIMIT_MS / 1000} s`
+        : 'it looks like binary data';
   session.connection.sendNotification('window/showMessage', {
     type: MessageType.Info,
     message: `Celery Signals: ${analysis.uri.split('/').pop()} is not checked because ${reason}.`,
