@@ -205,23 +205,23 @@ const maxProblems = 50;
 export function collectSyntaxProblems(root: SyntaxNode): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   if (!root.hasError) return problems;
-  const visit = (node: SyntaxNode): void => {
-    if (problems.length >= maxProblems) return;
+  // An explicit stack (children pushed last-first to keep document order): errors can nest deeper than the JS stack.
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0 && problems.length < maxProblems) {
+    const node = stack.pop()!;
     if (node.isMissing) {
       problems.push({ span: spanOf(node), message: `Syntax error: missing ${describeMissing(node)}` });
-      return;
+      continue;
     }
     if (node.isError) {
       problems.push({ span: spanOf(node), message: errorMessage(node) });
-      return;
+      continue;
     }
-    const count = node.childCount;
-    for (let i = 0; i < count; i++) {
+    for (let i = node.childCount - 1; i >= 0; i--) {
       const child = node.child(i);
-      if (child && (child.hasError || child.isMissing)) visit(child);
+      if (child && (child.hasError || child.isMissing)) stack.push(child);
     }
-  };
-  visit(root);
+  }
   return problems;
 }
 

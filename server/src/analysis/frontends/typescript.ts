@@ -86,11 +86,16 @@ function siteOf(member: SyntaxNode, text: string, resolver: SignalResolver, clas
   return { connection, ...(receiver ? receiverOf(receiver, text) : {}) };
 }
 
-function syntaxProblems(node: SyntaxNode, out: SyntaxProblem[] = []): SyntaxProblem[] {
-  if (!node.hasError && !node.isMissing) return out;
-  if (node.isMissing) out.push({ span: spanOf(node), message: `Syntax error: missing ${node.type}` });
-  else if (node.isError) out.push({ span: spanOf(node), message: 'Syntax error: unexpected code' });
-  else for (const child of node.children) if (child) syntaxProblems(child, out);
+function syntaxProblems(root: SyntaxNode, out: SyntaxProblem[] = []): SyntaxProblem[] {
+  // An explicit stack (children pushed last-first to keep document order): errors can nest deeper than the JS stack.
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
+    if (node.isMissing) out.push({ span: spanOf(node), message: `Syntax error: missing ${node.type}` });
+    else if (node.isError) out.push({ span: spanOf(node), message: 'Syntax error: unexpected code' });
+    else for (const child of node.children.reverse()) if (child) stack.push(child);
+  }
   return out;
 }
 
