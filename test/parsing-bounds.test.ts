@@ -1,7 +1,9 @@
-// Parsing has a time bound: a parse that runs past its deadline is cancelled, and the parser is
-// reset so the next document is parsed from its own start rather than resuming the abandoned one.
+// Bounds on what reaches the editor. Parsing has a time bound: a parse past its deadline is cancelled
+// and the parser reset, so the next document is parsed from its own start rather than resuming the
+// abandoned one. Positions never fall inside a CRLF line break.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { LineIndex } from '../server/src/analysis/text';
 import { getParser, parseWithin, ParseTimeout } from '../server/src/parsing/treeSitter';
 
 test('a parse past its deadline throws ParseTimeout and leaves the parser usable', async () => {
@@ -13,4 +15,12 @@ test('a parse past its deadline throws ParseTimeout and leaves the parser usable
   assert.equal(small.rootNode.text, 'x = 1\n');
   assert.equal(small.rootNode.hasError, false);
   small.delete();
+});
+
+test('an offset between \\r and \\n maps to the end of its line, never inside the line break', () => {
+  const index = new LineIndex('ab\r\ncd\rx\n');
+  assert.deepEqual(index.positionAt(2), { line: 0, character: 2 });
+  assert.deepEqual(index.positionAt(3), { line: 0, character: 2 });
+  assert.deepEqual(index.positionAt(4), { line: 1, character: 0 });
+  assert.deepEqual(index.positionAt(7), { line: 2, character: 0 });
 });
