@@ -94,7 +94,7 @@ connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConf
 connection.onDidOpenTextDocument(
   guardNotification(connection, 'didOpen', ({ textDocument }) => {
     // A document opened again without a close must not be served its old analysis.
-    current().cache.forget(textDocument.uri);
+    current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
   }, didOpenProblem),
@@ -108,7 +108,7 @@ connection.onDidCloseTextDocument(
   guardNotification(connection, 'didClose', ({ textDocument }) => {
     const s = current();
     s.store.close(textDocument.uri);
-    s.cache.forget(textDocument.uri);
+    s.forgetDocument(textDocument.uri);
     forgetSkipAnnouncements(textDocument.uri);
     forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);

@@ -247,7 +247,14 @@ export class ServerFuzzer {
     }
   }
 
+  /** Whether the server stopped analysing a document because it was too slow (then there is nothing to compare). */
+  private gaveUpOn(uri: string): boolean {
+    const name = uri.split('/').pop()!;
+    return this.client.notifications.some((m) => m.method === 'window/showMessage' && m.params.message.includes(`${name} is not checked because analysing it took too long`));
+  }
+
   async compareFresh(document: TextDocument): Promise<void> {
+    if (this.gaveUpOn(document.uri)) return;
     const edited = (await this.timed<any>(METHODS.diagnostic, { textDocument: { uri: document.uri } })).items ?? [];
     const freshUri = this.nextUri(document.languageId);
     this.open(freshUri, document.languageId, document.getText());

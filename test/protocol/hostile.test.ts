@@ -127,6 +127,28 @@ test('a frame without Content-Length makes the server exit so the client can res
   assert.match(client.stderr, /input stream is corrupt \(a message header has no Content-Length\)/);
 });
 
+test('a document whose analysis takes too long is not analysed again while open, and the user is told once', async () => {
+  process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS = '1';
+  const client = await LspClient.start({ pullDiagnostics: true });
+  delete process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS;
+  try {
+    const uri = 'file:///project/slow.py';
+    const text = HANDLER.repeat(200);
+    client.open(uri, text);
+    assert.ok((await client.pullDiagnostics(uri)).length > 0, 'the first analysis still reports');
+    client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#\n' }]);
+    assert.deepEqual(await client.pullDiagnostics(uri), []);
+    const message = await client.waitFor((m) => m.method === 'window/showMessage' && /slow\.py/.test(m.params.message), 15_000, true);
+    assert.match(message.params.message, /slow\.py is not checked because analysing it took too long/);
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+    client.open(uri, text, 'python', 3);
+    assert.ok((await client.pullDiagnostics(uri)).length > 0, 'reopening checks it again');
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});
+
 test('very large documents get a clear message and do not block other documents', async () => {
   await withServer({ pullDiagnostics: true }, async (client) => {
     const huge = 'file:///project/fifty_mb.py';

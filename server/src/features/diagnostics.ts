@@ -6,6 +6,7 @@ import { DocumentDiagnosticReportKind, MessageType, type Diagnostic, type Docume
 import type { DocumentAnalysis } from '../documents/analysisCache';
 import { MAX_ANALYSED_LENGTH } from '../documents/analysisCache';
 import { toDiagnostic } from '../lsp/convert';
+import { ANALYSIS_TIME_LIMIT_MS } from '../lsp/session';
 import { PARSE_TIME_LIMIT_MS } from '../parsing/treeSitter';
 import type { Session } from '../lsp/session';
 
@@ -20,7 +21,7 @@ function announceSkip(session: Session, analysis: DocumentAnalysis): void {
     analysis.skipped === 'too-large'
       ? `it is larger than ${MAX_ANALYSED_LENGTH / (1024 * 1024)} MB`
       : analysis.skipped === 'too-slow'
-        ? `parsing it took longer than ${PARSE_TIME_LIMIT_MS / 1000} s`
+        ? `analysing it took too long (over ${PARSE_TIME_LIMIT_MS / 1000} s to parse or ${ANALYSIS_TIME_LIMIT_MS / 1000} s in all); it is checked again when reopened, and \`celery-signals check\` checks it in full`
         : 'it looks like binary data';
   session.connection.sendNotification('window/showMessage', {
     type: MessageType.Info,
