@@ -123,12 +123,13 @@ export function mutationArb(maxLineLength: number, maxDepth: number): fc.Arbitra
       arbitrary: fc.record({
         kind: fc.constant('deep' as const),
         at: fraction,
-        depth: fc.integer({ min: 1, max: maxDepth }),
+        depth: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 300 }) }, { weight: 1, arbitrary: fc.constant(maxDepth) }),
         bracket: fc.constantFrom('(' as const, '[' as const, '{' as const),
         closed: fc.boolean(),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('longLine' as const), at: fraction, length: fc.integer({ min: 1, max: maxLineLength }) }) },
+    // Mostly short, now and then the full length: huge lines are a case to cover, not the common one.
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('longLine' as const), at: fraction, length: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 4000 }) }, { weight: 1, arbitrary: fc.constant(maxLineLength) }) }) },
   );
 }
 

@@ -15,7 +15,7 @@ function option(name: string, fallback: number): number {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-const DOCUMENTS = option('documents', 2000);
+const DOCUMENTS = option('documents', 5000);
 const SEED = option('seed', Date.now() % 1_000_000);
 const EDITS = option('edits', 10_000);
 const CYCLES = option('cycles', 1_000);
@@ -29,14 +29,15 @@ const BATCH = 25;
 
 async function generatedDocuments(fuzzer: ServerFuzzer, failures: string[]): Promise<void> {
   const started = Date.now();
-  const cases = fc.tuple(documentArb(limits), fc.array(operationArb, { maxLength: 20 }));
+  const cases = fc.tuple(documentArb(limits), fc.array(operationArb, { minLength: 5, maxLength: 30 }));
   for (let batch = 0; batch * BATCH < DOCUMENTS; batch++) {
     const sample = fc.sample(cases, { numRuns: Math.min(BATCH, DOCUMENTS - batch * BATCH), seed: SEED + batch });
     for (const [index, [generated, operations]] of sample.entries()) {
       const caseStarted = Date.now();
+      if (process.env.FUZZ_VERBOSE) console.log(`  case ${index}: ${generated.text.length} chars, ${operations.length} operations, ${generated.mutations.map((m) => m.kind).join('+')}`);
       try {
         await fuzzer.run(generated, operations);
-        if (process.env.FUZZ_VERBOSE) console.log(`    ${Date.now() - caseStarted} ms ${generated.text.length} chars ${operations.length} ops ${generated.mutations.map((m) => m.kind).join('+')}`);
+        if (process.env.FUZZ_VERBOSE) console.log(`    passed in ${Date.now() - caseStarted} ms`);
       } catch (error) {
         if (!(error instanceof PropertyFailure)) throw error;
         const where = `batch seed ${SEED + batch}, case ${index}`;
