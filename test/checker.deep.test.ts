@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../server/src/analysis/analyze';
+import { completeAt } from '../server/src/analysis/completion';
 import { ruleByCode } from '../server/src/analysis/rules/index';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 
@@ -95,4 +96,12 @@ test('a rule that throws is reported once where it failed; the other rules still
     siteRule.check = siteCheck;
     fileRule.check = fileCheck;
   }
+});
+
+test('completion at the end of a 1 MB line does not backtrack over the whole line', async () => {
+  const text = `x = ${'a.'.repeat(512 * 1024)}`;
+  const { model } = await analyzeText(text, 'python', catalog);
+  // Quadratic before: this call did not return within minutes.
+  const entries = completeAt({ text, offset: text.length, model, catalog, docsLanguage: 'en', celeryVersion: catalog.latestCeleryVersion, otherTasks: [] });
+  assert.deepEqual(entries, []);
 });

@@ -48,7 +48,15 @@ export class TreeCache {
       edits = entry.pendingEdits;
       for (const edit of edits) oldTree.edit(edit);
     }
-    const tree = parseWithin(parser, text, oldTree, PARSE_TIME_LIMIT_MS);
+    let tree: Tree | null;
+    try {
+      tree = parseWithin(parser, text, oldTree, PARSE_TIME_LIMIT_MS);
+    } catch (error) {
+      // The old tree has taken the pending edits already: it must not be edited with them again.
+      this.drop(uri);
+      entry.pendingEdits = 'full';
+      throw error;
+    }
     if (!tree) throw new Error(`tree-sitter could not parse ${uri}`);
     const changedRanges = oldTree ? tree.getChangedRanges(oldTree) : undefined;
     if (cached) cached.tree.delete();
