@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const fuzzer = new ServerFuzzer(client, 20_000);
   const started = Date.now();
   await generatedDocuments(fuzzer, failures);
-  const [typing, cycling] = [new ServerFuzzer(client, 20_000, false), new ServerFuzzer(client, 20_000, false)];
+  const [typing, cycling] = [new ServerFuzzer(client, 20_000, 'off'), new ServerFuzzer(client, 20_000, 'off')];
   const edits = await editsMemory(typing, failures);
   const cycles = await openCloseMemory(cycling, failures);
   const loggedErrors = fuzzer.loggedErrors().length;
