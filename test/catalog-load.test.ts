@@ -57,9 +57,9 @@ test('broken JSON is reported once, with the line and column of the fault', () =
   assert.match(problemsOf('{"catalogVersion": 1, // comment\n}')[0].message, /comments are not allowed/);
   assert.match(problemsOf("{'catalogVersion': 1}")[0].message, /property name in double quotes/);
   assert.match(problemsOf('{"catalogVersion": 1, "signals": [')[0].message, /end of file/);
-  assert.match(problemsOf('')[0].message, /end of file/);
-  assert.match(problemsOf('{"a": "unterminated}')[0].message, /unterminated string/);
-  assert.match(problemsOf('{} {}')[0].message, /after the end/);
+  assert.match(problemsOf(' \n')[0].message, /^the catalog file is empty$/);
+  assert.match(problemsOf('{"catalogVersion": 1, "a": "unterminated}')[0].message, /unterminated string/);
+  assert.match(problemsOf('{"catalogVersion": 1} {}')[0].message, /after the end/);
 });
 
 test('an unknown property is named, placed on its key, and a likely typo gets a suggestion', () => {
@@ -96,7 +96,7 @@ test('a missing name, bad versions, bad enums and bad texts each give their own 
   assert.equal(byPointer.get('/signals/3/params/0/name'), '"not valid" is not a valid Python identifier');
   assert.equal(problemsOf(JSON.stringify({ catalogVersion: 2, signals: [] }))[0].message, 'must be 1, not 2');
   assert.equal(problemsOf(JSON.stringify({ signals: [] }))[0].message, 'missing required property "catalogVersion"');
-  assert.match(problemsOf('[]')[0].message, /^must be an object, not an array/);
+  assert.match(problemsOf('[]')[0].message, /^not a Celery Signals catalog/);
 });
 
 test('access is checked per kind: app signals need an attribute and a matching name', () => {
@@ -125,10 +125,20 @@ test('duplicates and the always-sent keywords are refused', () => {
   );
 });
 
+test('a file that is not meant as a catalog is refused without quoting its content', () => {
+  const secrets = ['root:x:0:0:root:/root:/bin/bash\nPASSWORD=hunter2\n', '{"password": "hunter2"}', '["hunter2"]', '"hunter2"', 'PASSWORD=hunter2\u0000'];
+  for (const text of secrets) {
+    const problems = loadUserCatalog({ text, file: 'x.json' }).problems;
+    assert.equal(problems.length, 1, text);
+    assert.match(problems[0].message, /^not a Celery Signals catalog/);
+    assert.doesNotMatch(formatCatalogProblem(problems[0]), /hunter2|root|password/i);
+  }
+});
+
 test('unreadable sources are problems, never exceptions', () => {
   const dir = tempDir();
-  assert.deepEqual(loadUserCatalog(path.join(dir, 'missing.json')).problems.map((p) => p.message), ['the catalog file does not exist']);
-  assert.deepEqual(loadUserCatalog(dir).problems.map((p) => p.message), ['the catalog path is a directory, not a JSON file']);
+  assert.deepEqual(loadUserCatalog(path.join(dir, 'missing.json')).problems.map((p) => p.message), ['the catalog file was not read: it does not exist']);
+  assert.deepEqual(loadUserCatalog(dir).problems.map((p) => p.message), ['the catalog file was not read: it is a folder; only regular files are read']);
   const hostile = ['\u0000\u0001binary', 'null', '"just a string"', '['.repeat(5000), '{"catalogVersion": 1, "signals": [null, 3, "x"]}', '\ufeff{}'];
   for (const text of hostile) {
     const result = loadUserCatalog({ text });

@@ -189,6 +189,63 @@ describe('bad input', () => {
   });
 });
 
+describe('honest exit status and bounded reads', () => {
+  test('a run that checked nothing exits 2 and never says "No problems found"', async () => {
+    const missing = await run(['check', 'nope.py'], project({}));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stdout, /^Nothing was checked \(1 path could not be checked\)\.$/m);
+    const allSkipped = await run(['check'], project({ 'bin.py': Buffer.from([0x66, 0x00]) }));
+    assert.equal(allSkipped.code, 2);
+    assert.match(allSkipped.stdout, /Nothing was checked \(1 file skipped\)/);
+    const empty = await run(['check'], project({ 'README.md': '# docs' }));
+    assert.equal(empty.code, 2);
+    assert.match(empty.stdout, /Nothing was checked: no Python, TypeScript or JavaScript file was found/);
+    for (const r of [missing, allSkipped, empty]) assert.doesNotMatch(r.stdout, /No problems found/);
+    const partial = await run(['check', 'nope.py', 'ok.py'], project({ 'ok.py': CLEAN }));
+    assert.equal(partial.code, 2);
+    assert.match(partial.stdout, /No problems found in the files checked \(1 file checked\)\. Incomplete: 1 path could not be checked\./);
+  });
+
+  test('PEP 263 coding cookies and byte-order marks are honoured', async () => {
+    const latin1 = Buffer.from(`# -*- coding: latin-1 -*-\n# caf\xe9\n${BROKEN}`, 'latin1');
+    const cp1252 = Buffer.concat([Buffer.from('#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\n# \x93quoted\x94\n', 'latin1'), Buffer.from(BROKEN)]);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# café\n${BROKEN}`)]);
+    const unknown = Buffer.from(`# coding: no-such-codec\n${BROKEN}`);
+    const dir = project({ 'latin1.py': latin1, 'cp1252.py': cp1252, 'bom.py': bom, 'unknown.py': unknown });
+    const r = await run(['check', '--format', 'json'], dir);
+    const files = new Set(JSON.parse(r.stdout).filter((f: { code: string }) => f.code === 'missing-var-kwargs').map((f: { file: string }) => f.file));
+    assert.deepEqual([...files].sort(), ['bom.py', 'cp1252.py', 'latin1.py']);
+    assert.match(r.stderr, /unknown\.py: skipped: the file declares the encoding "no-such-codec", which is not supported/);
+  });
+
+  test('the size limit is a flag', async () => {
+    const dir = project({ 'b.py': BROKEN });
+    const small = await run(['check', '--max-file-size', '10'], dir);
+    assert.equal(small.code, 2);
+    assert.match(small.stderr, /b\.py: skipped: it is \d+ bytes; the limit is 10 bytes \(see --max-file-size\)/);
+    assert.equal((await run(['check', '--max-file-size=1MB'], dir)).code, 1);
+    const bad = await run(['check', '--max-file-size', 'big'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-file-size expects a size/);
+  });
+
+  test('a FIFO or a device given on the command line is refused at once, never read', { skip: process.platform === 'win32' }, async () => {
+    const dir = project({ 'b.py': BROKEN });
+    const fifo = path.join(dir, 'pipe.py');
+    spawnSync('mkfifo', [fifo]);
+    const r = await run(['check', fifo, '/dev/zero', 'b.py'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /pipe\.py: not a regular file or folder/);
+    assert.match(r.stderr, /\/dev\/zero: not a regular file or folder/);
+    assert.match(r.stdout, /b\.py:5:5: error missing-var-kwargs/);
+    for (const catalog of [fifo, '/dev/zero']) {
+      const withCatalog = await run(['check', '--catalog', catalog, 'b.py'], dir);
+      assert.equal(withCatalog.code, 2);
+      assert.match(withCatalog.stderr, /catalog problem: .*only regular files are read/);
+    }
+  });
+});
+
 describe('usage', () => {
   for (const [args, pattern] of [
     [[], /missing command/],

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient,
   TransportKind,
+  type ConfigurationMiddleware,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -15,6 +16,21 @@ import { documentSelector } from './documentSelector';
 export const SERVER_BUNDLE = 'server/out/server.js';
 /** Restarts allowed in three minutes before the client gives up and says so. */
 export const MAX_RESTARTS = 4;
+
+/**
+ * Adds `userCatalogs` (the catalogs of the user's own settings) to the `celerySignals` section the
+ * server asks for: the server reads catalogs outside the workspace folders only when the user, not the
+ * workspace, named them. Computed here on every request, so a workspace cannot supply it.
+ */
+const withUserCatalogs: NonNullable<ConfigurationMiddleware['configuration']> = async (params, token, next) => {
+  const answer = await next(params, token);
+  if (!Array.isArray(answer)) return answer;
+  return answer.map((value: unknown, i) => {
+    if (params.items[i]?.section !== 'celerySignals' || !value || typeof value !== 'object') return value;
+    const userCatalogs = vscode.workspace.getConfiguration('celerySignals').inspect<string[]>('catalogs')?.globalValue ?? [];
+    return { ...(value as object), userCatalogs };
+  });
+};
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(SERVER_BUNDLE);
@@ -31,6 +47,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // The client sends `vscode.env.language` as the initialize `locale`; repeating it here lets a
     // server that reads initializationOptions resolve `docsLanguage: auto` as well.
     initializationOptions: { locale: vscode.env.language },
+    middleware: { workspace: { configuration: withUserCatalogs } },
   };
   return new LanguageClient('celerySignals', 'Celery Signals', serverOptions, clientOptions);
 }

@@ -18,15 +18,23 @@ import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, sc
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { warmUpParsers } from './documents/trees';
+import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
+import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
+if (process.argv.includes('--stdio')) {
+  watchFraming(process.stdin, (reason) => {
+    process.stderr.write(`celery-signals-language-server: the input stream is corrupt (${reason}); exiting so the client can restart the server\n`);
+    process.exit(1);
+  });
+}
 
 function clientSupport(params: InitializeParams): ClientSupport {
-  const caps = params.capabilities;
+  const caps = params.capabilities ?? {};
   const completion = caps.textDocument?.completion?.completionItem;
   return {
     pullDiagnostics: !!caps.textDocument?.diagnostic,
@@ -86,33 +94,36 @@ connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConf
 connection.onDidOpenTextDocument(
   guardNotification(connection, 'didOpen', ({ textDocument }) => {
     // A document opened again without a close must not be served its old analysis.
-    current().cache.forget(textDocument.uri);
+    current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
-  }),
+  }, didOpenProblem),
 );
 connection.onDidChangeTextDocument(
   guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {
     if (current().store.change(textDocument.uri, textDocument.version, contentChanges)) schedulePush(current(), textDocument.uri);
-  }),
+  }, didChangeProblem),
 );
 connection.onDidCloseTextDocument(
   guardNotification(connection, 'didClose', ({ textDocument }) => {
     const s = current();
     s.store.close(textDocument.uri);
-    s.cache.forget(textDocument.uri);
+    s.forgetDocument(textDocument.uri);
     forgetSkipAnnouncements(textDocument.uri);
     forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);
-  }),
+  }, didCloseProblem),
 );
 
-connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params) => pullDiagnostics(current(), params)));
-connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params)));
-connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params)));
-connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params)));
+connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params) => pullDiagnostics(current(), params), checkDocumentParams));
+connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params), checkPositionParams));
+connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params), checkPositionParams));
+connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params), checkCodeActionParams));
 connection.onRequest(SIGNAL_CHOICES_REQUEST, guardRequest(connection, 'signalChoices', () => signalChoices(current())));
-connection.onRequest(HANDLER_INSERTION_REQUEST, guardRequest(connection, 'handlerInsertion', (params: HandlerInsertionParams) => handlerInsertion(current(), params)));
+connection.onRequest(
+  HANDLER_INSERTION_REQUEST,
+  guardRequest(connection, 'handlerInsertion', (params: HandlerInsertionParams) => handlerInsertion(current(), params), checkHandlerInsertionParams),
+);
 connection.onShutdown(() => session?.cache.trees.dispose());
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.

@@ -95,8 +95,11 @@ test('the manifest points only at files that exist', () => {
   for (const p of paths) assert.ok(fs.existsSync(path.join(root, p)), `${p} is missing`);
 });
 
-test('the extension may run in untrusted workspaces: it executes nothing from them', () => {
-  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+test('the extension may run in untrusted workspaces: it executes nothing from them and ignores their catalog paths', () => {
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  assert.deepEqual(untrusted.restrictedConfigurations, ['celerySignals.catalogs']);
+  for (const file of nlsFiles) assert.ok(nls[file][untrusted.description.replace(/%/g, '')], `${file} lacks ${untrusted.description}`);
   const sources = fs.readdirSync(path.join(root, 'client/src'), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => fs.readFileSync(path.join(root, 'client/src', f), 'utf8'))

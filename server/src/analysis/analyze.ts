@@ -3,7 +3,7 @@
  * catalog in, data out; nothing here knows about LSP, files or the terminal.
  */
 import type { Catalog } from '../catalog/catalog';
-import { parseText, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
+import { parseText, ParseTimeout, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
 import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
 import { describeBrokenRegions } from './frontends/brokenRegions';
@@ -74,6 +74,8 @@ export interface SourceInput {
    * tree is edited in place and handed to the parser to reuse; the caller still owns and deletes it.
    */
   previous?: { tree: Tree; edits: readonly Edit[] };
+  /** A parse that takes longer throws ParseTimeout (the server's bound on one document); none by default. */
+  parseTimeLimitMs?: number;
 }
 
 export interface SourceAnalysis {
@@ -94,10 +96,12 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
   let model: FileModel;
   try {
     if (input.previous) for (const edit of input.previous.edits) input.previous.tree.edit(edit);
-    tree = await parseText(grammar, text, input.previous?.tree);
+    tree = await parseText(grammar, text, input.previous?.tree, input.parseTimeLimitMs);
     model = extractModel(tree, text, grammar, catalog);
   } catch (error) {
     tree?.delete();
+    // Too slow is not a fault of the analysis: the caller says so in its own words.
+    if (error instanceof ParseTimeout) throw error;
     return { model: emptyModel(languageOf(grammar)), findings: internalError('analyse', error, options) };
   }
   try {

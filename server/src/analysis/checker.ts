@@ -6,8 +6,8 @@ import type { Catalog } from '../catalog/catalog';
 import type { ParamSpec, SignalSpec } from '../catalog/types';
 import { compareVersions } from '../catalog/versions';
 import type { Finding, Severity } from './diagnostics';
-import type { FileModel, HandlerSite } from './model';
-import { rules } from './rules/index';
+import type { FileModel, HandlerSite, Span } from './model';
+import { INTERNAL_ERROR_CODE, rules } from './rules/index';
 import type { FileContext, Rule, RuleFinding, RuleText, SentKeywords, SiteContext } from './rules/support/types';
 
 export interface CheckOptions {
@@ -93,11 +93,28 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     if (text === undefined) finding.fixes = [];
     findings.push(finding);
   };
+  // A rule that fails is reported once where it failed; the other rules' findings still count.
+  const guarded = (rule: Rule, span: Span, check: () => Iterable<RuleFinding>) => {
+    try {
+      for (const raw of check()) add(rule, raw);
+    } catch (error) {
+      const configured = options.severities?.[INTERNAL_ERROR_CODE];
+      if (configured === 'off') return;
+      const detail = error instanceof Error ? error.message : String(error);
+      findings.push({
+        code: INTERNAL_ERROR_CODE,
+        severity: configured ?? 'warning',
+        span: { start: span.start, end: span.end },
+        message: `The ${rule.code} check failed here (${detail}); the other checks ran. Please report this.`,
+        fixes: [],
+      });
+    }
+  };
   const severityOf = (rule: Rule) => options.severities?.[rule.code] ?? rule.defaultSeverity;
   // A rule that can only report hints is not run at all when hints are left out.
   const active = rules.filter((rule) => severityOf(rule) !== 'off' && !(options.includeHints === false && severityOf(rule) === 'hint'));
   for (const rule of active) {
-    if (rule.scope === 'file') for (const raw of rule.check(base)) add(rule, raw);
+    if (rule.scope === 'file') guarded(rule, { start: 0, end: 0 }, () => rule.check(base));
   }
   const siteRules = active.filter((rule) => rule.scope === 'site');
   // A connection inside code that does not parse was read from a guess at its structure; judging it
@@ -117,7 +134,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
       site,
       signal,
     };
-    for (const rule of siteRules) for (const raw of rule.check(context)) add(rule, raw);
+    for (const rule of siteRules) guarded(rule, site.connection.span, () => rule.check(context));
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
 }

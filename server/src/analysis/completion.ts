@@ -114,7 +114,8 @@ function appNames(text: string): Set<string> {
 
 /** `signals.|` on a module binding, `app.|` on a Celery app. */
 function attributeCompletions(input: CompletionInput, prefix: string, replaceSpan: Span): CompletionEntry[] | undefined {
-  const access = /([A-Za-z_$][\w.$]*)\.\w*$/.exec(prefix);
+  // Only the line's tail: on a long line this backtracking pattern would take quadratic time.
+  const access = /([A-Za-z_$][\w.$]*)\.\w*$/.exec(prefix.slice(-256));
   if (!access) return undefined;
   const object = access[1];
   const binding = input.model.imports.find((b) => b.kind === 'module' && b.localName === object);

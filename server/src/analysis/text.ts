@@ -35,7 +35,9 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between the \r and \n of one line break is not a position editors know: use the line's end.
+    const insideBreak = this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10;
+    return { line: low, character: clamped - this.lineStarts[low] - (insideBreak ? 1 : 0) };
   }
 
   /**

@@ -7,8 +7,8 @@
  * optional; a missing translation falls back to English. Only `name`, `access` and `params` are
  * required per signal and only `name` per parameter; the rest defaults to "unknown/custom".
  */
-import * as fs from 'node:fs';
 import { LineIndex, type LineRange } from '../analysis/text';
+import { readBoundedFile, readBoundedFileSync, type BoundedRead } from '../io/boundedRead';
 import { Catalog, bundledCatalogFile } from './catalog';
 import { nodeAt, readJson } from './jsonLocations';
 import type { CatalogFile, LocalizedText, ParamSpec, SenderKind, SignalCategory, SignalSpec } from './types';
@@ -33,7 +33,7 @@ export interface LoadedCatalog {
 export type CatalogSource = string | { text: string; file?: string };
 
 /** Catalogs bigger than this are surely not catalogs; refusing them keeps the server responsive. */
-const MAX_CATALOG_BYTES = 5 * 1024 * 1024;
+export const MAX_CATALOG_BYTES = 5 * 1024 * 1024;
 
 export function loadUserCatalog(source: CatalogSource): LoadedCatalog {
   const file = typeof source === 'string' ? source : (source.file ?? '<catalog>');
@@ -46,28 +46,43 @@ export function loadUserCatalog(source: CatalogSource): LoadedCatalog {
   }
 }
 
-function readCatalogFile(path: string): string | { error: string } {
-  try {
-    const size = fs.statSync(path).size;
-    if (size > MAX_CATALOG_BYTES) return { error: `the file is ${size} bytes; catalogs larger than ${MAX_CATALOG_BYTES} bytes are not read` };
-    return fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: 'the catalog file does not exist' };
-    if (code === 'EISDIR') return { error: 'the catalog path is a directory, not a JSON file' };
-    return { error: `the catalog file cannot be read: ${e instanceof Error ? e.message : String(e)}` };
-  }
+/** The text of a catalog file, or why it was not read: only regular files up to the size cap. */
+export function catalogTextOf(read: BoundedRead): string | { error: string } {
+  if (!read.ok) return { error: `the catalog file was not read: ${read.reason}` };
+  return read.bytes.toString('utf8');
 }
+
+function readCatalogFile(path: string): string | { error: string } {
+  return catalogTextOf(readBoundedFileSync(path, MAX_CATALOG_BYTES));
+}
+
+/** The same as `readCatalogFile`, without blocking the server while the disk answers. */
+export async function readCatalogFileAsync(path: string): Promise<string | { error: string }> {
+  return catalogTextOf(await readBoundedFile(path, MAX_CATALOG_BYTES));
+}
+
+/**
+ * Whether a text is meant as a catalog. Only then are problems described in detail: messages about
+ * any other file (a path set by mistake, or by a hostile workspace) must not quote its content.
+ */
+function meantAsCatalog(value: unknown): boolean {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && ('catalogVersion' in value || 'signals' in value);
+}
+
+const NOT_A_CATALOG = 'not a Celery Signals catalog (expected a JSON object with "catalogVersion" and "signals"); its content is not shown';
 
 function parseCatalog(text: string, file: string): LoadedCatalog {
   const lines = new LineIndex(text);
   const read = readJson(text);
   if (!read.ok) {
+    if (!text.trim()) return { problems: [{ file, pointer: '', message: 'the catalog file is empty' }] };
+    if (!/catalogVersion|"signals"/.test(text.slice(0, 4096))) return { problems: [{ file, pointer: '', message: NOT_A_CATALOG }] };
     const at = lines.positionAt(read.error.offset);
     return {
       problems: [{ file, pointer: '', message: `invalid JSON: ${read.error.message}`, range: { start: at, end: at } }],
     };
   }
+  if (!meantAsCatalog(read.value)) return { problems: [{ file, pointer: '', message: NOT_A_CATALOG }] };
   const place = (pointer: string, atKey = false): LineRange | undefined => {
     const node = nodeAt(read.root, pointer, atKey) ?? nodeAt(read.root, pointer);
     return node && { start: lines.positionAt(node.offset), end: lines.positionAt(node.offset + node.length) };

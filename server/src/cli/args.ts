@@ -15,6 +15,8 @@ export interface CheckArgs {
   dryRun: boolean;
   /** From --lang; otherwise the locale decides (see language.ts). */
   language?: DocsLanguage;
+  /** Files larger than this many bytes are skipped. */
+  maxFileBytes?: number;
 }
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -41,16 +43,30 @@ Options:
   --hints                   also report hints (e.g. keywords a handler could name)
   --catalog FILE            add a signal catalog (JSON) for your own signals; repeatable
   --severity CODE=LEVEL     set a rule's level: error, warning, information, hint or off; repeatable
+  --max-file-size SIZE      skip files larger than SIZE (bytes, or with KB/MB; default: 5MB)
   -h, --help                show this help
   -V, --version             show the version
 
+Positions are 1-based lines and columns; a column counts UTF-16 code units, as editors
+and the Language Server Protocol do (characters outside the Basic Multilingual Plane count 2).
+JSON output gives the same positions 0-based.
+
 Exit status: 0 when no error was found, 1 when an error was found (after fixing, with --fix),
-2 on a usage problem.
+2 on a usage problem or when something could not be checked: a path that does not exist or
+is not a file or folder, an invalid catalog, or a run in which no file at all could be checked.
 `;
 
 const LEVELS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 const LEVEL_ALIASES: Record<string, string> = { info: 'information', warn: 'warning', none: 'off' };
 const VERSION_PATTERN = /^\d+(\.\d+){0,2}$/;
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(text.trim());
+  const unit = { b: 1, k: 1024, kb: 1024, m: 1024 * 1024, mb: 1024 * 1024 }[(match?.[2] ?? 'b').toLowerCase() as 'b'];
+  const bytes = match ? Math.floor(Number(match[1]) * unit) : NaN;
+  if (!(bytes >= 1)) throw new UsageError(`--max-file-size expects a size such as 200KB or 10MB, not "${text}"`);
+  return bytes;
+}
 
 /** `knownCodes` validates --severity; the option values may be given as `--opt value` or `--opt=value`. */
 export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<string>): ParsedArgs {
@@ -120,6 +136,9 @@ export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<strin
         args.severities[code] = level as Severity | 'off';
         break;
       }
+      case '--max-file-size':
+        args.maxFileBytes = parseSize(value());
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }

@@ -1,7 +1,9 @@
-/** Finding the files to check and reading them safely (size, binary and encoding guards). */
+/** Finding the files to check and reading them safely (file type, size, binary and encoding guards). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LANGUAGES } from '../../../shared/languages';
+import { readBoundedFileSync } from '../io/boundedRead';
+import { decodeSource } from './sourceEncoding';
 
 export const SOURCE_EXTENSIONS: readonly string[] = LANGUAGES.flatMap((row) => row.extensions);
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
@@ -75,32 +77,24 @@ export function collectFiles(paths: readonly string[]): WalkResult {
       continue;
     }
     if (stat.isDirectory()) walkDirectory(given, files, result);
-    else files.push(given);
+    else if (stat.isFile()) files.push(given);
+    // Reading a FIFO or a device would block or never end; only files and folders are checked.
+    else result.problems.push({ path: given, message: 'not a regular file or folder (a pipe, device or socket); not read' });
   }
   return { files: [...new Set(files)], ...result };
 }
 
 export type ReadResult = { text: string } | { skipped: string };
 
-/** Reads a source file as UTF-8, refusing what cannot be a handler module. */
-export function readSource(file: string): ReadResult {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch (e) {
-    return { skipped: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
-  }
-  if (size > MAX_FILE_BYTES) return { skipped: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not checked` };
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    return { skipped: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
-  }
-  if (bytes.includes(0)) return { skipped: 'the file looks binary (it contains NUL bytes)' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { skipped: 'the file is not valid UTF-8' };
-  }
+/**
+ * Reads a source file as its language would (BOM, PEP 263 cookie), refusing what cannot be a handler
+ * module: anything but a regular file, more than `maxBytes`, undecodable or binary content.
+ */
+export function readSource(file: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  const read = readBoundedFileSync(file, maxBytes);
+  if (!read.ok) return { skipped: read.tooLarge ? `${read.reason} (see --max-file-size)` : read.reason };
+  const decoded = decodeSource(read.bytes, /\.pyi?$/i.test(file));
+  if ('refused' in decoded) return { skipped: decoded.refused };
+  if (decoded.text.includes('\u0000')) return { skipped: 'the file looks binary (it contains NUL bytes)' };
+  return { text: decoded.text };
 }

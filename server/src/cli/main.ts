@@ -1,6 +1,7 @@
 /**
  * `celery-signals check [paths...]`: checks Celery signal handlers in files and folders and prints
- * findings for people (text) or tools (JSON). Exit status 0 = no error, 1 = an error, 2 = usage.
+ * findings for people (text) or tools (JSON, SARIF, GitHub). Exit status 0 = no error, 1 = an error,
+ * 2 = usage, or something could not be checked.
  */
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
@@ -50,6 +51,8 @@ function loadCatalog(args: CheckArgs, io: CliIo): Catalog | undefined {
   return undefined;
 }
 
+/** The summary line; a run that missed something never reads "No problems found" alone. */
+
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const catalog = loadCatalog(args, io);
   if (!catalog) return 2;
@@ -66,7 +69,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       skipped++;
       continue;
     }
-    const read = readSource(file);
+    const read = readSource(file, args.maxFileBytes);
     if ('skipped' in read) {
       io.stderr(`celery-signals: ${shown}: skipped: ${read.skipped}\n`);
       skipped++;
@@ -81,9 +84,11 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);
     await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog, options, grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
   }
+  const run = { skipped, declarationFiles, pathProblems: problems.length };
   // A dry run keeps stdout for the diff alone, so it can be piped to `git apply`.
-  (args.dryRun ? io.stderr : io.stdout)(formatReport(args.format, results, skipped, io.cwd, language, declarationFiles));
-  if (problems.length > 0) return 2;
+  (args.dryRun ? io.stderr : io.stdout)(formatReport(args.format, results, run, io.cwd, language));
+  // A run that could not look at something it was asked to must not pass as clean.
+  if (problems.length > 0 || results.length === 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

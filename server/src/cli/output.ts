@@ -5,7 +5,7 @@ import { localizeFinding } from '../analysis/diagnostics';
 import type { DocsLanguage } from '../catalog/types';
 import type { OutputFormat } from './args';
 import { toGithubCommands } from './github';
-import { summaryLine, toJson, toTextLines, type FileFindings } from './report';
+import { summaryLine, toJson, toTextLines, type FileFindings, type RunCounts } from './report';
 import { toSarif } from './sarif';
 
 const internalErrorRule = {
@@ -18,14 +18,7 @@ const internalErrorRule = {
 };
 
 /** `results` in the chosen language: messages, fix titles and the summary. */
-export function formatReport(
-  format: OutputFormat,
-  original: readonly FileFindings[],
-  skipped: number,
-  cwd: string,
-  language: DocsLanguage,
-  declarationFiles = 0,
-): string {
+export function formatReport(format: OutputFormat, original: readonly FileFindings[], run: RunCounts, cwd: string, language: DocsLanguage): string {
   const results = original.map((r) => ({ ...r, findings: r.findings.map((f) => localizeFinding(f, language)) }));
   switch (format) {
     case 'json':
@@ -34,11 +27,11 @@ export function formatReport(
       return `${JSON.stringify(toSarif(results, { version: packageJson.version, homepage: packageJson.homepage, rules: [...rules, internalErrorRule], cwd }), null, 2)}\n`;
     case 'github': {
       const lines = toGithubCommands(results);
-      return `${lines.map((l) => `${l}\n`).join('')}${summaryLine(results, results.length, skipped, language, declarationFiles)}\n`;
+      return `${lines.map((l) => `${l}\n`).join('')}${summaryLine(results, run, language)}\n`;
     }
     case 'text': {
       const lines = toTextLines(results);
-      return `${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${summaryLine(results, results.length, skipped, language, declarationFiles)}\n`;
+      return `${lines.length > 0 ? `${lines.join('\n')}\n\n` : ''}${summaryLine(results, run, language)}\n`;
     }
   }
 }

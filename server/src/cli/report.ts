@@ -68,27 +68,43 @@ const LABELS: [Severity, string, string][] = [
 ];
 const LABELS_ZH: Record<Severity, string> = { error: '错误', warning: '警告', information: '信息', hint: '提示' };
 
-export function summaryLine(
-  results: readonly FileFindings[],
-  checkedFiles: number,
-  skippedFiles: number,
-  language: DocsLanguage = 'en',
-  declarationFiles = 0,
-): string {
+/** What a run looked at, besides the findings: the summary line reports it. */
+export interface RunCounts {
+  skipped: number;
+  /** `.d.ts` files a folder walk left out. */
+  declarationFiles?: number;
+  /** Paths given on the command line that could not be checked at all. */
+  pathProblems?: number;
+}
+
+/** The last line of a text report. It never says "No problems found" for a run that missed something. */
+export function summaryLine(results: readonly FileFindings[], run: RunCounts, language: DocsLanguage = 'en'): string {
+  const { skipped, declarationFiles = 0, pathProblems = 0 } = run;
+  const zh = language === 'zh-cn';
+  if (results.length === 0) {
+    const why = zh
+      ? [skipped ? `跳过 ${skipped} 个文件` : '', pathProblems ? `${pathProblems} 个路径无法检查` : ''].filter(Boolean)
+      : [skipped ? `${skipped} file${skipped === 1 ? '' : 's'} skipped` : '', pathProblems ? `${pathProblems} path${pathProblems === 1 ? '' : 's'} could not be checked` : ''].filter(Boolean);
+    if (zh) return `没有检查任何文件${why.length ? `（${why.join('，')}）` : '：没有找到 Python、TypeScript 或 JavaScript 文件'}。`;
+    return `Nothing was checked${why.length ? ` (${why.join(', ')})` : ': no Python, TypeScript or JavaScript file was found'}.`;
+  }
   const counts = new Map<Severity, number>();
   for (const r of results) for (const f of r.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const withProblems = results.filter((r) => r.findings.length > 0).length;
-  if (language === 'zh-cn') {
+  const checked = results.length;
+  if (zh) {
     const declarationsZh = declarationFiles ? `，未检查 ${declarationFiles} 个声明文件（.d.ts）` : '';
-    const filesWord = `检查了 ${checkedFiles} 个文件${skippedFiles ? `，跳过 ${skippedFiles} 个` : ''}${declarationsZh}`;
-    if (total === 0) return `未发现问题（${filesWord}）。`;
+    const filesWord = `检查了 ${checked} 个文件${skipped ? `，跳过 ${skipped} 个` : ''}${declarationsZh}`;
+    const incomplete = pathProblems ? `不完整：${pathProblems} 个路径无法检查。` : '';
+    if (total === 0) return `${pathProblems ? '已检查的文件中' : ''}未发现问题（${filesWord}）。${incomplete}`;
     const parts = LABELS.filter(([s]) => counts.get(s)).map(([s]) => `${counts.get(s)} 个${LABELS_ZH[s]}`);
-    return `共 ${total} 个问题（${parts.join('、')}），分布在 ${withProblems} 个文件中（${filesWord}）。`;
+    return `共 ${total} 个问题（${parts.join('、')}），分布在 ${withProblems} 个文件中（${filesWord}）。${incomplete}`;
   }
   const declarations = declarationFiles ? `, ${declarationFiles} declaration file${declarationFiles === 1 ? '' : 's'} (.d.ts) left out` : '';
-  const filesWord = `${checkedFiles} file${checkedFiles === 1 ? '' : 's'} checked${skippedFiles ? `, ${skippedFiles} skipped` : ''}${declarations}`;
-  if (total === 0) return `No problems found (${filesWord}).`;
+  const filesWord = `${checked} file${checked === 1 ? '' : 's'} checked${skipped ? `, ${skipped} skipped` : ''}${declarations}`;
+  const incomplete = pathProblems ? ` Incomplete: ${pathProblems} path${pathProblems === 1 ? '' : 's'} could not be checked.` : '';
+  if (total === 0) return `No problems found${pathProblems ? ' in the files checked' : ''} (${filesWord}).${incomplete}`;
   const parts = LABELS.filter(([s]) => counts.get(s)).map(([s, one, many]) => `${counts.get(s)} ${counts.get(s) === 1 ? one : many}`);
-  return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${withProblems} file${withProblems === 1 ? '' : 's'} (${filesWord}).`;
+  return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${withProblems} file${withProblems === 1 ? '' : 's'} (${filesWord}).${incomplete}`;
 }

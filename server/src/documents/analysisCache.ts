@@ -9,14 +9,14 @@ import type { Finding, Severity } from '../analysis/diagnostics';
 import type { FileModel } from '../analysis/model';
 import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
-import { grammarFor, type Grammar } from '../parsing/treeSitter';
+import { grammarFor, PARSE_TIME_LIMIT_MS, ParseTimeout, type Grammar } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
 import { TreeCache } from './trees';
 
 /** Above this many UTF-16 units a document is not analysed (a generated or minified file). */
 export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
 
-export type SkipReason = 'too-large' | 'binary' | 'unsupported-language' | 'disabled';
+export type SkipReason = 'too-large' | 'too-slow' | 'binary' | 'unsupported-language' | 'disabled';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -105,7 +105,7 @@ export class AnalysisCache {
       } catch (error) {
         // One file the analysis chokes on gets one visible finding; it must not take others down.
         this.trees.drop(uri);
-        result = { ...base, findings: [internalError(error)] };
+        result = error instanceof ParseTimeout ? { ...base, skipped: 'too-slow' } : { ...base, findings: [internalError(error)] };
       }
     }
     if (generation === this.generation) this.results.set(uri, result);
@@ -127,7 +127,7 @@ export class AnalysisCache {
     const previous = oldTree && edits !== 'full' ? { tree: oldTree, edits } : undefined;
     try {
       const options = { celeryVersion: settings.celeryVersion, severities: settings.severities };
-      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous });
+      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: PARSE_TIME_LIMIT_MS });
       if (tree && generation === this.generation) this.trees.put(uri, grammar, tree);
       else tree?.delete();
       return { ...base, model, findings, incremental: !!previous };

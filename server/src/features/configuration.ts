@@ -54,7 +54,7 @@ export async function applyConfiguration(session: Session, params?: DidChangeCon
   if (catalogsChanged) {
     if (settings.catalogs.length === 0) session.catalog = getBundledCatalog();
     else {
-      const loaded = loadUserCatalogs(settings.catalogs, session.workspaceRoots);
+      const loaded = await loadUserCatalogs(settings.catalogs, session.workspaceRoots, settings.userCatalogs);
       session.catalog = loaded.catalog;
       reportCatalogProblems(session, loaded.files, loaded.problems);
       catalogProblemLines = loaded.problems.map(formatCatalogProblem);

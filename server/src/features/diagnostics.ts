@@ -7,6 +7,8 @@ import type { DocumentAnalysis } from '../documents/analysisCache';
 import { MAX_ANALYSED_LENGTH } from '../documents/analysisCache';
 import { messageTable } from '../analysis/rules/support/messages';
 import { toDiagnostic } from '../lsp/convert';
+import { ANALYSIS_TIME_LIMIT_MS } from '../lsp/session';
+import { PARSE_TIME_LIMIT_MS } from '../parsing/treeSitter';
 import type { Session } from '../lsp/session';
 
 const announcedSkips = new Set<string>();
@@ -16,6 +18,12 @@ const skipMessages = messageTable('server notices', {
     en: (file: string, megabytes: number) => `Celery Signals: ${file} is not checked because it is larger than ${megabytes} MB.`,
     'zh-cn': (file: string, megabytes: number) => `Celery Signals：${file} 大于 ${megabytes} MB，因此未检查。`,
   },
+  tooSlow: {
+    en: (file: string, parseSeconds: number, totalSeconds: number) =>
+      `Celery Signals: ${file} is not checked because analysing it took too long (over ${parseSeconds} s to parse or ${totalSeconds} s in all); it is checked again when reopened, and \`celery-signals check\` checks it in full.`,
+    'zh-cn': (file: string, parseSeconds: number, totalSeconds: number) =>
+      `Celery Signals：分析 ${file} 耗时过长（解析超过 ${parseSeconds} 秒或总计超过 ${totalSeconds} 秒），因此未检查；重新打开时会再次检查，\`celery-signals check\` 会完整检查它。`,
+  },
   binary: {
     en: (file: string) => `Celery Signals: ${file} is not checked because it looks like binary data.`,
     'zh-cn': (file: string) => `Celery Signals：${file} 看起来是二进制数据，因此未检查。`,
@@ -23,11 +31,17 @@ const skipMessages = messageTable('server notices', {
 });
 
 function announceSkip(session: Session, analysis: DocumentAnalysis): void {
-  if (analysis.skipped !== 'too-large' && analysis.skipped !== 'binary') return;
+  if (analysis.skipped !== 'too-large' && analysis.skipped !== 'too-slow' && analysis.skipped !== 'binary') return;
   const key = `${analysis.uri}\u0000${analysis.skipped}`;
   if (announcedSkips.has(key)) return;
   announcedSkips.add(key);
-  const say = skipMessages[analysis.skipped === 'too-large' ? 'tooLarge' : 'binary'](analysis.uri.split('/').pop() ?? analysis.uri, MAX_ANALYSED_LENGTH / (1024 * 1024));
+  const file = analysis.uri.split('/').pop() ?? analysis.uri;
+  const say =
+    analysis.skipped === 'too-large'
+      ? skipMessages.tooLarge(file, MAX_ANALYSED_LENGTH / (1024 * 1024))
+      : analysis.skipped === 'too-slow'
+        ? skipMessages.tooSlow(file, PARSE_TIME_LIMIT_MS / 1000, ANALYSIS_TIME_LIMIT_MS / 1000)
+        : skipMessages.binary(file);
   session.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: say[session.docsLanguage] });
 }
 

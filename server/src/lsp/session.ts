@@ -10,8 +10,12 @@ import type { DocsLanguage } from '../catalog/types';
 import { AnalysisCache, type DocumentAnalysis } from '../documents/analysisCache';
 import { DocumentStore } from '../documents/documentStore';
 import { grammarFor, type Grammar } from '../parsing/treeSitter';
+import { LineIndex } from '../analysis/text';
 import { defaultSettings, resolveDocsLanguage, type Settings } from './settings';
 import { editorDefaultSeverities } from '../analysis/rules/index';
+
+/** An analysis slower than this stops a document from being analysed as it is edited (tests lower it). */
+export const ANALYSIS_TIME_LIMIT_MS = Number(process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS) || 3000;
 
 export interface ClientSupport {
   pullDiagnostics: boolean;
@@ -34,6 +38,8 @@ export class Session {
   settings: Settings = defaultSettings;
   clientLocale?: string;
   workspaceRoots: string[] = [];
+  /** Open documents whose analysis took longer than ANALYSIS_TIME_LIMIT_MS. */
+  private readonly tooSlow = new Set<string>();
 
   private settingsLoaded!: () => void;
   /**
@@ -67,11 +73,26 @@ export class Session {
     await this.settingsReady;
     const entry = this.store.get(uri);
     if (!entry) return undefined;
-    return this.cache.analyse(uri, entry, this.catalog, {
+    if (this.tooSlow.has(uri)) {
+      const text = entry.document.getText();
+      return { uri, version: entry.document.version, text, index: new LineIndex(text), findings: [], skipped: 'too-slow' };
+    }
+    const started = performance.now();
+    const analysis = await this.cache.analyse(uri, entry, this.catalog, {
       enable: this.settings.enable,
       celeryVersion: this.celeryVersion,
       severities: { ...editorDefaultSeverities, ...this.settings.severity },
     });
+    // Analysis runs on the one thread that serves every document: one that blocks it this long is
+    // not analysed again while it stays open (the user is told once), rather than on every keystroke.
+    if (performance.now() - started > ANALYSIS_TIME_LIMIT_MS) this.tooSlow.add(uri);
+    return analysis;
+  }
+
+  /** Forgets what was learnt about a document (it was closed or opened anew). */
+  forgetDocument(uri: string): void {
+    this.cache.forget(uri);
+    this.tooSlow.delete(uri);
   }
 
   /** The grammar a document is parsed with, from its language id or else its file name. */

@@ -10,11 +10,17 @@ export interface Settings {
   docsLanguage: 'auto' | DocsLanguage;
   severity: Record<string, Severity | 'off'>;
   catalogs: string[];
+  /** The catalogs of the user's own settings (sent by the VS Code extension): trusted to point anywhere. */
+  userCatalogs: string[];
 }
 
-export const defaultSettings: Settings = { enable: true, celeryVersion: '', docsLanguage: 'auto', severity: {}, catalogs: [] };
+export const defaultSettings: Settings = { enable: true, celeryVersion: '', docsLanguage: 'auto', severity: {}, catalogs: [], userCatalogs: [] };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string') : [];
+}
 
 /** Reads whatever the client sent; anything malformed falls back to the default for that key. */
 export function parseSettings(raw: unknown): Settings {
@@ -31,7 +37,8 @@ export function parseSettings(raw: unknown): Settings {
     celeryVersion: isValidVersion(version) ? version : '',
     docsLanguage: value.docsLanguage === 'en' || value.docsLanguage === 'zh-cn' ? value.docsLanguage : 'auto',
     severity,
-    catalogs: Array.isArray(value.catalogs) ? value.catalogs.filter((c): c is string => typeof c === 'string') : [],
+    catalogs: stringsOf(value.catalogs),
+    userCatalogs: stringsOf(value.userCatalogs),
   };
 }
 

@@ -67,10 +67,39 @@ export function compileQuery(language: TreeSitter.Language, grammar: Grammar, so
   return query;
 }
 
-/** Parses a whole text; the caller owns the returned tree and must `delete()` it. */
-export async function parseText(grammar: Grammar, text: string, oldTree?: TreeSitter.Tree): Promise<TreeSitter.Tree> {
+/** How long the server lets one parse run before it gives up on the document (it runs on the main thread). */
+export const PARSE_TIME_LIMIT_MS = 2000;
+
+export class ParseTimeout extends Error {
+  constructor(readonly limitMs: number) {
+    super(`parsing took longer than ${limitMs / 1000} s`);
+  }
+}
+
+/**
+ * `parser.parse` with a deadline, checked by tree-sitter's progress callback. A cancelled parser
+ * would resume the abandoned text on its next call, so it is reset before the error is thrown.
+ */
+export function parseWithin(parser: TreeSitter.Parser, text: string, oldTree: TreeSitter.Tree | undefined, limitMs: number): TreeSitter.Tree | null {
+  const deadline = performance.now() + limitMs;
+  let timedOut = false;
+  // The typings declare a void callback, but the runtime cancels when it returns true.
+  const progressCallback = (() => (timedOut = performance.now() > deadline)) as unknown as TreeSitter.ParseOptions['progressCallback'];
+  const tree = parser.parse(text, oldTree ?? null, { progressCallback });
+  if (!tree && timedOut) {
+    parser.reset();
+    throw new ParseTimeout(limitMs);
+  }
+  return tree;
+}
+
+/**
+ * Parses a whole text (reusing `oldTree` when given); the caller owns the returned tree and must
+ * `delete()` it. With `limitMs`, a parse that takes longer throws ParseTimeout.
+ */
+export async function parseText(grammar: Grammar, text: string, oldTree?: TreeSitter.Tree, limitMs?: number): Promise<TreeSitter.Tree> {
   const parser = await getParser(grammar);
-  const tree = parser.parse(text, oldTree ?? null);
+  const tree = limitMs === undefined ? parser.parse(text, oldTree ?? null) : parseWithin(parser, text, oldTree, limitMs);
   if (!tree) throw new Error(`tree-sitter could not parse the ${grammar} text`);
   return tree;
 }

@@ -12,6 +12,7 @@ import type { ExtractOptions, FrontEnd } from './frontend';
 import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
 import { scanModule } from './pythonModule';
+import { nestingProblems } from './pythonNesting';
 import { collectSignalRefs } from './pythonRefs';
 import { PythonResolver } from './pythonResolve';
 import { recordWrittenTexts } from './writtenText';
@@ -35,7 +36,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
     imports: moduleFacts.imports,
     tasks,
-    syntaxProblems: collectSyntaxProblems(root),
+    syntaxProblems: [...nestingProblems(text), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
   };
 };
 

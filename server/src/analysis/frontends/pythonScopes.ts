@@ -85,6 +85,13 @@ const treeOnlyTypes: ReadonlySet<string> = new Set([
 
 type Language = SyntaxNode['tree']['language'];
 
+/**
+ * How deep a walk descends. Real code stays far below it (Python itself refuses brackets nested more
+ * than 200 deep); going further on generated or hostile input would overflow the stack and cost the
+ * whole handler its findings.
+ */
+const MAX_WALK_DEPTH = 800;
+
 function newScope(kind: ScopeKind, parent?: Scope): Scope {
   return { kind, parent, bindings: new Map(), declaredGlobal: new Set(), declaredNonlocal: new Set(), reads: [] };
 }
@@ -97,6 +104,8 @@ function bind(scope: Scope, name: string, binding: Binding): void {
 
 /** Walks one scope. With `collectReads` off it only gathers bindings and skips nested bodies. */
 export class ScopeWalker {
+  private depth = 0;
+
   constructor(
     private readonly modules: SignalModuleIndex,
     private readonly text: string,
@@ -146,12 +155,38 @@ export class ScopeWalker {
 
   /** Visits the named children of the cursor's node and puts the cursor back on that node. */
   private visitChildrenAt(cursor: TreeCursor, language: Language, scope: Scope): void {
+    if (this.depth >= MAX_WALK_DEPTH) return this.tooDeep(cursor.currentNode, scope);
     if (!cursor.gotoFirstChild()) return;
-    do {
-      const type = namedTypeAt(cursor, language);
-      if (type) this.visitAt(cursor, type, language, scope);
-    } while (cursor.gotoNextSibling());
+    this.depth++;
+    try {
+      do {
+        const type = namedTypeAt(cursor, language);
+        if (type) this.visitAt(cursor, type, language, scope);
+      } while (cursor.gotoNextSibling());
+    } finally {
+      this.depth--;
+    }
     cursor.gotoParent();
+  }
+
+  /**
+   * Past MAX_WALK_DEPTH nothing more is read, and every name below counts as bound, as in broken
+   * code: what is skipped can hide a finding but never cause one. (descendantsOfType runs in wasm,
+   * without recursion in JavaScript.)
+   */
+  private tooDeep(node: SyntaxNode, scope: Scope): void {
+    for (const name of node.descendantsOfType('identifier')) if (name) bind(scope, name.text, { kind: 'loose' });
+  }
+
+  /** Runs one level of a recursive walk, or gives up on `node` when the walk is already too deep. */
+  private nested(node: SyntaxNode, scope: Scope, step: () => void): void {
+    if (this.depth >= MAX_WALK_DEPTH) return this.tooDeep(node, scope);
+    this.depth++;
+    try {
+      step();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Like childForFieldName + visit: the first child in `field`. */
@@ -197,6 +232,16 @@ export class ScopeWalker {
   }
 
   visit(node: SyntaxNode, scope: Scope): void {
+    if (this.depth >= MAX_WALK_DEPTH) return this.tooDeep(node, scope);
+    this.depth++;
+    try {
+      this.visitNode(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private visitNode(node: SyntaxNode, scope: Scope): void {
     const type = node.type;
     if (skippedTypes.has(type)) return;
     switch (type) {
@@ -360,7 +405,7 @@ export class ScopeWalker {
       case 'float':
         return;
       default:
-        for (const child of namedChildrenOf(node)) this.visitPattern(child, scope);
+        for (const child of namedChildrenOf(node)) this.nested(child, scope, () => this.visitPattern(child, scope));
     }
   }
 
@@ -379,7 +424,7 @@ export class ScopeWalker {
       case 'parenthesized_expression':
       case 'list_splat_pattern':
       case 'list_splat':
-        for (const child of namedChildrenOf(target)) this.bindTarget(child, scope);
+        for (const child of namedChildrenOf(target)) this.nested(child, scope, () => this.bindTarget(child, scope));
         return;
       case 'assignment':
         // `a = b = value` nests assignments on the right; handled by visit.

@@ -208,25 +208,26 @@ const maxProblems = 50;
 export function collectSyntaxProblems(root: SyntaxNode): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   if (!root.hasError) return problems;
-  const visit = (node: SyntaxNode, inString: boolean): void => {
-    if (problems.length >= maxProblems) return;
-    // An f-string's format spec or a return annotation the grammar cannot read hides no handler.
+  // An explicit stack (children pushed last-first to keep document order): errors can nest deeper than
+  // the JS stack. Each entry remembers whether it sits in a string or a type: an f-string's format spec
+  // or a return annotation the grammar cannot read hides no handler.
+  const stack: { node: SyntaxNode; inString: boolean }[] = [{ node: root, inString: false }];
+  while (stack.length > 0 && problems.length < maxProblems) {
+    const { node, inString } = stack.pop()!;
     const inert = inString || node.previousNamedSibling?.type === 'type' ? { inert: true } : {};
     if (node.isMissing) {
       problems.push({ span: spanOf(node), message: `Syntax error: missing ${describeMissing(node)}`, ...inert });
-      return;
+      continue;
     }
     if (node.isError) {
       problems.push({ span: spanOf(node), message: errorMessage(node), ...inert });
-      return;
+      continue;
     }
-    const count = node.childCount;
-    for (let i = 0; i < count; i++) {
+    for (let i = node.childCount - 1; i >= 0; i--) {
       const child = node.child(i);
-      if (child && (child.hasError || child.isMissing)) visit(child, inString || node.type === 'string' || node.type === 'type');
+      if (child && (child.hasError || child.isMissing)) stack.push({ node: child, inString: inString || node.type === 'string' || node.type === 'type' });
     }
-  };
-  visit(root, false);
+  }
   return problems;
 }
 

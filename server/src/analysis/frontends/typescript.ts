@@ -94,14 +94,19 @@ const INERT_CONTAINERS = new Set(['jsx_element', 'jsx_fragment', 'jsx_self_closi
 /** Code again inside an inert container: `{expression}` in JSX, a function body in a type's default. */
 const CODE_CONTAINERS = new Set(['jsx_expression', 'statement_block']);
 
-function syntaxProblems(node: SyntaxNode, out: SyntaxProblem[] = [], inert = false): SyntaxProblem[] {
-  if (!node.hasError && !node.isMissing) return out;
-  const marker = inert ? { inert: true } : {};
-  if (node.isMissing) out.push({ span: spanOf(node), message: `Syntax error: missing ${node.type}`, ...marker });
-  else if (node.isError) out.push({ span: spanOf(node), message: 'Syntax error: unexpected code', ...marker });
-  else {
-    const inside = CODE_CONTAINERS.has(node.type) ? false : inert || INERT_CONTAINERS.has(node.type);
-    for (const child of node.children) if (child) syntaxProblems(child, out, inside);
+function syntaxProblems(root: SyntaxNode, out: SyntaxProblem[] = []): SyntaxProblem[] {
+  // An explicit stack (children pushed last-first to keep document order): errors can nest deeper than the JS stack.
+  const stack: { node: SyntaxNode; inert: boolean }[] = [{ node: root, inert: false }];
+  while (stack.length > 0) {
+    const { node, inert } = stack.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
+    const marker = inert ? { inert: true } : {};
+    if (node.isMissing) out.push({ span: spanOf(node), message: `Syntax error: missing ${node.type}`, ...marker });
+    else if (node.isError) out.push({ span: spanOf(node), message: 'Syntax error: unexpected code', ...marker });
+    else {
+      const inside = CODE_CONTAINERS.has(node.type) ? false : inert || INERT_CONTAINERS.has(node.type);
+      for (const child of node.children.reverse()) if (child) stack.push({ node: child, inert: inside });
+    }
   }
   return out;
 }
