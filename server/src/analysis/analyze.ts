@@ -97,6 +97,12 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
   try {
     if (input.previous) for (const edit of input.previous.edits) input.previous.tree.edit(edit);
     tree = await parseText(grammar, text, input.previous?.tree, input.parseTimeLimitMs);
+    // Where the text has errors, tree-sitter's recovery can depend on the tree it reused; a fresh
+    // parse there keeps an edited document's analysis identical to a fresh open.
+    if (input.previous && tree.rootNode.hasError) {
+      tree.delete();
+      tree = await parseText(grammar, text, undefined, input.parseTimeLimitMs);
+    }
     model = extractModel(tree, text, grammar, catalog);
   } catch (error) {
     tree?.delete();

@@ -288,6 +288,11 @@ export interface SyntaxProblem {
    * Python and TypeScript accept, and where no handler can hide.
    */
   inert?: boolean;
+  /**
+   * The span is the error itself, one Python raises although tree-sitter reads the code (a nesting
+   * limit): the module cannot be imported at all.
+   */
+  exact?: boolean;
   /** The first line of the region, where a finding about it is underlined. */
   firstLine?: Span;
   /** An opening bracket of the region that is never closed: where the parse really went wrong. */

@@ -16,7 +16,7 @@ export function describeBrokenRegions(model: FileModel, text: string, catalog: C
   if (model.syntaxProblems.length === 0) return;
   const imported = new Set(model.imports.map((b) => b.localName));
   for (const problem of model.syntaxProblems) {
-    if (problem.inert) continue;
+    if (problem.inert || problem.exact) continue;
     const region: Span = { start: problem.span.start, end: Math.max(problem.span.end, problem.span.start + 1) };
     const bracket = unclosedBracket(text, region);
     if (bracket !== undefined) problem.unclosedBracket = { span: { start: bracket, end: bracket + 1 }, char: text[bracket] };

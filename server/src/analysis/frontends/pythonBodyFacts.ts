@@ -35,8 +35,12 @@ export function bodyFactsOf(definition: SyntaxNode, catchAll: string | undefined
   const facts: BodyFacts = { yields: false, awaits: false, catchAllReads: [], paramAttributeReads: [] };
   const body = definition.childForFieldName('body');
   if (!body || definition.type === 'lambda') return facts;
-  const visit = (node: SyntaxNode, parent: SyntaxNode | undefined, conditional: boolean): void => {
-    if (nestedScopes.has(node.type)) return;
+  // An explicit stack (children pushed last-first to keep document order): bodies can nest deeper
+  // than the JS stack.
+  const stack: { node: SyntaxNode; parent: SyntaxNode | undefined; conditional: boolean }[] = [{ node: body, parent: undefined, conditional: false }];
+  while (stack.length > 0) {
+    const { node, parent, conditional } = stack.pop()!;
+    if (nestedScopes.has(node.type)) continue;
     if (node.type === 'yield') facts.yields = true;
     else if (node.type === 'await') facts.awaits = true;
     if (node.type === 'attribute') {
@@ -51,9 +55,9 @@ export function bodyFactsOf(definition: SyntaxNode, catchAll: string | undefined
       if (read) facts.catchAllReads.push(read);
     }
     const inner = conditional || conditionalTypes.has(node.type);
-    for (const child of namedChildrenOf(node)) visit(child, node, inner);
-  };
-  visit(body, undefined, false);
+    const children = namedChildrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node, conditional: inner });
+  }
   if (catchAll !== undefined) facts.catchAllReads = withoutOwnWrites(body, catchAll, facts.catchAllReads);
   return facts;
 }

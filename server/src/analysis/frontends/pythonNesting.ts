@@ -52,7 +52,7 @@ export function nestingProblems(text: string): SyntaxProblem[] {
         while (width < indents[indents.length - 1]) indents.pop();
         if (width > indents[indents.length - 1]) indents.push(width);
         if (indents.length - 1 >= INDENT_LEVELS_LIMIT) {
-          return [{ span: { start: end, end: end + 1 }, message: `Syntax error: too many levels of indentation (Python stops at ${INDENT_LEVELS_LIMIT}), so the module cannot be imported` }];
+          return [{ span: { start: end, end: end + 1 }, message: `Syntax error: too many levels of indentation (Python stops at ${INDENT_LEVELS_LIMIT}), so the module cannot be imported`, exact: true }];
         }
       }
       i = end;
@@ -70,7 +70,7 @@ export function nestingProblems(text: string): SyntaxProblem[] {
     } else {
       if (c === '(' || c === '[' || c === '{') {
         if (++depth > MAX_BRACKET_DEPTH) {
-          return [{ span: { start: i, end: i + 1 }, message: `Syntax error: too many nested parentheses (Python allows ${MAX_BRACKET_DEPTH} levels), so the module cannot be imported` }];
+          return [{ span: { start: i, end: i + 1 }, message: `Syntax error: too many nested parentheses (Python allows ${MAX_BRACKET_DEPTH} levels), so the module cannot be imported`, exact: true }];
         }
       } else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
       i++;

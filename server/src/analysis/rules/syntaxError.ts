@@ -53,6 +53,8 @@ export const syntaxError: FileRule = {
 };
 
 function findingFor(problem: SyntaxProblem, model: FileModel): RuleFinding | undefined {
+  // A limit Python enforces where tree-sitter reads on: the import fails, so every handler is lost.
+  if (problem.exact) return model.sites.length > 0 ? { span: problem.span, message: messages.detail(problem.message) } : undefined;
   const bracket = problem.unclosedBracket;
   const cause = bracket ? messages.neverClosed(bracket.char) : messages.detail(problem.message);
   const span = bracket?.span ?? problem.firstLine ?? problem.span;
