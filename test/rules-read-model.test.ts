@@ -17,12 +17,7 @@ import { commentTokenFor, parseFixture } from './support/fixtures';
  * longer needs the text fails the test until it is taken off.
  */
 const STILL_READ_TEXT = new Set([
-  'app-configured-before-connect',
-  'custom-signal-no-kwargs',
-  'never-connected',
-  'not-in-star-import',
   'publish-body-v1-access',
-  'receiver-defined-later',
   'weak-local-receiver',
 ]);
 

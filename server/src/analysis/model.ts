@@ -270,6 +270,8 @@ export interface ImportBinding {
   nameSpan?: Span;
   /** The import sits in a `try` whose `except` catches ImportError: when it fails, the module still loads. */
   guarded?: boolean;
+  /** A statement of the module body itself (not in an `if`, `try`, loop or function): it surely runs at import. */
+  topLevel?: boolean;
 }
 
 /** A task defined in this file (`@app.task`, `@shared_task`), offered as a `sender=` value. */
@@ -308,6 +310,40 @@ export interface ReboundSignalUse {
   signal: string;
   /** The name in the statement that rebound it. */
   reboundAt: Span;
+  /** The use is module code that surely runs at import (see Connection.topLevel). */
+  topLevel?: boolean;
+}
+
+/** A read of an app's configuration (`app.conf.x`, `app.conf["x"]`, `app.conf.get(...)`) by module code. */
+export interface ConfigRead {
+  /** The app expression as written (`app`), to match the app of an `app.on_after_configure` signal. */
+  app: string;
+  span: Span;
+}
+
+/** A receiver connected to a Celery `Signal(...)` that the module creates itself. */
+export interface CustomSignalReceiver {
+  /** The name of the module's signal. */
+  signal: string;
+  receiver: string;
+  nameSpan: Span;
+  /** The receiver takes `**kwargs`, which Celery's `Signal.connect` demands. */
+  acceptsKeywords: boolean;
+  /** Where the connect is. */
+  connectSpan: Span;
+  /** The connect surely runs at import (see Connection.topLevel). */
+  topLevel: boolean;
+}
+
+/** What a Python module does while it is imported, besides connecting to Celery's own signals. */
+export interface ImportRun {
+  /** Configuration reads by code that runs at import (module statements, not bodies of functions or classes). */
+  configReads: ConfigRead[];
+  /** `from <signal module> import *` statements. */
+  starImports: { module: string; span: Span }[];
+  /** `name.connect` on a name nothing in the file binds (only a star import may bind it). */
+  unboundConnects: { name: string; span: Span; topLevel: boolean }[];
+  customSignalReceivers: CustomSignalReceiver[];
 }
 
 export interface FileModel {
@@ -315,6 +351,8 @@ export interface FileModel {
   sites: HandlerSite[];
   /** Connects on a name the module rebound away from its signal (Python). */
   reboundSignalUses?: ReboundSignalUse[];
+  /** What the module does while it is imported (Python). */
+  importRun?: ImportRun;
   /** Every reference to a signal (connected or not), for hover and go-to-docs. */
   signalRefs: SignalRef[];
   imports: ImportBinding[];

@@ -89,6 +89,17 @@ function siteOf(member: SyntaxNode, signal: SignalRef, text: string, classify: N
   return { connection, ...(receiver ? receiverOf(receiver, text) : {}) };
 }
 
+/** Statements whose body may run never or many times while the module loads. */
+const MAYBE_RUNS = new Set(['if_statement', 'try_statement', 'while_statement', 'do_statement', 'switch_statement', 'class_body']);
+
+/** The connect runs once while the module loads: in the program's statements, or a `for` body among them. */
+function runsOnceAtLoad(node: SyntaxNode): boolean {
+  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
+    if (isFunctionNode(ancestor) || MAYBE_RUNS.has(ancestor.type)) return false;
+  }
+  return true;
+}
+
 /** Nodes whose inside is JSX text or a type: tree-sitter rejects some valid code there, and no handler hides there. */
 const INERT_CONTAINERS = new Set(['jsx_element', 'jsx_fragment', 'jsx_self_closing_element', 'type_arguments', 'type_annotation', 'object_type', 'type_alias_declaration']);
 /** Code again inside an inert container: `{expression}` in JSX, a function body in a type's default. */
@@ -143,6 +154,7 @@ export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: C
     // A loop variable holds several signals in turn: each one is a connection of its own.
     for (const signal of signalNode ? flow.signalsOf(signalNode) : []) {
       const site = siteOf(member, signal, text, classify);
+      if (site) site.connection.topLevel = runsOnceAtLoad(member);
       if (site) sites.push(site);
     }
   }
