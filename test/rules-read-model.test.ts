@@ -17,7 +17,6 @@ import { commentTokenFor, parseFixture } from './support/fixtures';
  * longer needs the text fails the test until it is taken off.
  */
 const STILL_READ_TEXT = new Set([
-  'publish-body-v1-access',
   'weak-local-receiver',
 ]);
 

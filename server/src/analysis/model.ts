@@ -179,7 +179,37 @@ export interface Handler {
   paramAttributeReads?: { param: string; attribute: string; span: Span }[];
   /** Reads of one key of the `**kwargs` catch-all (`kwargs["einfo"]`, `kwargs.get("einfo")`). */
   catchAllReads?: CatchAllRead[];
+  /** Reads that use a named parameter as a mapping (`body["id"]`, `body.get(...)`), nested functions aside. */
+  mappingReads?: MappingRead[];
 }
+
+export interface MappingRead {
+  param: string;
+  /** `param["key"]`: the key. */
+  key?: string;
+  /** `param.get(...)`, `.keys()`, `.items()`, `.values()`: the method. */
+  method?: string;
+  /** The subscript (`body["id"]`), or the method without its call (`body.get`). */
+  span: Span;
+  /**
+   * What has to pass before the read runs, outermost first: the body of a `try`, or a test (an `if`,
+   * `elif` or `while` condition and the tests above it in the chain, the test of `a if test else b`,
+   * the left side of `and`/`or`).
+   */
+  guards: ReadGuard[];
+}
+
+export type ReadGuard =
+  | { kind: 'try' }
+  | {
+      kind: 'test';
+      /** Every name the test reads. */
+      names: string[];
+      /** Names whose type the test checks: `isinstance(x, ...)`, `type(x)`, `hasattr(x, ...)`. */
+      typeTested: string[];
+      /** Names whose keys the test checks: `"k" in x`. */
+      membershipOf: string[];
+    };
 
 export interface CatchAllRead {
   key: string;
