@@ -255,6 +255,28 @@ export interface HandlerSite {
    * can be sent: the offset of that `del`.
    */
   deletedAt?: Span;
+  /**
+   * For a bound-method receiver, when nothing keeps its instance: `temporary`, created in the connect
+   * itself (`Reporter().on_success`); `discarded`, `self.method` in a class the module only
+   * instantiates in bare expression statements (`Collector()`).
+   */
+  instanceLifetime?: 'temporary' | 'discarded';
+  /** For a receiver defined inside the function that connects it: what else may keep it alive. */
+  localLifetime?: LocalLifetime;
+}
+
+export interface LocalLifetime {
+  /**
+   * The defining function hands the receiver on (returns or yields it, assigns it somewhere, passes it
+   * by keyword, stores it with `append`/`add`/`register`...), so something else may keep it.
+   */
+  handedOn: boolean;
+  /**
+   * What the defining function does after the connect, up to a `del` of the receiver's name, while its
+   * local name still keeps the receiver: the callees as written, and whether it suspends at `yield`.
+   * Undefined when the front end does not say.
+   */
+  afterConnect?: { calls: string[]; yields: boolean };
 }
 
 /** `functools.partial(fn, ...)` as the receiver: what the partial already binds before Celery's keywords. */

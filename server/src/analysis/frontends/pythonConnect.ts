@@ -7,6 +7,7 @@ import type { ConnectArgument, ConnectValue, CustomSignalReceiver, Handler, Hand
 import { callableOf, partialCall, wrapperOf } from './pythonReceivers';
 import { buildHandler } from './pythonHandler';
 import { customSignalReceiver } from './pythonImportRun';
+import { instanceLifetimeOf, localLifetimeOf } from './pythonLifetime';
 import type { SignalModuleIndex } from './pythonImports';
 import { findMethodReceiver } from './pythonMethods';
 import { isNonCallableLiteral, type PythonResolver } from './pythonResolve';
@@ -72,8 +73,22 @@ export class ConnectSiteFinder {
       if (importCallAt !== undefined) site.importCallAt = importCallAt;
       const deleted = this.deletionOf(site, name);
       if (deleted) site.deletedAt = deleted;
+      this.noteLifetime(site);
     }
     return sites;
+  }
+
+  /** What keeps a bound method's instance, or a nested function, alive besides the signal. */
+  private noteLifetime(site: HandlerSite): void {
+    const nav = this.resolver.nav;
+    const receiver = site.receiverKind === 'attribute' && site.receiverSpan ? nav.nodeAt(site.receiverSpan.start, site.receiverSpan.end) : null;
+    const instanceLifetime = receiver ? instanceLifetimeOf(nav, site, receiver) : undefined;
+    if (instanceLifetime) site.instanceLifetime = instanceLifetime;
+    const handler = site.handler;
+    if (handler?.definedIn !== 'function' || !handler.name) return;
+    const definition = nav.nodeAt(handler.definitionSpan.start, handler.definitionSpan.end);
+    const lifetime = definition?.type === 'function_definition' ? localLifetimeOf(nav, definition, handler.name, site.connection.span) : undefined;
+    if (lifetime) site.localLifetime = lifetime;
   }
 
   /** `name.connect` where `name` is no Celery signal: rebound away from one, unbound, or a signal of the module's own. */

@@ -17,6 +17,7 @@ import { SignalFlow } from './typescriptFlow';
 import { SignalResolver } from './typescriptSignals';
 import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
 import { inErrorRegion, repairedByParser } from './errorRegions';
+import { instanceLifetimeOf, localLifetimeOf } from './typescriptLifetime';
 import { taskDefinitions } from './typescriptTasks';
 import { recordWrittenTexts } from './writtenText';
 
@@ -100,6 +101,17 @@ function runsOnceAtLoad(node: SyntaxNode): boolean {
   return true;
 }
 
+/** What keeps a bound method's instance, or a nested function, alive besides the signal. */
+function noteLifetime(site: HandlerSite, root: SyntaxNode): void {
+  const receiver = site.receiverKind === 'attribute' && site.receiverSpan ? root.descendantForIndex(site.receiverSpan.start, site.receiverSpan.end) : null;
+  const instanceLifetime = receiver ? instanceLifetimeOf(receiver) : undefined;
+  if (instanceLifetime) site.instanceLifetime = instanceLifetime;
+  const handler = site.handler;
+  if (handler?.definedIn !== 'function' || !handler.name) return;
+  const lifetime = localLifetimeOf(root, handler.definitionSpan, handler.name, site.connection.span);
+  if (lifetime) site.localLifetime = lifetime;
+}
+
 /** Nodes whose inside is JSX text or a type: tree-sitter rejects some valid code there, and no handler hides there. */
 const INERT_CONTAINERS = new Set(['jsx_element', 'jsx_fragment', 'jsx_self_closing_element', 'type_arguments', 'type_annotation', 'object_type', 'type_alias_declaration']);
 /** Code again inside an inert container: `{expression}` in JSX, a function body in a type's default. */
@@ -154,8 +166,10 @@ export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: C
     // A loop variable holds several signals in turn: each one is a connection of its own.
     for (const signal of signalNode ? flow.signalsOf(signalNode) : []) {
       const site = siteOf(member, signal, text, classify);
-      if (site) site.connection.topLevel = runsOnceAtLoad(member);
-      if (site) sites.push(site);
+      if (!site) continue;
+      site.connection.topLevel = runsOnceAtLoad(member);
+      noteLifetime(site, root);
+      sites.push(site);
     }
   }
   const signalRefs = resolver.references((offset) => isWithin(offset, options?.within));

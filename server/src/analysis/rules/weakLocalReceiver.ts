@@ -49,7 +49,7 @@ export const weakLocalReceiver: SiteRule = {
     'connect() keeps only a weak reference to the receiver unless weak=False (or retry=True) is given. A lambda, a function defined inside another function, a partial built inline or a method of a throwaway instance has no other reference, so it is garbage-collected and never called.',
   check(context) {
     const { site, text, model, celeryVersion } = context;
-    const loss = weakLoss(site, text);
+    const loss = weakLoss(site);
     if (!loss) return [];
     const handler = site.handler;
     const weak = optionArguments(site).find((o) => o.option === 'weak')?.argument;
