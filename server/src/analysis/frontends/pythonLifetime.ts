@@ -92,11 +92,23 @@ export function instanceLifetimeOf(nav: Navigator, site: HandlerSite, receiver: 
   const owner = nav.ancestors(receiver).find((a) => a.type === 'class_definition');
   const ownerName = owner?.childForFieldName('name');
   if (!owner || !ownerName || !nav.isAtModuleLevel(owner)) return undefined;
-  const uses = nav.root.descendantsOfType('identifier').filter((id) => id && id.text === ownerName.text && !sameNode(id, ownerName));
-  if (uses.length === 0) return undefined;
-  const discarded = uses.every((use) => {
-    const [call, statement, module] = nav.ancestors(use!);
-    return call?.type === 'call' && sameNode(call.childForFieldName('function'), use) && statement?.type === 'expression_statement' && module?.type === 'module';
-  });
+  let perClass = discardedClasses.get(nav);
+  if (!perClass) discardedClasses.set(nav, (perClass = new Map()));
+  let discarded = perClass.get(ownerName.text);
+  if (discarded === undefined) perClass.set(ownerName.text, (discarded = onlyDiscarded(nav, ownerName)));
   return discarded ? 'discarded' : undefined;
+}
+
+/** Every connect of a `self` method in a class asks the same question: answered once per class and file. */
+const discardedClasses = new WeakMap<Navigator, Map<string, boolean>>();
+
+function onlyDiscarded(nav: Navigator, className: SyntaxNode): boolean {
+  const uses = nav.root.descendantsOfType('identifier').filter((id) => id && id.text === className.text && !sameNode(id, className));
+  return (
+    uses.length > 0 &&
+    uses.every((use) => {
+      const [call, statement, module] = nav.ancestors(use!);
+      return call?.type === 'call' && sameNode(call.childForFieldName('function'), use) && statement?.type === 'expression_statement' && module?.type === 'module';
+    })
+  );
 }
