@@ -179,7 +179,37 @@ export interface Handler {
   paramAttributeReads?: { param: string; attribute: string; span: Span }[];
   /** Reads of one key of the `**kwargs` catch-all (`kwargs["einfo"]`, `kwargs.get("einfo")`). */
   catchAllReads?: CatchAllRead[];
+  /** Reads that use a named parameter as a mapping (`body["id"]`, `body.get(...)`), nested functions aside. */
+  mappingReads?: MappingRead[];
 }
+
+export interface MappingRead {
+  param: string;
+  /** `param["key"]`: the key. */
+  key?: string;
+  /** `param.get(...)`, `.keys()`, `.items()`, `.values()`: the method. */
+  method?: string;
+  /** The subscript (`body["id"]`), or the method without its call (`body.get`). */
+  span: Span;
+  /**
+   * What has to pass before the read runs, outermost first: the body of a `try`, or a test (an `if`,
+   * `elif` or `while` condition and the tests above it in the chain, the test of `a if test else b`,
+   * the left side of `and`/`or`).
+   */
+  guards: ReadGuard[];
+}
+
+export type ReadGuard =
+  | { kind: 'try' }
+  | {
+      kind: 'test';
+      /** Every name the test reads. */
+      names: string[];
+      /** Names whose type the test checks: `isinstance(x, ...)`, `type(x)`, `hasattr(x, ...)`. */
+      typeTested: string[];
+      /** Names whose keys the test checks: `"k" in x`. */
+      membershipOf: string[];
+    };
 
 export interface CatchAllRead {
   key: string;
@@ -225,6 +255,28 @@ export interface HandlerSite {
    * can be sent: the offset of that `del`.
    */
   deletedAt?: Span;
+  /**
+   * For a bound-method receiver, when nothing keeps its instance: `temporary`, created in the connect
+   * itself (`Reporter().on_success`); `discarded`, `self.method` in a class the module only
+   * instantiates in bare expression statements (`Collector()`).
+   */
+  instanceLifetime?: 'temporary' | 'discarded';
+  /** For a receiver defined inside the function that connects it: what else may keep it alive. */
+  localLifetime?: LocalLifetime;
+}
+
+export interface LocalLifetime {
+  /**
+   * The defining function hands the receiver on (returns or yields it, assigns it somewhere, passes it
+   * by keyword, stores it with `append`/`add`/`register`...), so something else may keep it.
+   */
+  handedOn: boolean;
+  /**
+   * What the defining function does after the connect, up to a `del` of the receiver's name, while its
+   * local name still keeps the receiver: the callees as written, and whether it suspends at `yield`.
+   * Undefined when the front end does not say.
+   */
+  afterConnect?: { calls: string[]; yields: boolean };
 }
 
 /** `functools.partial(fn, ...)` as the receiver: what the partial already binds before Celery's keywords. */
@@ -270,6 +322,8 @@ export interface ImportBinding {
   nameSpan?: Span;
   /** The import sits in a `try` whose `except` catches ImportError: when it fails, the module still loads. */
   guarded?: boolean;
+  /** A statement of the module body itself (not in an `if`, `try`, loop or function): it surely runs at import. */
+  topLevel?: boolean;
 }
 
 /** A task defined in this file (`@app.task`, `@shared_task`), offered as a `sender=` value. */
@@ -313,6 +367,40 @@ export interface ReboundSignalUse {
   signal: string;
   /** The name in the statement that rebound it. */
   reboundAt: Span;
+  /** The use is module code that surely runs at import (see Connection.topLevel). */
+  topLevel?: boolean;
+}
+
+/** A read of an app's configuration (`app.conf.x`, `app.conf["x"]`, `app.conf.get(...)`) by module code. */
+export interface ConfigRead {
+  /** The app expression as written (`app`), to match the app of an `app.on_after_configure` signal. */
+  app: string;
+  span: Span;
+}
+
+/** A receiver connected to a Celery `Signal(...)` that the module creates itself. */
+export interface CustomSignalReceiver {
+  /** The name of the module's signal. */
+  signal: string;
+  receiver: string;
+  nameSpan: Span;
+  /** The receiver takes `**kwargs`, which Celery's `Signal.connect` demands. */
+  acceptsKeywords: boolean;
+  /** Where the connect is. */
+  connectSpan: Span;
+  /** The connect surely runs at import (see Connection.topLevel). */
+  topLevel: boolean;
+}
+
+/** What a Python module does while it is imported, besides connecting to Celery's own signals. */
+export interface ImportRun {
+  /** Configuration reads by code that runs at import (module statements, not bodies of functions or classes). */
+  configReads: ConfigRead[];
+  /** `from <signal module> import *` statements. */
+  starImports: { module: string; span: Span }[];
+  /** `name.connect` on a name nothing in the file binds (only a star import may bind it). */
+  unboundConnects: { name: string; span: Span; topLevel: boolean }[];
+  customSignalReceivers: CustomSignalReceiver[];
 }
 
 export interface FileModel {
@@ -320,6 +408,8 @@ export interface FileModel {
   sites: HandlerSite[];
   /** Connects on a name the module rebound away from its signal (Python). */
   reboundSignalUses?: ReboundSignalUse[];
+  /** What the module does while it is imported (Python). */
+  importRun?: ImportRun;
   /** Every reference to a signal (connected or not), for hover and go-to-docs. */
   signalRefs: SignalRef[];
   imports: ImportBinding[];

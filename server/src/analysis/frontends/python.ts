@@ -11,6 +11,7 @@ import type { FileModel, TaskDefinition } from '../model';
 import type { ExtractOptions, FrontEnd } from './frontend';
 import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
+import { configReadsOf } from './pythonImportRun';
 import { scanModule } from './pythonModule';
 import { nestingProblems } from './pythonNesting';
 import { collectSignalRefs } from './pythonRefs';
@@ -33,6 +34,12 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     language: 'python',
     sites,
     reboundSignalUses: finder.rebound,
+    importRun: {
+      configReads: configReadsOf(nav),
+      starImports: moduleFacts.starImports,
+      unboundConnects: finder.unboundConnects,
+      customSignalReceivers: finder.customReceivers,
+    },
     signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
     imports: moduleFacts.imports,
     tasks,

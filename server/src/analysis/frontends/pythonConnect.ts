@@ -3,9 +3,11 @@
  * into a HandlerSite: the resolved signal, the connect options as Celery reads them, and the receiver.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { ConnectArgument, ConnectValue, Handler, HandlerSite, PartialBinding, ReboundSignalUse, ReceiverKind, ReceiverWrapper, SignalRef, Span } from '../model';
+import type { ConnectArgument, ConnectValue, CustomSignalReceiver, Handler, HandlerSite, ImportRun, PartialBinding, ReboundSignalUse, ReceiverKind, ReceiverWrapper, SignalRef, Span } from '../model';
 import { callableOf, partialCall, wrapperOf } from './pythonReceivers';
 import { buildHandler } from './pythonHandler';
+import { customSignalReceiver } from './pythonImportRun';
+import { instanceLifetimeOf, localLifetimeOf } from './pythonLifetime';
 import type { SignalModuleIndex } from './pythonImports';
 import { findMethodReceiver } from './pythonMethods';
 import { isNonCallableLiteral, type PythonResolver } from './pythonResolve';
@@ -27,6 +29,8 @@ interface Receiver {
 export class ConnectSiteFinder {
   private readonly handlers = new Map<number, Handler>();
   readonly rebound: ReboundSignalUse[] = [];
+  readonly unboundConnects: ImportRun['unboundConnects'] = [];
+  readonly customReceivers: CustomSignalReceiver[] = [];
 
   constructor(
     private readonly resolver: PythonResolver,
@@ -56,24 +60,46 @@ export class ConnectSiteFinder {
     if (!attribute || attribute.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) return [];
     const object = attribute.childForFieldName('object');
     const signals = object ? this.resolver.signalsOf(object) : [];
-    if (signals.length === 0 && object?.type === 'identifier') {
-      const rebound = this.resolver.reboundSignal(object);
-      if (rebound) this.rebound.push(rebound);
-    }
+    const topLevel = runsOnceAtImport(this.resolver.nav.ancestors(name));
+    if (signals.length === 0 && object?.type === 'identifier') this.noteOtherConnect(attribute, object, topLevel);
     const sites: HandlerSite[] = [];
     for (const signal of signals) {
       const site = this.siteAt(name, signal);
       if (site) sites.push(site);
     }
-    const topLevel = runsOnceAtImport(this.resolver.nav.ancestors(name));
     const importCallAt = topLevel ? undefined : this.moduleCallOfEnclosingFunction(name);
     for (const site of sites) {
       site.connection.topLevel = topLevel;
       if (importCallAt !== undefined) site.importCallAt = importCallAt;
       const deleted = this.deletionOf(site, name);
       if (deleted) site.deletedAt = deleted;
+      this.noteLifetime(site);
     }
     return sites;
+  }
+
+  /** What keeps a bound method's instance, or a nested function, alive besides the signal. */
+  private noteLifetime(site: HandlerSite): void {
+    const nav = this.resolver.nav;
+    const receiver = site.receiverKind === 'attribute' && site.receiverSpan ? nav.nodeAt(site.receiverSpan.start, site.receiverSpan.end) : null;
+    const instanceLifetime = receiver ? instanceLifetimeOf(nav, site, receiver) : undefined;
+    if (instanceLifetime) site.instanceLifetime = instanceLifetime;
+    const handler = site.handler;
+    if (handler?.definedIn !== 'function' || !handler.name) return;
+    const definition = nav.nodeAt(handler.definitionSpan.start, handler.definitionSpan.end);
+    const lifetime = definition?.type === 'function_definition' ? localLifetimeOf(nav, definition, handler.name, site.connection.span) : undefined;
+    if (lifetime) site.localLifetime = lifetime;
+  }
+
+  /** `name.connect` where `name` is no Celery signal: rebound away from one, unbound, or a signal of the module's own. */
+  private noteOtherConnect(attribute: SyntaxNode, object: SyntaxNode, topLevel: boolean): void {
+    const rebound = this.resolver.reboundSignal(object);
+    if (rebound) this.rebound.push({ ...rebound, topLevel });
+    else if (this.resolver.isUnboundAt(object)) this.unboundConnects.push({ name: object.text, span: spanOf(object), topLevel });
+    else {
+      const custom = customSignalReceiver(this.resolver, attribute, topLevel);
+      if (custom) this.customReceivers.push(custom);
+    }
   }
 
   /** For a connect in the body of a module-level def: the module's first top-level call of that def after it. */

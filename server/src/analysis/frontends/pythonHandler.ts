@@ -5,6 +5,7 @@ import type { DefinitionHeader } from './pythonParams';
 import type { SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
 import { bodyFactsOf } from './pythonBodyFacts';
+import { mappingReadsOf } from './pythonMappingReads';
 import { ScopeWalker } from './pythonScopes';
 import { enclosingDefinitionKind, spanOf } from './pythonSyntax';
 
@@ -41,6 +42,7 @@ export function buildHandler(
   }
   const catchAll = parsed.find((param) => param.kind === 'var-keyword')?.name;
   const body = bodyFactsOf(definition, catchAll, paramNames);
+  const named = new Set(parsed.filter((param) => param.kind !== 'var-keyword' && param.kind !== 'var-positional').map((param) => param.name));
   return {
     name: nameSpan ? resolver.nav.text.slice(nameSpan.start, nameSpan.end) : undefined,
     nameSpan: nameSpan ? { ...nameSpan } : undefined,
@@ -66,6 +68,7 @@ export function buildHandler(
     asyncKeywordSpan: header.isAsync ? { start: definition.startIndex, end: definition.child(1)?.startIndex ?? definition.startIndex + 5 } : undefined,
     catchAllReads: body.catchAllReads,
     paramAttributeReads: body.paramAttributeReads,
+    mappingReads: mappingReadsOf(definition, named),
   };
 }
 

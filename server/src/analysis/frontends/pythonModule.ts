@@ -4,7 +4,7 @@
  * the import bindings that matter for signals, and references to signals on import lines.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { ImportBinding, SignalRef } from '../model';
+import type { ImportBinding, ImportRun, SignalRef } from '../model';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
 import { namedChildrenOf } from './pythonSyntax';
@@ -26,6 +26,7 @@ export interface ModuleFacts {
   /** A star import from a module whose exports we do not know: any name may be bound. */
   starEverything: boolean;
   imports: ImportBinding[];
+  starImports: ImportRun['starImports'];
   importRefs: SignalRef[];
   classes: SyntaxNode[];
   /** `del name` statements of the module body, unconditional ones only. */
@@ -55,6 +56,7 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     looselyBound: new Set(),
     starEverything: false,
     imports: [],
+    starImports: [],
     importRefs: [],
     classes: [],
     deletions: [],
@@ -78,17 +80,18 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     const imported = importFactsOf(statement, modules);
     for (const name of imported.names) {
       add(name.localName, name.binding, statement.startIndex, conditional);
-      if (name.importBinding) facts.imports.push(guardDepth > 0 ? { ...name.importBinding, guarded: true } : name.importBinding);
+      if (name.importBinding) facts.imports.push({ ...name.importBinding, ...(guardDepth > 0 && { guarded: true }), ...(!conditional && { topLevel: true }) });
       if (name.signalRef) facts.importRefs.push(name.signalRef);
     }
     if (imported.starModule === undefined) return;
     const starModule = imported.starModule;
     if (modules.isSignalModule(starModule)) {
+      facts.starImports.push({ module: starModule, span: { start: statement.startIndex, end: statement.endIndex } });
       for (const spec of modules.catalog.signalsOfModule(starModule)) {
         if (!spec.inStarImport) continue;
         const local = spec.name.split('.').pop()!;
         add(local, { kind: 'signal', signal: spec.name, resolution: 'catalog', module: starModule }, statement.startIndex, conditional);
-        facts.imports.push({ localName: local, target: `${starModule}.${local}`, kind: 'signal', span: { start: statement.startIndex, end: statement.endIndex } });
+        facts.imports.push({ localName: local, target: `${starModule}.${local}`, kind: 'signal', span: { start: statement.startIndex, end: statement.endIndex }, ...(!conditional && { topLevel: true }) });
       }
     }
     // Only celery.signals has a known `__all__` (its signals); other modules may export anything.

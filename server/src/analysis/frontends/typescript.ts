@@ -17,6 +17,7 @@ import { SignalFlow } from './typescriptFlow';
 import { SignalResolver } from './typescriptSignals';
 import { isFunctionNode, namedChildrenOf, spanOf, unwrapExpression } from './typescriptSyntax';
 import { inErrorRegion, repairedByParser } from './errorRegions';
+import { instanceLifetimeOf, localLifetimeOf } from './typescriptLifetime';
 import { taskDefinitions } from './typescriptTasks';
 import { recordWrittenTexts } from './writtenText';
 
@@ -89,6 +90,28 @@ function siteOf(member: SyntaxNode, signal: SignalRef, text: string, classify: N
   return { connection, ...(receiver ? receiverOf(receiver, text) : {}) };
 }
 
+/** Statements whose body may run never or many times while the module loads. */
+const MAYBE_RUNS = new Set(['if_statement', 'try_statement', 'while_statement', 'do_statement', 'switch_statement', 'class_body']);
+
+/** The connect runs once while the module loads: in the program's statements, or a `for` body among them. */
+function runsOnceAtLoad(node: SyntaxNode): boolean {
+  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
+    if (isFunctionNode(ancestor) || MAYBE_RUNS.has(ancestor.type)) return false;
+  }
+  return true;
+}
+
+/** What keeps a bound method's instance, or a nested function, alive besides the signal. */
+function noteLifetime(site: HandlerSite, root: SyntaxNode): void {
+  const receiver = site.receiverKind === 'attribute' && site.receiverSpan ? root.descendantForIndex(site.receiverSpan.start, site.receiverSpan.end) : null;
+  const instanceLifetime = receiver ? instanceLifetimeOf(receiver) : undefined;
+  if (instanceLifetime) site.instanceLifetime = instanceLifetime;
+  const handler = site.handler;
+  if (handler?.definedIn !== 'function' || !handler.name) return;
+  const lifetime = localLifetimeOf(root, handler.definitionSpan, handler.name, site.connection.span);
+  if (lifetime) site.localLifetime = lifetime;
+}
+
 /** Nodes whose inside is JSX text or a type: tree-sitter rejects some valid code there, and no handler hides there. */
 const INERT_CONTAINERS = new Set(['jsx_element', 'jsx_fragment', 'jsx_self_closing_element', 'type_arguments', 'type_annotation', 'object_type', 'type_alias_declaration']);
 /** Code again inside an inert container: `{expression}` in JSX, a function body in a type's default. */
@@ -148,7 +171,10 @@ export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: C
     // A loop variable holds several signals in turn: each one is a connection of its own.
     for (const signal of signalNode ? flow.signalsOf(signalNode) : []) {
       const site = siteOf(member, signal, text, classify);
-      if (site) sites.push(site);
+      if (!site) continue;
+      site.connection.topLevel = runsOnceAtLoad(member);
+      noteLifetime(site, root);
+      sites.push(site);
     }
   }
   const signalRefs = resolver.references((offset) => isWithin(offset, options?.within));

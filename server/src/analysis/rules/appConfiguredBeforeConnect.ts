@@ -1,12 +1,11 @@
-import { connectsAtImport, lineIndent } from './support/importTime';
+import { LineIndex } from '../text';
+import { connectsAtImport } from './support/importTime';
 import { quote } from './support/sites';
 import type { SiteRule } from './support/types';
 import { messageTable } from './support/messages';
 
 /** App signals Celery sends once, when the configuration is first read. */
 const CONFIGURE_SIGNALS = new Set(['app.on_configure', 'app.on_after_configure']);
-/** Methods that change the pending configuration without reading it. */
-const WRITES = new Set(['update', 'config_from_object', 'config_from_envvar', 'setdefault', 'add_defaults']);
 
 const messages = messageTable('app-configured-before-connect', {
   configuredFirst: {
@@ -28,26 +27,12 @@ export const appConfiguredBeforeConnect: SiteRule = {
   },
   scope: 'site',
   check({ site, text, model }) {
-    if (model.language !== 'python' || !CONFIGURE_SIGNALS.has(site.connection.signal.name) || !connectsAtImport(text, site)) return [];
-    const expression = text.slice(site.connection.signal.expressionSpan.start, site.connection.signal.expressionSpan.end);
-    const app = /^([\w.]+)\.on_\w+$/.exec(expression)?.[1];
-    if (!app) return [];
-    const before = text.slice(0, site.connection.span.start);
-    const escaped = app.replace(/\./g, '\\.');
-    const read = new RegExp(`\\b${escaped}\\.conf(?:\\.(\\w+)\\b(?![ \\t]*=[^=])|\\[)`, 'g');
-    for (const match of before.matchAll(read)) {
-      if (match[1] && WRITES.has(match[1])) continue;
-      // Only module-level statements run before the connect; code inside functions runs later.
-      const lineStart = before.lastIndexOf('\n', match.index) + 1;
-      if (lineIndent(text, lineStart) !== 0) continue;
-      const line = text.slice(0, match.index).split('\n').length;
-      return [
-        {
-          span: site.connection.signal.nameSpan,
-          message: messages.configuredFirst(line, app, site.connection.signal.name.replace('app.', '')),
-        },
-      ];
-    }
-    return [];
+    const signal = site.connection.signal;
+    if (!CONFIGURE_SIGNALS.has(signal.name) || !connectsAtImport(site)) return [];
+    const read = model.importRun?.configReads.find((r) => r.app === signal.source && r.span.start < site.connection.span.start);
+    if (!read) return [];
+    // Offsets to line numbers only: the read itself is the model's.
+    const line = new LineIndex(text).positionAt(read.span.start).line + 1;
+    return [{ span: signal.nameSpan, message: messages.configuredFirst(line, read.app, signal.name.replace('app.', '')) }];
   },
 };

@@ -1,18 +1,27 @@
-import type { FileModel } from '../model';
+import type { Catalog } from '../../catalog/catalog';
+import type { FileModel, Span } from '../model';
 import { quote } from './support/sites';
-import type { FileRule, RuleFinding } from './support/types';
+import type { FileRule } from './support/types';
 import { messageTable } from './support/messages';
 
-/** Star imports of signal modules: `from celery.signals import *`, with the statement's span. */
-function starImports(model: FileModel, text: string): { module: string; end: number }[] {
-  const seen = new Map<string, number>();
-  for (const binding of model.imports) {
-    if (binding.kind !== 'signal' || seen.has(binding.target)) continue;
-    const statement = text.slice(binding.span.start, binding.span.end);
-    const match = /^from\s+([\w.]+)\s+import\s+\*/.exec(statement);
-    if (match) seen.set(match[1], binding.span.end);
+export interface StarImportMiss {
+  name: string;
+  span: Span;
+  topLevel: boolean;
+  /** The star import the module relies on for the name. */
+  star: { module: string; span: Span };
+}
+
+/** `name.connect` on a signal that a star import of its module was expected to bind but does not. */
+export function starImportMisses(model: FileModel, catalog: Catalog): StarImportMiss[] {
+  const run = model.importRun;
+  if (!run || run.starImports.length === 0) return [];
+  const misses: StarImportMiss[] = [];
+  for (const use of run.unboundConnects) {
+    const star = run.starImports.find((s) => catalog.signalsOfModule(s.module).some((signal) => !signal.inStarImport && signal.name.split('.').pop() === use.name));
+    if (star) misses.push({ ...use, star });
   }
-  return [...seen].map(([module, end]) => ({ module, end }));
+  return misses;
 }
 
 const messages = messageTable('not-in-star-import', {
@@ -35,25 +44,11 @@ export const notInStarImport: FileRule = {
     fix: 'Import the signal by name.',
   },
   scope: 'file',
-  check({ model, text, catalog }) {
-    if (model.language !== 'python') return [];
-    const findings: RuleFinding[] = [];
-    const bound = new Set(model.imports.map((b) => b.localName));
-    for (const star of starImports(model, text)) {
-      for (const signal of catalog.signalsOfModule(star.module)) {
-        const name = signal.name.split('.').pop()!;
-        if (signal.inStarImport || bound.has(name)) continue;
-        const use = new RegExp(`^[ \\t]*@?(${name})\\s*\\.\\s*connect\\b`, 'gm');
-        for (let match = use.exec(text); match; match = use.exec(text)) {
-          const start = match.index + match[0].indexOf(name);
-          findings.push({
-            span: { start, end: start + name.length },
-            message: messages.notBound(star.module, name),
-            fixes: [{ title: messages.importByName(name), edits: [{ span: { start: star.end, end: star.end }, newText: `\nfrom ${star.module} import ${name}` }], preferred: true }],
-          });
-        }
-      }
-    }
-    return findings;
+  check({ model, catalog }) {
+    return starImportMisses(model, catalog).map(({ name, span, star }) => ({
+      span,
+      message: messages.notBound(star.module, name),
+      fixes: [{ title: messages.importByName(name), edits: [{ span: { start: star.span.end, end: star.span.end }, newText: `\nfrom ${star.module} import ${name}` }], preferred: true }],
+    }));
   },
 };

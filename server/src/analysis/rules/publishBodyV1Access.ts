@@ -1,5 +1,5 @@
 import { handlerContext } from './support/sites';
-import type { CatchAllRead } from '../model';
+import type { CatchAllRead, ReadGuard } from '../model';
 import type { RuleFinding, SiteRule } from './support/types';
 import { atLeast } from './support/versions';
 import { messageTable } from './support/messages';
@@ -34,67 +34,33 @@ export const publishBodyV1Access: SiteRule = {
   check(siteContext) {
     const context = handlerContext(siteContext);
     if (!context || context.model.language !== 'python' || !PUBLISH_SIGNALS.has(context.signal.name)) return [];
-    const { handler, text, signal, celeryVersion } = context;
+    const { handler, signal, celeryVersion } = context;
     if (!atLeast(celeryVersion, PROTOCOL_2_DEFAULT)) return [];
     const bodyParam = handler.params.find((p) => p.name === 'body' && p.kind !== 'var-keyword');
     if (!bodyParam) return catchAllBodyAccesses(context.handler.catchAllReads ?? [], signal.name);
     const hasHeaders = handler.params.some((p) => p.name === 'headers' && (p.kind === 'positional' || p.kind === 'keyword-only'));
-    const start = handler.paramsSpan.end;
-    const source = text.slice(start, handler.definitionSpan.end);
-    const access = /(?<![\w.])body\s*(?:\[\s*(['"])(\w+)\1\s*\]|\.(get|keys|items|values)\s*\()/g;
     const findings: RuleFinding[] = [];
-    for (let match = access.exec(source); match; match = access.exec(source)) {
-      if (guardedRead(text, start + match.index, handler.definitionSpan.start)) continue;
-      const key = match[2];
-      const span = { start: start + match.index, end: start + match.index + match[0].length - (match[3] ? 1 : 0) };
+    for (const read of handler.mappingReads ?? []) {
+      if (read.param !== 'body' || read.guards.some(tellsProtocolsApart)) continue;
+      const { key, span } = read;
       const fixes: NonNullable<RuleFinding['fixes']> = [];
       if (key && MOVED_TO_HEADERS.has(key) && hasHeaders) {
-        fixes.push({ title: messages.readHeaders(key), edits: [{ span, newText: `headers[${match[1]}${key}${match[1]}]` }], preferred: true });
+        // `body["id"]` becomes `headers["id"]`: only the parameter's name changes.
+        fixes.push({ title: messages.readHeaders(key), edits: [{ span: { start: span.start, end: span.start + 'body'.length }, newText: 'headers' }], preferred: true });
       }
-      findings.push({
-        span,
-        message: messages.tupleBody(signal.name, key, match[3], Boolean(key && MOVED_TO_HEADERS.has(key))),
-        fixes,
-      });
+      findings.push({ span, message: messages.tupleBody(signal.name, key, read.method, Boolean(key && MOVED_TO_HEADERS.has(key))), fixes });
     }
     return findings;
   },
 };
 
-/** A condition that tells the protocols apart: it looks at `headers`, or at the type or keys of `body`. */
-const PROTOCOL_TEST = /\bheaders\b|\b(isinstance|type|hasattr)\s*\(\s*body\b|\bin\s+body\b/;
-
 /**
- * True when the read only runs once a test has told the protocols apart, as a handler written for
- * `task_protocol = 1` as well does: a branch of `... if <test> else ...`, the right side of
- * `headers... or body...`, an if/elif/else block whose condition looks at headers or body, or a try.
+ * A guard that tells the protocols apart, as a handler written for `task_protocol = 1` as well has:
+ * a `try`, or a test that looks at `headers`, or at the type or keys of `body`.
  */
-function guardedRead(text: string, offset: number, definitionStart: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  const before = text.slice(lineStart, offset).replace(/#.*$/, '');
-  const after = text.slice(offset, lineEnd).replace(/#.*$/, '');
-  const conditional = /\bif\b(.*?)\belse\b/.exec(before + after);
-  if (conditional && PROTOCOL_TEST.test(conditional[1])) return true;
-  if (/\bheaders\b.*\bor\s*$/.test(before)) return true;
-  let indent = before.length - before.trimStart().length;
-  const above = text.slice(definitionStart, lineStart).split('\n').reverse();
-  let chainOpen = false;
-  for (const line of above) {
-    const code = line.replace(/#.*$/, '');
-    if (code.trim() === '') continue;
-    const lineIndent = code.length - code.trimStart().length;
-    const head = code.trimStart();
-    if (lineIndent < indent || (chainOpen && lineIndent === indent)) {
-      if (/^try\s*:/.test(head)) return true;
-      if (/^(if|elif|while)\b/.test(head) && PROTOCOL_TEST.test(head)) return true;
-      // An else/elif is guarded by the tests above it in the same chain.
-      chainOpen = /^(elif|else)\b/.test(head);
-      if (/^(async\s+)?def\b/.test(head)) return false;
-      indent = lineIndent;
-    }
-  }
-  return false;
+function tellsProtocolsApart(guard: ReadGuard): boolean {
+  if (guard.kind === 'try') return true;
+  return guard.names.includes('headers') || guard.typeTested.includes('body') || guard.membershipOf.includes('body');
 }
 
 /** `kwargs["body"]["task"]`: the body reached through the catch-all is the same protocol 2 tuple. */

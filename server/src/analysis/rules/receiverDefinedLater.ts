@@ -12,12 +12,12 @@ export interface UsedTooEarly {
 
 /** A name a module-level connect needs at import time that the module only defines further down. */
 export function usedBeforeDefinition(context: SiteContext): UsedTooEarly | undefined {
-  const { site, text, model } = context;
+  const { site, model } = context;
   // The front end knows Python's scopes: names it marks unbound raise NameError wherever the connect runs.
   if (site.receiverUnbound && site.receiverSpan) return { name: site.receiverWritten ?? 'the receiver', span: site.receiverSpan, role: 'receiver' };
   const unbound = site.connection.arguments.find((a) => a.value.kind === 'name' && a.value.unbound);
   if (unbound?.value.kind === 'name') return { name: unbound.value.name, span: unbound.valueSpan, role: unbound.keyword === 'sender' ? 'sender' : 'receiver' };
-  if (!connectsAtImport(text, site)) return undefined;
+  if (!connectsAtImport(site)) return undefined;
   const handler = site.handler;
   if (site.connection.style === 'call' && site.receiverKind === 'reference' && site.receiverSpan && handler?.definedIn === 'module') {
     // JavaScript hoists function declarations; a function stored in a const, let or var is not there yet.

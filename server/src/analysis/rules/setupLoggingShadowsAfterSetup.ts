@@ -35,7 +35,7 @@ export const setupLoggingShadowsAfterSetup: FileRule = {
     const connected = (name: string) => model.sites.filter((s) => s.connection.signal.resolution === 'catalog' && s.connection.signal.name === name);
     // Only a receiver that is still connected when Celery sends setup_logging takes over: one
     // collected as a weak reference, or filtered on a sender (it is sent with None), does not.
-    const setupSites = connected('setup_logging').filter((s) => !weakLoss(s, text) && !hasSenderFilter(s));
+    const setupSites = connected('setup_logging').filter((s) => !weakLoss(s) && !hasSenderFilter(s));
     if (setupSites.length === 0) return [];
     const setup = setupSites[0];
     const setupSpan = setup.handler ? handlerAnchor(text, setup.handler) : setup.connection.signal.nameSpan;

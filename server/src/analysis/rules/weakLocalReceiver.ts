@@ -46,7 +46,7 @@ export const weakLocalReceiver: SiteRule = {
   scope: 'site',
   check(context) {
     const { site, text, model, celeryVersion } = context;
-    const loss = weakLoss(site, text);
+    const loss = weakLoss(site);
     if (!loss) return [];
     const handler = site.handler;
     const weak = optionArguments(site).find((o) => o.option === 'weak')?.argument;
