@@ -56,3 +56,21 @@ export type HandlerInsertionResult =
       range: Range;
     }
   | { problem: 'unknown-signal' | 'not-analysed' };
+
+/**
+ * `celerySignals/status`, a notification: what the server assumes, sent after every configuration
+ * change so a client can show it (VS Code's language status item). Other clients ignore it.
+ */
+export const STATUS_NOTIFICATION = 'celerySignals/status';
+
+export interface ServerStatus {
+  /** The Celery release the rules judge against. */
+  celeryVersion: string;
+  /** `setting`: celerySignals.celeryVersion; `catalog-latest`: none set, so the catalog's newest release. */
+  celeryVersionSource: 'setting' | 'catalog-latest';
+  /** User catalog files named by celerySignals.catalogs (absolute paths); empty for the bundled catalog only. */
+  userCatalogs: string[];
+  /** One line per user catalog that was ignored, and why. */
+  catalogProblems: string[];
+  signalCount: number;
+}

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
-import { STATUS_NOTIFICATION, type ServerStatus } from '../../server/src/features/status';
+import { STATUS_NOTIFICATION, type ServerStatus } from '../../shared/protocol';
 import type { StatusMessages } from './statusMessages';
 
 /** Contributed in package.json and registered by extension.ts. */

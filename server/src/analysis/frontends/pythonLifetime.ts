@@ -58,21 +58,25 @@ function afterConnect(body: SyntaxNode, name: string, after: number): NonNullabl
   const calls = new Set<string>();
   let yields = false;
   let stopped = false;
-  const visit = (node: SyntaxNode): void => {
-    if (stopped || node.endIndex <= after) return;
+  // An explicit stack (children pushed last-first to keep document order): bodies can nest deeper
+  // than the JS stack, and a call missed here would make a live closure look dead.
+  const stack: SyntaxNode[] = [body];
+  while (stack.length > 0 && !stopped) {
+    const node = stack.pop()!;
+    if (node.endIndex <= after) continue;
     if (node.startIndex >= after) {
       if (node.type === 'delete_statement' && deletes(node, name)) {
         stopped = true;
-        return;
+        continue;
       }
-      if (nestedScopes.has(node.type)) return;
+      if (nestedScopes.has(node.type)) continue;
       if (node.type === 'yield') yields = true;
       const callee = node.type === 'call' ? node.childForFieldName('function') : null;
       if (callee) calls.add(callee.text.replace(/\s+/g, ''));
     }
-    for (const child of namedChildrenOf(node)) visit(child);
-  };
-  visit(body);
+    const children = namedChildrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return { calls: [...calls], yields };
 }
 

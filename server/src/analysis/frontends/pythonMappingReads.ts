@@ -9,6 +9,8 @@ import { namedChildrenOf, plainStringValue, sameNode, spanOf } from './pythonSyn
 const nestedScopes = new Set(['function_definition', 'lambda', 'class_definition']);
 const MAPPING_METHODS = new Set(['get', 'keys', 'items', 'values']);
 const TYPE_TESTS = new Set(['isinstance', 'type', 'hasattr']);
+/** Deeper than any real handler; past it nothing is read, which can only cost a finding, never invent one. */
+const MAX_WALK_DEPTH = 400;
 
 /** A guard while walking: a `try` body, or a test expression turned into facts only when a read needs it. */
 type PendingGuard = 'try' | SyntaxNode;
@@ -17,13 +19,13 @@ export function mappingReadsOf(definition: SyntaxNode, params: ReadonlySet<strin
   const body = definition.childForFieldName('body');
   if (!body || definition.type === 'lambda' || params.size === 0) return [];
   const reads: MappingRead[] = [];
-  const visit = (node: SyntaxNode, parent: SyntaxNode | undefined, guards: readonly PendingGuard[]): void => {
-    if (nestedScopes.has(node.type)) return;
+  const visit = (node: SyntaxNode, parent: SyntaxNode | undefined, guards: readonly PendingGuard[], depth = 0): void => {
+    if (nestedScopes.has(node.type) || depth > MAX_WALK_DEPTH) return;
     const read = mappingReadAt(node, parent, params);
     if (read) reads.push({ ...read, guards: guards.map(guardFact) });
     // A clause's condition runs under the outer guards; its body also under the condition.
     const underCondition = (clause: SyntaxNode, condition: SyntaxNode | null, inner: readonly PendingGuard[]): void => {
-      for (const child of namedChildrenOf(clause)) visit(child, clause, sameNode(child, condition) ? guards : inner);
+      for (const child of namedChildrenOf(clause)) visit(child, clause, sameNode(child, condition) ? guards : inner, depth + 1);
     };
     switch (node.type) {
       case 'if_statement': {
@@ -32,12 +34,12 @@ export function mappingReadsOf(definition: SyntaxNode, params: ReadonlySet<strin
         const condition = node.childForFieldName('condition');
         if (condition) chain.push(condition);
         for (const child of namedChildrenOf(node)) {
-          if (sameNode(child, condition)) visit(child, node, guards);
+          if (sameNode(child, condition)) visit(child, node, guards, depth + 1);
           else if (child.type === 'elif_clause') {
             const test = child.childForFieldName('condition');
             underCondition(child, test, test ? [...chain, test] : chain);
             if (test) chain.push(test);
-          } else visit(child, node, chain);
+          } else visit(child, node, chain, depth + 1);
         }
         return;
       }
@@ -56,11 +58,11 @@ export function mappingReadsOf(definition: SyntaxNode, params: ReadonlySet<strin
       }
       case 'try_statement': {
         const body = node.childForFieldName('body');
-        for (const child of namedChildrenOf(node)) visit(child, node, sameNode(child, body) ? [...guards, 'try'] : guards);
+        for (const child of namedChildrenOf(node)) visit(child, node, sameNode(child, body) ? [...guards, 'try'] : guards, depth + 1);
         return;
       }
       default:
-        for (const child of namedChildrenOf(node)) visit(child, node, guards);
+        for (const child of namedChildrenOf(node)) visit(child, node, guards, depth + 1);
     }
   };
   visit(body, undefined, []);
