@@ -11,17 +11,11 @@ import { analyzeText } from '../server/src/analysis/analyze';
 import { fixAllText } from '../server/src/analysis/fixAll';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { grammarFor } from '../server/src/parsing/treeSitter';
-import { commentTokenFor, parseFixture } from './support/fixtures';
+import { commentTokenFor, fixtureFiles, parseFixture } from './support/fixtures';
 import { unsafeFixesIn, type UnsafeFix } from './support/fixSafety';
 
 const fixturesRoot = path.join(__dirname, 'fixtures');
 
-function fixtureFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : /\.(py|ts|tsx|js)$/.test(e.name) ? [path.join(dir, e.name)] : []))
-    .sort();
-}
 
 function describe(unsafe: UnsafeFix[]): string {
   return unsafe.map((u) => `[${u.title}] on ${u.on}\n  ${u.problem}\n--- before\n${u.before}\n--- after\n${u.after}`).join('\n\n');

@@ -11,7 +11,7 @@ import type { Finding } from '../server/src/analysis/diagnostics';
 import { rules } from '../server/src/analysis/rules/index';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { grammarFor, parseText } from '../server/src/parsing/treeSitter';
-import { commentTokenFor, parseFixture } from './support/fixtures';
+import { commentTokenFor, fixtureFiles, parseFixture } from './support/fixtures';
 
 /**
  * Rules that still find problems by reading the text. This list only shrinks: a rule that no
@@ -22,12 +22,6 @@ const STILL_READ_TEXT = new Set<string>([
 
 const fixturesRoot = path.join(__dirname, 'fixtures');
 
-function fixtureFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : /\.(py|ts|tsx|js)$/.test(e.name) ? [path.join(dir, e.name)] : []))
-    .sort();
-}
 
 function blanked(text: string): string {
   return text.replace(/[^\n]/g, ' ');

@@ -11,6 +11,8 @@
  * `### name [celery=4.0.0]` checks it against that Celery release instead of the latest, and
  * `### name [hangs]` marks a module real Celery never finishes loading (the runtime suite expects that).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Finding, Severity } from '../../server/src/analysis/diagnostics';
 import { LineIndex } from '../../server/src/analysis/text';
 
@@ -189,4 +191,12 @@ export function describeComparison(testCase: FixtureCase, comparison: Comparison
   parts.push('  what the checker reports, as annotations:');
   parts.push(renderAnnotated(testCase.text, actual, commentToken).replace(/^/gm, '    | '));
   return parts.join('\n');
+}
+
+/** Every fixture module under test/fixtures (Python, TypeScript, JavaScript), in a stable order. */
+export function fixtureFiles(dir = path.join(__dirname, '..', 'fixtures')): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? fixtureFiles(path.join(dir, e.name)) : /\.(py|ts|tsx|js)$/.test(e.name) ? [path.join(dir, e.name)] : []))
+    .sort();
 }
