@@ -11,7 +11,8 @@ const messages = messageTable('syntax-error', {
   },
   detail: {
     en: (detail: string) => (/syntax error/i.test(detail) ? detail : `Syntax error: ${detail}`).replace(/\.$/, ''),
-    'zh-cn': (detail: string) => `语法错误：${detail.replace(/\.$/, '')}`,
+    // The parser's own wording stays English; only the label is translated.
+    'zh-cn': (detail: string) => `语法错误：${detail.replace(/^syntax error:\s*/i, '').replace(/\.$/, '')}`,
   },
   partlyRead: {
     en: (cause: Translated, handler: string, signal: string) =>
