@@ -66,8 +66,26 @@ export const STATUS_NOTIFICATION = 'celerySignals/status';
 export interface ServerStatus {
   /** The Celery release the rules judge against. */
   celeryVersion: string;
-  /** `setting`: celerySignals.celeryVersion; `catalog-latest`: none set, so the catalog's newest release. */
-  celeryVersionSource: 'setting' | 'catalog-latest';
+  /**
+   * `setting`: celerySignals.celeryVersion; `project`: read from the workspace folder's lock,
+   * requirements or project files (see `celeryVersionOrigin`); `catalog-latest`: neither, so the
+   * catalog's newest release.
+   */
+  celeryVersionSource: 'setting' | 'project' | 'catalog-latest';
+  /** With `project`: the entry the release was read from. */
+  celeryVersionOrigin?: {
+    /** Absolute path. */
+    file: string;
+    /** 1-based. */
+    line: number;
+    /** As written there (`>=5.2,<6`, `^5.3`, `5.3.4`). */
+    specifier: string;
+    /** The specifier allows several releases and the rules judge against the lowest. */
+    lowestOfRange: boolean;
+    kind: 'lock' | 'requirement';
+  };
+  /** Version files that exist but were left out (unreadable, unparsable, outside the workspace), one line each. */
+  versionFileProblems: string[];
   /** User catalog files named by celerySignals.catalogs (absolute paths); empty for the bundled catalog only. */
   userCatalogs: string[];
   /** One line per user catalog that was ignored, and why. */

@@ -58,7 +58,16 @@ export class StatusItems implements vscode.Disposable {
     const { messages } = this;
     const problems = status.catalogProblems.length;
     this.version.text = `${problems ? '$(error) ' : ''}${messages.celeryVersion(status.celeryVersion)}`;
-    const details = [status.celeryVersionSource === 'setting' ? messages.fromSetting : messages.fromCatalog];
+    const origin = status.celeryVersionOrigin;
+    const where = origin && `${vscode.workspace.asRelativePath(origin.file)}:${origin.line}`;
+    const details = [
+      status.celeryVersionSource === 'setting'
+        ? messages.fromSetting
+        : origin && where
+          ? messages.fromProject(where, origin.specifier, origin.lowestOfRange, origin.kind === 'lock')
+          : messages.fromCatalog,
+    ];
+    if (status.versionFileProblems?.length) details.push(messages.versionFileProblems(status.versionFileProblems.length));
     if (status.userCatalogs.length) details.push(messages.userCatalogs(status.userCatalogs.length));
     if (problems) details.push(messages.catalogProblems(problems));
     this.version.detail = details.join('; ');

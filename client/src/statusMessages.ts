@@ -7,6 +7,9 @@ export interface StatusMessages {
   celeryVersion: (version: string) => string;
   fromSetting: string;
   fromCatalog: string;
+  /** `where` is `file:line`. */
+  fromProject: (where: string, specifier: string, lowestOfRange: boolean, locked: boolean) => string;
+  versionFileProblems: (count: number) => string;
   catalogProblems: (count: number) => string;
   userCatalogs: (count: number) => string;
   openSettings: string;
@@ -23,6 +26,9 @@ const english: StatusMessages = {
   celeryVersion: (version) => `Celery ${version}`,
   fromSetting: 'set by celerySignals.celeryVersion',
   fromCatalog: "no version set: the catalog's newest release",
+  fromProject: (where, specifier, lowestOfRange, locked) =>
+    locked ? `locked in ${where}` : lowestOfRange ? `the lowest release ${specifier} allows (${where})` : `pinned in ${where}`,
+  versionFileProblems: (count) => (count === 1 ? 'a version file could not be read (see Output)' : `${count} version files could not be read (see Output)`),
   catalogProblems: (count) => (count === 1 ? 'a user catalog was ignored (see Problems)' : `${count} user catalog problems (see Problems)`),
   userCatalogs: (count) => (count === 1 ? 'with 1 user catalog' : `with ${count} user catalogs`),
   openSettings: 'Settings',
@@ -39,6 +45,9 @@ const simplifiedChinese: StatusMessages = {
   celeryVersion: (version) => `Celery ${version}`,
   fromSetting: '由 celerySignals.celeryVersion 设置',
   fromCatalog: '未设置版本：使用目录中最新的版本',
+  fromProject: (where, specifier, lowestOfRange, locked) =>
+    locked ? `锁定于 ${where}` : lowestOfRange ? `${specifier} 允许的最低版本（${where}）` : `固定于 ${where}`,
+  versionFileProblems: (count) => `${count} 个版本文件无法读取（见“输出”面板）`,
   catalogProblems: (count) => (count === 1 ? '一个用户目录被忽略（见“问题”面板）' : `${count} 个用户目录问题（见“问题”面板）`),
   userCatalogs: (count) => `使用 ${count} 个用户目录`,
   openSettings: '设置',

@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
-import { applyConfiguration } from './features/configuration';
+import { applyConfiguration, onCeleryVersionChanged } from './features/configuration';
+import { detectWorkspaceVersions, versionFilesChanged, watchVersionFiles } from './features/celeryVersion';
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
@@ -45,6 +46,7 @@ function clientSupport(params: InitializeParams): ClientSupport {
     markdownHover: !!caps.textDocument?.hover?.contentFormat?.includes('markdown'),
     markdownCompletion: !!completion?.documentationFormat?.includes('markdown'),
     codeActionLiterals: !!caps.textDocument?.codeAction?.codeActionLiteralSupport,
+    watchedFilesRegistration: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
   };
 }
 
@@ -85,11 +87,18 @@ function current(): Session {
 
 connection.onInitialized(
   guardNotification(connection, 'initialized', async () => {
+    detectWorkspaceVersions(current());
     await applyConfiguration(current());
+    await watchVersionFiles(current());
     await warmUpParsers();
   }),
 );
 connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', (params) => applyConfiguration(current(), params)));
+connection.onDidChangeWatchedFiles(
+  guardNotification(connection, 'didChangeWatchedFiles', (params) => {
+    if (versionFilesChanged(current(), params)) onCeleryVersionChanged(current());
+  }),
+);
 
 connection.onDidOpenTextDocument(
   guardNotification(connection, 'didOpen', ({ textDocument }) => {

@@ -7,12 +7,15 @@ import type { ParamSpec, SignalSpec } from '../catalog/types';
 import { compareVersions } from '../catalog/versions';
 import type { Finding, Severity } from './diagnostics';
 import type { FileModel, HandlerSite, Span } from './model';
+import type { CeleryVersionOrigin } from './versionOrigin';
 import { INTERNAL_ERROR_CODE, rules } from './rules/index';
 import type { FileContext, Rule, RuleFinding, RuleText, SentKeywords, SiteContext } from './rules/support/types';
 
 export interface CheckOptions {
   /** The project's Celery release; rules judge what that release does. Defaults to the catalog's latest. */
   celeryVersion: string;
+  /** Where `celeryVersion` was read from in the project's files; absent for a setting or the default. */
+  celeryVersionOrigin?: CeleryVersionOrigin;
   /** Per-rule overrides: a severity, or `off` to silence the rule. */
   severities?: Record<string, Severity | 'off'>;
   /** Keep `hint` findings (default true; the CLI leaves them out unless asked). */
@@ -79,6 +82,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     model,
     catalog,
     celeryVersion,
+    celeryVersionOrigin: options.celeryVersion ? options.celeryVersionOrigin : undefined,
     sentKeywords: (signal) => sentKeywordsOf(catalog, signal, celeryVersion),
   };
   const findings: Finding[] = [];
@@ -130,6 +134,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
       model,
       catalog,
       celeryVersion,
+      celeryVersionOrigin: base.celeryVersionOrigin,
       sentKeywords: base.sentKeywords,
       site,
       signal,

@@ -4,10 +4,13 @@ import type { DocsLanguage, ParamSpec, SignalSpec } from '../catalog/types';
 import { compareVersions } from '../catalog/versions';
 import { label, localize } from './hoverLocale';
 import type { FileModel, HandlerParam, HandlerSite, Span } from './model';
+import { assumedVersionText, type CeleryVersionOrigin } from './versionOrigin';
 
 export interface HoverOptions {
   docsLanguage: DocsLanguage;
   celeryVersion: string;
+  /** Where the project's files gave `celeryVersion`; hover then says which release it assumed and why. */
+  celeryVersionOrigin?: CeleryVersionOrigin;
 }
 
 export interface HoverResult {
@@ -48,8 +51,9 @@ export function signalMarkdown(catalog: Catalog, signal: SignalSpec, options: Ho
   parts.push(keywordTable(catalog, signal, lang));
   const versions: string[] = [];
   if (signal.since) versions.push(`${label('since', lang)} ${signal.since}.`);
+  const origin = options.celeryVersionOrigin;
   if (signal.since && compareVersions(options.celeryVersion, signal.since) < 0) {
-    versions.push(`⚠ ${label('tooNew', lang)} (${options.celeryVersion}).`);
+    versions.push(origin ? `⚠ ${label('notIn', lang)} ${assumedVersionText(options.celeryVersion, origin)[lang]}.` : `⚠ ${label('tooNew', lang)} (${options.celeryVersion}).`);
   }
   if (signal.deprecated) {
     const replacement = signal.deprecated.replacement ? ` ${label('useInstead', lang)} \`${signal.deprecated.replacement}\`` : '';
@@ -57,6 +61,7 @@ export function signalMarkdown(catalog: Catalog, signal: SignalSpec, options: Ho
   }
   if (signal.removed) versions.push(`${label('removedIn', lang)} ${signal.removed}.`);
   if (versions.length) parts.push(versions.join(' '));
+  if (origin) parts.push(`_${label('judgedOn', lang)} ${assumedVersionText(options.celeryVersion, origin)[lang]}._`);
   const pitfalls = (signal.pitfalls ?? []).map((p) => localize(p, lang)).filter(Boolean);
   if (pitfalls.length) parts.push(`**${label('pitfalls', lang)}**\n${pitfalls.map((p) => `- ${p}`).join('\n')}`);
   if (signal.docsUrl) parts.push(`[${label('docs', lang)}](${signal.docsUrl})`);

@@ -14,7 +14,8 @@ export interface FixRun {
   dryRun: boolean;
   cwd: string;
   catalog: Catalog;
-  options: CheckOptions;
+  /** Options for one file, as `FileFindings.file` names it (the Celery release may differ per project). */
+  optionsOf(file: string): CheckOptions;
   grammarOf(file: string): Grammar;
   /** Where "what changed" lines go: stdout for people, stderr when stdout carries JSON or SARIF. */
   log(line: string): void;
@@ -49,7 +50,7 @@ export async function fixFiles(results: FileFindings[], run: FixRun): Promise<nu
   for (const result of results) {
     // A file with nothing to fix is not analysed again.
     if (!result.findings.some((f) => f.fixes.some((x) => x.preferred))) continue;
-    const fixed = await fixAll(result.text, run.grammarOf(result.file), run.catalog, run.options);
+    const fixed = await fixAll(result.text, run.grammarOf(result.file), run.catalog, run.optionsOf(result.file));
     if (fixed.text === result.text) continue;
     const fixedCodes = fixed.fixed.map((f) => f.code);
     if (run.dryRun) {

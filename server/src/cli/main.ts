@@ -12,6 +12,7 @@ import { formatCatalogProblem, loadCatalogs } from '../catalog/load';
 import { grammarFor } from '../parsing/treeSitter';
 import packageJson from '../../../package.json';
 import { HELP, parseArgs, UsageError, type CheckArgs } from './args';
+import { versionOptions } from './celeryVersion';
 import { collectFiles, readSource } from './files';
 import { fixFiles } from './fixFiles';
 import { languageFromEnvironment } from './language';
@@ -56,7 +57,17 @@ function loadCatalog(args: CheckArgs, io: CliIo): Catalog | undefined {
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const catalog = loadCatalog(args, io);
   if (!catalog) return 2;
-  const options = { celeryVersion: args.celeryVersion ?? catalog.latestCeleryVersion, severities: args.severities, includeHints: args.hints };
+  const language = args.language ?? languageFromEnvironment(io.env ?? {});
+  const optionsOf = versionOptions(
+    {
+      override: args.celeryVersion,
+      latest: catalog.latestCeleryVersion,
+      display: (file) => (path.resolve(io.cwd, file) === io.cwd ? '.' : displayPath(file, io.cwd)),
+      note: (line) => io.stderr(`celery-signals: ${line}\n`),
+      language,
+    },
+    { severities: args.severities, includeHints: args.hints },
+  );
   const { files, problems, declarationFiles } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const problem of problems) io.stderr(`celery-signals: ${displayPath(problem.path, io.cwd)}: ${problem.message}\n`);
   const results: FileFindings[] = [];
@@ -75,14 +86,13 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       skipped++;
       continue;
     }
-    const { findings } = await analyzeText(read.text, grammar, catalog, options);
+    const { findings } = await analyzeText(read.text, grammar, catalog, optionsOf(file));
     results.push({ file: shown, text: read.text, findings });
   }
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const language = args.language ?? languageFromEnvironment(io.env ?? {});
   if (args.fix) {
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);
-    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog, options, grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
+    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog, optionsOf: (shown) => optionsOf(path.resolve(io.cwd, shown)), grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
   }
   const run = { skipped, declarationFiles, pathProblems: problems.length };
   // A dry run keeps stdout for the diff alone, so it can be piped to `git apply`.

@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/catalog';
 import { analyzeSource } from '../analysis/analyze';
 import type { Finding, Severity } from '../analysis/diagnostics';
 import type { FileModel } from '../analysis/model';
+import type { CeleryVersionOrigin } from '../analysis/versionOrigin';
 import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
 import { grammarFor, PARSE_TIME_LIMIT_MS, ParseTimeout, type Grammar } from '../parsing/treeSitter';
@@ -33,6 +34,8 @@ export interface DocumentAnalysis {
 export interface AnalysisSettings {
   enable: boolean;
   celeryVersion: string;
+  /** Where the project's files gave `celeryVersion`, for messages to name. */
+  celeryVersionOrigin?: CeleryVersionOrigin;
   severities: Record<string, Severity | 'off'>;
 }
 
@@ -126,7 +129,7 @@ export class AnalysisCache {
     entry.pendingEdits = [];
     const previous = oldTree && edits !== 'full' ? { tree: oldTree, edits } : undefined;
     try {
-      const options = { celeryVersion: settings.celeryVersion, severities: settings.severities };
+      const options = { celeryVersion: settings.celeryVersion, celeryVersionOrigin: settings.celeryVersionOrigin, severities: settings.severities };
       const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: PARSE_TIME_LIMIT_MS });
       if (tree && generation === this.generation) this.trees.put(uri, grammar, tree);
       else tree?.delete();

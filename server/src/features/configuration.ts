@@ -46,6 +46,13 @@ async function fetchSettings(session: Session, pushed: unknown): Promise<unknown
   }
 }
 
+/** After the project's files changed the Celery release: judge every document again and say so. */
+export function onCeleryVersionChanged(session: Session): void {
+  session.cache.invalidateAll();
+  sendStatus(session, reportedCatalogFiles, catalogProblemLines);
+  refreshAll(session);
+}
+
 export async function applyConfiguration(session: Session, params?: DidChangeConfigurationParams): Promise<void> {
   const pushed = (params?.settings as { celerySignals?: unknown } | undefined)?.celerySignals;
   const settings = parseSettings(await fetchSettings(session, pushed ?? session.settings));

@@ -3,11 +3,14 @@ import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { hoverAt } from '../analysis/hover';
 import { toHover } from '../lsp/convert';
 import type { Session } from '../lsp/session';
+import { versionAssumption } from './celeryVersion';
 
 export async function onHover(session: Session, params: HoverParams): Promise<Hover | null> {
   const analysis = await session.analysisOf(params.textDocument.uri);
   if (!analysis?.model) return null;
   const offset = analysis.index.offsetAt(params.position);
-  const hover = hoverAt(analysis.model, offset, session.catalog, { docsLanguage: session.docsLanguage, celeryVersion: session.celeryVersion });
+  const assumed = versionAssumption(session, params.textDocument.uri);
+  const options = { docsLanguage: session.docsLanguage, celeryVersion: assumed.version, celeryVersionOrigin: assumed.origin };
+  const hover = hoverAt(analysis.model, offset, session.catalog, options);
   return hover ? toHover(analysis.index, hover, session.client.markdownHover) : null;
 }

@@ -4,11 +4,16 @@
  */
 import { STATUS_NOTIFICATION, type ServerStatus } from '../../../shared/protocol';
 import type { Session } from '../lsp/session';
+import { versionAssumption, versionFileProblems } from './celeryVersion';
 
 export function sendStatus(session: Session, userCatalogs: string[], catalogProblems: string[]): void {
+  const assumed = versionAssumption(session);
+  const detected = assumed.detected;
   const status: ServerStatus = {
-    celeryVersion: session.celeryVersion,
-    celeryVersionSource: session.settings.celeryVersion ? 'setting' : 'catalog-latest',
+    celeryVersion: assumed.version,
+    celeryVersionSource: assumed.source,
+    ...(detected ? { celeryVersionOrigin: { ...detected.source, specifier: detected.specifier, lowestOfRange: detected.lowestOfRange, kind: detected.kind } } : {}),
+    versionFileProblems: versionFileProblems(session),
     userCatalogs,
     catalogProblems,
     signalCount: session.catalog.signals.length,

@@ -13,6 +13,8 @@ import { grammarFor, type Grammar } from '../parsing/treeSitter';
 import { LineIndex } from '../analysis/text';
 import { defaultSettings, resolveDocsLanguage, type Settings } from './settings';
 import { editorDefaultSeverities } from '../analysis/rules/index';
+import type { CeleryVersionDetection } from '../project/celeryVersion';
+import { versionAssumption } from '../features/celeryVersion';
 
 /** An analysis slower than this stops a document from being analysed as it is edited (tests lower it). */
 export const ANALYSIS_TIME_LIMIT_MS = Number(process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS) || 3000;
@@ -26,6 +28,8 @@ export interface ClientSupport {
   markdownHover: boolean;
   markdownCompletion: boolean;
   codeActionLiterals: boolean;
+  /** The client lets the server register file watchers (`workspace/didChangeWatchedFiles`). */
+  watchedFilesRegistration: boolean;
 }
 
 /** How long a document waits for the client's settings before it is analysed with the defaults. */
@@ -38,6 +42,8 @@ export class Session {
   settings: Settings = defaultSettings;
   clientLocale?: string;
   workspaceRoots: string[] = [];
+  /** What each workspace folder's own files say about its Celery release (features/celeryVersion.ts). */
+  versionDetections = new Map<string, CeleryVersionDetection>();
   /** Open documents whose analysis took longer than ANALYSIS_TIME_LIMIT_MS. */
   private readonly tooSlow = new Set<string>();
 
@@ -62,7 +68,7 @@ export class Session {
   }
 
   get celeryVersion(): string {
-    return this.settings.celeryVersion || this.catalog.latestCeleryVersion;
+    return versionAssumption(this).version;
   }
 
   get docsLanguage(): DocsLanguage {
@@ -78,9 +84,11 @@ export class Session {
       return { uri, version: entry.document.version, text, index: new LineIndex(text), findings: [], skipped: 'too-slow' };
     }
     const started = performance.now();
+    const assumed = versionAssumption(this, uri);
     const analysis = await this.cache.analyse(uri, entry, this.catalog, {
       enable: this.settings.enable,
-      celeryVersion: this.celeryVersion,
+      celeryVersion: assumed.version,
+      celeryVersionOrigin: assumed.origin,
       severities: { ...editorDefaultSeverities, ...this.settings.severity },
     });
     // Analysis runs on the one thread that serves every document: one that blocks it this long is

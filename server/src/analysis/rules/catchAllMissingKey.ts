@@ -1,5 +1,6 @@
 import type { Translated } from '../diagnostics';
-import { messageTable } from './support/messages';
+import { assumedVersionText } from '../versionOrigin';
+import { messageTable, spaced } from './support/messages';
 import { dispatchFailureText } from './support/phrases';
 import { handlerContext, quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
@@ -10,8 +11,8 @@ const messages = messageTable('catch-all-missing-key', {
     'zh-cn': (signal: string, key: string, catchAll: string) => `${signal} 会发送 ${quote(key)}，但参数 ${quote(key)} 已经接收了它，所以它永远不会进入 ${quote(catchAll)}`,
   },
   sentLater: {
-    en: (signal: string, key: string, since: string, version: string) => `${signal} only sends ${quote(key)} from Celery ${since} on, not on ${version}`,
-    'zh-cn': (signal: string, key: string, since: string, version: string) => `${signal} 从 Celery ${since} 起才发送 ${quote(key)}，${version} 不会发送`,
+    en: (signal: string, key: string, since: string, version: Translated) => `${signal} only sends ${quote(key)} from Celery ${since} on, not on ${version.en}`,
+    'zh-cn': (signal: string, key: string, since: string, version: Translated) => `${signal} 从 Celery ${since} 起才发送 ${quote(key)}，${spaced(version['zh-cn'])}不会发送`,
   },
   neverSent: {
     en: (signal: string, key: string) => `${signal} never sends ${quote(key)}`,
@@ -59,7 +60,7 @@ export const catchAllMissingKey: SiteRule = {
       else if (!spec) {
         const later = sent.later.get(read.key);
         why = later
-          ? messages.sentLater(signal.name, read.key, later.since ?? '', context.celeryVersion)
+          ? messages.sentLater(signal.name, read.key, later.since ?? '', assumedVersionText(context.celeryVersion, context.celeryVersionOrigin))
           : messages.neverSent(signal.name, read.key);
       }
       if (!why) continue;

@@ -1,5 +1,6 @@
 import { atLeast } from './support/versions';
-import type { TextEdit } from '../diagnostics';
+import type { TextEdit, Translated } from '../diagnostics';
+import { assumedVersionText } from '../versionOrigin';
 import { renameSignalEdits } from './support/signalRefs';
 import { quote } from './support/sites';
 import type { FileContext, FileRule, RuleFinding } from './support/types';
@@ -7,10 +8,10 @@ import { messageTable } from './support/messages';
 
 const messages = messageTable('deprecated-signal', {
   deprecated: {
-    en: (name: string, since: string, replacement: string | undefined) =>
-      `${quote(name)} is deprecated since Celery ${since}${replacement ? `; use ${quote(replacement)}, which receives different keywords, so review the handler` : ''}.`,
-    'zh-cn': (name: string, since: string, replacement: string | undefined) =>
-      `${quote(name)} 自 Celery ${since} 起已弃用${replacement ? `；请改用 ${quote(replacement)}，它收到的关键字参数不同，请检查处理函数` : ''}。`,
+    en: (name: string, since: string, replacement: string | undefined, version: Translated | undefined) =>
+      `${quote(name)} is deprecated since Celery ${since}${version ? `, and the project runs ${version.en}` : ''}${replacement ? `; use ${quote(replacement)}, which receives different keywords, so review the handler` : ''}.`,
+    'zh-cn': (name: string, since: string, replacement: string | undefined, version: Translated | undefined) =>
+      `${quote(name)} 自 Celery ${since} 起已弃用${version ? `，而项目使用的是 ${version['zh-cn']}` : ''}${replacement ? `；请改用 ${quote(replacement)}，它收到的关键字参数不同，请检查处理函数` : ''}。`,
   },
   use: { en: (replacement: string) => `Use ${quote(replacement)}`, 'zh-cn': (replacement: string) => `改用 ${quote(replacement)}` },
 });
@@ -44,7 +45,8 @@ export const deprecatedSignal: FileRule = {
   },
   scope: 'file',
   check(context) {
-    const { model, catalog, text, celeryVersion } = context;
+    const { model, catalog, text, celeryVersion, celeryVersionOrigin } = context;
+    const version = celeryVersionOrigin && assumedVersionText(celeryVersion, celeryVersionOrigin);
     const findings: RuleFinding[] = [];
     const editsPerName = new Map<string, TextEdit[]>();
     // Only connecting a handler is a use worth a warning: importing the name or reading its `send` and
@@ -59,7 +61,7 @@ export const deprecatedSignal: FileRule = {
       if (!edits) editsPerName.set(ref.name, (edits = replacement && handlersFit(context, ref.name, replacement) ? renameSignalEdits(text, model, ref.name, replacement) : []));
       findings.push({
         span: ref.nameSpan,
-        message: messages.deprecated(spec.name, deprecation.since, replacement),
+        message: messages.deprecated(spec.name, deprecation.since, replacement, version),
         fixes: edits.length > 0 ? [{ title: messages.use(replacement!), edits }] : [],
         tags: ['deprecated'],
       });

@@ -2,15 +2,17 @@ import { closestName } from './support/didYouMean';
 import { quote } from './support/sites';
 import type { RuleFinding, SiteRule } from './support/types';
 import { connectOptionsFor, RELEASES } from './support/versions';
-import { messageTable } from './support/messages';
+import { messageTable, spaced } from './support/messages';
+import type { Translated } from '../diagnostics';
+import { assumedVersionText } from '../versionOrigin';
 
 const messages = messageTable('unknown-connect-option', {
   unknown: {
-    en: (signal: string, known: string, retryTooNew: string | undefined, option: string, suggestion: string | undefined) =>
-      `${signal}.connect() accepts only ${known}${retryTooNew ? ` (retry= only exists since Celery ${retryTooNew})` : ''}: ${quote(option)} makes it raise TypeError as soon as this line runs, ` +
+    en: (signal: string, known: string, retryTooNew: string | undefined, option: string, suggestion: string | undefined, version: Translated) =>
+      `${signal}.connect() accepts only ${known}${retryTooNew ? ` on ${version.en} (retry= only exists since Celery ${retryTooNew})` : ''}: ${quote(option)} makes it raise TypeError as soon as this line runs, ` +
       `so nothing gets connected.${suggestion ? ` Did you mean ${quote(suggestion)}?` : ''}`,
-    'zh-cn': (signal: string, known: string, retryTooNew: string | undefined, option: string, suggestion: string | undefined) =>
-      `${signal}.connect() 只接受 ${known}${retryTooNew ? `（retry= 自 Celery ${retryTooNew} 起才有）` : ''}：${quote(option)} 会让它在执行这一行时立即抛出 TypeError，` +
+    'zh-cn': (signal: string, known: string, retryTooNew: string | undefined, option: string, suggestion: string | undefined, version: Translated) =>
+      `${signal}.connect() ${retryTooNew ? `在${spaced(version['zh-cn'])}上` : ''}只接受 ${known}${retryTooNew ? `（retry= 自 Celery ${retryTooNew} 起才有）` : ''}：${quote(option)} 会让它在执行这一行时立即抛出 TypeError，` +
       `因此什么都不会被连接。${suggestion ? `你是不是想写 ${quote(suggestion)}？` : ''}`,
   },
   rename: { en: (suggestion: string) => `Rename to ${quote(suggestion)}`, 'zh-cn': (suggestion: string) => `重命名为 ${quote(suggestion)}` },
@@ -36,7 +38,7 @@ export const unknownConnectOption: SiteRule = {
       const suggestion = closestName(argument.keyword, known);
       findings.push({
         span: argument.keywordSpan,
-        message: messages.unknown(site.connection.signal.name, known.join(', '), argument.keyword === 'retry' ? RELEASES.retryOption : undefined, argument.keyword, suggestion),
+        message: messages.unknown(site.connection.signal.name, known.join(', '), argument.keyword === 'retry' ? RELEASES.retryOption : undefined, argument.keyword, suggestion, assumedVersionText(celeryVersion, context.celeryVersionOrigin)),
         fixes: suggestion ? [{ title: messages.rename(suggestion), edits: [{ span: argument.keywordSpan, newText: suggestion }], preferred: true }] : [],
       });
     }

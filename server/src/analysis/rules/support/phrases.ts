@@ -1,7 +1,8 @@
 /** Clauses several rules put inside their messages, in both languages (see messages.ts). */
 import type { Translated } from '../../diagnostics';
 import type { FileModel, SignalRef } from '../../model';
-import { messageTable } from './messages';
+import { assumedVersionText } from '../../versionOrigin';
+import { messageTable, spaced } from './messages';
 import type { NamedParam } from './params';
 import { inImport } from './signalRefs';
 import { optionValue, quote } from './sites';
@@ -20,8 +21,8 @@ const phrases = messageTable('shared clauses', {
   },
   propagates: { en: () => 'which propagates to the code that sent the signal', 'zh-cn': () => '这个错误会传播到发送信号的代码' },
   sentLater: {
-    en: (signal: string, name: string, since: string, version: string) => `${signal} only sends ${quote(name)} from Celery ${since} on, not on ${version}`,
-    'zh-cn': (signal: string, name: string, since: string, version: string) => `${signal} 从 Celery ${since} 起才发送 ${quote(name)}，${version} 中没有`,
+    en: (signal: string, name: string, since: string, version: Translated) => `${signal} only sends ${quote(name)} from Celery ${since} on, not on ${version.en}`,
+    'zh-cn': (signal: string, name: string, since: string, version: Translated) => `${signal} 从 Celery ${since} 起才发送 ${quote(name)}，${spaced(version['zh-cn'])}中没有`,
   },
   neverSent: {
     en: (signal: string, name: string) => `${signal} never sends a keyword named ${quote(name)}`,
@@ -45,8 +46,8 @@ export function dispatchFailureText(context: Pick<HandlerContext, 'site' | 'cele
 }
 
 export function neverSentText(context: HandlerContext, entry: NamedParam): Translated {
-  const { signal, celeryVersion } = context;
-  if (entry.later) return phrases.sentLater(signal.name, entry.param.name, entry.later.since ?? '', celeryVersion);
+  const { signal, celeryVersion, celeryVersionOrigin } = context;
+  if (entry.later) return phrases.sentLater(signal.name, entry.param.name, entry.later.since ?? '', assumedVersionText(celeryVersion, celeryVersionOrigin));
   return phrases.neverSent(signal.name, entry.param.name);
 }
 

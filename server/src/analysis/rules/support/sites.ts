@@ -17,6 +17,7 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
       model: context.model,
       catalog: context.catalog,
       celeryVersion: context.celeryVersion,
+      celeryVersionOrigin: context.celeryVersionOrigin,
       sentKeywords: context.sentKeywords,
       site,
       signal,

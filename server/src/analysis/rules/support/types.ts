@@ -3,6 +3,7 @@ import type { Catalog } from '../../../catalog/catalog';
 import type { ParamSpec, SignalSpec } from '../../../catalog/types';
 import type { Finding, Fix, RelatedInfo, Severity, Translated } from '../../diagnostics';
 import type { FileModel, Handler, HandlerSite } from '../../model';
+import type { CeleryVersionOrigin } from '../../versionOrigin';
 
 /** A text a rule reports: translated (from the rule's message table) or, until translated, English. */
 export type RuleText = string | Translated;
@@ -29,6 +30,8 @@ export interface FileContext {
   readonly model: FileModel;
   readonly catalog: Catalog;
   readonly celeryVersion: string;
+  /** Where the project's files gave `celeryVersion`; messages name it through assumedVersionText. */
+  readonly celeryVersionOrigin?: CeleryVersionOrigin;
   sentKeywords(signal: SignalSpec): SentKeywords;
 }
 
