@@ -72,6 +72,11 @@ export function detectWorkspaceVersions(session: Session): boolean {
   const summary = (map: Map<string, CeleryVersionDetection>) => JSON.stringify([...map].map(([root, d]) => [root, d.detected, d.problems]));
   const changed = summary(detections) !== summary(session.versionDetections);
   session.versionDetections = detections;
+  if (changed) {
+    for (const problem of [...detections.values()].flatMap((d) => d.problems)) {
+      session.connection.console.warn(`Celery version: ${problem.file} was not used (${problem.message})`);
+    }
+  }
   return changed;
 }
 

@@ -1,0 +1,69 @@
+// The Celery release found in the workspace's own files, over the real server: the status notification,
+// diagnostics and hover name it and where it came from; a watched-file change detects it again; a file
+// outside the workspace folder is not read; the setting overrides it all.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { withServer } from './lspClient';
+
+const WORKER = 'from celery.signals import worker_before_create_process\n\n\n@worker_before_create_process.connect\ndef before(sender=None, **kwargs):\n    pass\n';
+
+const made: string[] = [];
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function workspace(): { root: string; outside: string } {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-version-'));
+  made.push(parent);
+  const root = path.join(parent, 'project');
+  fs.mkdirSync(root);
+  const outside = path.join(parent, 'outside.txt');
+  fs.writeFileSync(outside, 'celery==3.1.0\n');
+  fs.writeFileSync(path.join(root, 'requirements.txt'), `-r ../outside.txt\ncelery[redis]>=5.2,<6\n`);
+  return { root, outside };
+}
+
+test('status, diagnostics and hover follow the release the workspace files give, and a change to them', async () => {
+  const { root, outside } = workspace();
+  await withServer({ pullDiagnostics: true, rootPath: root }, async (client) => {
+    const status = await client.waitFor((m) => m.method === 'celerySignals/status', 15_000, true);
+    assert.equal(status.params.celeryVersion, '5.2.0');
+    assert.equal(status.params.celeryVersionSource, 'project');
+    assert.deepEqual(status.params.celeryVersionOrigin, { file: path.join(root, 'requirements.txt'), line: 2, specifier: '>=5.2,<6', lowestOfRange: true, kind: 'requirement' });
+    assert.equal(status.params.versionFileProblems.length, 1);
+    assert.match(status.params.versionFileProblems[0], new RegExp(`${path.basename(outside)}: outside the workspace folders`));
+
+    const uri = pathToFileURL(path.join(root, 'worker.py')).toString();
+    client.open(uri, WORKER, 'python');
+    const tooNew = (await client.pullDiagnostics(uri)).filter((d: any) => d.code === 'signal-too-new');
+    assert.equal(tooNew.length, 2);
+    assert.match(tooNew[0].message, /on Celery 5\.2\.0 \(the lowest release `>=5\.2,<6` in requirements\.txt:2 allows\)/);
+
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+    assert.match(hover.contents.value, /Not available in Celery 5\.2\.0 \(the lowest release `>=5\.2,<6` in requirements\.txt:2 allows\)/);
+    assert.match(hover.contents.value, /Checked against Celery 5\.2\.0/);
+
+    fs.writeFileSync(path.join(root, 'requirements.txt'), 'celery==5.4.0\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, 'requirements.txt')).toString(), type: 2 }] });
+    const next = await client.waitFor((m) => m.method === 'celerySignals/status' && m.params.celeryVersion === '5.4.0');
+    assert.equal(next.params.celeryVersionOrigin.lowestOfRange, false);
+    assert.deepEqual(next.params.versionFileProblems, []);
+    assert.deepEqual((await client.pullDiagnostics(uri)).filter((d: any) => d.code === 'signal-too-new'), []);
+  });
+});
+
+test('the celeryVersion setting overrides the workspace files', async () => {
+  const { root } = workspace();
+  await withServer({ pullDiagnostics: true, rootPath: root, settings: { celeryVersion: '5.1.0' } }, async (client) => {
+    const status = await client.waitFor((m) => m.method === 'celerySignals/status', 15_000, true);
+    assert.equal(status.params.celeryVersion, '5.1.0');
+    assert.equal(status.params.celeryVersionSource, 'setting');
+    assert.equal(status.params.celeryVersionOrigin, undefined);
+    const uri = pathToFileURL(path.join(root, 'worker.py')).toString();
+    client.open(uri, WORKER, 'python');
+    const [first] = (await client.pullDiagnostics(uri)).filter((d: any) => d.code === 'signal-too-new');
+    assert.match(first.message, /on the configured Celery 5\.1\.0 /);
+  });
+});
