@@ -39,7 +39,8 @@ Options:
   --dry-run                 with --fix: write nothing, print the fixes as a unified diff instead
   --lang en|zh-cn           language of messages and the summary (default: from LC_ALL, LC_MESSAGES
                             or LANG, e.g. LANG=zh_CN.UTF-8 gives Chinese)
-  --celery-version X.Y.Z    judge handlers as this Celery release would (default: the latest known)
+  --celery-version X.Y.Z    judge handlers as this Celery release would (default: the release the
+                            project's lock, requirements or pyproject files give, else the latest known)
   --hints                   also report hints (e.g. keywords a handler could name)
   --catalog FILE            add a signal catalog (JSON) for your own signals; repeatable
   --severity CODE=LEVEL     set a rule's level: error, warning, information, hint or off; repeatable
