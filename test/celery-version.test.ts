@@ -5,6 +5,10 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { assumedRelease, celeryRequirement } from '../server/src/project/celeryVersionSpec';
 import { detectCeleryVersion, projectRootOf, type VersionFileAccess } from '../server/src/project/celeryVersion';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { hoverAt } from '../server/src/analysis/hover';
+import type { CeleryVersionOrigin } from '../server/src/analysis/versionOrigin';
+import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { project, run } from './support/cliProject';
 
 const ROOT = path.resolve('/project');
@@ -198,5 +202,21 @@ describe('CLI', () => {
     assert.match(r.stdout, /^old\/w\.py:1:28: warning signal-too-new .*Celery 5\.2\.0 \(the lowest release `\^5\.2` in old\/pyproject\.toml:2 allows\)/m);
     assert.doesNotMatch(r.stdout, /^new\/w\.py/m);
     assert.match(r.stderr, /old\/poetry\.lock: not used to find the Celery version \(/);
+  });
+});
+
+describe('hover', () => {
+  test('a keyword newer than the assumed release says so, with where the release came from', async () => {
+    const catalog = getBundledCatalog();
+    const text = 'from celery.signals import after_task_publish\n\n\n@after_task_publish.connect\ndef published(sender=None, headers=None, **kwargs):\n    pass\n';
+    const origin: CeleryVersionOrigin = { file: 'requirements.txt', line: 1, specifier: '==3.1.25', lowestOfRange: false, kind: 'requirement' };
+    const { model } = await analyzeText(text, 'python', catalog, { celeryVersion: '3.1.25', celeryVersionOrigin: origin });
+    const at = text.indexOf('headers') + 1;
+    const en = hoverAt(model!, at, catalog, { docsLanguage: 'en', celeryVersion: '3.1.25', celeryVersionOrigin: origin });
+    assert.match(en!.markdown, /⚠ Not sent on Celery 3\.1\.25 \(pinned in requirements\.txt:1\)\./);
+    const zh = hoverAt(model!, at, catalog, { docsLanguage: 'zh-cn', celeryVersion: '3.1.25', celeryVersionOrigin: origin });
+    assert.match(zh!.markdown, /⚠ Celery 3\.1\.25（固定于 requirements\.txt:1）不发送此关键字参数。/);
+    const current = hoverAt(model!, at, catalog, { docsLanguage: 'en', celeryVersion: '5.4.0' });
+    assert.doesNotMatch(current!.markdown, /Not sent/);
   });
 });

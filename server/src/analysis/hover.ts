@@ -5,6 +5,7 @@ import { compareVersions } from '../catalog/versions';
 import { label, localize } from './hoverLocale';
 import type { FileModel, HandlerParam, HandlerSite, Span } from './model';
 import { assumedVersionText, type CeleryVersionOrigin } from './versionOrigin';
+import { spaced } from './rules/support/messages';
 
 export interface HoverOptions {
   docsLanguage: DocsLanguage;
@@ -68,17 +69,22 @@ export function signalMarkdown(catalog: Catalog, signal: SignalSpec, options: Ho
   return parts.join('\n\n');
 }
 
-function paramSpecMarkdown(spec: ParamSpec, signal: SignalSpec, lang: DocsLanguage): string {
+function paramSpecMarkdown(spec: ParamSpec, signal: SignalSpec, options: HoverOptions): string {
+  const lang = options.docsLanguage;
   const notes: string[] = [];
   if (spec.mayBeNone) notes.push(`${label('mayBeNone', lang)}`);
   if (spec.sometimesAbsent) notes.push(label('sometimesAbsent', lang));
   if (spec.since) notes.push(`Celery ${spec.since}+`);
   const head = `**${spec.name}**: \`${spec.type}\` — ${label('parameterOf', lang, signal.name)}`;
   const description = localize(spec.description, lang);
-  return [head, description, notes.length ? `_${notes.join(' · ')}_` : ''].filter(Boolean).join('\n\n');
+  const notSent = spec.since && compareVersions(options.celeryVersion, spec.since) < 0;
+  const version = assumedVersionText(options.celeryVersion, options.celeryVersionOrigin)[lang];
+  const warning = notSent ? `⚠ ${label('notSentOn', lang, lang === 'en' ? version : spaced(version).trimStart())}` : '';
+  return [head, description, notes.length ? `_${notes.join(' · ')}_` : '', warning].filter(Boolean).join('\n\n');
 }
 
-function paramMarkdown(catalog: Catalog, site: HandlerSite, param: HandlerParam, signal: SignalSpec, lang: DocsLanguage): string {
+function paramMarkdown(catalog: Catalog, site: HandlerSite, param: HandlerParam, signal: SignalSpec, options: HoverOptions): string {
+  const lang = options.docsLanguage;
   const keywords = catalog.keywordsOf(signal);
   if (param.kind === 'var-keyword' || param.kind === 'object-rest') {
     const declared = new Set(site.handler?.params.map((p) => p.name));
@@ -87,7 +93,7 @@ function paramMarkdown(catalog: Catalog, site: HandlerSite, param: HandlerParam,
   }
   if (param.kind === 'var-positional') return `**${param.name}** — ${label('positionalNothing', lang)}`;
   const spec = keywords.find((k) => k.name === param.name);
-  if (spec) return paramSpecMarkdown(spec, signal, lang);
+  if (spec) return paramSpecMarkdown(spec, signal, options);
   return `**${param.name}** — ${label('neverSent', lang, signal.name)}`;
 }
 
@@ -105,7 +111,7 @@ export function hoverAt(model: FileModel, offset: number, catalog: Catalog, opti
     const signal = signalOfSite(catalog, site);
     if (!signal) continue;
     const param = site.handler?.params.find((p) => within(p.nameSpan, offset));
-    if (param) return { span: param.nameSpan, markdown: paramMarkdown(catalog, site, param, signal, options.docsLanguage) };
+    if (param) return { span: param.nameSpan, markdown: paramMarkdown(catalog, site, param, signal, options) };
     const sender = site.connection.arguments.find((a) => a.keyword === 'sender' && within(a.keywordSpan, offset));
     if (sender) return { span: sender.keywordSpan!, markdown: senderMarkdown(signal, options.docsLanguage) };
   }

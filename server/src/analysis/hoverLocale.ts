@@ -27,6 +27,7 @@ const labels = {
   tooNew: { en: 'Not available in the configured Celery version', 'zh-cn': '配置的 Celery 版本中尚不可用' },
   notIn: { en: 'Not available in', 'zh-cn': '尚不可用于' },
   judgedOn: { en: 'Checked against', 'zh-cn': '检查所依据的版本：' },
+  notSentOn: { en: 'Not sent on {0}.', 'zh-cn': '{0}不发送此关键字参数。' },
   pitfalls: { en: 'Pitfalls', 'zh-cn': '常见陷阱' },
   docs: { en: 'Celery documentation', 'zh-cn': 'Celery 文档' },
   noKeywords: { en: 'Sends no keywords besides `signal` and `sender`.', 'zh-cn': '除 `signal` 和 `sender` 外不发送其他关键字参数。' },
