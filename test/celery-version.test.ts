@@ -107,6 +107,12 @@ describe('files', () => {
     assert.deepEqual([detected?.version, detected?.specifier, detected?.source.line], ['5.2.0', '^5.2', 5]);
   });
 
+  test('pyproject.toml, Poetry: the line is the one in the table that decided', () => {
+    const text = '[tool.poetry.dependencies]\npython = "^3.10"\ncelery = ">=5.1"\n\n[tool.poetry.group.test.dependencies]\ncelery = "5.3.6"\n';
+    const { detected } = detect({ 'pyproject.toml': text });
+    assert.deepEqual([detected?.version, detected?.source.line, detected?.lowestOfRange], ['5.3.6', 6, false]);
+  });
+
   test('poetry.lock and uv.lock give the resolved release', () => {
     const lock = '[[package]]\nname = "billiard"\nversion = "4.2.0"\n\n[[package]]\nname = "celery"\nversion = "5.3.6"\n';
     for (const name of ['poetry.lock', 'uv.lock']) {
@@ -120,6 +126,13 @@ describe('files', () => {
     const { detected } = detect({ 'Pipfile.lock': text });
     assert.equal(detected?.version, '5.2.7');
     assert.equal(detected?.source.line, 4);
+  });
+
+  test('Pipfile: packages before dev-packages', () => {
+    const text = '[[source]]\nurl = "https://example.invalid/simple"\n\n[packages]\ncelery = {version = ">=5.3", extras = ["redis"]}\n\n[dev-packages]\ncelery = "==5.4.0"\n';
+    const { detected } = detect({ Pipfile: text });
+    assert.deepEqual([detected?.version, detected?.specifier, detected?.source.line], ['5.4.0', '==5.4.0', 8]);
+    assert.equal(detect({ Pipfile: '[packages]\ncelery = "~=5.3"\n' }).detected?.version, '5.3.0');
   });
 
   test('setup.cfg install_requires and setup.py literals', () => {

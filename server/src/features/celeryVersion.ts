@@ -87,7 +87,8 @@ function rootOf(session: Session, uri: string | undefined): string | undefined {
   } catch {
     file = undefined;
   }
-  return (file && session.workspaceRoots.find((root) => isInside(file, root))) ?? session.workspaceRoots[0];
+  // A document outside every workspace folder belongs to no project whose files could speak for it.
+  return file ? session.workspaceRoots.find((root) => isInside(file, root)) : session.workspaceRoots[0];
 }
 
 /** The release a document (or, without one, the first workspace folder) is judged against, and why. */
@@ -107,7 +108,7 @@ export function versionFileProblems(session: Session): string[] {
   return [...session.versionDetections.values()].flatMap((d) => d.problems.map((p) => `${p.file}: ${p.message}`));
 }
 
-const WATCHED = '**/{requirements*.txt,requirements/*.txt,pyproject.toml,poetry.lock,uv.lock,Pipfile.lock,setup.cfg,setup.py}';
+const WATCHED = '**/{requirements*.txt,requirements/*.txt,pyproject.toml,Pipfile,poetry.lock,uv.lock,Pipfile.lock,setup.cfg,setup.py}';
 
 /** Asks the client to report changes to version files, where it lets servers register watchers. */
 export async function watchVersionFiles(session: Session): Promise<void> {

@@ -4,7 +4,7 @@
  *
  * Precedence, first match wins:
  *   1. lock files, which name the release installed: poetry.lock, uv.lock, Pipfile.lock;
- *   2. requirement specifiers: pyproject.toml (PEP 621, dependency groups, Poetry), requirements.txt
+ *   2. requirement specifiers: pyproject.toml (PEP 621, dependency groups, Poetry), Pipfile, requirements.txt
  *      (and the files it includes), the other requirements*.txt and requirements/*.txt in name order,
  *      setup.cfg, setup.py. An exact pin in any of them beats a range; a range is judged at the lowest
  *      release it allows; a requirement with no lower bound (`celery`, `celery<6`) says nothing.
@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { compareVersions } from '../catalog/versions';
 import { assumedRelease } from './celeryVersionSpec';
 import {
+  pipfileEntries,
   pipfileLockEntries,
   pyprojectEntries,
   requirementsEntries,
@@ -67,7 +68,7 @@ const LOCK_FILES: [string, Reader][] = [
 ];
 
 /** Names of the files, at a project's root, that detection reads. */
-export const VERSION_FILE_NAMES: readonly string[] = ['poetry.lock', 'uv.lock', 'Pipfile.lock', 'pyproject.toml', 'requirements.txt', 'setup.cfg', 'setup.py'];
+export const VERSION_FILE_NAMES: readonly string[] = ['poetry.lock', 'uv.lock', 'Pipfile.lock', 'pyproject.toml', 'Pipfile', 'requirements.txt', 'setup.cfg', 'setup.py'];
 
 /** True for a file name detection reads at a root (`requirements-dev.txt` included). */
 export function isVersionFileName(name: string): boolean {
@@ -150,6 +151,7 @@ export function detectCeleryVersion(access: VersionFileAccess, root: string): Ce
   const seen = new Set<string>();
   const entries = [
     ...entriesOf(path.join(root, 'pyproject.toml'), pyprojectEntries),
+    ...entriesOf(path.join(root, 'Pipfile'), pipfileEntries),
     ...requirementsFiles(access, root).flatMap((file) => requirementsEntries(file, readSafely, seen)),
     ...entriesOf(path.join(root, 'setup.cfg'), setupCfgEntries),
     ...entriesOf(path.join(root, 'setup.py'), setupPyEntries),

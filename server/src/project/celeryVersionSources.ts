@@ -36,6 +36,17 @@ const CELERY_KEY = /^[ \t]*["']?celery["']?[ \t]*=/im;
 // The package ships CommonJS next to its ES module; TypeScript only sees the latter's types.
 const { parse: parseToml } = require('smol-toml') as typeof SmolToml;
 
+/** The line of the Celery key in table `[header]`, or of the first Celery key when the header is not written out. */
+function celeryKeyLine(text: string, header: string): number {
+  const dotted = header.split('.').map((part) => `["']?${escapeRegExp(part)}["']?`).join('[ \\t]*\\.[ \\t]*');
+  const start = new RegExp(`^[ \\t]*\\[[ \\t]*${dotted}[ \\t]*\\]`, 'm').exec(text);
+  if (!start) return lineOf(text, CELERY_KEY);
+  const rest = text.slice(start.index);
+  const next = /\n[ \t]*\[/.exec(rest);
+  const key = CELERY_KEY.exec(next ? rest.slice(0, next.index) : rest);
+  return key ? text.slice(0, start.index + key.index).split('\n').length : lineOf(text, CELERY_KEY);
+}
+
 type Table = Record<string, unknown>;
 
 function isTable(value: unknown): value is Table {
@@ -78,15 +89,23 @@ export function pyprojectEntries(text: string, file: string): CeleryEntry[] {
   for (const list of Object.values(tableAt(project, 'optional-dependencies') ?? {})) fromRequirementList(list);
   for (const list of Object.values(tableAt(data, 'dependency-groups') ?? {})) fromRequirementList(list);
   const poetry = tableAt(data, 'tool', 'poetry');
-  const poetryTables = [
-    tableAt(poetry, 'dependencies'),
-    ...Object.values(tableAt(poetry, 'group') ?? {}).map((group) => tableAt(group, 'dependencies')),
-    tableAt(poetry, 'dev-dependencies'),
+  const poetryTables: [string, Table | undefined][] = [
+    ['tool.poetry.dependencies', tableAt(poetry, 'dependencies')],
+    ...Object.entries(tableAt(poetry, 'group') ?? {}).map(([name, group]): [string, Table | undefined] => [`tool.poetry.group.${name}.dependencies`, tableAt(group, 'dependencies')]),
+    ['tool.poetry.dev-dependencies', tableAt(poetry, 'dev-dependencies')],
   ];
-  for (const table of poetryTables) {
-    for (const specifier of poetrySpecifiers(celeryKeyOf(table))) entries.push({ specifier, file, line: lineOf(text, CELERY_KEY) });
+  for (const [header, table] of poetryTables) {
+    for (const specifier of poetrySpecifiers(celeryKeyOf(table))) entries.push({ specifier, file, line: celeryKeyLine(text, header) });
   }
   return entries;
+}
+
+/** Pipfile: `[packages]` before `[dev-packages]`; a value is `"==5.3.4"`, `"*"` or `{ version = ... }`. */
+export function pipfileEntries(text: string, file: string): CeleryEntry[] {
+  const data = parseToml(text) as Table;
+  return ['packages', 'dev-packages'].flatMap((section) =>
+    poetrySpecifiers(celeryKeyOf(tableAt(data, section))).map((specifier) => ({ specifier, file, line: celeryKeyLine(text, section) })),
+  );
 }
 
 /** `[[package]]` entries of poetry.lock and uv.lock: the resolved release, exactly. */
