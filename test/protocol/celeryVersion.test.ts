@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withServer } from './lspClient';
+import { LspClient, withServer } from './lspClient';
 
 const WORKER = 'from celery.signals import worker_before_create_process\n\n\n@worker_before_create_process.connect\ndef before(sender=None, **kwargs):\n    pass\n';
 
@@ -66,4 +66,29 @@ test('the celeryVersion setting overrides the workspace files', async () => {
     const [first] = (await client.pullDiagnostics(uri)).filter((d: any) => d.code === 'signal-too-new');
     assert.match(first.message, /on the configured Celery 5\.1\.0 /);
   });
+});
+
+test('a client that lets servers register watchers is asked to watch the version files', async () => {
+  const { root } = workspace();
+  const client = new LspClient({ rootPath: root });
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'project' }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    client.notify('initialized', {});
+    // Other features may register watchers of their own: look for the one that names a lock file.
+    const watchers = (m: any) =>
+      m.method === 'client/registerCapability'
+        ? m.params.registrations.filter((r: any) => r.method === 'workspace/didChangeWatchedFiles').flatMap((r: any) => r.registerOptions.watchers)
+        : [];
+    const registration = await client.waitFor((m) => watchers(m).some((w: any) => String(w.globPattern).includes('poetry.lock')), 15_000, true);
+    const patterns = watchers(registration).map((w: any) => w.globPattern).join(' ');
+    for (const name of ['requirements*.txt', 'pyproject.toml', 'poetry.lock', 'uv.lock', 'Pipfile.lock', 'setup.cfg', 'setup.py']) assert.ok(patterns.includes(name), name);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
 });
