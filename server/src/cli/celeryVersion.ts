@@ -14,8 +14,8 @@ import { detectCeleryVersion, projectRootOf, type CeleryVersionDetection, type V
 
 const say = messageTable('cli celery version', {
   assumed: {
-    en: (project: string, version: Translated) => `${project}: judged against ${version.en}`,
-    'zh-cn': (project: string, version: Translated) => `${project}：按${spaced(version['zh-cn'])}检查`,
+    en: (project: string, version: Translated) => `files under ${project} are judged against ${version.en}`,
+    'zh-cn': (project: string, version: Translated) => `${project} 下的文件按${spaced(version['zh-cn'])}检查`,
   },
   leftOut: {
     en: (file: string, reason: string) => `${file}: not used to find the Celery version (${reason})`,
