@@ -157,8 +157,8 @@ describe('precedence and bad files', () => {
     assert.equal(detect({ 'requirements.txt': 'celery\n', 'setup.py': 'install_requires=["celery>=5.2"]\n' }).detected?.version, '5.2.0');
   });
 
-  test('an unreadable or broken file is left out and reported; detection goes on', () => {
-    const result = detect({ 'poetry.lock': '[[package]\nname = ', 'Pipfile.lock': null, 'requirements.txt': 'celery>=5.3\n' });
+  test('an unreadable or broken file is left out and reported (a lock that never names Celery is not parsed); detection goes on', () => {
+    const result = detect({ 'poetry.lock': '[[package]]\nname = "celery"\nversion = ', 'uv.lock': 'not toml [', 'Pipfile.lock': null, 'requirements.txt': 'celery>=5.3\n' });
     assert.equal(result.detected?.version, '5.3.0');
     assert.deepEqual(result.problems.map((p) => path.basename(p.file)), ['poetry.lock', 'Pipfile.lock']);
     assert.match(result.problems[1].message, /EACCES/);
@@ -206,7 +206,7 @@ describe('CLI', () => {
     const dir = project({
       '.git/HEAD': '',
       'old/pyproject.toml': '[tool.poetry.dependencies]\ncelery = "^5.2"\n',
-      'old/poetry.lock': 'not = [valid',
+      'old/poetry.lock': '[[package]]\nname = "celery"\nversion = [',
       'old/w.py': TOO_NEW,
       'new/requirements.txt': 'celery==5.5.0\n',
       'new/w.py': TOO_NEW,

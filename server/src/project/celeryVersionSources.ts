@@ -110,9 +110,12 @@ export function pipfileEntries(text: string, file: string): CeleryEntry[] {
 
 /** `[[package]]` entries of poetry.lock and uv.lock: the resolved release, exactly. */
 export function tomlLockEntries(text: string, file: string): CeleryEntry[] {
+  // Locks run to megabytes; one that never names Celery is not worth parsing.
+  const nameLine = /^[ \t]*name[ \t]*=[ \t]*["']celery["']/im;
+  if (!nameLine.test(text)) return [];
   const data = parseToml(text) as Table;
   const packages = Array.isArray(data.package) ? data.package : [];
-  const line = lineOf(text, /^[ \t]*name[ \t]*=[ \t]*["']celery["']/im);
+  const line = lineOf(text, nameLine);
   return packages
     .filter((p): p is Table => isTable(p) && typeof p.name === 'string' && normalisedName(p.name) === 'celery' && typeof p.version === 'string')
     .map((p) => ({ specifier: `==${p.version as string}`, file, line }));
