@@ -89,7 +89,7 @@ connection.onInitialized(
   guardNotification(connection, 'initialized', async () => {
     detectWorkspaceVersions(current());
     await applyConfiguration(current());
-    await watchVersionFiles(current());
+    void watchVersionFiles(current());
     await warmUpParsers();
   }),
 );
