@@ -113,9 +113,9 @@ describe('files', () => {
     assert.deepEqual([detected?.version, detected?.source.line, detected?.lowestOfRange], ['5.3.6', 6, false]);
   });
 
-  test('poetry.lock and uv.lock give the resolved release', () => {
+  test('poetry.lock, uv.lock and pdm.lock give the resolved release', () => {
     const lock = '[[package]]\nname = "billiard"\nversion = "4.2.0"\n\n[[package]]\nname = "celery"\nversion = "5.3.6"\n';
-    for (const name of ['poetry.lock', 'uv.lock']) {
+    for (const name of ['poetry.lock', 'uv.lock', 'pdm.lock']) {
       const { detected } = detect({ [name]: lock, 'pyproject.toml': '[project]\ndependencies = ["celery>=5"]\n' });
       assert.deepEqual(detected, { version: '5.3.6', specifier: '5.3.6', source: { file: path.join(ROOT, name), line: 6 }, lowestOfRange: false, kind: 'lock' });
     }

@@ -108,7 +108,7 @@ export function versionFileProblems(session: Session): string[] {
   return [...session.versionDetections.values()].flatMap((d) => d.problems.map((p) => `${p.file}: ${p.message}`));
 }
 
-const WATCHED = '**/{requirements*.txt,requirements/*.txt,pyproject.toml,Pipfile,poetry.lock,uv.lock,Pipfile.lock,setup.cfg,setup.py}';
+const WATCHED = '**/{requirements*.txt,requirements/*.txt,pyproject.toml,Pipfile,poetry.lock,uv.lock,pdm.lock,Pipfile.lock,setup.cfg,setup.py}';
 
 /** Asks the client to report changes to version files, where it lets servers register watchers. */
 export async function watchVersionFiles(session: Session): Promise<void> {

@@ -3,7 +3,7 @@
  * through the access object the caller gives (the server confines it to the workspace folders).
  *
  * Precedence, first match wins:
- *   1. lock files, which name the release installed: poetry.lock, uv.lock, Pipfile.lock;
+ *   1. lock files, which name the release installed: poetry.lock, uv.lock, pdm.lock, Pipfile.lock;
  *   2. requirement specifiers: pyproject.toml (PEP 621, dependency groups, Poetry), Pipfile, requirements.txt
  *      (and the files it includes), the other requirements*.txt and requirements/*.txt in name order,
  *      setup.cfg, setup.py. An exact pin in any of them beats a range; a range is judged at the lowest
@@ -64,11 +64,12 @@ type Reader = (text: string, file: string) => CeleryEntry[];
 const LOCK_FILES: [string, Reader][] = [
   ['poetry.lock', tomlLockEntries],
   ['uv.lock', tomlLockEntries],
+  ['pdm.lock', tomlLockEntries],
   ['Pipfile.lock', pipfileLockEntries],
 ];
 
 /** Names of the files, at a project's root, that detection reads. */
-export const VERSION_FILE_NAMES: readonly string[] = ['poetry.lock', 'uv.lock', 'Pipfile.lock', 'pyproject.toml', 'Pipfile', 'requirements.txt', 'setup.cfg', 'setup.py'];
+export const VERSION_FILE_NAMES: readonly string[] = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pyproject.toml', 'Pipfile', 'requirements.txt', 'setup.cfg', 'setup.py'];
 
 /** True for a file name detection reads at a root (`requirements-dev.txt` included). */
 export function isVersionFileName(name: string): boolean {

@@ -108,7 +108,7 @@ export function pipfileEntries(text: string, file: string): CeleryEntry[] {
   );
 }
 
-/** `[[package]]` entries of poetry.lock and uv.lock: the resolved release, exactly. */
+/** `[[package]]` entries of poetry.lock, uv.lock and pdm.lock: the resolved release, exactly. */
 export function tomlLockEntries(text: string, file: string): CeleryEntry[] {
   // Locks run to megabytes; one that never names Celery is not worth parsing.
   const nameLine = /^[ \t]*name[ \t]*=[ \t]*["']celery["']/im;
