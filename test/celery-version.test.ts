@@ -1,6 +1,7 @@
 // Celery version detection: specifiers, each kind of file, precedence, includes and bad files, on an
 // in-memory project; then the CLI over real folders, where messages name the release and its source.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { assumedRelease, celeryRequirement } from '../server/src/project/celeryVersionSpec';
@@ -215,6 +216,16 @@ describe('CLI', () => {
     assert.match(r.stdout, /^old\/w\.py:1:28: warning signal-too-new .*Celery 5\.2\.0 \(the lowest release `\^5\.2` in old\/pyproject\.toml:2 allows\)/m);
     assert.doesNotMatch(r.stdout, /^new\/w\.py/m);
     assert.match(r.stderr, /old\/poetry\.lock: not used to find the Celery version \(/);
+  });
+});
+
+describe('CLI and odd files', () => {
+  test('a pipe named like a version file is skipped with a note, not read (the read would never end)', async (t) => {
+    const dir = project({ '.git/HEAD': '', 'setup.py': 'install_requires=["celery>=5.2"]\n', 'worker.py': TOO_NEW });
+    if (spawnSync('mkfifo', [path.join(dir, 'requirements.txt')]).status !== 0) return t.skip('mkfifo is not available');
+    const r = await run(['check'], dir);
+    assert.match(r.stderr, /requirements\.txt: not used to find the Celery version \(not a regular file\)/);
+    assert.match(r.stdout, /Celery 5\.2\.0 \(the lowest release `>=5\.2` in setup\.py:1 allows\)/);
   });
 });
 

@@ -25,12 +25,16 @@ const say = messageTable('cli celery version', {
 
 const diskAccess: VersionFileAccess = {
   readFile(file) {
+    let stat: fs.Stats;
     try {
-      return fs.readFileSync(file, 'utf8');
+      stat = fs.statSync(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    // A pipe or device under a version file's name would block the read forever.
+    if (!stat.isFile()) throw new Error('not a regular file');
+    return fs.readFileSync(file, 'utf8');
   },
   listDir(folder) {
     try {

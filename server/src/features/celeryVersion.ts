@@ -48,7 +48,10 @@ export function workspaceFileAccess(roots: readonly string[]): VersionFileAccess
     readFile(file) {
       if (!fs.existsSync(file)) return undefined;
       if (!allowed(file)) throw new Error('outside the workspace folders, so not read');
-      const size = fs.statSync(file).size;
+      const stat = fs.statSync(file);
+      // A pipe or device under a version file's name would block the read forever.
+      if (!stat.isFile()) throw new Error('not a regular file, so not read');
+      const size = stat.size;
       if (size > MAX_VERSION_FILE_BYTES) throw new Error(`larger than ${MAX_VERSION_FILE_BYTES / 1024 / 1024} MB, so not read`);
       return fs.readFileSync(file, 'utf8');
     },
