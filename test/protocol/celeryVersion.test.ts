@@ -1,6 +1,6 @@
 // The Celery release found in the workspace's own files, over the real server: the status notification,
-// diagnostics and hover name it and where it came from; a watched-file change detects it again; a file
-// outside the workspace folder is not read; the setting overrides it all.
+// diagnostics, hover and completion name it and where it came from; a watched-file change detects it
+// again; a file outside the workspace folder is not read; the setting overrides it all.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -44,6 +44,12 @@ test('status, diagnostics and hover follow the release the workspace files give,
     const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
     assert.match(hover.contents.value, /Not available in Celery 5\.2\.0 \(the lowest release `>=5\.2,<6` in requirements\.txt:2 allows\)/);
     assert.match(hover.contents.value, /Checked against Celery 5\.2\.0/);
+
+    const typing = pathToFileURL(path.join(root, 'typing.py')).toString();
+    client.open(typing, 'from celery.signals import worker_before_cr', 'python');
+    const completion = await client.request('textDocument/completion', { textDocument: { uri: typing }, position: { line: 0, character: 42 } });
+    const item = (completion.items ?? completion).find((i: any) => i.label === 'worker_before_create_process');
+    assert.match(JSON.stringify(item.documentation), /Not available in Celery 5\.2\.0 \(the lowest release `>=5\.2,<6` in requirements\.txt:2 allows\)/);
 
     fs.writeFileSync(path.join(root, 'requirements.txt'), 'celery==5.4.0\n');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, 'requirements.txt')).toString(), type: 2 }] });

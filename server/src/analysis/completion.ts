@@ -14,6 +14,7 @@ import { signalMarkdown } from './hover';
 import type { FileModel, Span, TaskDefinition } from './model';
 import { snippetLanguageOf } from '../../../shared/languages';
 import { attributeOf, snippetsFor } from './snippets';
+import type { CeleryVersionOrigin } from './versionOrigin';
 
 export type CompletionKind = 'signal' | 'parameter' | 'keyword' | 'value' | 'snippet';
 
@@ -47,6 +48,8 @@ export interface CompletionInput {
   catalog: Catalog;
   docsLanguage: DocsLanguage;
   celeryVersion: string;
+  /** Where the project's files gave `celeryVersion`; signal documentation names it. */
+  celeryVersionOrigin?: CeleryVersionOrigin;
   /** Dotted module name of this document (`proj.tasks`), used for default task names. */
   moduleName?: string;
   /** Tasks defined in the other open documents. */

@@ -4,6 +4,7 @@ import { completeAt, type TaskElsewhere } from '../analysis/completion';
 import { completeTyping } from '../analysis/completionRecovery';
 import { toCompletionItem } from '../lsp/convert';
 import type { Session } from '../lsp/session';
+import { versionAssumption } from './celeryVersion';
 
 /** Tasks of the other open documents whose analysis is already at hand (never computed here). */
 function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
@@ -20,13 +21,15 @@ function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
 export async function onCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
   const analysis = await session.analysisOf(params.textDocument.uri);
   if (!analysis?.model) return null;
+  const assumed = versionAssumption(session, params.textDocument.uri);
   const input = {
     text: analysis.text,
     offset: analysis.index.offsetAt(params.position),
     model: analysis.model,
     catalog: session.catalog,
     docsLanguage: session.docsLanguage,
-    celeryVersion: session.celeryVersion,
+    celeryVersion: assumed.version,
+    celeryVersionOrigin: assumed.origin,
     moduleName: session.moduleNameOf(params.textDocument.uri),
     otherTasks: tasksElsewhere(session, params.textDocument.uri),
     triggerCharacter: params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined,
