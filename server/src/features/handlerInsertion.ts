@@ -29,7 +29,7 @@ export async function handlerInsertion(session: Session, params: HandlerInsertio
     catalog,
     signal,
     offset: analysis.index.offsetAt(params.position),
-    celeryVersion: session.celeryVersion,
+    celeryVersion: session.celeryVersionOf(params.textDocument.uri),
   });
   let after = analysis.text;
   for (const edit of [...plan.importEdits].sort((a, b) => b.span.start - a.span.start)) after = after.slice(0, edit.span.start) + edit.newText + after.slice(edit.span.end);

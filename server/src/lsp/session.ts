@@ -67,8 +67,14 @@ export class Session {
     this.settingsLoaded();
   }
 
+  /** The release the first workspace folder is judged against; `celeryVersionOf` for a document. */
   get celeryVersion(): string {
     return versionAssumption(this).version;
+  }
+
+  /** The release a document is judged against (the setting, else its workspace folder's files). */
+  celeryVersionOf(uri: string): string {
+    return versionAssumption(this, uri).version;
   }
 
   get docsLanguage(): DocsLanguage {
