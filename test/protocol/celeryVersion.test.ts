@@ -98,3 +98,35 @@ test('a client that lets servers register watchers is asked to watch the version
     client.kill();
   }
 });
+
+test('each workspace folder is judged against its own files', async () => {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-version-roots-'));
+  made.push(parent);
+  const folders = { old: 'celery==5.2.7\n', new: 'celery==5.5.0\n' };
+  for (const [name, requirements] of Object.entries(folders)) {
+    fs.mkdirSync(path.join(parent, name));
+    fs.writeFileSync(path.join(parent, name, 'requirements.txt'), requirements);
+  }
+  const client = new LspClient({ rootPath: parent });
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: Object.keys(folders).map((name) => ({ uri: pathToFileURL(path.join(parent, name)).toString(), name })),
+      capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+    });
+    client.notify('initialized', {});
+    const tooNewIn = async (folder: string) => {
+      const uri = pathToFileURL(path.join(parent, folder, 'worker.py')).toString();
+      client.open(uri, WORKER, 'python');
+      return (await client.pullDiagnostics(uri)).filter((d: any) => d.code === 'signal-too-new').map((d: any) => d.message);
+    };
+    const old = await tooNewIn('old');
+    assert.equal(old.length, 2);
+    assert.match(old[0], /Celery 5\.2\.7 \(pinned in requirements\.txt:1\)/);
+    assert.deepEqual(await tooNewIn('new'), []);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});
