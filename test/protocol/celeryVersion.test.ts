@@ -25,6 +25,17 @@ function workspace(): { root: string; outside: string } {
   return { root, outside };
 }
 
+/** Initializes `client` as an editor with these folders and capabilities would (LspClient.start sends fixed ones). */
+async function initializeWith(client: LspClient, folders: string[], capabilities: object): Promise<void> {
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
+    capabilities,
+  });
+  client.notify('initialized', {});
+}
+
 test('status, diagnostics and hover follow the release the workspace files give, and a change to them', async () => {
   const { root, outside } = workspace();
   await withServer({ pullDiagnostics: true, rootPath: root }, async (client) => {
@@ -78,13 +89,7 @@ test('a client that lets servers register watchers is asked to watch the version
   const { root } = workspace();
   const client = new LspClient({ rootPath: root });
   try {
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).toString(),
-      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'project' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
-    });
-    client.notify('initialized', {});
+    await initializeWith(client, [root], { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
     // Other features may register watchers of their own: look for the one that names a lock file.
     const watchers = (m: any) =>
       m.method === 'client/registerCapability'
@@ -109,13 +114,8 @@ test('each workspace folder is judged against its own files', async () => {
   }
   const client = new LspClient({ rootPath: parent });
   try {
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: Object.keys(folders).map((name) => ({ uri: pathToFileURL(path.join(parent, name)).toString(), name })),
-      capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
-    });
-    client.notify('initialized', {});
+    const roots = Object.keys(folders).map((name) => path.join(parent, name));
+    await initializeWith(client, roots, { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
     const tooNewIn = async (folder: string) => {
       const uri = pathToFileURL(path.join(parent, folder, 'worker.py')).toString();
       client.open(uri, WORKER, 'python');
