@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, withServer } from './lspClient';
+import { run } from '../support/cliProject';
 
 const WORKER = 'from celery.signals import worker_before_create_process\n\n\n@worker_before_create_process.connect\ndef before(sender=None, **kwargs):\n    pass\n';
 
@@ -129,4 +130,25 @@ test('each workspace folder is judged against its own files', async () => {
   } finally {
     client.kill();
   }
+});
+
+test('in a monorepo the server finds each project below the workspace folder as the CLI does, with the same message', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-version-mono-'));
+  made.push(root);
+  fs.mkdirSync(path.join(root, '.git'));
+  fs.mkdirSync(path.join(root, 'backend/app'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'backend/requirements.txt'), 'celery[redis]~=5.2.1\n');
+  fs.writeFileSync(path.join(root, 'backend/app/worker.py'), WORKER);
+  let fromServer: string[] = [];
+  await withServer({ pullDiagnostics: true, rootPath: root }, async (client) => {
+    const status = await client.waitFor((m) => m.method === 'celerySignals/status', 15_000, true);
+    assert.equal(status.params.celeryVersionSource, 'catalog-latest', 'the workspace folder itself states no release');
+    const uri = pathToFileURL(path.join(root, 'backend/app/worker.py')).toString();
+    client.open(uri, WORKER, 'python');
+    fromServer = (await client.pullDiagnostics(uri)).filter((d: any) => d.code === 'signal-too-new').map((d: any) => d.message);
+  });
+  assert.match(fromServer[0], /on Celery 5\.2\.1 \(the lowest release `~=5\.2\.1` in backend\/requirements\.txt:1 allows\)/);
+  const cli = await run(['check', '.', '--format', 'json'], root);
+  const fromCli = JSON.parse(cli.stdout).filter((f: any) => f.code === 'signal-too-new').map((f: any) => f.message);
+  assert.deepEqual(fromCli, fromServer);
 });

@@ -1,15 +1,16 @@
 /**
  * The Celery release the server judges against: the `celerySignals.celeryVersion` setting when set,
- * else the one the workspace folder's own files state (project/celeryVersion.ts), else the catalog's
- * newest. Detection reads only files inside the workspace folders, runs at start and again when a
- * file it depends on changes (the server asks the client to watch them).
+ * else the one a document's project states in its own files (project/celeryVersion.ts), the project
+ * being the nearest folder above the document that holds a version file, as for the CLI; else the
+ * catalog's newest. Detection reads only files inside the workspace folders, runs at start and again
+ * when a version file changes (the server asks the client to watch them).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import type { CeleryVersionOrigin } from '../analysis/versionOrigin';
-import { detectCeleryVersion, isVersionFileName, type CeleryVersionDetection, type DetectedCeleryVersion, type VersionFileAccess } from '../project/celeryVersion';
+import { detectCeleryVersion, isVersionFileName, projectRootOf, type CeleryVersionDetection, type DetectedCeleryVersion, type VersionFileAccess } from '../project/celeryVersion';
 import type { Session } from '../lsp/session';
 
 /** Lock files of large projects run to a few megabytes; anything past this is not a version file. */
@@ -67,40 +68,64 @@ export function workspaceFileAccess(roots: readonly string[]): VersionFileAccess
   };
 }
 
-/** Detects the release of every workspace folder; true when anything a client would see changed. */
-export function detectWorkspaceVersions(session: Session): boolean {
-  const access = workspaceFileAccess(session.workspaceRoots);
-  const detections = new Map<string, CeleryVersionDetection>();
-  for (const root of session.workspaceRoots) detections.set(root, detectCeleryVersion(access, root));
-  const summary = (map: Map<string, CeleryVersionDetection>) => JSON.stringify([...map].map(([root, d]) => [root, d.detected, d.problems]));
-  const changed = summary(detections) !== summary(session.versionDetections);
-  session.versionDetections = detections;
-  if (changed) {
-    for (const problem of [...detections.values()].flatMap((d) => d.problems)) {
-      session.connection.console.warn(`Celery version: ${problem.file} was not used (${problem.message})`);
-    }
-  }
-  return changed;
+/** Per session: each document folder's project root (the nearest folder with a version file, inside the workspace). */
+const projectRoots = new WeakMap<Session, Map<string, string | undefined>>();
+
+function projectRootOfFolder(session: Session, folder: string): string | undefined {
+  let cache = projectRoots.get(session);
+  if (!cache) projectRoots.set(session, (cache = new Map()));
+  if (!cache.has(folder)) cache.set(folder, projectRootOf(folder, workspaceFileAccess(session.workspaceRoots).listDir));
+  return cache.get(folder);
 }
 
-function rootOf(session: Session, uri: string | undefined): string | undefined {
+function detectionAt(session: Session, root: string): CeleryVersionDetection {
+  let detection = session.versionDetections.get(root);
+  if (!detection) {
+    detection = detectCeleryVersion(workspaceFileAccess(session.workspaceRoots), root);
+    session.versionDetections.set(root, detection);
+    for (const problem of detection.problems) session.connection.console.warn(`Celery version: ${problem.file} was not used (${problem.message})`);
+  }
+  return detection;
+}
+
+/**
+ * Forgets every earlier answer and detects the workspace folders' projects again; projects below them
+ * are detected when a document there is first judged.
+ */
+export function detectWorkspaceVersions(session: Session): void {
+  const known = [...session.versionDetections.keys()];
+  session.versionDetections = new Map();
+  projectRoots.delete(session);
+  for (const root of new Set([...session.workspaceRoots, ...known])) {
+    const projectRoot = projectRootOfFolder(session, root);
+    if (projectRoot !== undefined) detectionAt(session, projectRoot);
+  }
+}
+
+/** The project root whose files speak for a document (or, without one, for the first workspace folder). */
+function projectOf(session: Session, uri: string | undefined): { root: string; workspaceFolder: string } | undefined {
   let file: string | undefined;
   try {
     file = uri ? fileURLToPath(uri) : undefined;
   } catch {
     file = undefined;
   }
-  // A document outside every workspace folder belongs to no project whose files could speak for it.
-  return file ? session.workspaceRoots.find((root) => isInside(file, root)) : session.workspaceRoots[0];
+  // A document outside every workspace folder belongs to no project whose files could be read.
+  const workspaceFolder = file ? session.workspaceRoots.find((root) => isInside(file, root)) : session.workspaceRoots[0];
+  if (workspaceFolder === undefined) return undefined;
+  const root = projectRootOfFolder(session, file ? path.dirname(file) : workspaceFolder);
+  return root === undefined ? undefined : { root, workspaceFolder };
 }
 
 /** The release a document (or, without one, the first workspace folder) is judged against, and why. */
 export function versionAssumption(session: Session, uri?: string): VersionAssumption {
   if (session.settings.celeryVersion) return { version: session.settings.celeryVersion, source: 'setting' };
-  const root = rootOf(session, uri);
-  const detected = root === undefined ? undefined : session.versionDetections.get(root)?.detected;
-  if (!detected || root === undefined) return { version: session.catalog.latestCeleryVersion, source: 'catalog-latest' };
-  const file = path.relative(root, detected.source.file).split(path.sep).join('/');
+  const project = projectOf(session, uri);
+  const detected = project && detectionAt(session, project.root).detected;
+  if (!project || !detected) return { version: session.catalog.latestCeleryVersion, source: 'catalog-latest' };
+  // Named from the workspace folder, so `backend/requirements.txt` is told apart from another project's.
+  const base = isInside(detected.source.file, project.workspaceFolder) ? project.workspaceFolder : project.root;
+  const file = path.relative(base, detected.source.file).split(path.sep).join('/');
   const { line } = detected.source;
   const origin: CeleryVersionOrigin = { file, line, specifier: detected.specifier, lowestOfRange: detected.lowestOfRange, kind: detected.kind };
   return { version: detected.version, source: 'project', detected, origin };
@@ -123,7 +148,7 @@ export async function watchVersionFiles(session: Session): Promise<void> {
   }
 }
 
-/** True when a change touches a file the last detection read, or could add one (a new requirements file). */
+/** True when a change touches a file a detection read, or adds or removes one anywhere in the workspace. */
 export function touchesVersionFiles(session: Session, params: DidChangeWatchedFilesParams): boolean {
   const consulted = new Set([...session.versionDetections.values()].flatMap((d) => d.consulted));
   return params.changes.some(({ uri }) => {
@@ -134,14 +159,18 @@ export function touchesVersionFiles(session: Session, params: DidChangeWatchedFi
       return false;
     }
     if (consulted.has(file)) return true;
-    const folder = path.dirname(file);
-    const atRoot = session.workspaceRoots.some((root) => folder === root || folder === path.join(root, 'requirements'));
     const name = path.basename(file);
-    return atRoot && (isVersionFileName(name) || (folder.endsWith(`${path.sep}requirements`) && name.endsWith('.txt')));
+    const versionFile = isVersionFileName(name) || (path.basename(path.dirname(file)) === 'requirements' && name.endsWith('.txt'));
+    return versionFile && session.workspaceRoots.some((root) => isInside(file, root));
   });
 }
 
-/** Detects again after a watched file changed; true when the answer (or a problem with a file) changed. */
+/**
+ * Detects again after a watched version file changed. True then: a new file may also have moved a
+ * document into another project, so every document is judged again.
+ */
 export function versionFilesChanged(session: Session, params: DidChangeWatchedFilesParams): boolean {
-  return touchesVersionFiles(session, params) && detectWorkspaceVersions(session);
+  if (!touchesVersionFiles(session, params)) return false;
+  detectWorkspaceVersions(session);
+  return true;
 }
