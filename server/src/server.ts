@@ -17,11 +17,12 @@ import { applyConfiguration } from './features/configuration';
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
+import { checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
 import { warmUpParsers } from './documents/trees';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
-import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
+import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -68,6 +69,10 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['.', '@', '(', ',', '=', ' ', "'", '"', '{'], resolveProvider: false },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
       codeActionProvider: session.client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] } : true,
     },
     serverInfo: { name: 'celery-signals-language-server', version: '0.1.0' },
@@ -119,6 +124,11 @@ connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (par
 connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params), checkPositionParams));
 connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params), checkPositionParams));
 connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params), checkCodeActionParams));
+connection.onDefinition(guardRequest(connection, 'definition', (params) => onDefinition(current(), params), checkPositionParams));
+connection.onReferences(guardRequest(connection, 'references', (params) => onReferences(current(), params), checkPositionParams));
+connection.onWorkspaceSymbol(guardRequest(connection, 'workspaceSymbol', (params) => onWorkspaceSymbol(current(), params), checkWorkspaceSymbolParams));
+connection.onCodeLens(guardRequest(connection, 'codeLens', (params) => onCodeLens(current(), params), checkDocumentParams));
+connection.onRequest(SIGNAL_MAP_REQUEST, guardRequest(connection, 'signalMap', () => onSignalMap(current())));
 connection.onRequest(SIGNAL_CHOICES_REQUEST, guardRequest(connection, 'signalChoices', () => signalChoices(current())));
 connection.onRequest(
   HANDLER_INSERTION_REQUEST,

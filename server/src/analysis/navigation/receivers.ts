@@ -1,0 +1,56 @@
+/** The project's receivers of known signals, as navigation shows them: name, sender filter, where. */
+import type { HandlerSite, Span } from '../model';
+import { locationIn, type FileLocation, type NavigableFile } from './projectFiles';
+
+export interface ProjectReceiver {
+  file: NavigableFile;
+  site: HandlerSite;
+  /** The catalog key of its signal. */
+  signal: string;
+  /** The function's name, or the receiver as written (`self.on_event`, `lambda`). */
+  name: string;
+  /** The `sender=` filter as written, when there is one. */
+  sender?: string;
+  /** The receiver's definition when the file has it, else the receiver in the connect. */
+  location: FileLocation;
+}
+
+export function receiverName(site: HandlerSite): string {
+  return site.handler?.name ?? site.receiverWritten ?? site.receiverKind ?? '?';
+}
+
+export function senderFilterOf(site: HandlerSite): string | undefined {
+  const sender = site.connection.arguments.find((a) => a.keyword === 'sender');
+  if (!sender) return undefined;
+  if (sender.written) return sender.written;
+  const value = sender.value;
+  switch (value.kind) {
+    case 'string':
+      return JSON.stringify(value.value);
+    case 'name':
+      return value.name;
+    case 'none':
+      return 'None';
+    case 'bool':
+      return value.value ? 'True' : 'False';
+    case 'other':
+      return value.text;
+    default:
+      return value.kind;
+  }
+}
+
+function receiverSpan(site: HandlerSite): Span {
+  return site.handler?.nameSpan ?? site.receiverSpan ?? site.connection.span;
+}
+
+/** Every receiver of a catalog signal in the files, in file order and then text order. */
+export function* projectReceivers(files: Iterable<NavigableFile>): Generator<ProjectReceiver> {
+  for (const file of files) {
+    for (const site of file.model.sites) {
+      const signal = site.connection.signal;
+      if (signal.resolution !== 'catalog') continue;
+      yield { file, site, signal: signal.name, name: receiverName(site), sender: senderFilterOf(site), location: locationIn(file, receiverSpan(site)) };
+    }
+  }
+}
