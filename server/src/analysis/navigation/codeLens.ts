@@ -13,7 +13,7 @@ export interface ReceiverLens {
 
 const words = {
   anySender: { en: 'any sender', 'zh-cn': '任意 sender' },
-  runsIn: { en: 'runs in', 'zh-cn': '运行于' },
+  runsIn: { en: 'runs in {0}', 'zh-cn': '运行于{0}' },
 } satisfies Record<string, LocalizedText>;
 
 export function receiverLenses(file: NavigableFile, language: DocsLanguage): ReceiverLens[] {
@@ -24,7 +24,7 @@ export function receiverLenses(file: NavigableFile, language: DocsLanguage): Rec
     const sender = senderFilterOf(site);
     const parts = [`${signal.name} → ${receiverName(site)}`, sender ? `sender=${sender}` : localize(words.anySender, language)];
     const place = lifePlaceOf(signal.name);
-    if (place) parts.push(`${localize(words.runsIn, language)} ${localize(PROCESS_LABELS[place.runsIn], language)}`);
+    if (place) parts.push(localize(words.runsIn, language).replace('{0}', localize(PROCESS_LABELS[place.runsIn], language)));
     lenses.push({ location: locationIn(file, site.connection.span), title: parts.join(' · ') });
   }
   return lenses;
