@@ -1,6 +1,6 @@
 /**
  * Entry point of the VS Code extension: one language client for the bundled server, the restart,
- * fix-all and insert-handler commands, the language status items, and the on/off switch
+ * fix-all and insert-handler commands, the language status items, the signal map view, and the on/off switch
  * (`celerySignals.enable`). The extension runs nothing
  * from the workspace: the server is the bundled one and catalogs are only read as data.
  */
@@ -9,11 +9,13 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { insertHandler } from './insertHandler';
 import { createLanguageClient } from './languageClient';
 import { messagesFor, uiLanguageOf } from './messages';
+import { registerSignalMap, type SignalMapProvider } from './signalMap';
 import { StatusItems } from './statusItems';
 import { statusMessagesFor } from './statusMessages';
 
 let client: LanguageClient | undefined;
 let status: StatusItems | undefined;
+let signalMap: SignalMapProvider | undefined;
 
 /** The code action kind the server offers for "fix all" (also what codeActionsOnSave asks for). */
 export const FIX_ALL_KIND = 'source.fixAll.celerySignals';
@@ -27,6 +29,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   client = createLanguageClient(context, output);
   status?.attach(client);
   await client.start();
+  signalMap?.refresh();
 }
 
 async function stopClient(): Promise<void> {
@@ -34,6 +37,7 @@ async function stopClient(): Promise<void> {
   client = undefined;
   if (running) await running.stop();
   status?.showOff();
+  signalMap?.refresh();
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ isServerRunning(): boolean }> {
@@ -43,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
   context.subscriptions.push(output);
   status = new StatusItems(statusMessagesFor(ui));
   context.subscriptions.push(status);
+  signalMap = registerSignalMap(context, () => client, messages);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('celerySignals.restartServer', async () => {
@@ -65,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
     }),
     vscode.commands.registerCommand('celerySignals.showOutput', () => output.show()),
     vscode.commands.registerCommand('celerySignals.fixAll', () => vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' })),
+    vscode.commands.registerCommand('celerySignals.refreshSignalMap', () => signalMap?.refresh()),
     vscode.commands.registerCommand('celerySignals.insertHandler', (signalName?: unknown) =>
       insertHandler(client, messages, typeof signalName === 'string' ? signalName : undefined),
     ),

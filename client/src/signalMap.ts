@@ -1,0 +1,92 @@
+/**
+ * The signal map view (Explorer → Celery Signal Map): asks the server for celerySignals/signalMap and
+ * shows its answer; a receiver opens where it is defined. The map is asked for again when the view
+ * becomes visible, when Python or TS/JS files change (after a pause) and on the refresh button.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LANGUAGES, languageFor } from '../../shared/languages';
+import { SIGNAL_MAP_REQUEST, type SignalMapParams, type SignalMapResult } from '../../shared/protocol';
+import type { Messages } from './messages';
+import { signalMapNodes, type MapNode } from './signalMapTree';
+
+export const SIGNAL_MAP_VIEW = 'celerySignals.signalMap';
+const REFRESH_PAUSE_MS = 800;
+
+const icons: Record<MapNode['kind'], string> = { life: 'history', signal: 'symbol-event', receiver: 'symbol-function' };
+
+export class SignalMapProvider implements vscode.TreeDataProvider<MapNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private pending: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly clientOf: () => LanguageClient | undefined,
+    private readonly messages: Messages,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /** Several quick edits ask once, after the typing pauses. */
+  refreshSoon(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.refresh();
+    }, REFRESH_PAUSE_MS);
+  }
+
+  async getChildren(node?: MapNode): Promise<MapNode[]> {
+    if (node) return node.children;
+    const client = this.clientOf();
+    if (!client?.isRunning()) return [];
+    const params: SignalMapParams = {};
+    const result = await client.sendRequest<SignalMapResult>(SIGNAL_MAP_REQUEST, params);
+    return signalMapNodes(result, this.messages);
+  }
+
+  getTreeItem(node: MapNode): vscode.TreeItem {
+    const collapsed = node.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(node.label, collapsed);
+    item.id = node.id;
+    item.description = node.description;
+    item.tooltip = node.tooltip;
+    item.iconPath = new vscode.ThemeIcon(icons[node.kind]);
+    if (node.target) {
+      const { start, end } = node.target.range;
+      const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+      item.command = { command: 'vscode.open', title: this.messages.openReceiver, arguments: [vscode.Uri.parse(node.target.uri), { selection }] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.changed.dispose();
+  }
+}
+
+/** The view and what keeps it current; the provider is returned so a new server can refresh it. */
+export function registerSignalMap(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined, messages: Messages): SignalMapProvider {
+  const provider = new SignalMapProvider(clientOf, messages);
+  const view = vscode.window.createTreeView(SIGNAL_MAP_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const served = (document: vscode.TextDocument) => !!languageFor(document.languageId);
+  // Files changed on disk (a checkout, another tool) reach the server's project index too.
+  const files = vscode.workspace.createFileSystemWatcher(`**/*{${[...new Set(LANGUAGES.flatMap((row) => row.extensions))].join(',')}}`);
+  const onDisk = () => view.visible && provider.refreshSoon();
+  context.subscriptions.push(
+    provider,
+    view,
+    files,
+    files.onDidCreate(onDisk),
+    files.onDidChange(onDisk),
+    files.onDidDelete(onDisk),
+    view.onDidChangeVisibility((event) => event.visible && provider.refresh()),
+    vscode.workspace.onDidChangeTextDocument((event) => view.visible && served(event.document) && event.contentChanges.length > 0 && provider.refreshSoon()),
+    vscode.workspace.onDidOpenTextDocument((document) => view.visible && served(document) && provider.refreshSoon()),
+    vscode.workspace.onDidCloseTextDocument((document) => view.visible && served(document) && provider.refreshSoon()),
+  );
+  return provider;
+}
