@@ -132,3 +132,35 @@ test('workspace symbol queries match like an editor filters: in order, any case,
   assert.ok(fuzzyMatches('TF rep', 'task_failure: report'));
   assert.ok(!fuzzyMatches('report task', 'task_failure: report'));
 });
+
+test('a receiver connected twice the same way is one symbol and one map entry, and a factory call gets a short name', async () => {
+  const text = [
+    'from celery.signals import task_prerun, task_received',
+    'from proj import make_handler',
+    '',
+    'class Hooks:',
+    '    def on_prerun(self, **kwargs):',
+    '        pass',
+    '',
+    '    def connect_client(self):',
+    '        task_prerun.connect(self.on_prerun)',
+    '',
+    '    def connect_worker(self):',
+    '        task_prerun.connect(self.on_prerun)',
+    "        task_prerun.connect(self.on_prerun, sender='proj.add')",
+    '',
+    'task_received.connect(make_handler(',
+    '    "a long label that goes on and on",',
+    '    retries=3,',
+    '))',
+    '',
+  ].join('\n');
+  const file = await closedFile('/p/hooks.py', text, getBundledCatalog(), 'hooks');
+  assert.equal(receiverLenses(file, 'en').length, 4, 'a lens over every connect');
+  const names = receiverSymbols([file], '').map((s) => s.name);
+  assert.equal(names.filter((n) => n === 'task_prerun: on_prerun').length, 2, 'once without a filter, once with one');
+  const received = names.find((n) => n.startsWith('task_received: '))!;
+  assert.ok(!/\s{2}|\n/.test(received), received);
+  assert.ok(received.length <= 'task_received: '.length + 48, received);
+  assert.match(received, /^task_received: make_handler\("a long label/);
+});

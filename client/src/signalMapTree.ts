@@ -28,8 +28,9 @@ export function signalMapNodes(result: SignalMapResult, messages: Messages): Map
       label: signal.step ? `${signal.step}. ${signal.name}` : signal.name,
       description: signal.runsIn,
       tooltip: [signal.summary, signal.runsIn && messages.receiversRunIn(signal.runsIn)].filter(Boolean).join('\n'),
-      children: signal.receivers.map((receiver) => ({
-        id: `${life.id}/${signal.name}/${receiver.uri}#${receiver.range.start.line}:${receiver.range.start.character}`,
+      children: signal.receivers.map((receiver, i) => ({
+        // The same function may be listed twice (two sender filters): the position in the list tells them apart.
+        id: `${life.id}/${signal.name}/${i}/${receiver.uri}#${receiver.range.start.line}:${receiver.range.start.character}`,
         kind: 'receiver',
         label: receiver.name,
         description: receiver.sender ? `${receiver.container} · sender=${receiver.sender}` : receiver.container,

@@ -15,8 +15,14 @@ export interface ProjectReceiver {
   location: FileLocation;
 }
 
+/** Longer receivers as written (a factory call over several lines) are cut to this many characters. */
+const MAX_WRITTEN_NAME = 48;
+
 export function receiverName(site: HandlerSite): string {
-  return site.handler?.name ?? site.receiverWritten ?? site.receiverKind ?? '?';
+  if (site.handler?.name) return site.handler.name;
+  if (!site.receiverWritten) return site.receiverKind ?? '?';
+  const compact = site.receiverWritten.replace(/\s+/g, ' ').replace(/([([{]) /g, '$1').replace(/,? ([)\]}])/g, '$1');
+  return compact.length > MAX_WRITTEN_NAME ? `${compact.slice(0, MAX_WRITTEN_NAME - 1)}…` : compact;
 }
 
 export function senderFilterOf(site: HandlerSite): string | undefined {
@@ -42,6 +48,21 @@ export function senderFilterOf(site: HandlerSite): string | undefined {
 
 function receiverSpan(site: HandlerSite): Span {
   return site.handler?.nameSpan ?? site.receiverSpan ?? site.connection.span;
+}
+
+/**
+ * Receivers as Celery registers them: connecting one function twice with the same sender filter (from
+ * two set-up functions, say) registers it once, so it is listed once.
+ */
+export function* distinctReceivers(files: Iterable<NavigableFile>): Generator<ProjectReceiver> {
+  const seen = new Set<string>();
+  for (const receiver of projectReceivers(files)) {
+    const { start } = receiver.location.range;
+    const key = `${receiver.signal}\u0000${receiver.location.uri}\u0000${start.line}:${start.character}\u0000${receiver.sender ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    yield receiver;
+  }
 }
 
 /** Every receiver of a catalog signal in the files, in file order and then text order. */

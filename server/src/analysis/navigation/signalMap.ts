@@ -6,11 +6,11 @@ import type { DocsLanguage } from '../../catalog/types';
 import type { SignalMapLife, SignalMapReceiver, SignalMapResult, SignalMapSignal } from '../../../../shared/protocol';
 import { localize } from '../hoverLocale';
 import type { NavigableFile } from './projectFiles';
-import { projectReceivers } from './receivers';
+import { distinctReceivers } from './receivers';
 
 export function signalMap(files: Iterable<NavigableFile>, catalog: Catalog, language: DocsLanguage): SignalMapResult {
   const bySignal = new Map<string, SignalMapReceiver[]>();
-  for (const receiver of projectReceivers(files)) {
+  for (const receiver of distinctReceivers(files)) {
     let list = bySignal.get(receiver.signal);
     if (!list) bySignal.set(receiver.signal, (list = []));
     list.push({

@@ -1,7 +1,7 @@
 /** Workspace symbols: one per receiver, named `signal: receiver` (`task_failure: report_failure`). */
 import * as path from 'node:path';
 import type { FileLocation, NavigableFile } from './projectFiles';
-import { projectReceivers } from './receivers';
+import { distinctReceivers } from './receivers';
 
 export interface ReceiverSymbol {
   name: string;
@@ -25,7 +25,7 @@ export function fuzzyMatches(query: string, name: string): boolean {
 
 export function receiverSymbols(files: Iterable<NavigableFile>, query: string): ReceiverSymbol[] {
   const symbols: ReceiverSymbol[] = [];
-  for (const receiver of projectReceivers(files)) {
+  for (const receiver of distinctReceivers(files)) {
     const name = `${receiver.signal}: ${receiver.name}`;
     if (!fuzzyMatches(query, name)) continue;
     symbols.push({ name, container: receiver.file.module ?? path.basename(receiver.file.path), location: receiver.location });
