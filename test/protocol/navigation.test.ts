@@ -114,6 +114,12 @@ test('find references on task_failure lists the receivers of every module, which
       context: { includeDeclaration: false },
     });
     assert.deepEqual(where(fromCall), expected);
+    const fromImport = await client.request('textDocument/references', {
+      textDocument: { uri: uriOf('proj/monitoring.py') },
+      position: positionOf('proj/monitoring.py', 'task_failure', 1),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(where(fromImport), expected);
     const prerun = await client.request('textDocument/references', {
       textDocument: { uri: uriOf('proj/audit.py') },
       position: positionOf('proj/audit.py', 'task_prerun'),
