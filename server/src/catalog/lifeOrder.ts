@@ -5,6 +5,7 @@
  * Sources: celery/app/amqp.py (publish), worker/strategy.py and worker/consumer (receipt),
  * app/trace.py (a task's outcome is sent before `task_postrun`), apps/worker.py and app/log.py, and
  * the start-up order observed with `celery worker -B` (reference: celery-runtime-semantics.md §6).
+ * test/runtime/life-order.test.ts checks it against a real worker.
  * Signals on one step are alternatives or happen at the same moment.
  */
 import type { LocalizedText } from './types';
@@ -39,8 +40,10 @@ export const LIVES: readonly Life[] = [
       step('workerMain', 'task_revoked'),
       step('workerMain', 'eventlet_pool_apply'),
       step('taskProcess', 'task_prerun'),
-      step('taskProcess', 'task_success', 'task_failure', 'task_retry', 'task_internal_error'),
+      step('taskProcess', 'task_success', 'task_failure', 'task_retry'),
       step('taskProcess', 'task_postrun'),
+      // Sent when tracing itself fails, from the handler around the whole trace: after task_postrun.
+      step('taskProcess', 'task_internal_error'),
     ],
   },
   {
