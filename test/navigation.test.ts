@@ -15,8 +15,8 @@ import { LIVES, lifePlaceOf } from '../server/src/catalog/lifeOrder';
 import type { SignalSpec } from '../server/src/catalog/types';
 
 /** Analyses `text` and keeps only what a project index keeps of a closed file: no text. */
-async function closedFile(path: string, text: string, catalog: Catalog, module?: string): Promise<NavigableFile> {
-  const { model } = await analyzeText(text, 'python', catalog);
+async function closedFile(path: string, text: string, catalog: Catalog, module?: string, grammar: 'python' | 'typescript' = 'python'): Promise<NavigableFile> {
+  const { model } = await analyzeText(text, grammar, catalog);
   return { path, uri: `file://${path}`, module, model, lineStarts: lineStartsOf(text) };
 }
 
@@ -163,4 +163,18 @@ test('a receiver connected twice the same way is one symbol and one map entry, a
   assert.ok(!/\s{2}|\n/.test(received), received);
   assert.ok(received.length <= 'task_received: '.length + 48, received);
   assert.match(received, /^task_received: make_handler\("a long label/);
+});
+
+test('inline receivers are named by their kind, in Python and TypeScript', async () => {
+  const catalog = getBundledCatalog();
+  const python = await closedFile('/p/a.py', 'from celery.signals import task_failure\ntask_failure.connect(lambda sender=None, **kw: print(sender), weak=False)\n', catalog);
+  const typescript = await closedFile(
+    '/p/b.ts',
+    "import { task_failure, worker_ready } from 'celery-signals';\n\ntask_failure.connect(({ sender, task_id }) => {\n  console.log(sender, task_id);\n}, { weak: false, sender: add });\n\nfunction onReady({ sender }) {}\nworker_ready.connect(onReady);\n",
+    catalog,
+    undefined,
+    'typescript',
+  );
+  assert.deepEqual(receiverSymbols([python, typescript], '').map((s) => s.name), ['task_failure: lambda', 'task_failure: arrow function', 'worker_ready: onReady']);
+  assert.match(receiverLenses(typescript, 'en')[0].title, /^task_failure → arrow function · sender=add · /);
 });

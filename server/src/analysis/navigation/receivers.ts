@@ -1,5 +1,5 @@
 /** The project's receivers of known signals, as navigation shows them: name, sender filter, where. */
-import type { HandlerSite, Span } from '../model';
+import type { HandlerKind, HandlerSite, Span } from '../model';
 import { locationIn, type FileLocation, type NavigableFile } from './projectFiles';
 
 export interface ProjectReceiver {
@@ -18,8 +18,13 @@ export interface ProjectReceiver {
 /** Longer receivers as written (a factory call over several lines) are cut to this many characters. */
 const MAX_WRITTEN_NAME = 48;
 
+/** What an inline receiver without a name is called. */
+const unnamed: Partial<Record<HandlerKind, string>> = { lambda: 'lambda', arrow: 'arrow function', 'function-expression': 'function' };
+
 export function receiverName(site: HandlerSite): string {
   if (site.handler?.name) return site.handler.name;
+  const inline = site.handler && unnamed[site.handler.kind];
+  if (inline) return inline;
   if (!site.receiverWritten) return site.receiverKind ?? '?';
   const compact = site.receiverWritten.replace(/\s+/g, ' ').replace(/([([{]) /g, '$1').replace(/,? ([)\]}])/g, '$1');
   return compact.length > MAX_WRITTEN_NAME ? `${compact.slice(0, MAX_WRITTEN_NAME - 1)}…` : compact;
