@@ -236,3 +236,30 @@ test('the signal map follows the documentation language, and an edit shows at on
     { docsLanguage: 'zh-cn' },
   );
 });
+
+test("go to definition on a signal of the user's catalog opens its entry there; references and the map include it", async () => {
+  const catalogText = JSON.stringify(
+    { catalogVersion: 1, signals: [{ name: 'order_paid', access: { kind: 'module', modules: ['shop.signals'] }, params: [{ name: 'order' }] }] },
+    null,
+    2,
+  );
+  fs.writeFileSync(path.join(root, 'shop.celery-signals.json'), catalogText);
+  const client = await LspClient.start({ pullDiagnostics: true, rootPath: root, settings: { catalogs: ['shop.celery-signals.json'] } });
+  try {
+    const uri = uriOf('proj/billing.py');
+    const text = 'from shop.signals import order_paid\n\n\n@order_paid.connect\ndef bill(sender, order, **kwargs):\n    pass\n';
+    client.open(uri, text);
+    await client.pullDiagnostics(uri);
+    const position = { line: 3, character: 3 };
+    const definition = await client.request('textDocument/definition', { textDocument: { uri }, position });
+    assert.equal(definition.uri, uriOf('shop.celery-signals.json'));
+    assert.match(catalogText.split('\n')[definition.range.start.line], /"name": "order_paid"/);
+    const references = await client.request('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    assert.deepEqual(where(references), ['proj/billing.py:3:1']);
+    const map = await client.request('celerySignals/signalMap', {});
+    assert.deepEqual(map.lives.map((l: any) => [l.id, l.signals.map((s: any) => s.name)]), [['other', ['order_paid']]]);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});

@@ -23,6 +23,8 @@ import { signalMap } from '../analysis/navigation/signalMap';
 import { receiverSymbols } from '../analysis/navigation/symbols';
 import { bundledCatalogFile } from '../catalog/catalog';
 import { signalEntrySpans } from '../catalog/catalogEntries';
+import { readCatalogFileAsync } from '../catalog/load';
+import { userCatalogFiles } from './configuration';
 import { InvalidParams } from '../lsp/validate';
 import type { Session } from '../lsp/session';
 import type { SignalMapResult } from '../../../shared/protocol';
@@ -59,9 +61,20 @@ function bundledCatalogEntries(): typeof bundledEntries {
   return bundledEntries;
 }
 
+/** The entry of `signal` in the user catalog that defines it (the last one that has it). */
+async function userCatalogEntry(signal: string): Promise<Location | undefined> {
+  for (const file of [...userCatalogFiles()].reverse()) {
+    const text = await readCatalogFileAsync(file);
+    if (typeof text !== 'string') continue;
+    const span = signalEntrySpans(text).get(signal);
+    if (span) return locationIn({ uri: pathToFileURL(file).toString(), lineStarts: lineStartsOf(text) }, span);
+  }
+  return undefined;
+}
+
 /**
  * A project's own signal: its `Signal(...)`. One of Celery's: its entry in the bundled catalog, which
- * holds what the signal sends, its sender and where it runs. A signal of a user's catalog: none yet.
+ * holds what the signal sends, its sender and where it runs. A signal of a user's catalog: its entry there.
  */
 export async function onDefinition(session: Session, params: DefinitionParams): Promise<Location | null> {
   const signal = await signalAtPosition(session, params.textDocument.uri, params.position);
@@ -69,10 +82,11 @@ export async function onDefinition(session: Session, params: DefinitionParams): 
   const project = projectDefinitionOf(session.projectFiles(), signal, session.catalog);
   if (project) return project;
   const spec = session.catalog.get(signal);
+  if (!spec) return null;
+  if (!bundledCatalogFile.signals.includes(spec)) return (await userCatalogEntry(signal)) ?? null;
   const entries = bundledCatalogEntries();
   const span = entries?.spans.get(signal);
-  if (!spec || !entries || !span || !bundledCatalogFile.signals.includes(spec)) return null;
-  return locationIn(entries.file, span);
+  return entries && span ? locationIn(entries.file, span) : null;
 }
 
 export async function onReferences(session: Session, params: ReferenceParams): Promise<Location[] | null> {
