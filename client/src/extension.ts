@@ -9,7 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { insertHandler } from './insertHandler';
 import { createLanguageClient } from './languageClient';
 import { messagesFor, uiLanguageOf } from './messages';
-import { registerSignalMap, type SignalMapProvider } from './signalMap';
+import { registerSignalMap, renderedTree, type RenderedNode, type SignalMapProvider } from './signalMap';
 import { StatusItems } from './statusItems';
 import { statusMessagesFor } from './statusMessages';
 
@@ -40,7 +40,13 @@ async function stopClient(): Promise<void> {
   signalMap?.refresh();
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ isServerRunning(): boolean }> {
+export interface CelerySignalsApi {
+  isServerRunning(): boolean;
+  /** The signal map's rows as the view shows them. */
+  signalMapTree(): Promise<RenderedNode[]>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CelerySignalsApi> {
   const ui = uiLanguageOf(vscode.env.language);
   const messages = messagesFor(ui);
   const output = vscode.window.createOutputChannel('Celery Signals', { log: true });
@@ -82,7 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
   );
 
   if (enabled()) await startClient(context, output);
-  return { isServerRunning: () => client?.isRunning() ?? false };
+  const map = signalMap;
+  return { isServerRunning: () => client?.isRunning() ?? false, signalMapTree: () => renderedTree(map) };
 }
 
 export function deactivate(): Promise<void> {

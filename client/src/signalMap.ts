@@ -68,6 +68,24 @@ export class SignalMapProvider implements vscode.TreeDataProvider<MapNode>, vsco
   }
 }
 
+export interface RenderedNode {
+  label: string;
+  description?: string;
+  command?: vscode.Command;
+  children: RenderedNode[];
+}
+
+/** The tree as the view shows it, rows and their commands: for the extension's API (tests use it). */
+export async function renderedTree(provider: SignalMapProvider, node?: MapNode): Promise<RenderedNode[]> {
+  const nodes = await provider.getChildren(node);
+  return Promise.all(
+    nodes.map(async (n) => {
+      const item = provider.getTreeItem(n);
+      return { label: String(item.label), description: item.description as string | undefined, command: item.command, children: await renderedTree(provider, n) };
+    }),
+  );
+}
+
 /** The view and what keeps it current; the provider is returned so a new server can refresh it. */
 export function registerSignalMap(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined, messages: Messages): SignalMapProvider {
   const provider = new SignalMapProvider(clientOf, messages);
