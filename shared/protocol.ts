@@ -116,3 +116,10 @@ export interface SignalMapLife {
 export interface SignalMapResult {
   lives: SignalMapLife[];
 }
+
+/**
+ * A notification without parameters, coalesced: the project's facts may have changed (a document was
+ * opened, edited or closed, or the project index took in changed files). A client that shows the
+ * signal map asks for it again.
+ */
+export const PROJECT_CHANGED_NOTIFICATION = 'celerySignals/projectChanged';

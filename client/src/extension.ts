@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PROJECT_CHANGED_NOTIFICATION } from '../../shared/protocol';
 import { insertHandler } from './insertHandler';
 import { createLanguageClient } from './languageClient';
 import { messagesFor, uiLanguageOf } from './messages';
@@ -28,6 +29,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   if (client) return;
   client = createLanguageClient(context, output);
   status?.attach(client);
+  client.onNotification(PROJECT_CHANGED_NOTIFICATION, () => signalMap?.refreshSoon());
   await client.start();
   signalMap?.refresh();
 }

@@ -1,11 +1,10 @@
 /**
  * The signal map view (Explorer → Celery Signal Map): asks the server for celerySignals/signalMap and
  * shows its answer; a receiver opens where it is defined. The map is asked for again when the view
- * becomes visible, when Python or TS/JS files change (after a pause) and on the refresh button.
+ * becomes visible, when the server says the project changed (after a pause) and on the refresh button.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LANGUAGES, languageFor } from '../../shared/languages';
 import { SIGNAL_MAP_REQUEST, type SignalMapParams, type SignalMapResult } from '../../shared/protocol';
 import type { Messages } from './messages';
 import { signalMapNodes, type MapNode } from './signalMapTree';
@@ -20,6 +19,9 @@ export class SignalMapProvider implements vscode.TreeDataProvider<MapNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private pending: NodeJS.Timeout | undefined;
 
+  /** Set once the view exists. */
+  visible: () => boolean = () => false;
+
   constructor(
     private readonly clientOf: () => LanguageClient | undefined,
     private readonly messages: Messages,
@@ -29,8 +31,9 @@ export class SignalMapProvider implements vscode.TreeDataProvider<MapNode>, vsco
     this.changed.fire();
   }
 
-  /** Several quick edits ask once, after the typing pauses. */
+  /** Several quick changes ask once, after they pause; nothing is asked while the view is hidden. */
   refreshSoon(): void {
+    if (!this.visible()) return;
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = undefined;
@@ -90,21 +93,11 @@ export async function renderedTree(provider: SignalMapProvider, node?: MapNode):
 export function registerSignalMap(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined, messages: Messages): SignalMapProvider {
   const provider = new SignalMapProvider(clientOf, messages);
   const view = vscode.window.createTreeView(SIGNAL_MAP_VIEW, { treeDataProvider: provider, showCollapseAll: true });
-  const served = (document: vscode.TextDocument) => !!languageFor(document.languageId);
-  // Files changed on disk (a checkout, another tool) reach the server's project index too.
-  const files = vscode.workspace.createFileSystemWatcher(`**/*{${[...new Set(LANGUAGES.flatMap((row) => row.extensions))].join(',')}}`);
-  const onDisk = () => view.visible && provider.refreshSoon();
+  provider.visible = () => view.visible;
   context.subscriptions.push(
     provider,
     view,
-    files,
-    files.onDidCreate(onDisk),
-    files.onDidChange(onDisk),
-    files.onDidDelete(onDisk),
     view.onDidChangeVisibility((event) => event.visible && provider.refresh()),
-    vscode.workspace.onDidChangeTextDocument((event) => view.visible && served(event.document) && event.contentChanges.length > 0 && provider.refreshSoon()),
-    vscode.workspace.onDidOpenTextDocument((document) => view.visible && served(document) && provider.refreshSoon()),
-    vscode.workspace.onDidCloseTextDocument((document) => view.visible && served(document) && provider.refreshSoon()),
   );
   return provider;
 }

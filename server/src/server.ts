@@ -17,7 +17,7 @@ import { applyConfiguration } from './features/configuration';
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
-import { checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
+import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
 import { warmUpParsers } from './documents/trees';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
@@ -46,6 +46,7 @@ function clientSupport(params: InitializeParams): ClientSupport {
     markdownHover: !!caps.textDocument?.hover?.contentFormat?.includes('markdown'),
     markdownCompletion: !!completion?.documentationFormat?.includes('markdown'),
     codeActionLiterals: !!caps.textDocument?.codeAction?.codeActionLiteralSupport,
+    projectChanges: (params.initializationOptions as { projectChanges?: unknown } | undefined)?.projectChanges === true,
   };
 }
 
@@ -102,11 +103,14 @@ connection.onDidOpenTextDocument(
     current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
+    announceProjectChange(current());
   }, didOpenProblem),
 );
 connection.onDidChangeTextDocument(
   guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {
-    if (current().store.change(textDocument.uri, textDocument.version, contentChanges)) schedulePush(current(), textDocument.uri);
+    if (!current().store.change(textDocument.uri, textDocument.version, contentChanges)) return;
+    schedulePush(current(), textDocument.uri);
+    announceProjectChange(current());
   }, didChangeProblem),
 );
 connection.onDidCloseTextDocument(
@@ -117,6 +121,7 @@ connection.onDidCloseTextDocument(
     forgetSkipAnnouncements(textDocument.uri);
     forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);
+    announceProjectChange(s);
   }, didCloseProblem),
 );
 

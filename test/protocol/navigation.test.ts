@@ -67,8 +67,8 @@ function positionOf(name: string, needle: string, offset = 0, occurrence = 1): {
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-async function openProject(settings: Record<string, unknown> = {}): Promise<LspClient> {
-  const client = await LspClient.start({ pullDiagnostics: true, rootPath: root, settings });
+async function openProject(settings: Record<string, unknown> = {}, initializationOptions?: Record<string, unknown>): Promise<LspClient> {
+  const client = await LspClient.start({ pullDiagnostics: true, rootPath: root, settings, initializationOptions });
   for (const name of ['proj/monitoring.py', 'proj/audit.py']) {
     client.open(uriOf(name), files[name]);
     await client.pullDiagnostics(uriOf(name));
@@ -76,8 +76,12 @@ async function openProject(settings: Record<string, unknown> = {}): Promise<LspC
   return client;
 }
 
-async function withProject(body: (client: LspClient) => Promise<void>, settings: Record<string, unknown> = {}): Promise<void> {
-  const client = await openProject(settings);
+async function withProject(
+  body: (client: LspClient) => Promise<void>,
+  settings: Record<string, unknown> = {},
+  initializationOptions?: Record<string, unknown>,
+): Promise<void> {
+  const client = await openProject(settings, initializationOptions);
   try {
     await body(client);
     assert.equal(await client.shutdown(), 0);
@@ -170,11 +174,15 @@ test('a code lens over each receiver gives its signal, sender filter and process
   });
 });
 
-test('code lenses in Chinese when the documentation language is Chinese', async () => {
+test('code lenses in Chinese when the documentation language is Chinese; no change notices for a client that did not ask', async () => {
   await withProject(
     async (client) => {
       const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: uriOf('proj/audit.py') } });
       assert.equal(lenses[1].command.title, 'task_prerun → before_any · 任意 sender · 运行于执行任务的进程');
+      client.change(uriOf('proj/audit.py'), 2, [{ text: files['proj/audit.py'] + '\n' }]);
+      await client.pullDiagnostics(uriOf('proj/audit.py'));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.ok(!client.notifications.some((m) => m.method === 'celerySignals/projectChanged'), 'Emacs and others warn about unknown notifications');
     },
     { docsLanguage: 'zh-cn' },
   );
@@ -221,19 +229,21 @@ test('the signal map lists handled signals in the order Celery sends them, recei
   });
 });
 
-test('the signal map follows the documentation language, and an edit shows at once', async () => {
+test('the signal map follows the documentation language; an edit is announced and shows at once', async () => {
   await withProject(
     async (client) => {
       const uri = uriOf('proj/audit.py');
       const added = files['proj/audit.py'] + 'signals.task_postrun.connect(before_any)\n';
+      const announced = client.waitFor((m) => m.method === 'celerySignals/projectChanged');
       client.change(uri, 2, [{ text: added }]);
-      await client.pullDiagnostics(uri);
+      await announced;
       const map = await client.request('celerySignals/signalMap', {});
       assert.equal(map.lives[0].label, '任务的一生');
       assert.deepEqual(map.lives[0].signals.map((s: any) => s.name), ['task_prerun', 'task_failure', 'task_postrun']);
       assert.equal(map.lives[0].signals[2].runsIn, '执行任务的进程');
     },
     { docsLanguage: 'zh-cn' },
+    { projectChanges: true },
   );
 });
 

@@ -27,7 +27,13 @@ import { readCatalogFileAsync } from '../catalog/load';
 import { userCatalogFiles } from './configuration';
 import { InvalidParams } from '../lsp/validate';
 import type { Session } from '../lsp/session';
-import type { SignalMapResult } from '../../../shared/protocol';
+import { PROJECT_CHANGED_NOTIFICATION, type SignalMapResult } from '../../../shared/protocol';
+
+/** The project's files, with every open document analysed first so none is missing or stale. */
+async function currentProject(session: Session): Promise<Iterable<NavigableFile>> {
+  for (const { document } of session.store.all()) await session.analysisOf(document.uri);
+  return session.projectFiles();
+}
 
 /** The open document at `uri` as a project file, analysed first so it is current. */
 async function currentFile(session: Session, uri: string): Promise<NavigableFile | undefined> {
@@ -79,7 +85,7 @@ async function userCatalogEntry(signal: string): Promise<Location | undefined> {
 export async function onDefinition(session: Session, params: DefinitionParams): Promise<Location | null> {
   const signal = await signalAtPosition(session, params.textDocument.uri, params.position);
   if (!signal) return null;
-  const project = projectDefinitionOf(session.projectFiles(), signal, session.catalog);
+  const project = projectDefinitionOf(await currentProject(session), signal, session.catalog);
   if (project) return project;
   const spec = session.catalog.get(signal);
   if (!spec) return null;
@@ -92,7 +98,7 @@ export async function onDefinition(session: Session, params: DefinitionParams): 
 export async function onReferences(session: Session, params: ReferenceParams): Promise<Location[] | null> {
   const signal = await signalAtPosition(session, params.textDocument.uri, params.position);
   if (!signal) return null;
-  return signalReferences(session.projectFiles(), signal, session.catalog, !!params.context?.includeDeclaration);
+  return signalReferences(await currentProject(session), signal, session.catalog, !!params.context?.includeDeclaration);
 }
 
 export function checkWorkspaceSymbolParams(params: unknown): void {
@@ -101,8 +107,8 @@ export function checkWorkspaceSymbolParams(params: unknown): void {
   }
 }
 
-export function onWorkspaceSymbol(session: Session, params: WorkspaceSymbolParams): SymbolInformation[] {
-  return receiverSymbols(session.projectFiles(), params.query).map((s) => ({
+export async function onWorkspaceSymbol(session: Session, params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
+  return receiverSymbols(await currentProject(session), params.query).map((s) => ({
     name: s.name,
     kind: SymbolKind.Function,
     location: s.location,
@@ -117,6 +123,23 @@ export async function onCodeLens(session: Session, params: CodeLensParams): Prom
   return receiverLenses(file, session.docsLanguage).map((lens) => ({ range: lens.location.range, command: { title: lens.title, command: '' } }));
 }
 
-export function onSignalMap(session: Session): SignalMapResult {
-  return signalMap(session.projectFiles(), session.catalog, session.docsLanguage);
+export async function onSignalMap(session: Session): Promise<SignalMapResult> {
+  return signalMap(await currentProject(session), session.catalog, session.docsLanguage);
+}
+
+/** Changes closer together than this are announced once. */
+const ANNOUNCE_PAUSE_MS = 300;
+let announcement: NodeJS.Timeout | undefined;
+
+/**
+ * Tells the client the project changed (see PROJECT_CHANGED_NOTIFICATION), once per burst of changes;
+ * only a client that asked for it, since some editors warn about every notification they do not know.
+ */
+export function announceProjectChange(session: Session): void {
+  if (announcement || !session.client.projectChanges) return;
+  announcement = setTimeout(() => {
+    announcement = undefined;
+    void session.connection.sendNotification(PROJECT_CHANGED_NOTIFICATION).catch(() => undefined);
+  }, ANNOUNCE_PAUSE_MS);
+  announcement.unref();
 }

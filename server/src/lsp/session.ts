@@ -27,6 +27,8 @@ export interface ClientSupport {
   markdownHover: boolean;
   markdownCompletion: boolean;
   codeActionLiterals: boolean;
+  /** The client asked for celerySignals/projectChanged (initializationOptions.projectChanges): it shows the signal map. */
+  projectChanges: boolean;
 }
 
 /** How long a document waits for the client's settings before it is analysed with the defaults. */
