@@ -95,7 +95,13 @@ connection.onInitialized(
     await warmUpParsers();
   }),
 );
-connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', (params) => applyConfiguration(current(), params)));
+connection.onDidChangeConfiguration(
+  guardNotification(connection, 'didChangeConfiguration', async (params) => {
+    await applyConfiguration(current(), params);
+    // The map's labels follow docsLanguage and its signals the catalogs.
+    announceProjectChange(current());
+  }),
+);
 
 connection.onDidOpenTextDocument(
   guardNotification(connection, 'didOpen', ({ textDocument }) => {

@@ -241,6 +241,12 @@ test('the signal map follows the documentation language; an edit is announced an
       assert.equal(map.lives[0].label, '任务的一生');
       assert.deepEqual(map.lives[0].signals.map((s: any) => s.name), ['task_prerun', 'task_failure', 'task_postrun']);
       assert.equal(map.lives[0].signals[2].runsIn, '执行任务的进程');
+      // A settings change (the documentation language here) is announced too: the map's labels change.
+      client.settings = { docsLanguage: 'en' };
+      const reannounced = client.waitFor((m) => m.method === 'celerySignals/projectChanged');
+      client.notify('workspace/didChangeConfiguration', { settings: {} });
+      await reannounced;
+      assert.equal((await client.request('celerySignals/signalMap', {})).lives[0].label, "A task's life");
     },
     { docsLanguage: 'zh-cn' },
     { projectChanges: true },
