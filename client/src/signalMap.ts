@@ -46,8 +46,12 @@ export class SignalMapProvider implements vscode.TreeDataProvider<MapNode>, vsco
     const client = this.clientOf();
     if (!client?.isRunning()) return [];
     const params: SignalMapParams = {};
-    const result = await client.sendRequest<SignalMapResult>(SIGNAL_MAP_REQUEST, params);
-    return signalMapNodes(result, this.messages);
+    try {
+      return signalMapNodes(await client.sendRequest<SignalMapResult>(SIGNAL_MAP_REQUEST, params), this.messages);
+    } catch {
+      // The server stopped or restarts: the view shows its empty state until the next refresh.
+      return [];
+    }
   }
 
   getTreeItem(node: MapNode): vscode.TreeItem {
