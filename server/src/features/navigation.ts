@@ -21,13 +21,21 @@ import { lineStartsOf, locationIn, signalNamedAt, type NavigableFile } from '../
 import { projectDefinitionOf, signalReferences } from '../analysis/navigation/references';
 import { signalMap } from '../analysis/navigation/signalMap';
 import { receiverSymbols } from '../analysis/navigation/symbols';
-import { bundledCatalogFile } from '../catalog/catalog';
+import { bundledCatalogFile, type Catalog } from '../catalog/catalog';
 import { signalEntrySpans } from '../catalog/catalogEntries';
 import { readCatalogFileAsync } from '../catalog/load';
 import { userCatalogFiles } from './configuration';
 import { InvalidParams } from '../lsp/validate';
 import type { Session } from '../lsp/session';
 import { PROJECT_CHANGED_NOTIFICATION, type SignalMapResult } from '../../../shared/protocol';
+
+/**
+ * The catalog the project's files are judged with: a project index's, which adds the project's own
+ * signals, once the session has one; else the catalog in force.
+ */
+function catalogOfProject(session: Session): Catalog {
+  return (session as { project?: { catalog?: Catalog } }).project?.catalog ?? session.catalog;
+}
 
 /** The project's files, with every open document analysed first so none is missing or stale. */
 async function currentProject(session: Session): Promise<Iterable<NavigableFile>> {
@@ -85,9 +93,10 @@ async function userCatalogEntry(signal: string): Promise<Location | undefined> {
 export async function onDefinition(session: Session, params: DefinitionParams): Promise<Location | null> {
   const signal = await signalAtPosition(session, params.textDocument.uri, params.position);
   if (!signal) return null;
-  const project = projectDefinitionOf(await currentProject(session), signal, session.catalog);
+  const catalog = catalogOfProject(session);
+  const project = projectDefinitionOf(await currentProject(session), signal, catalog);
   if (project) return project;
-  const spec = session.catalog.get(signal);
+  const spec = catalog.get(signal);
   if (!spec) return null;
   if (!bundledCatalogFile.signals.includes(spec)) return (await userCatalogEntry(signal)) ?? null;
   const entries = bundledCatalogEntries();
@@ -98,7 +107,7 @@ export async function onDefinition(session: Session, params: DefinitionParams): 
 export async function onReferences(session: Session, params: ReferenceParams): Promise<Location[] | null> {
   const signal = await signalAtPosition(session, params.textDocument.uri, params.position);
   if (!signal) return null;
-  return signalReferences(await currentProject(session), signal, session.catalog, !!params.context?.includeDeclaration);
+  return signalReferences(await currentProject(session), signal, catalogOfProject(session), !!params.context?.includeDeclaration);
 }
 
 export function checkWorkspaceSymbolParams(params: unknown): void {
@@ -124,7 +133,7 @@ export async function onCodeLens(session: Session, params: CodeLensParams): Prom
 }
 
 export async function onSignalMap(session: Session): Promise<SignalMapResult> {
-  return signalMap(await currentProject(session), session.catalog, session.docsLanguage);
+  return signalMap(await currentProject(session), catalogOfProject(session), session.docsLanguage);
 }
 
 /** Changes closer together than this are announced once. */
