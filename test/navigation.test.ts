@@ -77,12 +77,13 @@ test("a project's own signal: definition, references (receivers, sends and the d
   const senderFile = await closedFile('/shop/orders.py', senderText, catalog, 'shop.orders');
   // What the project index records of `order_placed.send(...)`; the front end alone does not.
   const sendAt = senderText.indexOf('order_placed.send');
-  senderFile.model.sends = [
-    {
-      signal: { name: 'order_placed', resolution: 'catalog', source: 'shop.signals', nameSpan: { start: sendAt, end: sendAt + 12 }, expressionSpan: { start: sendAt, end: sendAt + 12 } },
-      span: { start: sendAt, end: senderText.indexOf(')', sendAt) + 1 },
-    },
-  ];
+  const send = {
+    signal: { name: 'order_placed', resolution: 'catalog' as const, source: 'shop.signals', nameSpan: { start: sendAt, end: sendAt + 12 }, expressionSpan: { start: sendAt, end: sendAt + 12 } },
+    span: { start: sendAt, end: senderText.indexOf(')', sendAt) + 1 },
+    keywords: ['order'],
+    splat: false,
+  };
+  senderFile.model.sends = [send];
   const files = [definitionFile, receiverFile, senderFile];
 
   const connectAt = receiverText.indexOf('order_placed.connect');
