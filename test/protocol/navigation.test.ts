@@ -67,8 +67,16 @@ function positionOf(name: string, needle: string, offset = 0, occurrence = 1): {
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-async function openProject(settings: Record<string, unknown> = {}, initializationOptions?: Record<string, unknown>): Promise<LspClient> {
-  const client = await LspClient.start({ pullDiagnostics: true, rootPath: root, settings, initializationOptions });
+/** A server with a project index says so by offering workspace diagnostics, which answer once it is built. */
+async function indexBuilt(client: LspClient): Promise<boolean> {
+  if (!client.initializeResult.capabilities.diagnosticProvider?.workspaceDiagnostics) return false;
+  await client.request('workspace/diagnostic', { previousResultIds: [] });
+  return true;
+}
+
+async function openProject(settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = {}): Promise<LspClient> {
+  const client = await LspClient.start({ pullDiagnostics: true, rootPath: root, settings, initializationOptions: { projectIndex: true, ...initializationOptions } });
+  await indexBuilt(client);
   for (const name of ['proj/monitoring.py', 'proj/audit.py']) {
     client.open(uriOf(name), files[name]);
     await client.pullDiagnostics(uriOf(name));
@@ -254,26 +262,58 @@ test('the signal map follows the documentation language; an edit is announced an
 });
 
 test("go to definition on a signal of the user's catalog opens its entry there; references and the map include it", async () => {
+  const shop = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-navigation-catalog-'));
   const catalogText = JSON.stringify(
     { catalogVersion: 1, signals: [{ name: 'order_paid', access: { kind: 'module', modules: ['shop.signals'] }, params: [{ name: 'order' }] }] },
     null,
     2,
   );
-  fs.writeFileSync(path.join(root, 'shop.celery-signals.json'), catalogText);
-  const client = await LspClient.start({ pullDiagnostics: true, rootPath: root, settings: { catalogs: ['shop.celery-signals.json'] } });
+  fs.writeFileSync(path.join(shop, 'shop.celery-signals.json'), catalogText);
+  const text = 'from shop.signals import order_paid\n\n\n@order_paid.connect\ndef bill(sender, order, **kwargs):\n    pass\n';
+  fs.writeFileSync(path.join(shop, 'billing.py'), text);
+  const client = await LspClient.start({ pullDiagnostics: true, rootPath: shop, settings: { catalogs: ['shop.celery-signals.json'] }, initializationOptions: { projectIndex: true } });
   try {
-    const uri = uriOf('proj/billing.py');
-    const text = 'from shop.signals import order_paid\n\n\n@order_paid.connect\ndef bill(sender, order, **kwargs):\n    pass\n';
+    await indexBuilt(client);
+    const uri = pathToFileURL(path.join(shop, 'billing.py')).toString();
     client.open(uri, text);
     await client.pullDiagnostics(uri);
     const position = { line: 3, character: 3 };
     const definition = await client.request('textDocument/definition', { textDocument: { uri }, position });
-    assert.equal(definition.uri, uriOf('shop.celery-signals.json'));
+    assert.equal(definition.uri, pathToFileURL(path.join(shop, 'shop.celery-signals.json')).toString());
     assert.match(catalogText.split('\n')[definition.range.start.line], /"name": "order_paid"/);
     const references = await client.request('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
-    assert.deepEqual(where(references), ['proj/billing.py:3:1']);
+    assert.deepEqual(
+      references.map((l: any) => [l.uri, l.range.start.line, l.range.start.character]),
+      [[uri, 3, 1]],
+    );
     const map = await client.request('celerySignals/signalMap', {});
     assert.deepEqual(map.lives.map((l: any) => [l.id, l.signals.map((s: any) => s.name)]), [['other', ['order_paid']]]);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+    fs.rmSync(shop, { recursive: true, force: true });
+  }
+});
+
+test('files never opened: references, symbols and the map reach them through the project index', async (t) => {
+  const client = await LspClient.start({ pullDiagnostics: true, rootPath: root, initializationOptions: { projectIndex: true } });
+  try {
+    if (!(await indexBuilt(client))) {
+      t.skip('this server has no project index (it offers no workspace diagnostics)');
+    } else {
+      // Only audit.py is open: monitoring.py is known from the index alone, its positions from its line starts.
+      client.open(uriOf('proj/audit.py'), files['proj/audit.py']);
+      const references = await client.request('textDocument/references', {
+        textDocument: { uri: uriOf('proj/audit.py') },
+        position: positionOf('proj/audit.py', 'task_failure'),
+        context: { includeDeclaration: false },
+      });
+      assert.deepEqual(where(references), ['proj/audit.py:17:8', 'proj/monitoring.py:3:1']);
+      const symbols = await client.request('workspace/symbol', { query: 'report' });
+      assert.deepEqual(symbols.map((s: any) => [s.name, s.containerName, where([s.location])[0]]), [['task_failure: report_failure', 'proj.monitoring', 'proj/monitoring.py:4:4']]);
+      const map = await client.request('celerySignals/signalMap', {});
+      assert.deepEqual(map.lives.map((l: any) => [l.id, l.signals.map((s: any) => s.name)]), [['task', ['task_prerun', 'task_failure']], ['worker', ['worker_ready']]]);
+    }
     assert.equal(await client.shutdown(), 0);
   } finally {
     client.kill();
