@@ -3,7 +3,6 @@ import type { HandlerKind, HandlerSite, Span } from '../model';
 import { locationIn, type FileLocation, type NavigableFile } from './projectFiles';
 
 export interface ProjectReceiver {
-  file: NavigableFile;
   site: HandlerSite;
   /** The catalog key of its signal. */
   signal: string;
@@ -55,28 +54,39 @@ function receiverSpan(site: HandlerSite): Span {
   return site.handler?.nameSpan ?? site.receiverSpan ?? site.connection.span;
 }
 
-/**
- * Receivers as Celery registers them: connecting one function twice with the same sender filter (from
- * two set-up functions, say) registers it once, so it is listed once.
- */
-export function* distinctReceivers(files: Iterable<NavigableFile>): Generator<ProjectReceiver> {
-  const seen = new Set<string>();
-  for (const receiver of projectReceivers(files)) {
-    const { start } = receiver.location.range;
-    const key = `${receiver.signal}\u0000${receiver.location.uri}\u0000${start.line}:${start.character}\u0000${receiver.sender ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    yield receiver;
-  }
+interface FileReceivers {
+  uri: string;
+  /** One per connect of a catalog signal, in text order. */
+  all: ProjectReceiver[];
+  /**
+   * Receivers as Celery registers them: connecting one function twice with the same sender filter
+   * (from two set-up functions, say) registers it once, so it is listed once.
+   */
+  distinct: ProjectReceiver[];
 }
 
-/** Every receiver of a catalog signal in the files, in file order and then text order. */
-export function* projectReceivers(files: Iterable<NavigableFile>): Generator<ProjectReceiver> {
-  for (const file of files) {
-    for (const site of file.model.sites) {
-      const signal = site.connection.signal;
-      if (signal.resolution !== 'catalog') continue;
-      yield { file, site, signal: signal.name, name: receiverName(site), sender: senderFilterOf(site), location: locationIn(file, receiverSpan(site)) };
-    }
+/** A file's facts do not change while its model lives, so its receivers are worked out once per model. */
+const receiversByModel = new WeakMap<NavigableFile['model'], FileReceivers>();
+
+/** The receivers of catalog signals in one file. */
+export function receiversIn(file: NavigableFile): FileReceivers {
+  const cached = receiversByModel.get(file.model);
+  if (cached?.uri === file.uri) return cached;
+  const all: ProjectReceiver[] = [];
+  for (const site of file.model.sites) {
+    const signal = site.connection.signal;
+    if (signal.resolution !== 'catalog') continue;
+    all.push({ site, signal: signal.name, name: receiverName(site), sender: senderFilterOf(site), location: locationIn(file, receiverSpan(site)) });
   }
+  const seen = new Set<string>();
+  const distinct = all.filter((receiver) => {
+    const { start } = receiver.location.range;
+    const key = `${receiver.signal}\u0000${start.line}:${start.character}\u0000${receiver.sender ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const entry = { uri: file.uri, all, distinct };
+  receiversByModel.set(file.model, entry);
+  return entry;
 }

@@ -6,20 +6,25 @@ import type { DocsLanguage } from '../../catalog/types';
 import type { SignalMapLife, SignalMapReceiver, SignalMapResult, SignalMapSignal } from '../../../../shared/protocol';
 import { localize } from '../hoverLocale';
 import type { NavigableFile } from './projectFiles';
-import { distinctReceivers } from './receivers';
+import { receiversIn } from './receivers';
 
 export function signalMap(files: Iterable<NavigableFile>, catalog: Catalog, language: DocsLanguage): SignalMapResult {
   const bySignal = new Map<string, SignalMapReceiver[]>();
-  for (const receiver of distinctReceivers(files)) {
-    let list = bySignal.get(receiver.signal);
-    if (!list) bySignal.set(receiver.signal, (list = []));
-    list.push({
-      name: receiver.name,
-      uri: receiver.location.uri,
-      range: receiver.location.range,
-      container: receiver.file.module ?? path.basename(receiver.file.path),
-      ...(receiver.sender ? { sender: receiver.sender } : {}),
-    });
+  for (const file of files) {
+    const receivers = receiversIn(file).distinct;
+    if (receivers.length === 0) continue;
+    const container = file.module ?? path.basename(file.path);
+    for (const receiver of receivers) {
+      let list = bySignal.get(receiver.signal);
+      if (!list) bySignal.set(receiver.signal, (list = []));
+      list.push({
+        name: receiver.name,
+        uri: receiver.location.uri,
+        range: receiver.location.range,
+        container,
+        ...(receiver.sender ? { sender: receiver.sender } : {}),
+      });
+    }
   }
   const entry = (name: string, receivers: SignalMapReceiver[]): SignalMapSignal => {
     const place = lifePlaceOf(name);

@@ -1,7 +1,7 @@
 /** Workspace symbols: one per receiver, named `signal: receiver` (`task_failure: report_failure`). */
 import * as path from 'node:path';
 import type { FileLocation, NavigableFile } from './projectFiles';
-import { distinctReceivers } from './receivers';
+import { receiversIn } from './receivers';
 
 export interface ReceiverSymbol {
   name: string;
@@ -25,10 +25,14 @@ export function fuzzyMatches(query: string, name: string): boolean {
 
 export function receiverSymbols(files: Iterable<NavigableFile>, query: string): ReceiverSymbol[] {
   const symbols: ReceiverSymbol[] = [];
-  for (const receiver of distinctReceivers(files)) {
-    const name = `${receiver.signal}: ${receiver.name}`;
-    if (!fuzzyMatches(query, name)) continue;
-    symbols.push({ name, container: receiver.file.module ?? path.basename(receiver.file.path), location: receiver.location });
+  for (const file of files) {
+    const receivers = receiversIn(file).distinct;
+    if (receivers.length === 0) continue;
+    const container = file.module ?? path.basename(file.path);
+    for (const receiver of receivers) {
+      const name = `${receiver.signal}: ${receiver.name}`;
+      if (fuzzyMatches(query, name)) symbols.push({ name, container, location: receiver.location });
+    }
   }
   return symbols;
 }
