@@ -92,3 +92,52 @@ export interface ServerStatus {
   catalogProblems: string[];
   signalCount: number;
 }
+
+/**
+ * The signal map: every signal the project's receivers handle, grouped by the life Celery sends it in
+ * (a task's, a worker's, the app's...) and in the order it is sent, each with its receivers. Labels
+ * come in the documentation language the server resolved.
+ */
+export const SIGNAL_MAP_REQUEST = 'celerySignals/signalMap';
+
+export type SignalMapParams = Record<string, never>;
+
+export interface SignalMapReceiver {
+  /** The receiver's function name, or the receiver as written. */
+  name: string;
+  uri: string;
+  /** Where to jump: the receiver's definition, or the receiver in the connect. */
+  range: Range;
+  /** The module (`proj.tasks`) or the file name. */
+  container: string;
+  /** The `sender=` filter as written. */
+  sender?: string;
+}
+
+export interface SignalMapSignal {
+  name: string;
+  /** One-based position in its life; signals on one step are alternatives or simultaneous. */
+  step?: number;
+  summary: string;
+  /** The process whose receivers run, in words. */
+  runsIn?: string;
+  receivers: SignalMapReceiver[];
+}
+
+export interface SignalMapLife {
+  /** `task`, `worker`, `app`, `testWorker`, or `other` for signals no life places. */
+  id: string;
+  label: string;
+  signals: SignalMapSignal[];
+}
+
+export interface SignalMapResult {
+  lives: SignalMapLife[];
+}
+
+/**
+ * A notification without parameters, coalesced: the project's facts may have changed (a document was
+ * opened, edited or closed, or the project index took in changed files). A client that shows the
+ * signal map asks for it again.
+ */
+export const PROJECT_CHANGED_NOTIFICATION = 'celerySignals/projectChanged';

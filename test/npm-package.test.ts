@@ -91,6 +91,11 @@ test('celery-signals-language-server answers initialize over stdio and reports a
     client.open(uri, WRONG_HANDLER);
     const diagnostics = await client.nextDiagnostics(uri, 1);
     assert.ok(diagnostics.some((d: { code: string }) => d.code === 'missing-var-kwargs'), JSON.stringify(diagnostics));
+    // Go to definition on a Celery signal opens the installed package's catalog.
+    const definition = await client.request('textDocument/definition', { textDocument: { uri }, position: { line: 3, character: 3 } });
+    const installedCatalog = path.join(path.dirname(path.dirname(fs.realpathSync(bin('celery-signals-language-server')))), '..', 'schemas', 'celery-signals.json');
+    assert.equal(fs.realpathSync(new URL(definition.uri).pathname), fs.realpathSync(installedCatalog));
+    assert.match(fs.readFileSync(installedCatalog, 'utf8').split('\n')[definition.range.start.line], /"name": "task_failure"/);
     assert.equal(await client.shutdown(), 0);
   } finally {
     client.kill();

@@ -1,19 +1,22 @@
 /**
  * Entry point of the VS Code extension: one language client for the bundled server, the restart,
- * fix-all and insert-handler commands, the language status items, and the on/off switch
+ * fix-all and insert-handler commands, the language status items, the signal map view, and the on/off switch
  * (`celerySignals.enable`). The extension runs nothing
  * from the workspace: the server is the bundled one and catalogs are only read as data.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PROJECT_CHANGED_NOTIFICATION } from '../../shared/protocol';
 import { insertHandler } from './insertHandler';
 import { createLanguageClient } from './languageClient';
 import { messagesFor, uiLanguageOf } from './messages';
+import { registerSignalMap, renderedTree, type RenderedNode, type SignalMapProvider } from './signalMap';
 import { StatusItems } from './statusItems';
 import { statusMessagesFor } from './statusMessages';
 
 let client: LanguageClient | undefined;
 let status: StatusItems | undefined;
+let signalMap: SignalMapProvider | undefined;
 
 /** The code action kind the server offers for "fix all" (also what codeActionsOnSave asks for). */
 export const FIX_ALL_KIND = 'source.fixAll.celerySignals';
@@ -26,7 +29,9 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   if (client) return;
   client = createLanguageClient(context, output);
   status?.attach(client);
+  client.onNotification(PROJECT_CHANGED_NOTIFICATION, () => signalMap?.refreshSoon());
   await client.start();
+  signalMap?.refresh();
 }
 
 async function stopClient(): Promise<void> {
@@ -34,15 +39,23 @@ async function stopClient(): Promise<void> {
   client = undefined;
   if (running) await running.stop();
   status?.showOff();
+  signalMap?.refresh();
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ isServerRunning(): boolean }> {
+export interface CelerySignalsApi {
+  isServerRunning(): boolean;
+  /** The signal map's rows as the view shows them. */
+  signalMapTree(): Promise<RenderedNode[]>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CelerySignalsApi> {
   const ui = uiLanguageOf(vscode.env.language);
   const messages = messagesFor(ui);
   const output = vscode.window.createOutputChannel('Celery Signals', { log: true });
   context.subscriptions.push(output);
   status = new StatusItems(statusMessagesFor(ui));
   context.subscriptions.push(status);
+  signalMap = registerSignalMap(context, () => client, messages);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('celerySignals.restartServer', async () => {
@@ -65,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
     }),
     vscode.commands.registerCommand('celerySignals.showOutput', () => output.show()),
     vscode.commands.registerCommand('celerySignals.fixAll', () => vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' })),
+    vscode.commands.registerCommand('celerySignals.refreshSignalMap', () => signalMap?.refresh()),
     vscode.commands.registerCommand('celerySignals.insertHandler', (signalName?: unknown) =>
       insertHandler(client, messages, typeof signalName === 'string' ? signalName : undefined),
     ),
@@ -76,7 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ isSe
   );
 
   if (enabled()) await startClient(context, output);
-  return { isServerRunning: () => client?.isRunning() ?? false };
+  const map = signalMap;
+  return { isServerRunning: () => client?.isRunning() ?? false, signalMapTree: () => renderedTree(map) };
 }
 
 export function deactivate(): Promise<void> {

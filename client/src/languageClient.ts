@@ -45,8 +45,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     synchronize: { configurationSection: 'celerySignals' },
     connectionOptions: { maxRestartCount: MAX_RESTARTS },
     // The client sends `vscode.env.language` as the initialize `locale`; repeating it here lets a
-    // server that reads initializationOptions resolve `docsLanguage: auto` as well.
-    initializationOptions: { locale: vscode.env.language },
+    // server that reads initializationOptions resolve `docsLanguage: auto` as well. `projectChanges`:
+    // the signal map view wants celerySignals/projectChanged.
+    initializationOptions: { locale: vscode.env.language, projectChanges: true },
     middleware: { workspace: { configuration: withUserCatalogs } },
   };
   return new LanguageClient('celerySignals', 'Celery Signals', serverOptions, clientOptions);

@@ -16,6 +16,8 @@ export interface Messages {
   serverDisabled: string;
   restartFailed: (reason: string) => string;
   serverNotRunning: string;
+  receiversRunIn: (process: string) => string;
+  openReceiver: string;
 }
 
 const english: Messages = {
@@ -29,6 +31,8 @@ const english: Messages = {
   serverDisabled: 'Celery Signals is turned off (celerySignals.enable), so there is no server to restart.',
   restartFailed: (reason) => `The Celery Signals language server did not restart: ${reason}`,
   serverNotRunning: 'The Celery Signals language server is not running (see celerySignals.enable), so it cannot write the handler.',
+  receiversRunIn: (process) => `Receivers run in ${process}.`,
+  openReceiver: 'Open the receiver',
 };
 
 const simplifiedChinese: Messages = {
@@ -42,6 +46,8 @@ const simplifiedChinese: Messages = {
   serverDisabled: 'Celery Signals 已关闭（celerySignals.enable），没有可重启的服务器。',
   restartFailed: (reason) => `Celery Signals 语言服务器重启失败：${reason}`,
   serverNotRunning: 'Celery Signals 语言服务器未运行（参见 celerySignals.enable），无法生成处理函数。',
+  receiversRunIn: (process) => `接收函数运行于${process}。`,
+  openReceiver: '打开接收函数',
 };
 
 const byLanguage: Record<UiLanguage, Messages> = { en: english, 'zh-cn': simplifiedChinese };

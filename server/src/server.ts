@@ -18,11 +18,12 @@ import { detectWorkspaceVersions, versionFilesChanged, watchVersionFiles } from 
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
+import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
 import { warmUpParsers } from './documents/trees';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
-import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
+import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -47,6 +48,7 @@ function clientSupport(params: InitializeParams): ClientSupport {
     markdownCompletion: !!completion?.documentationFormat?.includes('markdown'),
     codeActionLiterals: !!caps.textDocument?.codeAction?.codeActionLiteralSupport,
     watchedFilesRegistration: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    projectChanges: (params.initializationOptions as { projectChanges?: unknown } | undefined)?.projectChanges === true,
   };
 }
 
@@ -70,6 +72,10 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['.', '@', '(', ',', '=', ' ', "'", '"', '{'], resolveProvider: false },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
       codeActionProvider: session.client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] } : true,
     },
     serverInfo: { name: 'celery-signals-language-server', version: '0.1.0' },
@@ -93,7 +99,13 @@ connection.onInitialized(
     await warmUpParsers();
   }),
 );
-connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', (params) => applyConfiguration(current(), params)));
+connection.onDidChangeConfiguration(
+  guardNotification(connection, 'didChangeConfiguration', async (params) => {
+    await applyConfiguration(current(), params);
+    // The map's labels follow docsLanguage and its signals the catalogs.
+    announceProjectChange(current());
+  }),
+);
 connection.onDidChangeWatchedFiles(
   guardNotification(connection, 'didChangeWatchedFiles', (params) => {
     if (versionFilesChanged(current(), params)) onCeleryVersionChanged(current());
@@ -106,11 +118,14 @@ connection.onDidOpenTextDocument(
     current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
+    announceProjectChange(current());
   }, didOpenProblem),
 );
 connection.onDidChangeTextDocument(
   guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {
-    if (current().store.change(textDocument.uri, textDocument.version, contentChanges)) schedulePush(current(), textDocument.uri);
+    if (!current().store.change(textDocument.uri, textDocument.version, contentChanges)) return;
+    schedulePush(current(), textDocument.uri);
+    announceProjectChange(current());
   }, didChangeProblem),
 );
 connection.onDidCloseTextDocument(
@@ -121,6 +136,7 @@ connection.onDidCloseTextDocument(
     forgetSkipAnnouncements(textDocument.uri);
     forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);
+    announceProjectChange(s);
   }, didCloseProblem),
 );
 
@@ -128,6 +144,11 @@ connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (par
 connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params), checkPositionParams));
 connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params), checkPositionParams));
 connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params), checkCodeActionParams));
+connection.onDefinition(guardRequest(connection, 'definition', (params) => onDefinition(current(), params), checkPositionParams));
+connection.onReferences(guardRequest(connection, 'references', (params) => onReferences(current(), params), checkPositionParams));
+connection.onWorkspaceSymbol(guardRequest(connection, 'workspaceSymbol', (params) => onWorkspaceSymbol(current(), params), checkWorkspaceSymbolParams));
+connection.onCodeLens(guardRequest(connection, 'codeLens', (params) => onCodeLens(current(), params), checkDocumentParams));
+connection.onRequest(SIGNAL_MAP_REQUEST, guardRequest(connection, 'signalMap', () => onSignalMap(current())));
 connection.onRequest(SIGNAL_CHOICES_REQUEST, guardRequest(connection, 'signalChoices', () => signalChoices(current())));
 connection.onRequest(
   HANDLER_INSERTION_REQUEST,

@@ -52,6 +52,7 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Runs this executable (e.g. an installed `celery-signals-language-server`) instead of the repository's server. */
   executable?: string;
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -90,6 +91,7 @@ export class LspClient {
       locale: this.options.locale ?? 'en',
       rootUri: pathToFileURL(root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: path.basename(root) }],
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
       capabilities: {
         workspace: { configuration: this.options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
         textDocument: {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allMessageTables, messagesFor, uiLanguageOf } from '../../client/src/messages';
+import { signalMapNodes } from '../../client/src/signalMapTree';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -44,4 +45,31 @@ test('the built extension bundle carries no catalog', (t) => {
   const summary: string = catalog.signals.find((s: { name: string }) => s.name === 'task_failure').summary.en;
   assert.ok(!text.includes(summary), 'task_failure\'s summary is in the client bundle');
   assert.ok(!text.includes('worker_before_create_process'), 'a signal name is in the client bundle');
+});
+
+test('the signal map tree: lives, numbered signals with their process, receivers that open where they are', () => {
+  const messages = messagesFor('en');
+  const range = { start: { line: 4, character: 4 }, end: { line: 4, character: 18 } };
+  const [life] = signalMapNodes(
+    {
+      lives: [
+        {
+          id: 'task',
+          label: "A task's life",
+          signals: [
+            { name: 'task_failure', step: 8, summary: 'Sent when a task fails.', runsIn: 'the process running the task', receivers: [{ name: 'report_failure', uri: 'file:///p/m.py', range, container: 'p.m', sender: 'add' }] },
+          ],
+        },
+      ],
+    },
+    messages,
+  );
+  assert.equal(life.label, "A task's life");
+  const [signal] = life.children;
+  assert.equal(signal.label, '8. task_failure');
+  assert.equal(signal.description, 'the process running the task');
+  assert.equal(signal.tooltip, 'Sent when a task fails.\nReceivers run in the process running the task.');
+  const [receiver] = signal.children;
+  assert.deepEqual([receiver.label, receiver.description, receiver.target], ['report_failure', 'p.m · sender=add', { uri: 'file:///p/m.py', range }]);
+  assert.notEqual(receiver.id, signal.id);
 });

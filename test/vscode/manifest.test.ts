@@ -75,11 +75,11 @@ test('contributed commands are exactly the ones the extension registers', () => 
   const source = fs.readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8');
   const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
   assert.deepEqual(contributed, registered);
-  assert.deepEqual(contributed, ['celerySignals.fixAll', 'celerySignals.insertHandler', 'celerySignals.restartServer', 'celerySignals.showOutput']);
+  assert.deepEqual(contributed, ['celerySignals.fixAll', 'celerySignals.insertHandler', 'celerySignals.refreshSignalMap', 'celerySignals.restartServer', 'celerySignals.showOutput']);
 });
 
-test('the extension activates for every language the client serves, on file and untitled documents', () => {
-  assert.deepEqual(manifest.activationEvents, LANGUAGES.map((l) => `onLanguage:${l}`));
+test('the extension activates for every language the client serves, on file and untitled documents, and for the signal map', () => {
+  assert.deepEqual(manifest.activationEvents, [...LANGUAGES.map((l) => `onLanguage:${l}`), 'onView:celerySignals.signalMap']);
   const selector = documentSelector();
   for (const language of LANGUAGES) {
     for (const scheme of ['file', 'untitled']) assert.ok(selector.some((s) => s.language === language && s.scheme === scheme));
@@ -109,4 +109,13 @@ test('the extension may run in untrusted workspaces: it executes nothing from th
 
 test('handler snippets come from the server only, so each signal is offered once in every language', () => {
   assert.equal(manifest.contributes.snippets, undefined, 'a static snippet file would list every signal a second time');
+});
+
+test('the signal map view the client fills is contributed, with its refresh button and an empty-state text', () => {
+  const source = fs.readFileSync(path.join(root, 'client/src/signalMap.ts'), 'utf8');
+  const viewId = /SIGNAL_MAP_VIEW = '([^']+)'/.exec(source)?.[1];
+  assert.ok(viewId);
+  assert.deepEqual(manifest.contributes.views.explorer.map((v: { id: string }) => v.id), [viewId]);
+  assert.ok(manifest.contributes.viewsWelcome.some((w: { view: string }) => w.view === viewId));
+  assert.ok(manifest.contributes.menus['view/title'].some((m: { command: string; when: string }) => m.command === 'celerySignals.refreshSignalMap' && m.when === `view == ${viewId}`));
 });

@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { requireChromium, requireCodeServer } from './support/codeServer';
 import { openBrowser, startCodeServer } from './support/session';
 import { fixAllOnSave, fixAllOnSaveSettings, showStatusItem, typePythonHandler, typeTypeScriptHandler, type UiSteps } from './support/typingSteps';
+import { browseSignalMap } from './support/signalMapSteps';
 import { buildVsix } from './support/vsix';
 import { getBundledCatalog } from '../../server/src/catalog/catalog';
 
@@ -229,6 +230,7 @@ test('a user types a handler, sees suggestion, squiggle and problem, and applies
       ['typing', 'a TypeScript handler typed key by key takes a keyword inside ({ | }) before =>', () => typeTypeScriptHandler(page, steps, notes)],
       ['fixall', 'saving applies every safe fix (editor.codeActionsOnSave)', () => fixAllOnSave(page, steps)],
       ['status', 'the language status item shows the Celery version and the server state', () => showStatusItem(page, steps, getBundledCatalog().latestCeleryVersion)],
+      ['signalmap', 'the signal map lists receivers in the order Celery sends their signals, and a click opens one', () => browseSignalMap(page, steps)],
     ];
     for (const [key, name, run] of typingSteps.filter(([k]) => !only || only === k)) {
       await t.test(name, async () => {

@@ -53,6 +53,11 @@ export function onCeleryVersionChanged(session: Session): void {
   refreshAll(session);
 }
 
+/** The user catalog files read, in the order they apply: a later file's signal replaces an earlier one's. */
+export function userCatalogFiles(): readonly string[] {
+  return reportedCatalogFiles;
+}
+
 export async function applyConfiguration(session: Session, params?: DidChangeConfigurationParams): Promise<void> {
   const pushed = (params?.settings as { celerySignals?: unknown } | undefined)?.celerySignals;
   const settings = parseSettings(await fetchSettings(session, pushed ?? session.settings));

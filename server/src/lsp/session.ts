@@ -15,6 +15,7 @@ import { defaultSettings, resolveDocsLanguage, type Settings } from './settings'
 import { editorDefaultSeverities } from '../analysis/rules/index';
 import type { CeleryVersionDetection } from '../project/celeryVersion';
 import { versionAssumption } from '../features/celeryVersion';
+import { lineStartsOf, type NavigableFile } from '../analysis/navigation/projectFiles';
 
 /** An analysis slower than this stops a document from being analysed as it is edited (tests lower it). */
 export const ANALYSIS_TIME_LIMIT_MS = Number(process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS) || 3000;
@@ -30,10 +31,14 @@ export interface ClientSupport {
   codeActionLiterals: boolean;
   /** The client lets the server register file watchers (`workspace/didChangeWatchedFiles`). */
   watchedFilesRegistration: boolean;
+  /** The client asked for celerySignals/projectChanged (initializationOptions.projectChanges): it shows the signal map. */
+  projectChanges: boolean;
 }
 
 /** How long a document waits for the client's settings before it is analysed with the defaults. */
 const SETTINGS_WAIT_MS = 3000;
+
+const lineStartsByText = new WeakMap<DocumentAnalysis, number[]>();
 
 export class Session {
   readonly store = new DocumentStore();
@@ -107,6 +112,26 @@ export class Session {
   forgetDocument(uri: string): void {
     this.cache.forget(uri);
     this.tooSlow.delete(uri);
+  }
+
+  /**
+   * Every file of the project, open documents taking precedence. Until the project index exists this
+   * is only the open documents, as last analysed.
+   */
+  *projectFiles(): Iterable<NavigableFile> {
+    for (const { document } of this.store.all()) {
+      const analysis = this.cache.peek(document.uri);
+      if (!analysis?.model) continue;
+      let lineStarts = lineStartsByText.get(analysis);
+      if (!lineStarts) lineStartsByText.set(analysis, (lineStarts = lineStartsOf(analysis.text)));
+      let file = document.uri;
+      try {
+        file = fileURLToPath(document.uri);
+      } catch {
+        // Not a file: URI (an untitled document); its URI stands for its path.
+      }
+      yield { path: file, uri: document.uri, module: this.moduleNameOf(document.uri), model: analysis.model, lineStarts };
+    }
   }
 
   /** The grammar a document is parsed with, from its language id or else its file name. */

@@ -1,6 +1,6 @@
 // The checks the extension must pass inside a real VS Code: completion of signals and handler
 // parameters, hover, diagnostics, a quick-fix applied through a workspace edit, and the
-// insert-handler command — each on a Python and on a TypeScript file.
+// insert-handler command — each on a Python and on a TypeScript file; navigation and the signal map.
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./helpers');
@@ -73,6 +73,33 @@ check('the extension activates and its language server starts', async () => {
   await h.waitFor('the language server to run', () => api.isServerRunning(), 20000);
   const commands = await vscode.commands.getCommands(true);
   for (const id of ['celerySignals.insertHandler', 'celerySignals.restartServer', 'celerySignals.fixAll', 'celerySignals.showOutput']) assert.ok(commands.includes(id), id);
+});
+
+check('navigation: references, workspace symbols and code lenses reach VS Code, and the signal map view jumps to a receiver', async () => {
+  const { document } = await h.open('handlers.py');
+  await h.diagnosticsWith(document.uri, 'missing-var-kwargs');
+  const decorator = h.positionOf(document, 'task_failure', 2, 2);
+  const references = await vscode.commands.executeCommand('vscode.executeReferenceProvider', document.uri, decorator);
+  assert.ok(references.some((l) => l.uri.toString() === document.uri.toString() && l.range.start.line === 3), 'the decorator is a reference');
+  const symbols = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'task_failure');
+  assert.ok(symbols.some((s) => s.name === 'task_failure: on_failure'), symbols.map((s) => s.name).join(', '));
+  const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri);
+  assert.ok(lenses.some((l) => l.command && l.command.title.startsWith('task_failure → on_failure · any sender')), 'a lens over on_failure');
+  await vscode.commands.executeCommand('celerySignals.signalMap.focus');
+  const api = await vscode.extensions.getExtension(h.EXTENSION_ID).activate();
+  const tree = await api.signalMapTree();
+  const life = tree.find((n) => n.label === "A task's life");
+  assert.ok(life, tree.map((n) => n.label).join(', '));
+  const labels = life.children.map((c) => c.label);
+  assert.ok(labels.indexOf('7. task_prerun') >= 0 && labels.indexOf('7. task_prerun') < labels.indexOf('8. task_failure'), labels.join(', '));
+  const failure = life.children.find((c) => c.label === '8. task_failure');
+  const receiver = failure.children.find((r) => r.label === 'on_failure' && r.command.arguments[0].toString() === document.uri.toString());
+  assert.ok(receiver, 'on_failure is under task_failure');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(h.workspaceUri('empty.py')));
+  await vscode.commands.executeCommand(receiver.command.command, ...receiver.command.arguments);
+  const editor = vscode.window.activeTextEditor;
+  assert.equal(editor.document.uri.toString(), document.uri.toString());
+  assert.equal(editor.selection.start.line, 4, 'at the def of on_failure');
 });
 
 check('Fix All in File applies every safe preferred fix through the source.fixAll.celerySignals action', async () => {

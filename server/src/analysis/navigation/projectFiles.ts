@@ -1,0 +1,68 @@
+/**
+ * What navigation needs of a project file, and positions without the file's text. A project index's
+ * `ProjectFile` has these fields, so its files can be passed as they are; an open document's
+ * analysis can be turned into one as well.
+ */
+import type { SignalSpec } from '../../catalog/types';
+import type { FileModel, SignalRef, Span } from '../model';
+import type { LineRange, Position } from '../text';
+
+/** A `.send(...)`/`.send_robust(...)` of a signal, as the project index records it. */
+export interface SignalSendFact {
+  signal: SignalRef;
+  span: Span;
+}
+
+export interface NavigableFile {
+  path: string;
+  uri: string;
+  module?: string;
+  model: FileModel & { sends?: readonly SignalSendFact[] };
+  /** UTF-16 offsets where lines start. */
+  lineStarts: readonly number[];
+}
+
+/** A project's own signal: where its `Signal(...)` is, when the project index found it. */
+export type ProjectSignalSpec = SignalSpec & { definedAt?: { path: string; span: Span } };
+
+export interface FileLocation {
+  uri: string;
+  range: LineRange;
+}
+
+/** Where lines start in `text`: after `\n`, after `\r\n` and after a lone `\r`. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function positionIn(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: Math.max(0, offset - lineStarts[low]) };
+}
+
+export function locationIn(file: Pick<NavigableFile, 'uri' | 'lineStarts'>, span: Span): FileLocation {
+  return { uri: file.uri, range: { start: positionIn(file.lineStarts, span.start), end: positionIn(file.lineStarts, span.end) } };
+}
+
+/** Every reference to a signal in the file: imports and uses, connects and sends. */
+export function signalRefsOf(model: NavigableFile['model']): SignalRef[] {
+  return [...model.signalRefs, ...model.sites.map((s) => s.connection.signal), ...(model.sends ?? []).map((s) => s.signal)];
+}
+
+const within = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
+
+/** The known signal named at `offset` (on its name, e.g. `task_failure` in `signals.task_failure.connect`). */
+export function signalNamedAt(model: NavigableFile['model'], offset: number): SignalRef | undefined {
+  return signalRefsOf(model).find((r) => r.resolution === 'catalog' && within(r.nameSpan, offset));
+}
