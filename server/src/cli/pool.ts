@@ -1,0 +1,123 @@
+/**
+ * Spreads the CLI's files over worker threads (`--jobs N`). Each worker rebuilds the catalog and runs
+ * the same per-file check as the main thread (checkFile.ts); outcomes are put back in the order of the
+ * files, so what is printed does not depend on N or on which thread finished first.
+ *
+ * A worker that stops while checking a file (it ran out of memory, say) costs that file alone: the
+ * file gets the `internal-error` finding an in-process failure would give, and the files queued
+ * behind it go to a fresh worker.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { internalError } from '../analysis/analyze';
+import type { Catalog } from '../catalog/catalog';
+import type { CatalogFile } from '../catalog/types';
+import { checkFile, type CheckRequest, type FileOutcome } from './checkFile';
+import type { PoolReply, PoolTask, PoolWorkerData } from './poolWorker';
+
+export interface FilesRun {
+  files: readonly string[];
+  catalog: Catalog;
+  /** The user catalogs `catalog` was built from, for the workers to build the same one. */
+  userCatalogs: readonly CatalogFile[];
+  request: CheckRequest;
+  jobs: number;
+  /** Called once per file, in the order of `files`, as soon as it and every file before it are done. */
+  onOutcome?(index: number, outcome: FileOutcome): void;
+}
+
+/** Starting a worker costs about as much as checking a few small files; fewer files stay in-process. */
+const FILES_PER_WORKER = 8;
+/** Files handed to a worker ahead, so it never waits for the main thread between two files. */
+const AHEAD = 2;
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+export async function checkFiles(run: FilesRun): Promise<FileOutcome[]> {
+  const outcomes: (FileOutcome | undefined)[] = new Array(run.files.length).fill(undefined);
+  let reported = 0;
+  const settle = (index: number, outcome: FileOutcome): void => {
+    outcomes[index] = outcome;
+    for (; reported < outcomes.length && outcomes[reported] !== undefined; reported++) run.onOutcome?.(reported, outcomes[reported]!);
+  };
+  const threads = Math.min(run.jobs, Math.floor(run.files.length / FILES_PER_WORKER));
+  if (threads <= 1) {
+    for (let i = 0; i < run.files.length; i++) settle(i, await checkFile(run.files[i], run.catalog, run.request));
+  } else {
+    await inWorkers(run, threads, settle);
+  }
+  return outcomes as FileOutcome[];
+}
+
+function inWorkers(run: FilesRun, threads: number, settle: (index: number, outcome: FileOutcome) => void): Promise<void> {
+  const data: PoolWorkerData = { userCatalogs: run.userCatalogs, request: run.request };
+  const retry: number[] = [];
+  let next = 0;
+  let done = 0;
+  let finished = false;
+  const workers = new Set<Worker>();
+  const take = (): number | undefined => retry.shift() ?? (next < run.files.length ? next++ : undefined);
+
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error): void => {
+      if (finished) return;
+      finished = true;
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const start = (): void => {
+      const worker = spawnWorker(data);
+      workers.add(worker);
+      const inFlight: number[] = [];
+      let failure: Error | undefined;
+      const feed = (): void => {
+        for (let index = inFlight.length < AHEAD ? take() : undefined; index !== undefined; index = inFlight.length < AHEAD ? take() : undefined) {
+          inFlight.push(index);
+          worker.postMessage({ index, file: run.files[index] } satisfies PoolTask);
+        }
+        if (inFlight.length === 0) void worker.terminate();
+      };
+      worker.on('message', (reply: PoolReply) => {
+        if (finished) return;
+        // An exception outside the analysis (which turns its own into findings) ends the run, as in-process.
+        if ('error' in reply) return finish(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+        inFlight.splice(inFlight.indexOf(reply.index), 1);
+        settle(reply.index, reply.outcome);
+        if (++done === run.files.length) return finish();
+        feed();
+      });
+      worker.on('error', (error) => (failure = error));
+      worker.on('exit', (code) => {
+        workers.delete(worker);
+        if (finished || inFlight.length === 0) return;
+        // Files are checked in the order given, so the first one in flight is the one that was running.
+        const [stopped, ...queued] = inFlight;
+        retry.unshift(...queued);
+        const cause = new Error(`the worker thread checking it stopped: ${failure?.message ?? `exit code ${code}`}`);
+        settle(stopped, { findings: internalError('analyse', cause, run.request.options), text: '' });
+        if (++done === run.files.length) return finish();
+        if (retry.length > 0 || next < run.files.length) start();
+      });
+      feed();
+    };
+    for (let i = 0; i < threads; i++) start();
+  });
+}
+
+/**
+ * Workers run this very bundle (server/out/cli.js exports `servePool`); from source (tests, the bench)
+ * they first register tsx, which does not reach worker threads by itself.
+ */
+function spawnWorker(workerData: PoolWorkerData): Worker {
+  const fromSource = __filename.endsWith('.ts');
+  const load = fromSource
+    ? `const { createRequire } = require('node:module');
+       require(createRequire(${JSON.stringify(__filename)}).resolve('tsx/cjs/api')).register();
+       require(${JSON.stringify(path.join(__dirname, 'poolWorker.ts'))}).servePool();`
+    : `require(${JSON.stringify(__filename)}).servePool();`;
+  return new Worker(load, { eval: true, workerData });
+}

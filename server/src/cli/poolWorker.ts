@@ -1,0 +1,37 @@
+/** The worker-thread side of the CLI's pool (pool.ts): checks the files it is sent, one at a time, in order. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildCatalog } from '../catalog/load';
+import type { CatalogFile } from '../catalog/types';
+import { checkFile, type CheckRequest, type FileOutcome } from './checkFile';
+
+export interface PoolWorkerData {
+  userCatalogs: readonly CatalogFile[];
+  request: CheckRequest;
+}
+
+export interface PoolTask {
+  index: number;
+  file: string;
+}
+
+export type PoolReply = { index: number; outcome: FileOutcome } | { index: number; error: { message: string; stack?: string } };
+
+export function servePool(): void {
+  const port = parentPort;
+  if (!port) throw new Error('servePool runs in a worker thread');
+  const { userCatalogs, request } = workerData as PoolWorkerData;
+  const catalog = buildCatalog(userCatalogs);
+  let queue = Promise.resolve();
+  port.on('message', (task: PoolTask) => {
+    queue = queue.then(async () => {
+      let reply: PoolReply;
+      try {
+        reply = { index: task.index, outcome: await checkFile(task.file, catalog, request) };
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        reply = { index: task.index, error: { message: e.message, stack: e.stack } };
+      }
+      port.postMessage(reply);
+    });
+  });
+}
