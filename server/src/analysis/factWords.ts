@@ -11,10 +11,14 @@
  *   project index looks for (`Signal(...)`, `.send(...)`, `Celery(...)`).
  * - By reading imports and names, which must spell what they bind: a signal by its name (or an app
  *   signal by its attribute); a signal module by its path, whose first segment an absolute import
- *   writes and whose last segment a relative one writes (`from . import signals`); the TypeScript
- *   module `celery-signals`. These come from the catalog in use, so a user's own signals count too.
- * Rules read only the model; the one rule that reads syntax problems (`syntax-error`) reports only
- * those that hide a connection or break a handler, both of which need `connect`.
+ *   writes; the TypeScript module `celery-signals`. These come from the catalog in use, so a user's
+ *   own signals count too. A relative import (`from . import signals`) writes the last segment
+ *   instead, and resolves only when the front end is told the file's module and only within that
+ *   module's top-level package: those last segments are words for files of that package alone.
+ * A `.send(...)` is a fact only on a signal the file names (above) or on a `Signal(...)` it creates,
+ * so `send` needs no word of its own. Rules read only the model; the one rule that reads syntax
+ * problems (`syntax-error`) reports only those that hide a connection or break a handler, both of
+ * which need `connect`.
  *
  * A project index must pass the catalog it derives (project signals and signal modules) and give a
  * file skipped under a smaller catalog another look once that catalog grows.
@@ -27,26 +31,31 @@ import { TASK_FACTORIES } from './frontends/typescriptTasks';
 const PYTHON_SEARCH_WORDS = ['connect', 'task', 'shared_task', 'conf'];
 
 /** Words the TypeScript/JavaScript front end searches for or compares names with (typescript*.ts). */
-const TYPESCRIPT_SEARCH_WORDS = ['connect', ...TASK_FACTORIES, ...APP_CONSTRUCTORS, ...segmentsOf(CANONICAL_SIGNAL_MODULE)];
+const TYPESCRIPT_SEARCH_WORDS = ['connect', ...TASK_FACTORIES, ...APP_CONSTRUCTORS, firstWordOf(CANONICAL_SIGNAL_MODULE)];
 
-/** What the project index reads besides handlers: custom signals, sends, apps. */
-const PROJECT_WORDS = ['Signal', 'send', 'send_robust', 'Celery'];
+/** What the project index reads besides handlers: custom signals (and so their sends) and apps. */
+const PROJECT_WORDS = ['Signal', 'Celery'];
 
-function segmentsOf(name: string): string[] {
-  return name.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+/** `celery` of `celery-signals`: a specifier is a string, so its first word is enough to find it. */
+function firstWordOf(specifier: string): string {
+  return specifier.split(/[^A-Za-z0-9_$]+/)[0];
 }
 
-/** Every word whose presence may give a front end something to report, for `catalog`. */
-export function factWords(catalog: Catalog): string[] {
+/**
+ * Every word whose presence may give a front end something to report, for `catalog`. `module`: the
+ * dotted module name of the file, when the front end is told it (relative imports then resolve).
+ */
+export function factWords(catalog: Catalog, module?: string): string[] {
   const words = new Set<string>([...PYTHON_SEARCH_WORDS, ...TYPESCRIPT_SEARCH_WORDS, ...PROJECT_WORDS]);
+  const ownPackage = module?.split('.')[0];
   for (const signal of catalog.signals) {
     if (signal.access.kind === 'app-attribute') words.add(signal.access.attribute);
     else {
       words.add(signal.name.split('.').pop()!);
-      for (const module of signal.access.modules) {
-        const segments = module.split('.');
+      for (const signalModule of signal.access.modules) {
+        const segments = signalModule.split('.');
         words.add(segments[0]);
-        words.add(segments[segments.length - 1]);
+        if (segments[0] === ownPackage) words.add(segments[segments.length - 1]);
       }
     }
   }
@@ -54,22 +63,26 @@ export function factWords(catalog: Catalog): string[] {
   return [...words].sort();
 }
 
-const patterns = new WeakMap<Catalog, RegExp>();
+/** One pattern per catalog and top-level package (the words differ only there). */
+const patterns = new WeakMap<Catalog, Map<string, RegExp>>();
 
 function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
 /**
- * True when `text` holds one of the catalog's fact words, not as part of a longer identifier. False
- * means: parsing the text would give a model without sites, signal references, imports, tasks, sends
- * or import-time facts, so no rule could report anything.
+ * True when `text` holds one of the fact words, not as part of a longer identifier. False means:
+ * parsing the text would give a model without sites, signal references, imports, tasks, sends or
+ * import-time facts, so no rule could report anything. `module` as for factWords.
  */
-export function mayHoldFacts(text: string, catalog: Catalog): boolean {
-  let pattern = patterns.get(catalog);
+export function mayHoldFacts(text: string, catalog: Catalog, module?: string): boolean {
+  let perPackage = patterns.get(catalog);
+  if (!perPackage) patterns.set(catalog, (perPackage = new Map()));
+  const ownPackage = module?.split('.')[0] ?? '';
+  let pattern = perPackage.get(ownPackage);
   if (!pattern) {
-    pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${factWords(catalog).map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`);
-    patterns.set(catalog, pattern);
+    pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${factWords(catalog, module).map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`);
+    perPackage.set(ownPackage, pattern);
   }
   return pattern.test(text);
 }
