@@ -157,9 +157,9 @@ describe('worker threads in a real process', () => {
   const handler = 'from celery.signals import task_failure\n\n\n@task_failure.connect\ndef on_failure(sender, task_id):\n    return task_id\n';
   const extra = project({ 'fails.py': `${handler}# test: analysis fails here\n`, 'stops.py': `${handler}# test: the worker stops here\n` });
   const threadsLog = path.join(extra, 'threads.log');
-  const cli = (args: string[]) => {
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => {
     fs.rmSync(threadsLog, { force: true });
-    const r = spawnSync(process.execPath, ['--require', preload, ...entry, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CELERY_SIGNALS_TEST_THREADS: threadsLog } });
+    const r = spawnSync(process.execPath, ['--require', preload, ...entry, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env, CELERY_SIGNALS_TEST_THREADS: threadsLog } });
     const threads = fs.existsSync(threadsLog) ? new Set(fs.readFileSync(threadsLog, 'utf8').trim().split('\n')) : new Set<string>();
     return { ...r, threads };
   };
@@ -189,5 +189,14 @@ describe('worker threads in a real process', () => {
     assert.match(stopped[0].message, /the worker thread checking it stopped: exit code 70/);
     assert.equal(JSON.stringify(found.filter((f) => !f.file.endsWith('stops.py')), null, 2) + '\n', without.stdout);
     assert.equal(withStop.status, without.status);
+  });
+
+  test('when no worker thread can start, the files are checked in the main thread', () => {
+    const one = cli(['check', ...paths(), '--format', 'text', '--jobs', '1']);
+    const none = cli(['check', ...paths(), '--format', 'text', '--jobs', '2'], { CELERY_SIGNALS_TEST_NO_WORKERS: '1' });
+    assert.deepEqual([...none.threads], ['main']);
+    assert.equal(none.stdout, one.stdout);
+    assert.equal(none.stderr, one.stderr);
+    assert.equal(none.status, one.status);
   });
 });

@@ -1,8 +1,11 @@
 // Test-only preload (`node --require`): makes the analysis of a file fail, or stop the worker thread
 // checking it, when the file asks for it in a comment; preloads run in worker threads too. With
-// CELERY_SIGNALS_TEST_THREADS set, each thread that analyses a file appends its kind to that file.
+// CELERY_SIGNALS_TEST_THREADS set, each thread that analyses a file appends its kind to that file;
+// with CELERY_SIGNALS_TEST_NO_WORKERS set, no worker thread can start.
 const fs = require('node:fs');
 const { isMainThread } = require('node:worker_threads');
+
+if (!isMainThread && process.env.CELERY_SIGNALS_TEST_NO_WORKERS) throw new Error('injected: this worker cannot start');
 
 const matchAll = String.prototype.matchAll;
 let noted = false;

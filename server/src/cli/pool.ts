@@ -7,6 +7,7 @@
  * file gets the `internal-error` finding an in-process failure would give, and the files queued
  * behind it go to a fresh worker.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -55,11 +56,14 @@ export async function checkFiles(run: FilesRun): Promise<FileOutcome[]> {
 function inWorkers(run: FilesRun, threads: number, settle: (index: number, outcome: FileOutcome) => void): Promise<void> {
   const data: PoolWorkerData = { userCatalogs: run.userCatalogs, request: run.request };
   const retry: number[] = [];
+  const order = largestFirst(run.files);
   let next = 0;
   let done = 0;
   let finished = false;
+  let checkingHere = false;
   const workers = new Set<Worker>();
-  const take = (): number | undefined => retry.shift() ?? (next < run.files.length ? next++ : undefined);
+  const take = (): number | undefined => retry.shift() ?? (next < order.length ? order[next++] : undefined);
+  const workLeft = (): boolean => retry.length > 0 || next < order.length;
 
   return new Promise((resolve, reject) => {
     const finish = (error?: Error): void => {
@@ -69,10 +73,24 @@ function inWorkers(run: FilesRun, threads: number, settle: (index: number, outco
       if (error) reject(error);
       else resolve();
     };
+    const completed = (index: number, outcome: FileOutcome): boolean => {
+      settle(index, outcome);
+      if (++done === run.files.length) finish();
+      return finished;
+    };
+    // When no worker thread can start at all (too little memory, say), the files are checked here.
+    const checkHere = async (): Promise<void> => {
+      if (checkingHere) return;
+      checkingHere = true;
+      for (let index = take(); index !== undefined && !finished; index = take()) {
+        completed(index, await checkFile(run.files[index], run.catalog, run.request));
+      }
+    };
     const start = (): void => {
       const worker = spawnWorker(data);
       workers.add(worker);
       const inFlight: number[] = [];
+      let ready = false;
       let failure: Error | undefined;
       const feed = (): void => {
         for (let index = inFlight.length < AHEAD ? take() : undefined; index !== undefined; index = inFlight.length < AHEAD ? take() : undefined) {
@@ -83,29 +101,43 @@ function inWorkers(run: FilesRun, threads: number, settle: (index: number, outco
       };
       worker.on('message', (reply: PoolReply) => {
         if (finished) return;
+        if ('ready' in reply) return void (ready = true);
         // An exception outside the analysis (which turns its own into findings) ends the run, as in-process.
         if ('error' in reply) return finish(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
         inFlight.splice(inFlight.indexOf(reply.index), 1);
-        settle(reply.index, reply.outcome);
-        if (++done === run.files.length) return finish();
-        feed();
+        if (!completed(reply.index, reply.outcome)) feed();
       });
       worker.on('error', (error) => (failure = error));
       worker.on('exit', (code) => {
         workers.delete(worker);
         if (finished || inFlight.length === 0) return;
+        if (!ready) {
+          retry.unshift(...inFlight);
+          if (workers.size === 0) checkHere().catch(finish);
+          return;
+        }
         // Files are checked in the order given, so the first one in flight is the one that was running.
         const [stopped, ...queued] = inFlight;
         retry.unshift(...queued);
         const cause = new Error(`the worker thread checking it stopped: ${failure?.message ?? `exit code ${code}`}`);
-        settle(stopped, { findings: internalError('analyse', cause, run.request.options), text: '' });
-        if (++done === run.files.length) return finish();
-        if (retry.length > 0 || next < run.files.length) start();
+        if (!completed(stopped, { findings: internalError('analyse', cause, run.request.options), text: '' }) && workLeft()) start();
       });
       feed();
     };
     for (let i = 0; i < threads; i++) start();
   });
+}
+
+/** Indices of `files`, largest file first: a large file started last would keep one thread busy alone. */
+function largestFirst(files: readonly string[]): number[] {
+  const sizes = files.map((file) => {
+    try {
+      return fs.statSync(file).size;
+    } catch {
+      return 0;
+    }
+  });
+  return files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
 }
 
 /**

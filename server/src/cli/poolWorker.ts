@@ -14,13 +14,15 @@ export interface PoolTask {
   file: string;
 }
 
-export type PoolReply = { index: number; outcome: FileOutcome } | { index: number; error: { message: string; stack?: string } };
+/** `ready` first, once the worker has loaded: a worker that stops before it could not start at all. */
+export type PoolReply = { ready: true } | { index: number; outcome: FileOutcome } | { index: number; error: { message: string; stack?: string } };
 
 export function servePool(): void {
   const port = parentPort;
   if (!port) throw new Error('servePool runs in a worker thread');
   const { userCatalogs, request } = workerData as PoolWorkerData;
   const catalog = buildCatalog(userCatalogs);
+  port.postMessage({ ready: true } satisfies PoolReply);
   let queue = Promise.resolve();
   port.on('message', (task: PoolTask) => {
     queue = queue.then(async () => {
