@@ -1,7 +1,7 @@
 /**
- * A corpus for the CLI's skip and its worker threads: the fixtures, generated handler modules, every
- * one of them again with all its fact words disguised (the hardest files the skip can meet: real
- * handler code without a single word it looks for), hand-written near misses, a sample of the Python
+ * A corpus for the CLI's skip and its worker threads: the fixtures, examples and generated handler
+ * modules, each of them twice more with its fact words disguised (the hardest files the skip can
+ * meet: real handler code without a word it looks for), hand-written near misses, a sample of the Python
  * standard library when it is installed, a user catalog's own signals, and files the CLI must refuse.
  */
 import * as fs from 'node:fs';
@@ -45,7 +45,7 @@ const NEAR_MISSES: Record<string, string> = {
   'near/broken_no_words.js': 'function (\n  let x = [1, 2\n',
 };
 
-/** Every fact word of `text` (for the catalog in use) with a letter added, so none is left. */
+/** `text` with a letter added to each of `words`, so that none of them is left. */
 export function disguised(text: string, words: readonly string[]): string {
   const pattern = new RegExp(`(?<![A-Za-z0-9_])(${words.map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`, 'g');
   return text.replace(pattern, '$1Q');
@@ -55,7 +55,9 @@ export function disguised(text: string, words: readonly string[]): string {
 export async function skipCorpus(options: { stdlibSample?: number } = {}): Promise<{ dir: string; catalog: string }> {
   const { generateModule } = await import('../../bench/generate.mjs');
   const files: Record<string, string | Buffer> = { ...NEAR_MISSES, 'shop-signals.json': USER_CATALOG };
-  const words = factWords(loadCatalogs([{ text: USER_CATALOG }]).catalog);
+  const { words, paths } = factWords(loadCatalogs([{ text: USER_CATALOG }]).catalog);
+  // A module path counts only whole: hiding one segment of each is enough, and leaves the others in view.
+  const disguises = { disguised: [...words, ...paths.map((p) => p[0])], 'disguised-last': [...words, ...paths.map((p) => p[p.length - 1])] };
   const examples = fixtureFiles(path.join(root, 'examples'));
   const sources: [string, string][] = [...fixtureFiles(), ...examples].map((file) => [path.relative(root, file), fs.readFileSync(file, 'utf8')]);
   for (const profile of ['dense', 'realistic'] as const) {
@@ -64,7 +66,7 @@ export async function skipCorpus(options: { stdlibSample?: number } = {}): Promi
   }
   for (const [name, text] of sources) {
     files[`corpus/${name}`] = text;
-    files[`disguised/${name}`] = disguised(text, words);
+    for (const [folder, hidden] of Object.entries(disguises)) files[`${folder}/${name}`] = disguised(text, hidden);
   }
   const sample = options.stdlibSample ?? 0;
   if (sample > 0 && fs.existsSync(STDLIB)) {

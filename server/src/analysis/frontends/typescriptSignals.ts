@@ -25,7 +25,7 @@ export const CANONICAL_SIGNAL_MODULE = 'celery-signals';
 
 const SIGNAL_LIKE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 const APP_LIKE_NAME = /^(app|celery|celery_?app)$|App$/i;
-export const APP_CONSTRUCTORS = new Set(['Celery', 'createApp', 'createCelery']);
+const APP_CONSTRUCTORS = new Set(['Celery', 'createApp', 'createCelery']);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[$]/g, '\\$');
