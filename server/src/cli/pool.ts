@@ -28,8 +28,8 @@ export interface FilesRun {
   onOutcome?(index: number, outcome: FileOutcome): void;
 }
 
-/** Starting a worker costs about as much as checking a few small files; fewer files stay in-process. */
-const FILES_PER_WORKER = 8;
+/** Starting a worker costs about as much as checking this much code; smaller runs take fewer threads. */
+const BYTES_PER_WORKER = 128 * 1024;
 /** Files handed to a worker ahead, so it never waits for the main thread between two files. */
 const AHEAD = 2;
 
@@ -44,19 +44,19 @@ export async function checkFiles(run: FilesRun): Promise<FileOutcome[]> {
     outcomes[index] = outcome;
     for (; reported < outcomes.length && outcomes[reported] !== undefined; reported++) run.onOutcome?.(reported, outcomes[reported]!);
   };
-  const threads = Math.min(run.jobs, Math.floor(run.files.length / FILES_PER_WORKER));
+  const sizes = run.jobs > 1 && run.files.length > 1 ? run.files.map(sizeOf) : [];
+  const threads = Math.min(run.jobs, run.files.length, Math.floor(sizes.reduce((sum, size) => sum + size, 0) / BYTES_PER_WORKER));
   if (threads <= 1) {
     for (let i = 0; i < run.files.length; i++) settle(i, await checkFile(run.files[i], run.catalog, run.request));
   } else {
-    await inWorkers(run, threads, settle);
+    await inWorkers(run, threads, largestFirst(sizes), settle);
   }
   return outcomes as FileOutcome[];
 }
 
-function inWorkers(run: FilesRun, threads: number, settle: (index: number, outcome: FileOutcome) => void): Promise<void> {
+function inWorkers(run: FilesRun, threads: number, order: readonly number[], settle: (index: number, outcome: FileOutcome) => void): Promise<void> {
   const data: PoolWorkerData = { userCatalogs: run.userCatalogs, request: run.request };
   const retry: number[] = [];
-  const order = largestFirst(run.files);
   let next = 0;
   let done = 0;
   let finished = false;
@@ -128,16 +128,17 @@ function inWorkers(run: FilesRun, threads: number, settle: (index: number, outco
   });
 }
 
-/** Indices of `files`, largest file first: a large file started last would keep one thread busy alone. */
-function largestFirst(files: readonly string[]): number[] {
-  const sizes = files.map((file) => {
-    try {
-      return fs.statSync(file).size;
-    } catch {
-      return 0;
-    }
-  });
-  return files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** File indices, largest file first: a large file started last would keep one thread busy alone. */
+function largestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
 }
 
 /**
