@@ -5,7 +5,8 @@
  *
  * A worker that stops while checking a file (it ran out of memory, say) costs that file alone: the
  * file gets the `internal-error` finding an in-process failure would give, and the files queued
- * behind it go to a fresh worker.
+ * behind it go to a fresh worker. When no worker can start at all, the main thread checks the files.
+ * Small runs stay in the main thread: a worker is only worth starting for a good amount of code.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
