@@ -2,11 +2,13 @@
 // README; nothing here fails on a slow machine, it only reports.
 import * as os from 'node:os';
 import { runCheckerBench } from './checker.mjs';
+import { runCliBench } from './cli.mjs';
 import { runPythonFrontEndBench } from './python-frontend.mjs';
 import { runServerBench } from './server.mjs';
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await runCheckerBench();
+await runCliBench();
 await runPythonFrontEndBench();
 console.log('\n== TypeScript front end (wall p50, wall p95, CPU p50) ==');
 await import('./typescript-frontend.mjs');

@@ -49,7 +49,7 @@ export function defaultCheckOptions(catalog: Catalog): CheckOptions {
   return { celeryVersion: catalog.latestCeleryVersion };
 }
 
-function internalError(stage: string, error: unknown, options: CheckOptions): Finding[] {
+export function internalError(stage: string, error: unknown, options: CheckOptions): Finding[] {
   const configured = options.severities?.[INTERNAL_ERROR_CODE];
   if (configured === 'off') return [];
   const detail = error instanceof Error ? error.message : String(error);

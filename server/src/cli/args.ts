@@ -17,6 +17,10 @@ export interface CheckArgs {
   language?: DocsLanguage;
   /** Files larger than this many bytes are skipped. */
   maxFileBytes?: number;
+  /** Worker threads to check files in; 1 checks in-process. Default: the cores available. */
+  jobs?: number;
+  /** Parse even the files that hold no word a finding could come from (see analysis/factWords.ts). */
+  parseAll: boolean;
 }
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -45,6 +49,11 @@ Options:
   --catalog FILE            add a signal catalog (JSON) for your own signals; repeatable
   --severity CODE=LEVEL     set a rule's level: error, warning, information, hint or off; repeatable
   --max-file-size SIZE      skip files larger than SIZE (bytes, or with KB/MB; default: 5MB)
+  --jobs N                  check files in N worker threads (default: one per available core;
+                            1 checks in the main thread); the output is the same for every N
+  --parse-all               also parse files without any word a finding could come from (a signal
+                            or signal-module name, connect, task, ...); they are left unparsed by
+                            default, and counted as checked since nothing in them can be reported
   -h, --help                show this help
   -V, --version             show the version
 
@@ -76,7 +85,7 @@ export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<strin
   if (argv.length === 0) throw new UsageError('missing command: use `celery-signals check [paths...]`');
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(`unknown command "${command}": the only command is "check"`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'text', hints: false, catalogs: [], severities: {}, fix: false, dryRun: false };
+  const args: CheckArgs = { command: 'check', paths: [], format: 'text', hints: false, catalogs: [], severities: {}, fix: false, dryRun: false, parseAll: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (!arg.startsWith('-') || arg === '-') {
@@ -100,11 +109,19 @@ export function parseArgs(argv: readonly string[], knownCodes: ReadonlySet<strin
       case '--hints':
       case '--fix':
       case '--dry-run':
+      case '--parse-all':
         if (eq >= 0) throw new UsageError(`${name} takes no value`);
         if (name === '--hints') args.hints = true;
         else if (name === '--fix') args.fix = true;
+        else if (name === '--parse-all') args.parseAll = true;
         else args.dryRun = true;
         break;
+      case '--jobs': {
+        const jobs = value();
+        if (!/^[1-9]\d{0,3}$/.test(jobs)) throw new UsageError(`--jobs expects a number of threads from 1 to 9999, not "${jobs}"`);
+        args.jobs = Number(jobs);
+        break;
+      }
       case '--format': {
         const format = value();
         if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);

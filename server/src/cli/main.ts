@@ -4,20 +4,23 @@
  * 2 = usage, or something could not be checked.
  */
 import * as path from 'node:path';
-import { analyzeText } from '../analysis/analyze';
 import { rules, INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import type { Catalog } from '../catalog/catalog';
 import { getBundledCatalog } from '../catalog/catalog';
-import { formatCatalogProblem, loadCatalogs } from '../catalog/load';
+import { buildCatalog, formatCatalogProblem, loadUserCatalog } from '../catalog/load';
+import type { CatalogFile } from '../catalog/types';
 import { grammarFor } from '../parsing/treeSitter';
 import packageJson from '../../../package.json';
 import { HELP, parseArgs, UsageError, type CheckArgs } from './args';
 import { versionOptions } from './celeryVersion';
-import { collectFiles, readSource } from './files';
+import { collectFiles } from './files';
 import { fixFiles } from './fixFiles';
 import { languageFromEnvironment } from './language';
 import { formatReport } from './output';
+import { checkFiles, defaultJobs } from './pool';
 import type { FileFindings } from './report';
+
+export { servePool } from './poolWorker';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -44,10 +47,12 @@ function displayPath(file: string, cwd: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
 }
 
-function loadCatalog(args: CheckArgs, io: CliIo): Catalog | undefined {
-  if (args.catalogs.length === 0) return getBundledCatalog();
-  const { catalog, problems } = loadCatalogs(args.catalogs.map((c) => path.resolve(io.cwd, c)));
-  if (problems.length === 0) return catalog;
+function loadCatalog(args: CheckArgs, io: CliIo): { catalog: Catalog; userCatalogs: CatalogFile[] } | undefined {
+  if (args.catalogs.length === 0) return { catalog: getBundledCatalog(), userCatalogs: [] };
+  const loaded = args.catalogs.map((c) => loadUserCatalog(path.resolve(io.cwd, c)));
+  const problems = loaded.flatMap((l) => l.problems);
+  const userCatalogs = loaded.flatMap((l) => (l.catalog ? [l.catalog] : []));
+  if (problems.length === 0) return { catalog: buildCatalog(userCatalogs), userCatalogs };
   for (const problem of problems) io.stderr(`celery-signals: catalog problem: ${formatCatalogProblem(problem)}\n`);
   return undefined;
 }
@@ -55,8 +60,9 @@ function loadCatalog(args: CheckArgs, io: CliIo): Catalog | undefined {
 /** The summary line; a run that missed something never reads "No problems found" alone. */
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
-  const catalog = loadCatalog(args, io);
-  if (!catalog) return 2;
+  const loaded = loadCatalog(args, io);
+  if (!loaded) return 2;
+  const { catalog, userCatalogs } = loaded;
   const language = args.language ?? languageFromEnvironment(io.env ?? {});
   const optionsOf = versionOptions(
     {
@@ -70,25 +76,18 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   );
   const { files, problems, declarationFiles } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const problem of problems) io.stderr(`celery-signals: ${displayPath(problem.path, io.cwd)}: ${problem.message}\n`);
+  const shown = files.map((file) => displayPath(file, io.cwd));
   const results: FileFindings[] = [];
   let skipped = 0;
-  for (const file of files) {
-    const shown = displayPath(file, io.cwd);
-    const grammar = grammarFor(file);
-    if (!grammar) {
-      io.stderr(`celery-signals: ${shown}: skipped: not a Python, TypeScript or JavaScript file\n`);
-      skipped++;
-      continue;
-    }
-    const read = readSource(file, args.maxFileBytes);
-    if ('skipped' in read) {
-      io.stderr(`celery-signals: ${shown}: skipped: ${read.skipped}\n`);
-      skipped++;
-      continue;
-    }
-    const { findings } = await analyzeText(read.text, grammar, catalog, optionsOf(file));
-    results.push({ file: shown, text: read.text, findings });
-  }
+  // Each file's options name its project's Celery release; decided here, in file order, so the notes are too.
+  const fileOptions = files.map(optionsOf);
+  const options = { celeryVersion: args.celeryVersion ?? catalog.latestCeleryVersion, severities: args.severities, includeHints: args.hints };
+  const request = { options, maxFileBytes: args.maxFileBytes, parseAll: args.parseAll };
+  await checkFiles({ files, fileOptions, catalog, userCatalogs, request, jobs: args.jobs ?? defaultJobs(), onOutcome: (i, outcome) => {
+    if ('findings' in outcome) return void results.push({ file: shown[i], ...outcome });
+    io.stderr(`celery-signals: ${shown[i]}: skipped: ${outcome.skipped}\n`);
+    skipped++;
+  } });
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);

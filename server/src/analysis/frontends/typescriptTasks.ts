@@ -7,7 +7,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { TaskDefinition } from '../model';
 import { namedChildrenOf, propertyKeyName, spanOf, stringLiteralValue, unwrapExpression } from './typescriptSyntax';
 
-const TASK_FACTORIES = new Set(['task', 'sharedTask', 'shared_task', 'createTask', 'defineTask']);
+export const TASK_FACTORIES = new Set(['task', 'sharedTask', 'shared_task', 'createTask', 'defineTask']);
 
 function isTaskFactoryCall(call: SyntaxNode): boolean {
   if (call.type !== 'call_expression') return false;

@@ -1,0 +1,104 @@
+// CLI benchmark: `celery-signals check` over the Python standard library plus 150 generated handler
+// modules, end to end (a real process), against a bare single-thread tree-sitter parse of the same
+// files (read, parse, free the tree, after a warm-up). Printed as ratios of wall time (the target is at
+// most 0.6x) and of CPU time over all threads, which a busy shared machine skews less.
+// Usage: node --import tsx bench/cli.mjs [stdlib folder] [runs] [more trees to compare, e.g. a real project...]
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateModule } from './generate.mjs';
+import { cpuMs } from './stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { collectFiles } = await import(path.join(root, 'server/src/cli/files.ts'));
+const { grammarFor, parseText } = await import(path.join(root, 'server/src/parsing/treeSitter.ts'));
+const { mayHoldFacts } = await import(path.join(root, 'server/src/analysis/factWords.ts'));
+const { getBundledCatalog } = await import(path.join(root, 'server/src/catalog/catalog.ts'));
+
+const HANDLER_MODULES = 150;
+const seconds = (ms) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
+const LINES_PER_MODULE = 1_000;
+
+async function bareParse(files) {
+  const start = performance.now();
+  const cpuStart = cpuMs();
+  for (const file of files) {
+    const tree = await parseText(grammarFor(file), fs.readFileSync(file, 'utf8'));
+    tree.delete();
+  }
+  return { wall: performance.now() - start, cpu: cpuMs() - cpuStart };
+}
+
+function cli(paths, extra) {
+  const usageFile = path.join(os.tmpdir(), `celery-signals-cli-bench-usage-${process.pid}.json`);
+  const command = ['--require', path.join(root, 'bench/usage-on-exit.cjs'), path.join(root, 'server/out/cli.js'), 'check', ...paths, '--format', 'json', ...extra];
+  const start = performance.now();
+  const run = spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, CELERY_SIGNALS_BENCH_USAGE: usageFile } });
+  const wall = performance.now() - start;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI failed (exit ${run.status}): ${run.stderr}`);
+  const { cpuMs: cpu, maxRssMb } = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
+  fs.rmSync(usageFile, { force: true });
+  return { wall, cpu, maxRssMb, findings: JSON.parse(run.stdout).length };
+}
+
+/** Bare parse against the CLI (one thread, default threads, no skip) over `paths`, best of `runs`. */
+async function compare(paths, runs) {
+  const { files } = collectFiles(paths);
+  const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+  const lines = texts.reduce((sum, text) => sum + text.split('\n').length, 0);
+  const catalog = getBundledCatalog();
+  const parsed = texts.filter((text) => mayHoldFacts(text, catalog));
+  const parsedLines = parsed.reduce((sum, text) => sum + text.split('\n').length, 0);
+  console.log(`${files.length} files, ${lines.toLocaleString('en')} lines; ${parsed.length} files (${parsedLines.toLocaleString('en')} lines) hold a fact word and are parsed`);
+  console.log(`cores available: ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(1)}; each figure is the best of ${runs} runs (wall clock)`);
+  await bareParse(files.slice(0, 20)); // grammar load and JIT, which the CLI pays too but a floor should not
+  const configurations = [
+    ['bare parse, 1 thread (the floor)', () => bareParse(files)],
+    ['CLI --jobs 1', () => cli(paths, ['--jobs', '1'])],
+    ['CLI (default jobs)', () => cli(paths, [])],
+    ['CLI --parse-all --jobs 1 (no skip)', () => cli(paths, ['--parse-all', '--jobs', '1'])],
+  ];
+  const best = new Map();
+  for (let run = 0; run < runs; run++) {
+    for (const [name, measure] of configurations) {
+      const result = await measure();
+      const seen = best.get(name);
+      if (!seen || result.wall < seen.wall) best.set(name, result);
+      const rss = result.maxRssMb === undefined ? '' : `, peak RSS ${result.maxRssMb.toFixed(0)} MB, ${result.findings} findings`;
+      console.log(`  run ${run + 1}: ${name.padEnd(36)} ${seconds(result.wall)} wall, ${seconds(result.cpu)} CPU${rss}`);
+    }
+  }
+  const floor = best.get(configurations[0][0]);
+  console.log('configuration (best wall of the runs)   wall      ratio     CPU (all threads)   CPU ratio   (target: wall ratio <= 0.60)');
+  for (const [name] of configurations) {
+    const { wall, cpu } = best.get(name);
+    console.log(`${name.padEnd(36)} ${seconds(wall)}   ${(wall / floor.wall).toFixed(2).padStart(5)}x   ${seconds(cpu)}           ${(cpu / floor.cpu).toFixed(2).padStart(5)}x`);
+  }
+}
+
+/** `trees`: more folders to compare the same way, each on its own (a real project, say). */
+export async function runCliBench(stdlib = '/usr/lib/python3.11', runs = 2, trees = []) {
+  console.log(`\n== CLI: the Python standard library + ${HANDLER_MODULES} handler modules vs a bare tree-sitter parse ==`);
+  if (!fs.existsSync(stdlib)) {
+    console.log(`(skipped: ${stdlib} is not there; on Debian it comes with python3.11)`);
+  } else {
+    const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-cli-bench-'));
+    try {
+      // Each module gets its own names, so no two files are the same text.
+      const template = generateModule('python', LINES_PER_MODULE, 'realistic');
+      for (let i = 0; i < HANDLER_MODULES; i++) fs.writeFileSync(path.join(generated, `handlers_${i}.py`), template.replace(/_(\d+)\b/g, `_m${i}_$1`));
+      await compare([stdlib, generated], runs);
+    } finally {
+      fs.rmSync(generated, { recursive: true, force: true });
+    }
+  }
+  for (const tree of trees) {
+    console.log(`\n== CLI: ${tree} vs a bare tree-sitter parse ==`);
+    await compare([tree], runs);
+  }
+}
+
+// node --import tsx bench/cli.mjs [stdlib folder] [runs] [more trees...]
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runCliBench(process.argv[2], Number(process.argv[3] ?? 2), process.argv.slice(4));

@@ -1,0 +1,105 @@
+/**
+ * Which files are worth parsing: a file that holds no "fact word" cannot give any front end a fact,
+ * so its analysis is known without parsing it: an empty model and no finding. The CLI uses this to
+ * leave most files of a large tree unparsed (parsing is most of its time).
+ *
+ * Why the words are enough (each front end finds facts in one of two ways):
+ * - By searching the text for a word and asking the tree what is there: `connect` (connect sites,
+ *   connects on unbound or rebound names, receivers of custom signals, connections hidden in code that
+ *   does not parse), `task`/`shared_task` after `@` (Python tasks), `conf` (module code reading an
+ *   app's configuration), the task factories of TypeScript, and what a project index looks for
+ *   (`Signal(...)`, `Celery(...)`).
+ * - By reading imports and names, which must spell what they bind: a signal by its name, an app
+ *   signal by its attribute, a signal module by its path. An absolute import writes every segment of
+ *   the path (`from celery import signals`, `import celery.signals as s`), and so does the TypeScript
+ *   specifier `celery-signals`: such a path is found when all its segments are there. A relative import
+ *   (`from . import signals`) writes at least the last one, and resolves only when the front end is
+ *   told the file's module, within that module's top-level package: there the last segment is enough.
+ *   Names and paths come from the catalog in use, so a user's own signals count too.
+ * A `.send(...)` is a fact only on a signal the file names (above) or on a `Signal(...)` it creates, so
+ * `send` needs no word of its own. Rules read only the model; the one rule that reads syntax problems
+ * (`syntax-error`) reports only those that hide a connection or break a handler, both needing `connect`.
+ *
+ * A project index must pass the catalog it derives (project signals and signal modules) and give a
+ * file skipped under a smaller catalog another look once that catalog grows.
+ */
+import type { Catalog } from '../catalog/catalog';
+import { CANONICAL_SIGNAL_MODULE } from './frontends/typescriptSignals';
+import { TASK_FACTORIES } from './frontends/typescriptTasks';
+
+/** Words the Python front end searches the text for (see python.ts, pythonConnect.ts, pythonImportRun.ts). */
+const PYTHON_SEARCH_WORDS = ['connect', 'task', 'shared_task', 'conf'];
+
+/** Words the TypeScript/JavaScript front end searches for or compares names with (typescript*.ts). */
+const TYPESCRIPT_SEARCH_WORDS = ['connect', ...TASK_FACTORIES];
+
+/** What the project index reads besides handlers: custom signals (and so their sends) and apps. */
+const PROJECT_WORDS = ['Signal', 'Celery'];
+
+export interface FactWords {
+  /** Any one of these makes a file worth parsing. */
+  words: string[];
+  /** So do all the segments of one of these module paths. */
+  paths: string[][];
+}
+
+/**
+ * The fact words for `catalog`. `module`: the dotted module name of the file, when the front end is
+ * told it (relative imports then resolve).
+ */
+export function factWords(catalog: Catalog, module?: string): FactWords {
+  const words = new Set<string>([...PYTHON_SEARCH_WORDS, ...TYPESCRIPT_SEARCH_WORDS, ...PROJECT_WORDS]);
+  // Keyed by their segments: `celery-signals` and `celery.signals` are found by the same words.
+  const canonical = CANONICAL_SIGNAL_MODULE.split(/[^A-Za-z0-9_$]+/);
+  const paths = new Map<string, string[]>([[canonical.join('.'), canonical]]);
+  const ownPackage = module?.split('.')[0];
+  for (const signal of catalog.signals) {
+    if (signal.access.kind === 'app-attribute') words.add(signal.access.attribute);
+    else {
+      words.add(signal.name.split('.').pop()!);
+      for (const signalModule of signal.access.modules) {
+        const segments = signalModule.split('.');
+        paths.set(signalModule, segments);
+        if (segments[0] === ownPackage) words.add(segments[segments.length - 1]);
+      }
+    }
+  }
+  words.delete('');
+  return { words: [...words].sort(), paths: [...paths.values()].filter((p) => p.every(Boolean)) };
+}
+
+/** Finds whole words: not inside a longer identifier. */
+function wordPattern(words: readonly string[]): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_])(?:${words.map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`);
+}
+
+interface Patterns {
+  anyWord: RegExp;
+  paths: RegExp[][];
+}
+
+/** One set of patterns per catalog and top-level package (the words differ only there). */
+const patterns = new WeakMap<Catalog, Map<string, Patterns>>();
+
+function patternsFor(catalog: Catalog, module: string | undefined): Patterns {
+  let perPackage = patterns.get(catalog);
+  if (!perPackage) patterns.set(catalog, (perPackage = new Map()));
+  const ownPackage = module?.split('.')[0] ?? '';
+  let found = perPackage.get(ownPackage);
+  if (!found) {
+    const { words, paths } = factWords(catalog, module);
+    found = { anyWord: wordPattern(words), paths: paths.map((segments) => segments.map((segment) => wordPattern([segment]))) };
+    perPackage.set(ownPackage, found);
+  }
+  return found;
+}
+
+/**
+ * True when `text` holds a fact word, or every segment of a signal module's path. False means: parsing
+ * the text would give a model without sites, signal references, imports, tasks, sends or import-time
+ * facts, so no rule could report anything. `module` as for factWords.
+ */
+export function mayHoldFacts(text: string, catalog: Catalog, module?: string): boolean {
+  const { anyWord, paths } = patternsFor(catalog, module);
+  return anyWord.test(text) || paths.some((segments) => segments.every((segment) => segment.test(text)));
+}

@@ -1,0 +1,206 @@
+// The CLI's speed levers must not change a byte of what it says: files without a fact word are left
+// unparsed (--parse-all parses them anyway), and files are spread over worker threads (--jobs N).
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { factWords, mayHoldFacts } from '../server/src/analysis/factWords';
+import type { FileModel } from '../server/src/analysis/model';
+import { rules } from '../server/src/analysis/rules/index';
+import { getBundledCatalog } from '../server/src/catalog/catalog';
+import { loadCatalogs } from '../server/src/catalog/load';
+import { collectFiles, readSource } from '../server/src/cli/files';
+import { grammarFor } from '../server/src/parsing/treeSitter';
+import { project, run } from './support/cliProject';
+import { disguised, skipCorpus, USER_CATALOG } from './support/skipCorpus';
+
+const root = path.resolve(__dirname, '..');
+const corpus = { dir: '', catalog: '' };
+before(async () => Object.assign(corpus, await skipCorpus({ stdlibSample: 30 })));
+const catalog = loadCatalogs([{ text: USER_CATALOG }]).catalog;
+
+/** Every rule at its loudest and hints kept: whatever a skipped file could have said would show. */
+const LOUD = ['--hints', ...rules.map((rule) => `--severity=${rule.code}=error`)];
+const CHECK = ['check', '.', '--catalog', 'shop-signals.json', ...LOUD];
+
+function sourceFiles(dir: string): { file: string; text: string }[] {
+  return collectFiles([dir]).files.flatMap((file) => {
+    const read = grammarFor(file) ? readSource(file) : { skipped: '' };
+    return 'text' in read ? [{ file, text: read.text }] : [];
+  });
+}
+
+/** The model's fact lists (every array but the syntax problems, nested ones included) that are not empty. */
+function factsIn(model: FileModel): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, at: string): void => {
+    if (Array.isArray(value)) {
+      if (value.length > 0) found.push(at);
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) if (key !== 'syntaxProblems') visit(inner, `${at}.${key}`);
+    }
+  };
+  visit(model, 'model');
+  return found;
+}
+
+describe('files without a fact word', () => {
+  let files: { file: string; text: string }[] = [];
+  let unparsed: typeof files = [];
+  before(() => {
+    files = sourceFiles(corpus.dir);
+    unparsed = files.filter((f) => !mayHoldFacts(f.text, catalog));
+  });
+
+  test('the corpus has handler code in disguise, near misses and plain code that the skip leaves unparsed', () => {
+    const names = unparsed.map((f) => path.relative(corpus.dir, f.file));
+    for (const folder of ['disguised/', 'disguised-last/']) assert.ok(names.filter((n) => n.startsWith(folder)).length >= 60, names.join(', '));
+    for (const near of ['near/broken_without_words.py', 'near/deep_without_words.py', 'near/identifiers.py', 'near/ts_no_words.ts', 'near/broken_no_words.js']) {
+      assert.ok(names.includes(near), near);
+    }
+    for (const kept of ['near/socket_client.py', 'near/comments_only.py', 'near/user_signal_import.py', 'near/ts_namespace.ts', 'near/unclosed_connect.py']) {
+      assert.ok(!names.includes(kept), kept);
+    }
+  });
+
+  test('parse to a model without a single fact, and no rule finds anything in it', async () => {
+    const options = { celeryVersion: catalog.latestCeleryVersion, includeHints: true, severities: Object.fromEntries(rules.map((r) => [r.code, 'error' as const])) };
+    for (const { file, text } of unparsed) {
+      const { model, findings } = await analyzeText(text, grammarFor(file)!, catalog, options);
+      assert.deepEqual(factsIn(model), [], file);
+      assert.deepEqual(findings, [], file);
+    }
+  });
+
+  test('each kind of word is what lets a front end find a fact', async () => {
+    const doors: [string, 'python' | 'typescript', string][] = [
+      ['task', 'python', '@app.task\ndef add(x, y):\n    return x + y\n'],
+      ['shared_task', 'python', '@shared_task\ndef add(x, y):\n    return x + y\n'],
+      ['conf', 'python', 'url = app.conf.broker_url\n'],
+      ['connect', 'python', 'hooks.connect(handler)\n'],
+      ['a signal module', 'python', 'from celery import signals\n'],
+      ['a user signal module', 'python', 'from shop import events\n'],
+      ['a task factory', 'typescript', 'export const add = sharedTask(() => 1);\n'],
+      ['task', 'typescript', 'export const add = app.task(() => 1);\n'],
+      ['the signal module', 'typescript', "import * as s from 'celery-signals';\nexport const x = s;\n"],
+      ['a signal name', 'typescript', "import { task_failure } from 'anything';\nexport const x = task_failure;\n"],
+    ];
+    const { words, paths } = factWords(catalog);
+    for (const [word, grammar, text] of doors) {
+      const { model } = await analyzeText(text, grammar, catalog);
+      assert.notDeepEqual(factsIn(model), [], `${word}: ${text}`);
+      const hidden = disguised(text, [...words, ...paths.map((p) => p[p.length - 1])]);
+      assert.equal(mayHoldFacts(hidden, catalog), false, hidden);
+      assert.deepEqual(factsIn((await analyzeText(hidden, grammar, catalog)).model), [], hidden);
+    }
+  });
+
+  test('the words come from the catalog in use: its signals, app attributes and signal modules', () => {
+    const { words, paths } = factWords(catalog);
+    for (const word of ['order_paid', 'task_failure', 'on_after_configure', 'connect', 'task', 'Signal', 'Celery']) {
+      assert.ok(words.includes(word), word);
+    }
+    assert.deepEqual(paths, [['celery', 'signals'], ['celery', 'contrib', 'testing', 'worker'], ['shop', 'events']]);
+    assert.ok(!factWords(getBundledCatalog()).words.includes('order_paid'));
+    // An absolute import writes every segment of a module's path; one segment alone is not enough.
+    assert.equal(mayHoldFacts('from shop import events\n', catalog), true);
+    assert.equal(mayHoldFacts('from shop import events\n', getBundledCatalog()), false);
+    assert.equal(mayHoldFacts('import shop\n', catalog), false);
+    assert.equal(mayHoldFacts("import { x } from 'celery-signals';\n", catalog), true);
+    assert.equal(mayHoldFacts('from celery.utils.log import get_logger\n', catalog), false);
+    // A relative import writes the last segment, and resolves only inside the module's own package.
+    assert.equal(mayHoldFacts('from . import signals\n', catalog), false);
+    assert.equal(mayHoldFacts('from . import signals\n', catalog, 'celery.app.trace'), true);
+    assert.equal(mayHoldFacts('from . import worker\n', catalog, 'celery.contrib.testing.app'), true);
+    assert.equal(mayHoldFacts('from . import events\n', catalog, 'celery.app.trace'), false);
+    assert.equal(mayHoldFacts('from . import events\n', catalog, 'shop.handlers'), true);
+  });
+
+  for (const format of ['json', 'text']) {
+    test(`give the same ${format} output, summary and exit status as when every file is parsed`, async () => {
+      const skipping = await run([...CHECK, '--format', format, '--jobs', '1'], corpus.dir);
+      const parsing = await run([...CHECK, '--format', format, '--jobs', '1', '--parse-all'], corpus.dir);
+      assert.equal(skipping.stdout, parsing.stdout);
+      assert.equal(skipping.stderr, parsing.stderr);
+      assert.equal(skipping.code, parsing.code);
+      if (format === 'json') assert.ok(JSON.parse(skipping.stdout).length > 200, 'the corpus gives findings');
+      // Unparsed files count as checked; only the two unreadable ones are skipped.
+      if (format === 'text') assert.match(skipping.stdout, new RegExp(`\\(${files.length} files checked, 2 skipped\\)\\.\\n$`));
+    });
+  }
+});
+
+describe('--jobs', () => {
+  test('the output does not depend on the number of threads', async () => {
+    for (const format of ['json', 'text']) {
+      const one = await run([...CHECK, '--format', format, '--jobs', '1'], corpus.dir);
+      assert.match(one.stderr, /refused\/binary\.py: skipped: .*\n.*refused\/not_utf8\.py: skipped: /);
+      for (const jobs of format === 'json' ? ['2', '3'] : ['3']) {
+        const many = await run([...CHECK, '--format', format, '--jobs', jobs], corpus.dir);
+        assert.equal(many.stdout, one.stdout, `${format}, --jobs ${jobs}`);
+        assert.equal(many.stderr, one.stderr, `${format}, --jobs ${jobs}`);
+        assert.equal(many.code, one.code);
+      }
+    }
+  });
+
+  test('--jobs takes a positive whole number', async () => {
+    for (const bad of ['0', '-1', 'x', '1.5', '']) {
+      const r = await run(['check', '--jobs', bad], corpus.dir);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, /--jobs/);
+    }
+  });
+});
+
+describe('worker threads in a real process', () => {
+  const entry = fs.existsSync(path.join(root, 'server/out/cli.js')) ? ['server/out/cli.js'] : ['--import', 'tsx', 'server/src/cli/main.ts'];
+  const preload = path.join(root, 'test/support/injectFailures.cjs');
+  const handler = 'from celery.signals import task_failure\n\n\n@task_failure.connect\ndef on_failure(sender, task_id):\n    return task_id\n';
+  const extra = project({ 'fails.py': `${handler}# test: analysis fails here\n`, 'stops.py': `${handler}# test: the worker stops here\n` });
+  const threadsLog = path.join(extra, 'threads.log');
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    fs.rmSync(threadsLog, { force: true });
+    const r = spawnSync(process.execPath, ['--require', preload, ...entry, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env, CELERY_SIGNALS_TEST_THREADS: threadsLog } });
+    const threads = fs.existsSync(threadsLog) ? new Set(fs.readFileSync(threadsLog, 'utf8').trim().split('\n')) : new Set<string>();
+    return { ...r, threads };
+  };
+  const paths = () => [corpus.dir, path.join(extra, 'fails.py')];
+
+  test('an analysis failure is reported the same from a worker as in-process, and hides nothing else', () => {
+    const one = cli(['check', ...paths(), '--format', 'json', '--jobs', '1']);
+    const two = cli(['check', ...paths(), '--format', 'json', '--jobs', '2']);
+    assert.deepEqual([...one.threads], ['main']);
+    assert.deepEqual([...two.threads], ['worker']);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    assert.equal(two.status, one.status);
+    const findings: { file: string; code: string; message: string }[] = JSON.parse(one.stdout);
+    const failed = findings.filter((f) => f.file.endsWith('fails.py'));
+    assert.deepEqual(failed.map((f) => f.code), ['internal-error']);
+    assert.match(failed[0].message, /could not analyse this file \(injected failure\)/);
+    assert.ok(findings.length > 100);
+  });
+
+  test('a worker that stops costs only the file it was checking', () => {
+    const without = cli(['check', ...paths(), '--format', 'json', '--jobs', '2']);
+    const withStop = cli(['check', ...paths(), path.join(extra, 'stops.py'), '--format', 'json', '--jobs', '2']);
+    const found: { file: string; code: string; message: string }[] = JSON.parse(withStop.stdout);
+    const stopped = found.filter((f) => f.file.endsWith('stops.py'));
+    assert.deepEqual(stopped.map((f) => f.code), ['internal-error']);
+    assert.match(stopped[0].message, /the worker thread checking it stopped: exit code 70/);
+    assert.equal(JSON.stringify(found.filter((f) => !f.file.endsWith('stops.py')), null, 2) + '\n', without.stdout);
+    assert.equal(withStop.status, without.status);
+  });
+
+  test('when no worker thread can start, the files are checked in the main thread', () => {
+    const one = cli(['check', ...paths(), '--format', 'text', '--jobs', '1']);
+    const none = cli(['check', ...paths(), '--format', 'text', '--jobs', '2'], { CELERY_SIGNALS_TEST_NO_WORKERS: '1' });
+    assert.deepEqual([...none.threads], ['main']);
+    assert.equal(none.stdout, one.stdout);
+    assert.equal(none.stderr, one.stderr);
+    assert.equal(none.status, one.status);
+  });
+});

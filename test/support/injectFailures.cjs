@@ -1,0 +1,21 @@
+// Test-only preload (`node --require`): makes the analysis of a file fail, or stop the worker thread
+// checking it, when the file asks for it in a comment; preloads run in worker threads too. With
+// CELERY_SIGNALS_TEST_THREADS set, each thread that analyses a file appends its kind to that file;
+// with CELERY_SIGNALS_TEST_NO_WORKERS set, no worker thread can start.
+const fs = require('node:fs');
+const { isMainThread } = require('node:worker_threads');
+
+if (!isMainThread && process.env.CELERY_SIGNALS_TEST_NO_WORKERS) throw new Error('injected: this worker cannot start');
+
+const matchAll = String.prototype.matchAll;
+let noted = false;
+String.prototype.matchAll = function (pattern) {
+  const text = String(this);
+  if (text.includes('# test: analysis fails here')) throw new Error('injected failure');
+  if (text.includes('# test: the worker stops here') && !isMainThread) process.exit(70);
+  if (!noted && process.env.CELERY_SIGNALS_TEST_THREADS) {
+    noted = true;
+    fs.appendFileSync(process.env.CELERY_SIGNALS_TEST_THREADS, isMainThread ? 'main\n' : 'worker\n');
+  }
+  return matchAll.call(this, pattern);
+};

@@ -1,0 +1,81 @@
+/**
+ * A corpus for the CLI's skip and its worker threads: the fixtures, examples and generated handler
+ * modules, each of them twice more with its fact words disguised (the hardest files the skip can
+ * meet: real handler code without a word it looks for), hand-written near misses, a sample of the Python
+ * standard library when it is installed, a user catalog's own signals, and files the CLI must refuse.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { factWords } from '../../server/src/analysis/factWords';
+import { loadCatalogs } from '../../server/src/catalog/load';
+import { fixtureFiles } from './fixtures';
+import { project } from './cliProject';
+
+const root = path.resolve(__dirname, '..', '..');
+const STDLIB = '/usr/lib/python3.11';
+
+export const USER_CATALOG = JSON.stringify({
+  catalogVersion: 1,
+  signals: [
+    {
+      name: 'order_paid',
+      category: 'custom',
+      access: { kind: 'module', modules: ['shop.events'] },
+      summary: 'Sent when an order is paid.',
+      params: [{ name: 'order_id', type: 'int' }],
+    },
+  ],
+});
+
+/** Python files that come close to the words the skip looks for, or have none and still break. */
+const NEAR_MISSES: Record<string, string> = {
+  'near/socket_client.py': 'import socket\n\n\ndef ping(host):\n    sock = socket.create_connection((host, 80))\n    sock.connect((host, 80))\n    sock.send(b"x")\n',
+  'near/comments_only.py': '# Handlers for task_failure live elsewhere; nothing here connects.\nVALUE = "celery.signals"\n',
+  'near/broken_without_words.py': 'def f(:\n    return [1, 2\n\nclass C(\n',
+  'near/deep_without_words.py': `x = ${'('.repeat(120)}1${')'.repeat(120)}\n`,
+  'near/deep_with_handler.py': `from celery.signals import task_failure\n\n\n@task_failure.connect\ndef on_failure(sender, task_id):\n    return task_id\n\n\nx = ${'('.repeat(120)}1${')'.repeat(120)}\n`,
+  'near/unclosed_connect.py': 'from celery.signals import task_success\n\ntask_success.connect(on_success\n\ndef on_success(sender, result):\n    pass\n',
+  'near/disconnected.py': 'from celery.signals import task_prerun\n\n\ndef setup(handler):\n    task_prerun.disconnect(handler)\n',
+  'near/identifiers.py': 'connected = reconnect = connect_ = task_ = 1\nsignals_ = conf_x = sendall = 2\n',
+  'near/wide_letters.py': 'from celery.signals import task_failure as tf\n\n\n@tf.\uff43\uff4f\uff4e\uff4e\uff45\uff43\uff54\ndef h(sender):\n    pass\n',
+  'near/user_signal.py': 'from shop.events import order_paid\n\n\n@order_paid.connect\ndef on_paid(sender, **kwargs):\n    return kwargs["order_idd"]\n',
+  'near/user_signal_import.py': 'from shop import events\n\nevents.order_payed.connect(print)\n',
+  'near/ts_namespace.ts': "import * as s from 'celery-signals';\n\nexport const x = s;\n",
+  'near/ts_no_words.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n',
+  'near/broken_no_words.js': 'function (\n  let x = [1, 2\n',
+};
+
+/** `text` with a letter added to each of `words`, so that none of them is left. */
+export function disguised(text: string, words: readonly string[]): string {
+  const pattern = new RegExp(`(?<![A-Za-z0-9_])(${words.map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`, 'g');
+  return text.replace(pattern, '$1Q');
+}
+
+/** Builds the corpus in a temporary folder; returns it with the user catalog's path in it. */
+export async function skipCorpus(options: { stdlibSample?: number } = {}): Promise<{ dir: string; catalog: string }> {
+  const { generateModule } = await import('../../bench/generate.mjs');
+  const files: Record<string, string | Buffer> = { ...NEAR_MISSES, 'shop-signals.json': USER_CATALOG };
+  const { words, paths } = factWords(loadCatalogs([{ text: USER_CATALOG }]).catalog);
+  // A module path counts only whole: hiding one segment of each is enough, and leaves the others in view.
+  const disguises = { disguised: [...words, ...paths.map((p) => p[0])], 'disguised-last': [...words, ...paths.map((p) => p[p.length - 1])] };
+  const examples = fixtureFiles(path.join(root, 'examples'));
+  const sources: [string, string][] = [...fixtureFiles(), ...examples].map((file) => [path.relative(root, file), fs.readFileSync(file, 'utf8')]);
+  for (const profile of ['dense', 'realistic'] as const) {
+    sources.push([`generated/${profile}.py`, generateModule('python', 300, profile)]);
+    sources.push([`generated/${profile}.ts`, generateModule('typescript', 300, profile)]);
+  }
+  for (const [name, text] of sources) {
+    files[`corpus/${name}`] = text;
+    for (const [folder, hidden] of Object.entries(disguises)) files[`${folder}/${name}`] = disguised(text, hidden);
+  }
+  const sample = options.stdlibSample ?? 0;
+  if (sample > 0 && fs.existsSync(STDLIB)) {
+    const modules = fs.readdirSync(STDLIB).filter((f) => f.endsWith('.py')).sort();
+    const step = Math.max(1, Math.floor(modules.length / sample));
+    for (let i = 0; i < modules.length; i += step) files[`stdlib/${modules[i]}`] = fs.readFileSync(path.join(STDLIB, modules[i]));
+  }
+  files['refused/binary.py'] = Buffer.from([0x69, 0x6d, 0x70, 0x00, 0x01, 0x02]);
+  files['refused/not_utf8.py'] = Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xff, 0xfe, 0x22, 0x0a]);
+  const dir = project(files);
+  return { dir, catalog: path.join(dir, 'shop-signals.json') };
+}
