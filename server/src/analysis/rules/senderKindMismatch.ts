@@ -81,9 +81,9 @@ function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArg
     if (task) fixes.push({ title: messages.filterTaskObject(task.localName), edits: [{ span: argument.valueSpan, newText: task.localName }], preferred: true });
   }
   if (value.kind === 'name' && value.refersTo === 'task' && signal.sender.kind === 'task-name') {
-    const task = model.tasks.find((t) => t.localName === value.name);
-    if (task?.registeredName) {
-      fixes.push({ title: messages.filterTaskName(task.registeredName), edits: [{ span: argument.valueSpan, newText: `'${task.registeredName}'` }], preferred: true });
+    const registered = model.tasks.find((t) => t.localName === value.name)?.registeredName ?? value.registeredName;
+    if (registered) {
+      fixes.push({ title: messages.filterTaskName(registered), edits: [{ span: argument.valueSpan, newText: `'${registered}'` }], preferred: true });
     }
   }
   if (value.kind === 'bytes' && STRING_SENDERS.has(signal.sender.kind)) {

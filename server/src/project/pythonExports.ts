@@ -1,0 +1,172 @@
+/**
+ * What a Python module binds at its top level, as other modules see it: names imported from
+ * elsewhere (re-exports), aliases of dotted names, calls such as `Signal(...)` or `Celery(...)`, and
+ * task definitions. Read from the module's statements only (compound statements entered, function
+ * and class bodies not), so it is cheap and needs nothing but the tree.
+ */
+import type { SyntaxNode } from '../parsing/treeSitter';
+import type { ModuleIdentity } from '../analysis/frontends/frontend';
+import type { Span } from '../analysis/model';
+import { absoluteModuleOf } from '../analysis/frontends/pythonImports';
+
+export type ExportBinding =
+  /** `from M import n`: whatever `n` is in `M`. */
+  | { kind: 'import'; module: string; name: string }
+  /** `import M as x`, or `import M` (which binds the first part). */
+  | { kind: 'module'; module: string }
+  /** `x = a.b.c`: what that dotted name is in this module. */
+  | { kind: 'alias'; path: string[] }
+  /** `x = callee(...)`: a Signal or an app, once the callee is known. */
+  | { kind: 'call'; callee: string[]; span: Span; providingArgs?: string[] }
+  | { kind: 'task'; registeredName?: string; span: Span }
+  | { kind: 'other' };
+
+export interface ModuleExports {
+  /** Every top-level binding of each name, in source order; `conditional` ones sit in `if`/`try`/loops. */
+  names: Map<string, { binding: ExportBinding; conditional: boolean }[]>;
+  /** Modules named by `from M import *`. */
+  starImports: string[];
+  /** Every absolute module an import statement names (anywhere in the file): what this file depends on. */
+  imports: string[];
+}
+
+const TASK_DECORATOR = /^(?:[A-Za-z_]\w*\.)*(?:task|shared_task)$/;
+
+export function moduleExportsOf(root: SyntaxNode, self: ModuleIdentity | undefined): ModuleExports {
+  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [] };
+  const bind = (name: string, binding: ExportBinding, conditional: boolean) => {
+    const list = exports.names.get(name);
+    if (list) list.push({ binding, conditional });
+    else exports.names.set(name, [{ binding, conditional }]);
+  };
+  const visit = (statement: SyntaxNode, conditional: boolean): void => {
+    switch (statement.type) {
+      case 'import_statement':
+      case 'import_from_statement':
+        importBindings(statement, self, exports, (name, binding) => bind(name, binding, conditional));
+        return;
+      case 'expression_statement': {
+        const assignment = statement.firstNamedChild;
+        if (assignment?.type !== 'assignment') return;
+        const left = assignment.childForFieldName('left');
+        const right = assignment.childForFieldName('right');
+        if (left?.type === 'identifier') bind(left.text, right ? valueBinding(right) : { kind: 'other' }, conditional);
+        return;
+      }
+      case 'decorated_definition': {
+        const definition = statement.childForFieldName('definition');
+        const name = definition?.childForFieldName('name');
+        if (!definition || !name) return;
+        const task = definition.type === 'function_definition' ? taskDecorator(statement) : undefined;
+        bind(name.text, task ? { kind: 'task', registeredName: registeredName(task), span: { start: name.startIndex, end: name.endIndex } } : { kind: 'other' }, conditional);
+        return;
+      }
+      case 'function_definition':
+      case 'class_definition': {
+        const name = statement.childForFieldName('name');
+        if (name) bind(name.text, { kind: 'other' }, conditional);
+        return;
+      }
+      default:
+        for (const child of statement.namedChildren) {
+          if (!child) continue;
+          if (child.type === 'block' || /_clause$/.test(child.type)) for (const inner of child.namedChildren) if (inner) visit(inner, true);
+        }
+    }
+  };
+  for (const statement of root.namedChildren) if (statement) visit(statement, false);
+  // Imports inside functions still make this file depend on those modules.
+  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (statement && !isModuleLevel(statement)) importBindings(statement, self, exports, () => undefined);
+  }
+  exports.imports = [...new Set(exports.imports)];
+  return exports;
+}
+
+function isModuleLevel(node: SyntaxNode): boolean {
+  for (let up = node.parent; up; up = up.parent) if (up.type === 'function_definition' || up.type === 'class_definition') return false;
+  return true;
+}
+
+function dotted(node: SyntaxNode): string {
+  return node.text.replace(/\s+/g, '');
+}
+
+function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined, exports: ModuleExports, bind: (name: string, binding: ExportBinding) => void): void {
+  if (statement.type === 'import_statement') {
+    for (const item of statement.childrenForFieldName('name')) {
+      if (!item) continue;
+      const target = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+      if (!target) continue;
+      const module = dotted(target);
+      exports.imports.push(module);
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+      bind(alias ?? module.split('.')[0], { kind: 'module', module: alias ? module : module.split('.')[0] });
+    }
+    return;
+  }
+  const moduleNode = statement.childForFieldName('module_name');
+  const module = moduleNode ? (moduleNode.type === 'relative_import' ? absoluteModuleOf(moduleNode, self) : dotted(moduleNode)) : undefined;
+  if (module === undefined) return;
+  exports.imports.push(module);
+  if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) exports.starImports.push(module);
+  for (const item of statement.childrenForFieldName('name')) {
+    if (!item) continue;
+    const imported = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+    const local = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+    if (!imported || !local) continue;
+    // `from pkg import sub` may name a submodule: depend on it too.
+    exports.imports.push(`${module}.${dotted(imported)}`);
+    bind(local.text, { kind: 'import', module, name: dotted(imported) });
+  }
+}
+
+function pathOf(node: SyntaxNode): string[] | undefined {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type !== 'attribute') return undefined;
+  const object = node.childForFieldName('object');
+  const attribute = node.childForFieldName('attribute');
+  const base = object ? pathOf(object) : undefined;
+  return base && attribute ? [...base, attribute.text] : undefined;
+}
+
+function valueBinding(value: SyntaxNode): ExportBinding {
+  const path = pathOf(value);
+  if (path) return { kind: 'alias', path };
+  if (value.type !== 'call') return { kind: 'other' };
+  const callee = value.childForFieldName('function');
+  const calleePath = callee ? pathOf(callee) : undefined;
+  if (!calleePath) return { kind: 'other' };
+  return { kind: 'call', callee: calleePath, span: { start: value.startIndex, end: value.endIndex }, providingArgs: providingArgsOf(value) };
+}
+
+/** `providing_args=['a', 'b']` with plain string items. */
+function providingArgsOf(call: SyntaxNode): string[] | undefined {
+  for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (argument?.type !== 'keyword_argument' || argument.childForFieldName('name')?.text !== 'providing_args') continue;
+    const list = argument.childForFieldName('value');
+    if (list?.type !== 'list' && list?.type !== 'tuple' && list?.type !== 'set') return undefined;
+    const names = list.namedChildren.map((item) => (item?.type === 'string' ? /^['"](\w+)['"]$/.exec(item.text)?.[1] : undefined));
+    return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+  }
+  return undefined;
+}
+
+function taskDecorator(decorated: SyntaxNode): SyntaxNode | undefined {
+  for (const decorator of decorated.namedChildren) {
+    if (decorator?.type !== 'decorator') continue;
+    const expression = decorator.firstNamedChild;
+    const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+    if (callee && TASK_DECORATOR.test(dotted(callee))) return expression ?? undefined;
+  }
+  return undefined;
+}
+
+function registeredName(decorator: SyntaxNode): string | undefined {
+  if (decorator.type !== 'call') return undefined;
+  for (const argument of decorator.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (argument?.type !== 'keyword_argument' || argument.childForFieldName('name')?.text !== 'name') continue;
+    return /^['"]([^'"\\]+)['"]$/.exec(argument.childForFieldName('value')?.text ?? '')?.[1];
+  }
+  return undefined;
+}
