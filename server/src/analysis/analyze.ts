@@ -119,6 +119,40 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
   }
 }
 
+/**
+ * The pipeline in two halves, for the project index: extract a model (no tree kept) now, judge it
+ * later against the catalog the whole project implies. Together they give what analyzeSource gives.
+ */
+export async function extractSource(
+  text: string,
+  grammar: Grammar,
+  catalog: Catalog,
+  module?: ModuleIdentity,
+  /** Reads more from the same tree (the project index's module exports), so the file is parsed once. */
+  alsoRead?: (tree: Tree) => void,
+): Promise<{ model: FileModel; failure?: unknown }> {
+  let tree: Tree | undefined;
+  try {
+    tree = await parseText(grammar, text);
+    alsoRead?.(tree);
+    return { model: extractModel(tree, text, grammar, catalog, module) };
+  } catch (failure) {
+    return { model: emptyModel(languageOf(grammar)), failure };
+  } finally {
+    tree?.delete();
+  }
+}
+
+export function checkExtracted(extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text?: string): Finding[] {
+  if (extracted.failure !== undefined) return internalError('analyse', extracted.failure, options);
+  try {
+    const findings = checkModel(extracted.model, catalog, options, text);
+    return text === undefined ? findings : keptOffLineBreaks(findings, text);
+  } catch (error) {
+    return internalError('check', error, options);
+  }
+}
+
 function keptOffLineBreaks(findings: Finding[], text: string): Finding[] {
   for (const finding of findings) {
     finding.span = withoutTrailingLineBreak(finding.span, text);
