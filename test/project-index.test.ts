@@ -1,0 +1,54 @@
+// The project index on multi-file fixture projects: findings that need several modules (re-exported
+// signals, imported tasks, the project's own signals, cross-module rules) match the annotations, and an
+// index brought up to date file by file equals one built fresh.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { ProjectIndex } from '../server/src/project/projectIndex';
+import { compareFindings, describeComparison, locate } from './support/fixtures';
+import { fixtureProjects, memorySetup, snapshotOf } from './support/projectFixtures';
+
+const projects = fixtureProjects();
+
+describe('fixture projects', () => {
+  for (const project of projects) {
+    test(project.name, async () => {
+      const index = await ProjectIndex.build(memorySetup(project.root, project.texts), [...project.texts.keys()]);
+      const failures: string[] = [];
+      for (const [file, text] of project.texts) {
+        const indexed = index.file(file);
+        assert.ok(indexed, `${file} was not indexed`);
+        const actual = locate(text, indexed.findings);
+        const comparison = compareFindings(project.expected.get(file) ?? [], actual);
+        if (comparison.missing.length > 0 || comparison.unexpected.length > 0) {
+          const testCase = { name: path.relative(project.root, file), text, expected: project.expected.get(file) ?? [], includeHints: false, hangs: false, fileLine: 1 };
+          failures.push(`${path.relative(project.root, file)}: ${describeComparison(testCase, comparison, actual, '#')}`);
+        }
+      }
+      assert.equal(failures.join('\n\n'), '');
+    });
+  }
+});
+
+describe('an updated index equals a fresh one', () => {
+  for (const project of projects) {
+    test(project.name, async () => {
+      const fresh = await ProjectIndex.build(memorySetup(project.root, project.texts), [...project.texts.keys()]);
+      const files = [...project.texts.keys()];
+      // Start from every other file, each of them emptied, then bring files in and back one at a time.
+      const texts = new Map(files.filter((_, i) => i % 2 === 0).map((file) => [file, '']));
+      const index = await ProjectIndex.build(memorySetup(project.root, texts), [...texts.keys()]);
+      for (const file of [...files].reverse()) {
+        texts.set(file, project.texts.get(file)!);
+        await index.update([{ path: file, text: project.texts.get(file)! }]);
+      }
+      assert.deepEqual(snapshotOf(index), snapshotOf(fresh));
+      // Deleting a module and adding it back leaves the same index too.
+      const [first] = files.filter((file) => project.texts.get(file)!.length > 0);
+      await index.update([{ path: first, deleted: true }]);
+      assert.notDeepEqual(snapshotOf(index), snapshotOf(fresh));
+      await index.update([{ path: first, text: project.texts.get(first)! }]);
+      assert.deepEqual(snapshotOf(index), snapshotOf(fresh));
+    });
+  }
+});
