@@ -4,7 +4,6 @@
  * 2 = usage, or something could not be checked.
  */
 import * as path from 'node:path';
-import { analyzeText } from '../analysis/analyze';
 import { rules, INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import type { Catalog } from '../catalog/catalog';
 import { getBundledCatalog } from '../catalog/catalog';
@@ -14,6 +13,7 @@ import packageJson from '../../../package.json';
 import { HELP, parseArgs, UsageError, type CheckArgs } from './args';
 import { collectFiles, readSource } from './files';
 import { fixFiles } from './fixFiles';
+import { indexProject, projectRoot } from './project';
 import { languageFromEnvironment } from './language';
 import { formatReport } from './output';
 import type { FileFindings } from './report';
@@ -59,7 +59,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const options = { celeryVersion: args.celeryVersion ?? catalog.latestCeleryVersion, severities: args.severities, includeHints: args.hints };
   const { files, problems, declarationFiles } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const problem of problems) io.stderr(`celery-signals: ${displayPath(problem.path, io.cwd)}: ${problem.message}\n`);
-  const results: FileFindings[] = [];
+  const texts = new Map<string, string>();
   let skipped = 0;
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
@@ -75,14 +75,16 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
       skipped++;
       continue;
     }
-    const { findings } = await analyzeText(read.text, grammar, catalog, options);
-    results.push({ file: shown, text: read.text, findings });
+    texts.set(file, read.text);
   }
+  // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
+  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options);
+  const results: FileFindings[] = [...texts].map(([file, text]) => ({ file: displayPath(file, io.cwd), text, findings: project.file(file)?.findings ?? [] }));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const language = args.language ?? languageFromEnvironment(io.env ?? {});
   if (args.fix) {
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);
-    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog, options, grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
+    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog: project.catalog, options, grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
   }
   const run = { skipped, declarationFiles, pathProblems: problems.length };
   // A dry run keeps stdout for the diff alone, so it can be piped to `git apply`.

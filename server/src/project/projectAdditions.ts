@@ -12,8 +12,10 @@ import { ProjectSymbols, type ProjectModule } from './projectSymbols';
 
 export interface ProjectFacts {
   additions: ProjectAdditions;
-  /** Additions by module and by every package above it (`proj` for `proj.signals`), for fingerprints. */
-  byPrefix: Map<string, string[]>;
+  /** Additions by the dotted name they are reached by (`proj.signals.failure`), for fingerprints. */
+  byName: Map<string, string[]>;
+  /** Additions by the module that holds them (`proj.signals`), for fingerprints. */
+  byParent: Map<string, string[]>;
 }
 
 export function projectAdditions(base: Catalog, modules: ReadonlyMap<string, ProjectModule>, models: readonly FileModel[]): ProjectFacts {
@@ -47,7 +49,7 @@ export function projectAdditions(base: Catalog, modules: ReadonlyMap<string, Pro
       table.set(name, spec);
     }
   }
-  return { additions, byPrefix: prefixTable(additions) };
+  return { additions, ...fingerprintTables(additions) };
 }
 
 /** Keywords of the project's own signals, from every send the project makes of them. */
@@ -70,27 +72,36 @@ function fillKeywords(additions: ProjectAdditions, providing: Map<string, string
   }
 }
 
-function prefixTable(additions: ProjectAdditions): Map<string, string[]> {
-  const table = new Map<string, string[]>();
-  const add = (module: string, line: string) => {
-    const parts = module.split('.');
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join('.');
-      const list = table.get(prefix) ?? [];
-      list.push(line);
-      table.set(prefix, list);
-    }
+function fingerprintTables(additions: ProjectAdditions): Omit<ProjectFacts, 'additions'> {
+  const byName = new Map<string, string[]>();
+  const byParent = new Map<string, string[]>();
+  const add = (qualified: string, line: string) => {
+    byName.set(qualified, [...(byName.get(qualified) ?? []), line]);
+    const parent = qualified.slice(0, qualified.lastIndexOf('.'));
+    byParent.set(parent, [...(byParent.get(parent) ?? []), line]);
   };
-  for (const [module, names] of additions.modules) for (const [name, spec] of names) add(module, `s ${module}.${name}=${spec.name}`);
-  for (const [qualified, registered] of additions.tasks) add(qualified.slice(0, qualified.lastIndexOf('.')), `t ${qualified}=${registered}`);
-  for (const key of additions.custom.keys()) add(key.slice(0, key.lastIndexOf('.')), `c ${key}`);
-  for (const list of table.values()) list.sort();
-  return table;
+  for (const [module, names] of additions.modules) for (const [name, spec] of names) add(`${module}.${name}`, `s ${module}.${name}=${spec.name}`);
+  for (const [qualified, registered] of additions.tasks) add(qualified, `t ${qualified}=${registered}`);
+  for (const key of additions.custom.keys()) add(key, `c ${key}`);
+  return { byName, byParent };
 }
 
-/** Everything the additions say about the modules one file imports (and its own module). */
-export function fingerprintOf(facts: ProjectFacts, ownModule: string | undefined, imports: readonly string[]): string {
+/** Everything the additions say that one file's extraction can read: about the names it reaches, and its own module. */
+export function fingerprintOf(facts: ProjectFacts, ownModule: string | undefined, dependencies: readonly string[]): string {
   const lines = new Set<string>();
-  for (const module of ownModule === undefined ? imports : [ownModule, ...imports]) for (const line of facts.byPrefix.get(module) ?? []) lines.add(line);
+  const addAll = (list: string[] | undefined) => {
+    for (const line of list ?? []) lines.add(line);
+  };
+  if (ownModule !== undefined) addAll(facts.byParent.get(ownModule));
+  for (const dependency of dependencies) {
+    if (dependency.endsWith('.*')) {
+      addAll(facts.byParent.get(dependency.slice(0, -2)));
+      continue;
+    }
+    // Whether a name leads toward a signal module only matters for the dotted names written below
+    // it, and those are dependencies of their own; whether it is one matters here.
+    addAll(facts.byName.get(dependency));
+    if (facts.additions.modules.has(dependency)) lines.add(`m ${dependency}`);
+  }
   return [...lines].sort().join('\n');
 }

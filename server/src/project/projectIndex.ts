@@ -194,7 +194,7 @@ export class ProjectIndex {
     const extracted = await extractSource(text, entry.grammar, catalog, entry.identity, alsoRead);
     entry.model = extracted.model;
     entry.failure = extracted.failure;
-    entry.fingerprint = entry.grammar === 'python' ? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.imports ?? []) : '';
+    entry.fingerprint = entry.grammar === 'python' ? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []) : '';
     entry.text = this.setup.keepText ? text : undefined;
   }
 
@@ -206,7 +206,7 @@ export class ProjectIndex {
   private async settle(touched: Set<string>): Promise<void> {
     for (let round = 0; round < 4; round++) {
       this.recomputeCatalog();
-      const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.imports ?? []));
+      const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
       if (stale.length === 0) break;
       for (const entry of stale) {
         const text = entry.text ?? (await this.setup.read(entry.path));

@@ -28,12 +28,18 @@ export interface ModuleExports {
   starImports: string[];
   /** Every absolute module an import statement names (anywhere in the file): what this file depends on. */
   imports: string[];
+  /**
+   * The dotted names through which the file's extraction can read project knowledge: each name it
+   * imports (`M.n` for `from M import n`) and each dotted name it writes below an imported module or
+   * name (`proj.signals.failure` after `import proj`); `M.*` for `from M import *`.
+   */
+  dependencies: string[];
 }
 
 const TASK_DECORATOR = /^(?:[A-Za-z_]\w*\.)*(?:task|shared_task)$/;
 
 export function moduleExportsOf(root: SyntaxNode, self: ModuleIdentity | undefined): ModuleExports {
-  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [] };
+  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [], dependencies: [] };
   const bind = (name: string, binding: ExportBinding, conditional: boolean) => {
     const list = exports.names.get(name);
     if (list) list.push({ binding, conditional });
@@ -80,6 +86,7 @@ export function moduleExportsOf(root: SyntaxNode, self: ModuleIdentity | undefin
     if (statement && !isModuleLevel(statement)) importBindings(statement, self, exports, () => undefined);
   }
   exports.imports = [...new Set(exports.imports)];
+  exports.dependencies = [...new Set(exports.dependencies)];
   return exports;
 }
 
@@ -101,6 +108,7 @@ function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined,
       const module = dotted(target);
       exports.imports.push(module);
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+      usedBelow(statement, alias ?? module.split('.')[0], alias ? module : module.split('.')[0], exports);
       bind(alias ?? module.split('.')[0], { kind: 'module', module: alias ? module : module.split('.')[0] });
     }
     return;
@@ -109,7 +117,10 @@ function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined,
   const module = moduleNode ? (moduleNode.type === 'relative_import' ? absoluteModuleOf(moduleNode, self) : dotted(moduleNode)) : undefined;
   if (module === undefined) return;
   exports.imports.push(module);
-  if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) exports.starImports.push(module);
+  if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) {
+    exports.starImports.push(module);
+    exports.dependencies.push(`${module}.*`);
+  }
   for (const item of statement.childrenForFieldName('name')) {
     if (!item) continue;
     const imported = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
@@ -117,8 +128,29 @@ function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined,
     if (!imported || !local) continue;
     // `from pkg import sub` may name a submodule: depend on it too.
     exports.imports.push(`${module}.${dotted(imported)}`);
+    exports.dependencies.push(`${module}.${dotted(imported)}`);
+    usedBelow(statement, local.text, `${module}.${dotted(imported)}`, exports);
     bind(local.text, { kind: 'import', module, name: dotted(imported) });
   }
+}
+
+/**
+ * `import proj` reaches project knowledge only through dotted names written after it
+ * (`proj.signals.failure`): each one the file writes is a dependency, not all of `proj`.
+ */
+function usedBelow(statement: SyntaxNode, local: string, module: string, exports: ModuleExports): void {
+  const text = rootOf(statement).text;
+  const escaped = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of text.matchAll(new RegExp(`(?<![\\w.])${escaped}((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g'))) {
+    const parts = [module, ...match[1].split('.').map((part) => part.trim()).filter(Boolean)];
+    for (let i = 1; i < parts.length; i++) exports.dependencies.push(parts.slice(0, i + 1).join('.'));
+  }
+}
+
+function rootOf(node: SyntaxNode): SyntaxNode {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
 }
 
 function pathOf(node: SyntaxNode): string[] | undefined {
