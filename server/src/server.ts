@@ -21,11 +21,15 @@ import { warmUpParsers } from './documents/trees';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
+import { excludedGlobs } from './project/excludedGlobs';
+import { WorkspaceIndex } from './project/workspaceIndex';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
+let workspaceIndex: WorkspaceIndex | undefined;
+let canWatchFiles = false;
 if (process.argv.includes('--stdio')) {
   watchFraming(process.stdin, (reason) => {
     process.stderr.write(`celery-signals-language-server: the input stream is corrupt (${reason}); exiting so the client can restart the server\n`);
@@ -63,6 +67,10 @@ connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, clientSupport(params));
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
+  // A client may turn the project index off (`initializationOptions.projectIndex: false`), e.g. for a huge monorepo.
+  const indexing = (params.initializationOptions as { projectIndex?: unknown } | undefined)?.projectIndex !== false && session.workspaceRoots.length > 0;
+  if (indexing) workspaceIndex = new WorkspaceIndex(session);
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -73,7 +81,7 @@ connection.onInitialize((params): InitializeResult => {
     serverInfo: { name: 'celery-signals-language-server', version: '0.1.0' },
   };
   if (session.client.pullDiagnostics) {
-    result.capabilities.diagnosticProvider = { identifier: 'celery-signals', interFileDependencies: false, workspaceDiagnostics: false };
+    result.capabilities.diagnosticProvider = { identifier: 'celery-signals', interFileDependencies: indexing, workspaceDiagnostics: indexing };
   }
   return result;
 });
@@ -87,9 +95,18 @@ connection.onInitialized(
   guardNotification(connection, 'initialized', async () => {
     await applyConfiguration(current());
     await warmUpParsers();
+    // In the background: requests are answered while the project is indexed.
+    void workspaceIndex?.start({ exclude: await excludedGlobs(current()) }, canWatchFiles).catch((error: unknown) => connection.console.error(`project index failed: ${String(error)}`));
   }),
 );
-connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', (params) => applyConfiguration(current(), params)));
+connection.onDidChangeConfiguration(
+  guardNotification(connection, 'didChangeConfiguration', async (params) => {
+    await applyConfiguration(current(), params);
+    await workspaceIndex?.reconfigure();
+  }),
+);
+connection.onDidChangeWatchedFiles(guardNotification(connection, 'didChangeWatchedFiles', (params) => workspaceIndex?.onWatchedFiles(params)));
+connection.languages.diagnostics.onWorkspace(guardRequest(connection, 'workspaceDiagnostics', (params) => workspaceIndex?.workspaceDiagnostics(params) ?? { items: [] }));
 
 connection.onDidOpenTextDocument(
   guardNotification(connection, 'didOpen', ({ textDocument }) => {
@@ -97,11 +114,15 @@ connection.onDidOpenTextDocument(
     current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
+    workspaceIndex?.documentChanged(textDocument.uri);
   }, didOpenProblem),
 );
 connection.onDidChangeTextDocument(
   guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {
-    if (current().store.change(textDocument.uri, textDocument.version, contentChanges)) schedulePush(current(), textDocument.uri);
+    if (current().store.change(textDocument.uri, textDocument.version, contentChanges)) {
+      schedulePush(current(), textDocument.uri);
+      workspaceIndex?.documentChanged(textDocument.uri);
+    }
   }, didChangeProblem),
 );
 connection.onDidCloseTextDocument(
@@ -112,6 +133,7 @@ connection.onDidCloseTextDocument(
     forgetSkipAnnouncements(textDocument.uri);
     forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);
+    workspaceIndex?.documentChanged(textDocument.uri);
   }, didCloseProblem),
 );
 

@@ -52,6 +52,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Runs this executable (e.g. an installed `celery-signals-language-server`) instead of the repository's server. */
   executable?: string;
+  /** Let the server index the workspace folder (off by default: most tests look at one document). */
+  projectIndex?: boolean;
 }
 
 export class LspClient {
@@ -90,8 +92,15 @@ export class LspClient {
       locale: this.options.locale ?? 'en',
       rootUri: pathToFileURL(root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: path.basename(root) }],
+      initializationOptions: { projectIndex: this.options.projectIndex ?? false },
       capabilities: {
-        workspace: { configuration: this.options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        ...(this.options.projectIndex && { window: { workDoneProgress: true } }),
+        workspace: {
+          configuration: this.options.configuration ?? true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          diagnostics: { refreshSupport: true },
+          ...(this.options.projectIndex && { didChangeWatchedFiles: { dynamicRegistration: true } }),
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: true },
           completion: {

@@ -13,6 +13,16 @@ import { grammarFor, type Grammar } from '../parsing/treeSitter';
 import { LineIndex } from '../analysis/text';
 import { defaultSettings, resolveDocsLanguage, type Settings } from './settings';
 import { editorDefaultSeverities } from '../analysis/rules/index';
+import type { Severity } from '../analysis/diagnostics';
+import { lineStartsOf, type ProjectFile, type ProjectIndex } from '../project/projectIndex';
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /** An analysis slower than this stops a document from being analysed as it is edited (tests lower it). */
 export const ANALYSIS_TIME_LIMIT_MS = Number(process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS) || 3000;
@@ -38,6 +48,8 @@ export class Session {
   settings: Settings = defaultSettings;
   clientLocale?: string;
   workspaceRoots: string[] = [];
+  /** The project index of the first workspace folder, once its first build is done (project/workspaceIndex.ts). */
+  project?: ProjectIndex;
   /** Open documents whose analysis took longer than ANALYSIS_TIME_LIMIT_MS. */
   private readonly tooSlow = new Set<string>();
 
@@ -78,15 +90,41 @@ export class Session {
       return { uri, version: entry.document.version, text, index: new LineIndex(text), findings: [], skipped: 'too-slow' };
     }
     const started = performance.now();
-    const analysis = await this.cache.analyse(uri, entry, this.catalog, {
+    const file = this.project ? pathOf(uri) : undefined;
+    const module = file ? this.project?.moduleOf(file) : undefined;
+    const catalog = this.project && this.grammarOf(uri) === 'python' ? this.project.catalog : this.catalog;
+    const analysis = await this.cache.analyse(uri, entry, catalog, {
       enable: this.settings.enable,
       celeryVersion: this.celeryVersion,
-      severities: { ...editorDefaultSeverities, ...this.settings.severity },
+      severities: this.severities,
+      ...(module && { module }),
     });
     // Analysis runs on the one thread that serves every document: one that blocks it this long is
     // not analysed again while it stays open (the user is told once), rather than on every keystroke.
     if (performance.now() - started > ANALYSIS_TIME_LIMIT_MS) this.tooSlow.add(uri);
     return analysis;
+  }
+
+  /** The severities in force in the editor: the editor's defaults under the user's settings. */
+  get severities(): Record<string, Severity | 'off'> {
+    return { ...editorDefaultSeverities, ...this.settings.severity };
+  }
+
+  /**
+   * Every file of the project: open documents as last analysed (they take precedence), then every
+   * indexed file that is not open.
+   */
+  *projectFiles(): Iterable<ProjectFile> {
+    const open = new Set<string>();
+    for (const { document } of this.store.all()) {
+      const analysis = this.cache.peek(document.uri);
+      const file = pathOf(document.uri);
+      if (!analysis?.model || !file) continue;
+      open.add(file);
+      const indexed = this.project?.file(file);
+      yield { path: file, uri: document.uri, module: indexed?.module, model: analysis.model, lineStarts: lineStartsOf(analysis.text), findings: analysis.findings };
+    }
+    for (const file of this.project?.files() ?? []) if (!open.has(file.path)) yield file;
   }
 
   /** Forgets what was learnt about a document (it was closed or opened anew). */
