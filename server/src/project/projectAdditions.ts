@@ -8,6 +8,7 @@ import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
 import type { SignalSpec } from '../catalog/types';
 import { customSignalSpec, paramsFromSends, type ProjectAdditions } from './projectCatalog';
+import type { ExportBinding } from './pythonExports';
 import { ProjectSymbols, type ProjectModule } from './projectSymbols';
 
 export interface ProjectFacts {
@@ -18,58 +19,66 @@ export interface ProjectFacts {
   byParent: Map<string, string[]>;
 }
 
-export function projectAdditions(base: Catalog, modules: ReadonlyMap<string, ProjectModule>, models: readonly FileModel[]): ProjectFacts {
-  const symbols = new ProjectSymbols(base, modules);
-  const additions: ProjectAdditions = { modules: new Map(), custom: new Map(), openKeywords: new Set(), tasks: new Map() };
-  const providing = new Map<string, string[] | undefined>();
-  // First the signals the project creates, so re-exports can point at their entries.
-  for (const [moduleName, module] of modules) {
-    if (module.name !== moduleName) continue;
-    for (const [name, bindings] of module.exports.names) {
-      const found = symbols.resolve(moduleName, name);
-      if (found?.kind !== 'custom-signal' || found.module !== moduleName || additions.custom.has(found.key)) continue;
-      const call = bindings.map((b) => b.binding).find((b) => b.kind === 'call');
-      if (call?.kind !== 'call') continue;
-      additions.custom.set(found.key, customSignalSpec(found.key, moduleName, module.path, call.span));
-      providing.set(found.key, call.providingArgs);
-    }
-  }
-  fillKeywords(additions, providing, models);
-  for (const moduleName of modules.keys()) {
-    const names = modules.get(moduleName)!.exports.names;
-    for (const name of names.keys()) {
-      const found = symbols.resolve(moduleName, name);
-      let spec: SignalSpec | undefined;
-      if (found?.kind === 'signal') spec = found.spec;
-      else if (found?.kind === 'custom-signal') spec = additions.custom.get(found.key);
-      else if (found?.kind === 'task') additions.tasks.set(`${moduleName}.${name}`, found.registeredName);
-      if (!spec || base.fromModule(moduleName, name)) continue;
-      let table = additions.modules.get(moduleName);
-      if (!table) additions.modules.set(moduleName, (table = new Map()));
-      table.set(name, spec);
-    }
-  }
-  return { additions, ...fingerprintTables(additions) };
+/** What the modules' exports alone say: computed again only when some module's exports change. */
+export interface SymbolTable {
+  /** Signals by module and attribute; the project's own signals appear by key, to be filled with keywords. */
+  modules: Map<string, Map<string, SignalSpec | string>>;
+  custom: Map<string, { spec: SignalSpec; providingArgs?: string[] }>;
+  tasks: Map<string, string>;
 }
 
-/** Keywords of the project's own signals, from every send the project makes of them. */
-function fillKeywords(additions: ProjectAdditions, providing: Map<string, string[] | undefined>, models: readonly FileModel[]): void {
+/** Bindings that can lead to a signal or a task; a `def` or `class` that is no task cannot. */
+const mayMatter = (bindings: { binding: ExportBinding }[]) => bindings.some(({ binding }) => binding.kind !== 'other');
+
+export function symbolTable(base: Catalog, modules: ReadonlyMap<string, ProjectModule>): SymbolTable {
+  const symbols = new ProjectSymbols(base, modules);
+  const table: SymbolTable = { modules: new Map(), custom: new Map(), tasks: new Map() };
+  for (const [moduleName, module] of modules) {
+    for (const [name, bindings] of module.exports.names) {
+      if (!mayMatter(bindings)) continue;
+      const found = symbols.resolve(moduleName, name);
+      let signal: SignalSpec | string | undefined;
+      if (found?.kind === 'signal') signal = found.spec;
+      else if (found?.kind === 'task') table.tasks.set(`${moduleName}.${name}`, found.registeredName);
+      else if (found?.kind === 'custom-signal') {
+        signal = found.key;
+        const definer = modules.get(found.module);
+        const call = definer?.exports.names.get(found.name)?.find(({ binding }) => binding.kind === 'call')?.binding;
+        if (definer && call?.kind === 'call' && !table.custom.has(found.key)) {
+          table.custom.set(found.key, { spec: customSignalSpec(found.key, found.module, definer.path, call.span), providingArgs: call.providingArgs });
+        }
+      }
+      if (signal === undefined || base.fromModule(moduleName, name)) continue;
+      let names = table.modules.get(moduleName);
+      if (!names) table.modules.set(moduleName, (names = new Map()));
+      names.set(name, signal);
+    }
+  }
+  return table;
+}
+
+/** The additions: the symbol table with the project's own signals given the keywords their sends pass. */
+export function projectAdditions(table: SymbolTable, models: readonly FileModel[]): ProjectFacts {
+  const additions: ProjectAdditions = { modules: new Map(), custom: new Map(), openKeywords: new Set(), tasks: table.tasks };
   const sends = new Map<string, string[][]>();
   for (const model of models) {
     for (const send of model.sends ?? []) {
-      if (!additions.custom.has(send.signal.name)) continue;
+      if (!table.custom.has(send.signal.name)) continue;
       if (send.splat) additions.openKeywords.add(send.signal.name);
-      const list = sends.get(send.signal.name) ?? [];
-      list.push(send.keywords);
-      sends.set(send.signal.name, list);
+      sends.set(send.signal.name, [...(sends.get(send.signal.name) ?? []), send.keywords]);
     }
   }
-  for (const [key, spec] of additions.custom) {
+  for (const [key, { spec, providingArgs }] of table.custom) {
     const seen = sends.get(key) ?? [];
     // A signal nothing in the project sends may be sent by code we cannot see: its keywords are open.
     if (seen.length === 0) additions.openKeywords.add(key);
-    spec.params = paramsFromSends(seen, providing.get(key));
+    // A new object each time: the checker caches keyword sets per signal object.
+    additions.custom.set(key, { ...spec, params: paramsFromSends(seen, providingArgs) });
   }
+  for (const [module, names] of table.modules) {
+    additions.modules.set(module, new Map([...names].map(([name, signal]) => [name, typeof signal === 'string' ? additions.custom.get(signal)! : signal])));
+  }
+  return { additions, ...fingerprintTables(additions) };
 }
 
 function fingerprintTables(additions: ProjectAdditions): Omit<ProjectFacts, 'additions'> {

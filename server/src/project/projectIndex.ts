@@ -19,7 +19,8 @@ import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
 import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
 import { moduleNamingOf } from './moduleNames';
-import { projectAdditions, fingerprintOf, type ProjectFacts } from './projectAdditions';
+import { fingerprintOf, projectAdditions, symbolTable, type ProjectFacts, type SymbolTable } from './projectAdditions';
+import type { ProjectModule } from './projectSymbols';
 import { ProjectCatalog } from './projectCatalog';
 import { moduleExportsOf, type ModuleExports } from './pythonExports';
 import { crossModuleFindings } from './crossModule';
@@ -75,11 +76,15 @@ export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();
   private projectCatalog: ProjectCatalog;
   private facts: ProjectFacts;
+  private symbols: SymbolTable;
+  /** Some module's exports changed since the symbol table was computed. */
+  private exportsChanged = true;
   /** Files that had cross-module findings at the last judgement: they are judged again next time. */
   private crossModulePaths = new Set<string>();
 
   private constructor(private setup: ProjectIndexSetup) {
-    this.facts = projectAdditions(setup.catalog, new Map(), []);
+    this.symbols = symbolTable(setup.catalog, new Map());
+    this.facts = projectAdditions(this.symbols, []);
     this.projectCatalog = new ProjectCatalog(setup.catalog, this.facts.additions);
   }
 
@@ -122,6 +127,7 @@ export class ProjectIndex {
   /** A new catalog or new settings: every file is judged again (and re-extracted, since the catalog changed). */
   async reconfigure(catalog: Catalog, options: CheckOptions): Promise<string[]> {
     this.setup = { ...this.setup, catalog, options };
+    this.exportsChanged = true;
     const all = [...this.entries.keys()];
     for (const entry of this.entries.values()) entry.hash = '';
     return this.apply(all.map((file) => ({ path: file })));
@@ -129,24 +135,21 @@ export class ProjectIndex {
 
   private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>): Promise<string[]> {
     const touched = new Set<string>();
-    const before = new Map<string, string>();
-    for (const entry of this.entries.values()) before.set(entry.path, findingsKey(entry.findings));
+    const deleted: string[] = [];
     const namingChanged = changes.some((change) => path.basename(change.path) === '__init__.py' && (change.deleted || !this.entries.has(change.path)));
     let done = 0;
     for (const change of changes) {
       if (change.deleted) {
-        if (this.entries.delete(change.path)) touched.add(change.path);
+        if (this.entries.delete(change.path)) {
+          deleted.push(change.path);
+          this.exportsChanged = true;
+        }
       } else if (await this.load(change)) touched.add(change.path);
       await progress?.(++done, changes.length);
     }
     if (namingChanged) for (const entry of this.entries.values()) if (this.renamed(entry)) touched.add(entry.path);
-    await this.settle(touched);
-    const changed: string[] = [];
-    for (const file of new Set([...before.keys(), ...this.entries.keys()])) {
-      const entry = this.entries.get(file);
-      if (!entry || before.get(file) !== findingsKey(entry.findings)) changed.push(file);
-    }
-    return changed.sort();
+    const changed = await this.settle(touched);
+    return [...new Set([...changed, ...deleted])].sort();
   }
 
   /** Reads and extracts one file; false when it is unchanged or cannot be indexed. */
@@ -172,7 +175,8 @@ export class ProjectIndex {
       fingerprint: '',
       hash,
     };
-    await this.extract(entry, text, grammar === 'python' ? (tree) => (entry.exports = moduleExportsOf(tree.rootNode, entry.identity)) : undefined);
+    await this.extract(entry, text, grammar === 'python' ? (tree) => (entry.exports = moduleExportsOf(tree.rootNode, text, entry.identity)) : undefined);
+    if (!existing || exportsKey(existing) !== exportsKey(entry)) this.exportsChanged = true;
     this.entries.set(entry.path, entry);
     return true;
   }
@@ -185,6 +189,7 @@ export class ProjectIndex {
     entry.module = naming?.primary.name;
     entry.alias = naming?.alias;
     entry.fingerprint = '\u0000stale';
+    this.exportsChanged = true;
     return true;
   }
 
@@ -203,9 +208,9 @@ export class ProjectIndex {
    * (until nothing changes: a re-extracted file may send a signal differently), and judges again the
    * files whose findings may differ.
    */
-  private async settle(touched: Set<string>): Promise<void> {
+  private async settle(touched: Set<string>): Promise<string[]> {
+    this.recomputeCatalog();
     for (let round = 0; round < 4; round++) {
-      this.recomputeCatalog();
       const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
       if (stale.length === 0) break;
       for (const entry of stale) {
@@ -217,37 +222,58 @@ export class ProjectIndex {
         await this.extract(entry, text);
         touched.add(entry.path);
       }
+      this.recomputeCatalog();
     }
-    this.recomputeCatalog();
-    this.judge(touched);
+    return this.judge(touched);
   }
 
   private recomputeCatalog(): void {
-    const modules = new Map<string, { name: string; path: string; exports: ModuleExports }>();
+    if (this.exportsChanged) this.symbols = symbolTable(this.setup.catalog, this.projectModules());
+    this.exportsChanged = false;
+    this.facts = projectAdditions(this.symbols, [...this.entries.values()].map((entry) => entry.model));
+    this.projectCatalog = new ProjectCatalog(this.setup.catalog, this.facts.additions);
+  }
+
+  private projectModules(): Map<string, ProjectModule> {
+    const modules = new Map<string, ProjectModule>();
     for (const entry of [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
       if (!entry.exports) continue;
       for (const name of [entry.identity?.name, entry.alias]) if (name && !modules.has(name)) modules.set(name, { name, path: entry.path, exports: entry.exports });
     }
-    const models = [...this.entries.values()].map((entry) => entry.model);
-    this.facts = projectAdditions(this.setup.catalog, modules, models);
-    this.projectCatalog = new ProjectCatalog(this.setup.catalog, this.facts.additions);
+    return modules;
   }
 
   /**
    * Judges the touched files, and every file whose findings depend on the project: those connected
    * to or sending the project's own signals, and those the cross-module rules look at.
    */
-  private judge(touched: Set<string>): void {
+  private judge(touched: Set<string>): string[] {
+    const changed: string[] = [];
     const custom = this.facts.additions.custom;
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
     for (const entry of this.entries.values()) {
       const dependsOnProject = entry.model.sites.some((site) => custom.has(site.connection.signal.name)) || crossModule.has(entry.path) || this.crossModulePaths.has(entry.path);
       if (!touched.has(entry.path) && !dependsOnProject) continue;
       const own = checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, this.setup.options, entry.text);
+      const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
       entry.findings = [...own, ...(crossModule.get(entry.path) ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+      if (before === undefined || before !== findingsKey(entry.findings)) changed.push(entry.path);
     }
     this.crossModulePaths = new Set(crossModule.keys());
+    return changed;
   }
+}
+
+/**
+ * What other modules can learn from a file's exports. Where a call sits matters only for a `Signal(...)`
+ * (its definition is shown); other calls move with every edit above them.
+ */
+function exportsKey(entry: Entry): string {
+  const names = [...(entry.exports?.names ?? [])].map(([name, bindings]) => [
+    name,
+    bindings.map(({ binding, conditional }) => [conditional, binding.kind === 'call' && binding.callee[binding.callee.length - 1] !== 'Signal' ? { ...binding, span: undefined } : binding]),
+  ]);
+  return JSON.stringify([entry.identity, entry.alias, names, entry.exports?.starImports]);
 }
 
 export function lineStartsOf(text: string): number[] {

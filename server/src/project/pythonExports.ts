@@ -18,7 +18,7 @@ export type ExportBinding =
   | { kind: 'alias'; path: string[] }
   /** `x = callee(...)`: a Signal or an app, once the callee is known. */
   | { kind: 'call'; callee: string[]; span: Span; providingArgs?: string[] }
-  | { kind: 'task'; registeredName?: string; span: Span }
+  | { kind: 'task'; registeredName?: string }
   | { kind: 'other' };
 
 export interface ModuleExports {
@@ -38,7 +38,7 @@ export interface ModuleExports {
 
 const TASK_DECORATOR = /^(?:[A-Za-z_]\w*\.)*(?:task|shared_task)$/;
 
-export function moduleExportsOf(root: SyntaxNode, self: ModuleIdentity | undefined): ModuleExports {
+export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIdentity | undefined): ModuleExports {
   const exports: ModuleExports = { names: new Map(), starImports: [], imports: [], dependencies: [] };
   const bind = (name: string, binding: ExportBinding, conditional: boolean) => {
     const list = exports.names.get(name);
@@ -49,7 +49,7 @@ export function moduleExportsOf(root: SyntaxNode, self: ModuleIdentity | undefin
     switch (statement.type) {
       case 'import_statement':
       case 'import_from_statement':
-        importBindings(statement, self, exports, (name, binding) => bind(name, binding, conditional));
+        importBindings(statement, text, self, exports, (name, binding) => bind(name, binding, conditional));
         return;
       case 'expression_statement': {
         const assignment = statement.firstNamedChild;
@@ -64,7 +64,7 @@ export function moduleExportsOf(root: SyntaxNode, self: ModuleIdentity | undefin
         const name = definition?.childForFieldName('name');
         if (!definition || !name) return;
         const task = definition.type === 'function_definition' ? taskDecorator(statement) : undefined;
-        bind(name.text, task ? { kind: 'task', registeredName: registeredName(task), span: { start: name.startIndex, end: name.endIndex } } : { kind: 'other' }, conditional);
+        bind(name.text, task ? { kind: 'task', registeredName: registeredName(task) } : { kind: 'other' }, conditional);
         return;
       }
       case 'function_definition':
@@ -81,9 +81,11 @@ export function moduleExportsOf(root: SyntaxNode, self: ModuleIdentity | undefin
     }
   };
   for (const statement of root.namedChildren) if (statement) visit(statement, false);
-  // Imports inside functions still make this file depend on those modules.
-  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (statement && !isModuleLevel(statement)) importBindings(statement, self, exports, () => undefined);
+  // Imports inside functions still make this file depend on those modules (the walk is skipped when no indented import exists).
+  if (/^[ \t]+(?:from|import)[ \t]/m.test(text)) {
+    for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+      if (statement && !isModuleLevel(statement)) importBindings(statement, text, self, exports, () => undefined);
+    }
   }
   exports.imports = [...new Set(exports.imports)];
   exports.dependencies = [...new Set(exports.dependencies)];
@@ -99,7 +101,7 @@ function dotted(node: SyntaxNode): string {
   return node.text.replace(/\s+/g, '');
 }
 
-function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined, exports: ModuleExports, bind: (name: string, binding: ExportBinding) => void): void {
+function importBindings(statement: SyntaxNode, text: string, self: ModuleIdentity | undefined, exports: ModuleExports, bind: (name: string, binding: ExportBinding) => void): void {
   if (statement.type === 'import_statement') {
     for (const item of statement.childrenForFieldName('name')) {
       if (!item) continue;
@@ -108,7 +110,7 @@ function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined,
       const module = dotted(target);
       exports.imports.push(module);
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
-      usedBelow(statement, alias ?? module.split('.')[0], alias ? module : module.split('.')[0], exports);
+      usedBelow(text, alias ?? module.split('.')[0], alias ? module : module.split('.')[0], exports);
       bind(alias ?? module.split('.')[0], { kind: 'module', module: alias ? module : module.split('.')[0] });
     }
     return;
@@ -129,7 +131,7 @@ function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined,
     // `from pkg import sub` may name a submodule: depend on it too.
     exports.imports.push(`${module}.${dotted(imported)}`);
     exports.dependencies.push(`${module}.${dotted(imported)}`);
-    usedBelow(statement, local.text, `${module}.${dotted(imported)}`, exports);
+    usedBelow(text, local.text, `${module}.${dotted(imported)}`, exports);
     bind(local.text, { kind: 'import', module, name: dotted(imported) });
   }
 }
@@ -138,19 +140,12 @@ function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined,
  * `import proj` reaches project knowledge only through dotted names written after it
  * (`proj.signals.failure`): each one the file writes is a dependency, not all of `proj`.
  */
-function usedBelow(statement: SyntaxNode, local: string, module: string, exports: ModuleExports): void {
-  const text = rootOf(statement).text;
+function usedBelow(text: string, local: string, module: string, exports: ModuleExports): void {
   const escaped = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const match of text.matchAll(new RegExp(`(?<![\\w.])${escaped}((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g'))) {
     const parts = [module, ...match[1].split('.').map((part) => part.trim()).filter(Boolean)];
     for (let i = 1; i < parts.length; i++) exports.dependencies.push(parts.slice(0, i + 1).join('.'));
   }
-}
-
-function rootOf(node: SyntaxNode): SyntaxNode {
-  let root = node;
-  while (root.parent) root = root.parent;
-  return root;
 }
 
 function pathOf(node: SyntaxNode): string[] | undefined {
