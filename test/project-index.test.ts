@@ -52,3 +52,11 @@ describe('an updated index equals a fresh one', () => {
     });
   }
 });
+
+test('a task name no project task is registered under is fixed to the closest registered name', async () => {
+  const project = projects.find((p) => p.name === 'tasks-as-senders')!;
+  const index = await ProjectIndex.build(memorySetup(project.root, project.texts), [...project.texts.keys()]);
+  const hooks = [...index.files()].find((file) => file.path.endsWith('hooks.py'))!;
+  const finding = hooks.findings.find((f) => f.message.includes("'billing.tasks.chrage'"))!;
+  assert.deepEqual(finding.fixes[0].edits.map((edit) => edit.newText), ["'billing.tasks.charge'"]);
+});

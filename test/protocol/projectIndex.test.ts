@@ -63,6 +63,6 @@ test('pushing client: problems of closed files are published once the index is b
   const hooks = pathToFileURL(path.join(root, 'src/billing/hooks.py')).href;
   await withServer({ rootPath: root, projectIndex: true }, async (client) => {
     const diagnostics = await client.nextDiagnostics(hooks);
-    assert.deepEqual(diagnostics.filter((d: any) => d.severity !== 4).map((d: any) => d.code).sort(), ['sender-kind-mismatch', 'sender-kind-mismatch', 'sender-kind-mismatch']);
+    assert.deepEqual(diagnostics.filter((d: any) => d.severity !== 4).map((d: any) => d.code).sort(), ['sender-kind-mismatch', 'sender-kind-mismatch', 'sender-kind-mismatch', 'sender-kind-mismatch']);
   });
 });

@@ -104,6 +104,19 @@ export class Catalog {
     return undefined;
   }
 
+  /**
+   * The names Celery registers the tasks a project module defines with `@...task` under, or undefined
+   * when no project module of that name is known (only the project index's catalog knows any).
+   */
+  projectModuleTasks(_module: string): readonly string[] | undefined {
+    return undefined;
+  }
+
+  /** Every task name the project registers, as far as its decorators tell. */
+  projectTaskNames(): readonly string[] {
+    return [];
+  }
+
   /** False when what the signal's senders pass cannot be listed (a project signal sent with `**kwargs`). */
   knowsKeywordsOf(_signal: SignalSpec): boolean {
     return true;

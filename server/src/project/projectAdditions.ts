@@ -25,6 +25,7 @@ export interface SymbolTable {
   modules: Map<string, Map<string, SignalSpec | string>>;
   custom: Map<string, { spec: SignalSpec; providingArgs?: string[] }>;
   tasks: Map<string, string>;
+  moduleTasks: Map<string, string[]>;
 }
 
 /** Bindings that can lead to a signal or a task; a `def` or `class` that is no task cannot. */
@@ -32,8 +33,13 @@ const mayMatter = (bindings: { binding: ExportBinding }[]) => bindings.some(({ b
 
 export function symbolTable(base: Catalog, modules: ReadonlyMap<string, ProjectModule>): SymbolTable {
   const symbols = new ProjectSymbols(base, modules);
-  const table: SymbolTable = { modules: new Map(), custom: new Map(), tasks: new Map() };
+  const table: SymbolTable = { modules: new Map(), custom: new Map(), tasks: new Map(), moduleTasks: new Map() };
   for (const [moduleName, module] of modules) {
+    const own: string[] = [];
+    for (const [name, bindings] of module.exports.names) {
+      for (const { binding } of bindings) if (binding.kind === 'task') own.push(binding.registeredName ?? `${moduleName}.${name}`);
+    }
+    table.moduleTasks.set(moduleName, own);
     for (const [name, bindings] of module.exports.names) {
       if (!mayMatter(bindings)) continue;
       const found = symbols.resolve(moduleName, name);
@@ -59,7 +65,7 @@ export function symbolTable(base: Catalog, modules: ReadonlyMap<string, ProjectM
 
 /** The additions: the symbol table with the project's own signals given the keywords their sends pass. */
 export function projectAdditions(table: SymbolTable, models: readonly FileModel[]): ProjectFacts {
-  const additions: ProjectAdditions = { modules: new Map(), custom: new Map(), openKeywords: new Set(), tasks: table.tasks };
+  const additions: ProjectAdditions = { modules: new Map(), custom: new Map(), openKeywords: new Set(), tasks: table.tasks, moduleTasks: table.moduleTasks };
   const sends = new Map<string, string[][]>();
   for (const model of models) {
     for (const send of model.sends ?? []) {

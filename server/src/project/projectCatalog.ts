@@ -17,6 +17,8 @@ export interface ProjectAdditions {
   openKeywords: Set<string>;
   /** Registered task names by the dotted name that reaches them (`proj.tasks.add`, `proj.add`). */
   tasks: Map<string, string>;
+  /** The registered names of the tasks each project module defines itself, for every indexed module. */
+  moduleTasks: Map<string, string[]>;
 }
 
 export class ProjectCatalog extends Catalog {
@@ -70,6 +72,14 @@ export class ProjectCatalog extends Catalog {
   override projectTask(qualified: string): { registeredName: string } | undefined {
     const registeredName = this.additions.tasks.get(qualified);
     return registeredName === undefined ? this.base.projectTask(qualified) : { registeredName };
+  }
+
+  override projectModuleTasks(module: string): readonly string[] | undefined {
+    return this.additions.moduleTasks.get(module) ?? this.base.projectModuleTasks(module);
+  }
+
+  override projectTaskNames(): readonly string[] {
+    return [...new Set([...this.additions.moduleTasks.values()].flat())];
   }
 
   override knowsKeywordsOf(signal: SignalSpec): boolean {

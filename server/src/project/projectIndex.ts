@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { checkExtracted, extractSource, type CheckOptions } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
-import type { FileModel } from '../analysis/model';
+import type { FileModel, HandlerSite } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
 import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
 import { moduleNamingOf } from './moduleNames';
@@ -252,7 +252,8 @@ export class ProjectIndex {
     const custom = this.facts.additions.custom;
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
     for (const entry of this.entries.values()) {
-      const dependsOnProject = entry.model.sites.some((site) => custom.has(site.connection.signal.name)) || crossModule.has(entry.path) || this.crossModulePaths.has(entry.path);
+      const dependsOnProject =
+        entry.model.sites.some((site) => custom.has(site.connection.signal.name) || namesTask(site)) || crossModule.has(entry.path) || this.crossModulePaths.has(entry.path);
       if (!touched.has(entry.path) && !dependsOnProject) continue;
       const own = checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, this.setup.options, entry.text);
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
@@ -262,6 +263,11 @@ export class ProjectIndex {
     this.crossModulePaths = new Set(crossModule.keys());
     return changed;
   }
+}
+
+/** A string `sender=` filter: whether it names a project task depends on the whole project. */
+function namesTask(site: HandlerSite): boolean {
+  return site.connection.arguments.some((argument) => argument.keyword === 'sender' && argument.value.kind === 'string');
 }
 
 /**
