@@ -66,3 +66,17 @@ test('pushing client: problems of closed files are published once the index is b
     assert.deepEqual(diagnostics.filter((d: any) => d.severity !== 4).map((d: any) => d.code).sort(), ['sender-kind-mismatch', 'sender-kind-mismatch', 'sender-kind-mismatch', 'sender-kind-mismatch']);
   });
 });
+
+test('an open document shows what only the whole project shows (a setup_logging receiver in a module it imports)', async () => {
+  const root = projectCopy('cross-module-logging');
+  const worker = path.join(root, 'ops/worker.py');
+  const uri = pathToFileURL(worker).href;
+  await withServer({ rootPath: root, projectIndex: true }, async (client) => {
+    // The index is built once the closed file's problems arrive.
+    const closed = await client.nextDiagnostics(uri);
+    assert.ok(closed.some((d: any) => d.code === 'setup-logging-shadows-after-setup'));
+    client.open(uri, fs.readFileSync(worker, 'utf8'));
+    const open = await client.nextDiagnostics(uri, 1);
+    assert.deepEqual(open.filter((d: any) => d.severity !== 4).map((d: any) => d.code).sort(), ['duplicate-dispatch-uid', 'setup-logging-shadows-after-setup']);
+  });
+});

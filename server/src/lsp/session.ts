@@ -102,7 +102,8 @@ export class Session {
     // Analysis runs on the one thread that serves every document: one that blocks it this long is
     // not analysed again while it stays open (the user is told once), rather than on every keystroke.
     if (performance.now() - started > ANALYSIS_TIME_LIMIT_MS) this.tooSlow.add(uri);
-    return analysis;
+    const crossModule = file && this.project ? this.project.crossModuleFindingsOf(file, analysis.text) : [];
+    return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
   }
 
   /** The severities in force in the editor: the editor's defaults under the user's settings. */

@@ -56,7 +56,7 @@ export function crossModuleFindings(files: readonly CrossModuleFile[], catalog: 
     const severity = configured ?? fallback;
     if (severity === 'hint' && options.includeHints === false) return;
     const list = out.get(file.path) ?? [];
-    list.push({ code, severity, span, message: message.en, messages: message, fixes: [] });
+    list.push({ code, severity, span, message: message.en, messages: message, fixes: [], crossModule: true });
     out.set(file.path, list);
   };
   const atImport = (file: CrossModuleFile, name: string) =>

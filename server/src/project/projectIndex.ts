@@ -113,6 +113,16 @@ export class ProjectIndex {
     return this.entries.get(file)?.identity;
   }
 
+  /**
+   * The findings only the whole project shows (the cross-module rules) for a file, as long as `text`
+   * is what was indexed: an open document adds them to its own analysis.
+   */
+  crossModuleFindingsOf(file: string, text: string): Finding[] {
+    const entry = this.entries.get(file);
+    if (!entry || !this.crossModulePaths.has(file) || entry.hash !== hashOf(text)) return [];
+    return entry.findings.filter((finding) => finding.crossModule === true);
+  }
+
   /** The file a dotted module lives in. */
   fileOfModule(module: string): string | undefined {
     for (const entry of this.entries.values()) if (entry.identity?.name === module || entry.alias === module) return entry.path;
@@ -158,7 +168,7 @@ export class ProjectIndex {
     if (!grammar) return false;
     const text = change.text ?? (await this.setup.read(change.path));
     if (text === undefined) return this.entries.delete(change.path);
-    const hash = createHash('sha1').update(text).digest('base64');
+    const hash = hashOf(text);
     const existing = this.entries.get(change.path);
     if (existing && existing.hash === hash) return false;
     const naming = moduleNamingOf(change.path, this.setup.root, (file) => file === change.path || this.entries.has(file));
@@ -280,6 +290,10 @@ function exportsKey(entry: Entry): string {
     bindings.map(({ binding, conditional }) => [conditional, binding.kind === 'call' && binding.callee[binding.callee.length - 1] !== 'Signal' ? { ...binding, span: undefined } : binding]),
   ]);
   return JSON.stringify([entry.identity, entry.alias, names, entry.exports?.starImports]);
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 export function lineStartsOf(text: string): number[] {

@@ -23,7 +23,7 @@ import type { Session } from '../lsp/session';
 import { grammarFor } from '../parsing/treeSitter';
 import { ProjectIndex, type IndexChange, type ProjectFile } from './projectIndex';
 import { walkProject } from './walk';
-import { refreshAll } from '../features/diagnostics';
+import { refreshAll, schedulePush } from '../features/diagnostics';
 
 /** Typing pauses this long before an open document's text reaches the index. */
 const EDIT_SETTLE_MS = 300;
@@ -152,6 +152,12 @@ export class WorkspaceIndex {
       refreshAll(this.session);
     } else if (changed.length > 0 && this.session.client.pullDiagnostics && this.session.client.diagnosticRefresh) {
       this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      // An open document shows the cross-module findings of its indexed text: push it again.
+      for (const file of changed) {
+        const uri = pathToFileURL(file).href;
+        if (this.session.store.get(uri)) schedulePush(this.session, uri);
+      }
     }
     this.publish(changed);
   }
