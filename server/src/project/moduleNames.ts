@@ -26,7 +26,9 @@ export function moduleNamingOf(file: string, root: string, hasFile: (file: strin
   if (!primary) return undefined;
   let top = path.dirname(file);
   while (top.startsWith(root + path.sep) && hasFile(path.join(top, '__init__.py'))) top = path.dirname(top);
-  const alias = top !== base && top.startsWith(root) ? dottedName(file, top)?.name : undefined;
+  // Only a file inside a regular package has a second name, counted from above its outermost package.
+  const inPackage = top !== path.dirname(file);
+  const alias = inPackage && top !== base && top.startsWith(root) ? dottedName(file, top)?.name : undefined;
   return alias && alias !== primary.name ? { primary, alias } : { primary };
 }
 
