@@ -60,3 +60,30 @@ test('a task name no project task is registered under is fixed to the closest re
   const finding = hooks.findings.find((f) => f.message.includes("'billing.tasks.chrage'"))!;
   assert.deepEqual(finding.fixes[0].edits.map((edit) => edit.newText), ["'billing.tasks.charge'"]);
 });
+
+test('random sequences of edits, deletions and additions leave the index equal to a fresh build', async () => {
+  const fc = await import('fast-check');
+  const variants = (text: string) => [text, '', text.replace(/total=total/g, 'total=total, extra=1'), text.replace(/^from .*$/m, '')];
+  for (const project of projects) {
+    const all = [...project.texts];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(all.length - 1), fc.nat(4)), { minLength: 1, maxLength: 10 }), async (steps) => {
+        const texts = new Map(all);
+        const index = await ProjectIndex.build(memorySetup(project.root, texts), [...texts.keys()]);
+        for (const [which, how] of steps) {
+          const [file, text] = all[which];
+          if (how === 4) {
+            texts.delete(file);
+            await index.update([{ path: file, deleted: true }]);
+          } else {
+            texts.set(file, variants(text)[how]);
+            await index.update([{ path: file, text: texts.get(file)! }]);
+          }
+        }
+        const fresh = await ProjectIndex.build(memorySetup(project.root, texts), [...texts.keys()]);
+        assert.deepEqual(snapshotOf(index), snapshotOf(fresh));
+      }),
+      { numRuns: 8, seed: 20261203 },
+    );
+  }
+});
