@@ -79,6 +79,9 @@ export class ProjectIndex {
   private symbols: SymbolTable;
   /** Some module's exports changed since the symbol table was computed. */
   private exportsChanged = true;
+  /** The keywords of the project's own signals, and the task names, that findings were last judged with. */
+  private judgedSignatures = new Map<string, string>();
+  private judgedTaskNames = '';
   /** Files that had cross-module findings at the last judgement: they are judged again next time. */
   private crossModulePaths = new Set<string>();
 
@@ -259,11 +262,20 @@ export class ProjectIndex {
    */
   private judge(touched: Set<string>): string[] {
     const changed: string[] = [];
-    const custom = this.facts.additions.custom;
+    const { additions } = this.facts;
+    // What a file's own findings can read from the project: its own signals' keywords, and task names.
+    const signatures = new Map([...additions.custom].map(([key, spec]) => [key, JSON.stringify([spec.params, additions.openKeywords.has(key)])]));
+    const changedSignals = new Set([...signatures.keys(), ...this.judgedSignatures.keys()].filter((key) => signatures.get(key) !== this.judgedSignatures.get(key)));
+    const taskNames = JSON.stringify([...additions.moduleTasks]);
+    const tasksChanged = taskNames !== this.judgedTaskNames;
+    this.judgedSignatures = signatures;
+    this.judgedTaskNames = taskNames;
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
     for (const entry of this.entries.values()) {
       const dependsOnProject =
-        entry.model.sites.some((site) => custom.has(site.connection.signal.name) || namesTask(site)) || crossModule.has(entry.path) || this.crossModulePaths.has(entry.path);
+        entry.model.sites.some((site) => changedSignals.has(site.connection.signal.name) || (tasksChanged && namesTask(site))) ||
+        crossModule.has(entry.path) ||
+        this.crossModulePaths.has(entry.path);
       if (!touched.has(entry.path) && !dependsOnProject) continue;
       const own = checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, this.setup.options, entry.text);
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
@@ -285,7 +297,9 @@ function namesTask(site: HandlerSite): boolean {
  * (its definition is shown); other calls move with every edit above them.
  */
 function exportsKey(entry: Entry): string {
-  const names = [...(entry.exports?.names ?? [])].map(([name, bindings]) => [
+  // A name bound only to functions or classes that are no tasks leads nowhere, unless a star import could have bound it.
+  const stars = (entry.exports?.starImports.length ?? 0) > 0;
+  const names = [...(entry.exports?.names ?? [])].filter(([, bindings]) => stars || bindings.some(({ binding }) => binding.kind !== 'other')).map(([name, bindings]) => [
     name,
     bindings.map(({ binding, conditional }) => [conditional, binding.kind === 'call' && binding.callee[binding.callee.length - 1] !== 'Signal' ? { ...binding, span: undefined } : binding]),
   ]);
