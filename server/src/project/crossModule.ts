@@ -3,11 +3,15 @@
  * imports the other (directly or through other project modules), so a finding needs that link: a
  * `setup_logging` receiver in one module silences `after_setup_logger` receivers in a module linked
  * to it; two linked modules connecting different receivers under one `dispatch_uid` lose one of them.
- * Both connects must be module code that surely runs at import.
+ * Both connects must be module code that surely runs at import. And a module whose import fails
+ * makes every module that imports it (unconditionally, at module level) fail at that import, so
+ * the connects below it there never run.
  */
 import type { CheckOptions } from '../analysis/checker';
 import type { Finding, Severity, Translated } from '../analysis/diagnostics';
-import type { HandlerSite, Span } from '../analysis/model';
+import { sentKeywordsOf } from '../analysis/checker';
+import type { FileModel, HandlerSite, Span } from '../analysis/model';
+import { connectsAtImport, firstImportFailure } from '../analysis/rules/support/importTime';
 import { messageTable } from '../analysis/rules/support/messages';
 import { optionArguments } from '../analysis/rules/support/sites';
 import { weakLoss } from '../analysis/rules/support/weakReferences';
@@ -18,7 +22,7 @@ export interface CrossModuleFile {
   path: string;
   module?: string;
   alias?: string;
-  model: { sites: HandlerSite[] };
+  model: FileModel;
   exports?: ModuleExports;
   lineStarts: number[];
 }
@@ -31,6 +35,12 @@ const messages = messageTable('cross-module', {
       `Module ${module} connects a setup_logging handler and is loaded together with this one, so Celery skips its own logging setup, the only place that sends ${name}: this handler never runs. Do the logger changes in the setup_logging handler instead.`,
     'zh-cn': (name: string, module: string) =>
       `模块 ${module} 连接了 setup_logging 处理函数，并且与本模块一起被加载，因此 Celery 会跳过自己的日志配置，而那正是唯一发送 ${name} 的地方：这个处理函数永远不会执行。请改在 setup_logging 处理函数中修改日志配置。`,
+  },
+  abortedByImport: {
+    en: (signal: string, imported: string, origin: string, line: number, reason: string) =>
+      `This ${signal} handler is never connected: the module imports ${imported} above it, and that import fails (${origin}, line ${line}: ${reason}), so this module stops there too.`,
+    'zh-cn': (signal: string, imported: string, origin: string, line: number, reason: string) =>
+      `这个 ${signal} 处理函数永远不会被连接：本模块在它之前导入了 ${imported}，而这次导入会失败（${origin} 第 ${line} 行：${reason}），本模块也随之中断。`,
   },
   duplicate: {
     en: (signal: string, uid: string, module: string, line: number) =>
@@ -86,7 +96,57 @@ export function crossModuleFindings(files: readonly CrossModuleFile[], catalog: 
       if (other) push(one.file, 'duplicate-dispatch-uid', 'warning', one.span, messages.duplicate(signal, JSON.stringify(uid), other.file.module ?? other.file.path, lineOf(other.file, other.span.start)));
     }
   }
+  for (const { file, site, failure } of abortedConnects(files, catalog, options)) {
+    push(file, 'never-connected', 'warning', site.connection.signal.nameSpan, messages.abortedByImport(site.connection.signal.name, failure.through ?? failure.module, failure.module, failure.line, failure.reason));
+  }
   return out;
+}
+
+interface ModuleFailure {
+  /** Where importing the module stops. */
+  offset: number;
+  /** The module whose own code fails, its line and why. */
+  module: string;
+  line: number;
+  reason: string;
+  /** The module this one imports that fails, when the failure comes from an import. */
+  through?: string;
+}
+
+/** Connects that never run because a module imported above them fails to import (directly or further down). */
+function abortedConnects(files: readonly CrossModuleFile[], catalog: Catalog, options: CheckOptions): { file: CrossModuleFile; site: HandlerSite; failure: ModuleFailure }[] {
+  const celeryVersion = options.celeryVersion || catalog.latestCeleryVersion;
+  const byModule = new Map<string, CrossModuleFile>();
+  for (const file of files) for (const name of [file.module, file.alias]) if (name && !byModule.has(name)) byModule.set(name, file);
+  const own = new Map<CrossModuleFile, ModuleFailure>();
+  for (const file of files) {
+    if (file.model.language !== 'python' || !file.module) continue;
+    const failure = firstImportFailure({ text: '', model: file.model, catalog, celeryVersion, sentKeywords: (signal) => sentKeywordsOf(catalog, signal, celeryVersion) });
+    if (failure) own.set(file, { offset: failure.offset, module: file.module, line: lineOf(file, failure.offset), reason: failure.reason });
+  }
+  // A failure spreads to importers, and their importers, until nothing changes.
+  const failing = new Map(own);
+  for (let changed = true, rounds = 0; changed && rounds < 64; rounds++) {
+    changed = false;
+    for (const file of files) {
+      for (const statement of file.exports?.runsAtImport ?? []) {
+        if ((failing.get(file)?.offset ?? Infinity) <= statement.offset) break;
+        const imported = statement.modules.flatMap((module) => module.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')));
+        const cause = imported.map((module) => byModule.get(module)).find((target) => target && target !== file && failing.has(target));
+        if (!cause) continue;
+        failing.set(file, { ...failing.get(cause)!, offset: statement.offset, through: cause!.module });
+        changed = true;
+        break;
+      }
+    }
+  }
+  const aborted: { file: CrossModuleFile; site: HandlerSite; failure: ModuleFailure }[] = [];
+  for (const [file, failure] of failing) {
+    // A failure of the file's own code is reported by never-connected itself.
+    if (own.get(file)?.offset === failure.offset) continue;
+    for (const site of file.model.sites) if (connectsAtImport(site) && site.connection.span.start > failure.offset) aborted.push({ file, site, failure });
+  }
+  return aborted;
 }
 
 /** A test for "one of the two files imports the other, through project modules". */

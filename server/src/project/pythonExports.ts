@@ -34,12 +34,14 @@ export interface ModuleExports {
    * name (`proj.signals.failure` after `import proj`); `M.*` for `from M import *`.
    */
   dependencies: string[];
+  /** Imports that surely run when the module is imported (module statements outside `if`/`try`/loops): what each runs, and where. */
+  runsAtImport: { modules: string[]; offset: number }[];
 }
 
 const TASK_DECORATOR = /^(?:[A-Za-z_]\w*\.)*(?:task|shared_task)$/;
 
 export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIdentity | undefined): ModuleExports {
-  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [], dependencies: [] };
+  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [], dependencies: [], runsAtImport: [] };
   const bind = (name: string, binding: ExportBinding, conditional: boolean) => {
     const list = exports.names.get(name);
     if (list) list.push({ binding, conditional });
@@ -48,9 +50,12 @@ export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIden
   const visit = (statement: SyntaxNode, conditional: boolean): void => {
     switch (statement.type) {
       case 'import_statement':
-      case 'import_from_statement':
+      case 'import_from_statement': {
+        const before = exports.imports.length;
         importBindings(statement, text, self, exports, (name, binding) => bind(name, binding, conditional));
+        if (!conditional) exports.runsAtImport.push({ modules: exports.imports.slice(before), offset: statement.startIndex });
         return;
+      }
       case 'expression_statement': {
         const assignment = statement.firstNamedChild;
         if (assignment?.type !== 'assignment') return;
