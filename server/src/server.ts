@@ -96,6 +96,11 @@ connection.onInitialized(
     await applyConfiguration(current());
     await warmUpParsers();
     // In the background: requests are answered while the project is indexed.
+    // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
+    if (!current().settings.projectIndex) {
+      workspaceIndex?.disable();
+      workspaceIndex = undefined;
+    }
     void workspaceIndex?.start({ exclude: await excludedGlobs(current()) }, canWatchFiles).catch((error: unknown) => connection.console.error(`project index failed: ${String(error)}`));
   }),
 );

@@ -80,3 +80,11 @@ test('an open document shows what only the whole project shows (a setup_logging 
     assert.deepEqual(open.filter((d: any) => d.severity !== 4).map((d: any) => d.code).sort(), ['duplicate-dispatch-uid', 'setup-logging-shadows-after-setup']);
   });
 });
+
+test('the celerySignals.projectIndex setting turns the index off', async () => {
+  const root = projectCopy('custom-signals');
+  await withServer({ rootPath: root, pullDiagnostics: true, projectIndex: true, settings: { projectIndex: false } }, async (client) => {
+    assert.deepEqual(await workspaceReport(client), []);
+    assert.ok(!client.serverRequests.some((m) => m.method === 'window/workDoneProgress/create'));
+  });
+});

@@ -48,6 +48,11 @@ export class WorkspaceIndex {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
+  /** The index is turned off: whatever waits for it gets an empty project. */
+  disable(): void {
+    this.markReady();
+  }
+
   /** Builds the index of the first workspace folder; resolves when it is ready. */
   async start(options: WorkspaceIndexOptions, canWatch: boolean): Promise<void> {
     const root = this.session.workspaceRoots[0];
@@ -177,9 +182,22 @@ export class WorkspaceIndex {
     }
   }
 
+  /** Diagnostics per findings list (a re-judged file gets a new list): VS Code pulls the workspace every two seconds. */
+  private converted = new WeakMap<object, { language: string; diagnostics: Diagnostic[]; resultId: string }>();
+
   diagnosticsOf(file: ProjectFile): Diagnostic[] {
+    return this.convertedOf(file).diagnostics;
+  }
+
+  private convertedOf(file: ProjectFile): { diagnostics: Diagnostic[]; resultId: string } {
+    const language = this.session.docsLanguage;
+    const known = this.converted.get(file.findings);
+    if (known?.language === language) return known;
     const placer = new LineStarts(file.lineStarts);
-    return file.findings.map((finding) => toDiagnostic(placer, file.uri, finding, this.session.docsLanguage));
+    const diagnostics = file.findings.map((finding) => toDiagnostic(placer, file.uri, finding, language));
+    const entry = { language, diagnostics, resultId: resultIdOf(diagnostics) };
+    this.converted.set(file.findings, entry);
+    return entry;
   }
 
   /**
@@ -193,8 +211,7 @@ export class WorkspaceIndex {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const file of this.session.project?.files() ?? []) {
       if (this.session.store.get(file.uri)) continue;
-      const diagnostics = this.diagnosticsOf(file);
-      const resultId = resultIdOf(diagnostics);
+      const { diagnostics, resultId } = this.convertedOf(file);
       if (previous.get(file.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: file.uri, version: null, resultId });
       else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId, items: diagnostics });
     }
