@@ -88,3 +88,19 @@ test('the celerySignals.projectIndex setting turns the index off', async () => {
     assert.ok(!client.serverRequests.some((m) => m.method === 'window/workDoneProgress/create'));
   });
 });
+
+test("hover on a project's own signal says where it is defined, once the index knows it", async () => {
+  const root = projectCopy('custom-signals');
+  const listeners = path.join(root, 'orders/listeners.py');
+  const uri = pathToFileURL(listeners).href;
+  await withServer({ rootPath: root, pullDiagnostics: true, projectIndex: true }, async (client) => {
+    await workspaceReport(client); // answered once the first build is done
+    const text = fs.readFileSync(listeners, 'utf8');
+    client.open(uri, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('@order_placed.connect'));
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 3 } });
+    assert.match(JSON.stringify(hover?.contents), /orders\.events/);
+    const diagnostics = await client.pullDiagnostics(uri);
+    assert.ok(diagnostics.some((d: any) => d.code === 'param-not-provided' && /coupon/.test(d.message)), JSON.stringify(diagnostics));
+  });
+});

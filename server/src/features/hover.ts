@@ -8,6 +8,6 @@ export async function onHover(session: Session, params: HoverParams): Promise<Ho
   const analysis = await session.analysisOf(params.textDocument.uri);
   if (!analysis?.model) return null;
   const offset = analysis.index.offsetAt(params.position);
-  const hover = hoverAt(analysis.model, offset, session.catalog, { docsLanguage: session.docsLanguage, celeryVersion: session.celeryVersion });
+  const hover = hoverAt(analysis.model, offset, session.catalogFor(params.textDocument.uri), { docsLanguage: session.docsLanguage, celeryVersion: session.celeryVersion });
   return hover ? toHover(analysis.index, hover, session.client.markdownHover) : null;
 }

@@ -92,7 +92,7 @@ export class Session {
     const started = performance.now();
     const file = this.project ? pathOf(uri) : undefined;
     const module = file ? this.project?.moduleOf(file) : undefined;
-    const catalog = this.project && this.grammarOf(uri) === 'python' ? this.project.catalog : this.catalog;
+    const catalog = this.catalogFor(uri);
     const analysis = await this.cache.analyse(uri, entry, catalog, {
       enable: this.settings.enable,
       celeryVersion: this.celeryVersion,
@@ -104,6 +104,11 @@ export class Session {
     if (performance.now() - started > ANALYSIS_TIME_LIMIT_MS) this.tooSlow.add(uri);
     const crossModule = file && this.project ? this.project.crossModuleFindingsOf(file, analysis.text) : [];
     return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
+  }
+
+  /** The catalog a document is judged against: for Python, with what the project index adds. */
+  catalogFor(uri: string): Catalog {
+    return this.project && this.grammarOf(uri) === 'python' ? this.project.catalog : this.catalog;
   }
 
   /** The severities in force in the editor: the editor's defaults under the user's settings. */
