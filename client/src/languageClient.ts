@@ -46,7 +46,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     connectionOptions: { maxRestartCount: MAX_RESTARTS },
     // The client sends `vscode.env.language` as the initialize `locale`; repeating it here lets a
     // server that reads initializationOptions resolve `docsLanguage: auto` as well.
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: {
+      locale: vscode.env.language,
+      // Known before the server declares workspace diagnostics: the client keeps a closed file's
+      // problems for the workspace pull to update, so that pull must only be declared when it runs.
+      projectIndex: vscode.workspace.getConfiguration('celerySignals').get<boolean>('projectIndex', true),
+    },
     middleware: { workspace: { configuration: withUserCatalogs } },
   };
   return new LanguageClient('celerySignals', 'Celery Signals', serverOptions, clientOptions);
