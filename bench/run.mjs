@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import { runCheckerBench } from './checker.mjs';
 import { runCliBench } from './cli.mjs';
 import { runPythonFrontEndBench } from './python-frontend.mjs';
+import { runProjectIndexBench } from './project-index.mjs';
 import { runServerBench } from './server.mjs';
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -13,3 +14,4 @@ await runPythonFrontEndBench();
 console.log('\n== TypeScript front end (wall p50, wall p95, CPU p50) ==');
 await import('./typescript-frontend.mjs');
 await runServerBench();
+await runProjectIndexBench();

@@ -47,7 +47,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // The client sends `vscode.env.language` as the initialize `locale`; repeating it here lets a
     // server that reads initializationOptions resolve `docsLanguage: auto` as well. `projectChanges`:
     // the signal map view wants celerySignals/projectChanged.
-    initializationOptions: { locale: vscode.env.language, projectChanges: true },
+    initializationOptions: {
+      locale: vscode.env.language,
+      projectChanges: true,
+      // Known before the server declares workspace diagnostics: the client keeps a closed file's
+      // problems for the workspace pull to update, so that pull must only be declared when it runs.
+      projectIndex: vscode.workspace.getConfiguration('celerySignals').get<boolean>('projectIndex', true),
+    },
     middleware: { workspace: { configuration: withUserCatalogs } },
   };
   return new LanguageClient('celerySignals', 'Celery Signals', serverOptions, clientOptions);

@@ -23,11 +23,15 @@ import { warmUpParsers } from './documents/trees';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
+import { excludedGlobs } from './project/excludedGlobs';
+import { WorkspaceIndex } from './project/workspaceIndex';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
+let workspaceIndex: WorkspaceIndex | undefined;
+let canWatchFiles = false;
 if (process.argv.includes('--stdio')) {
   watchFraming(process.stdin, (reason) => {
     process.stderr.write(`celery-signals-language-server: the input stream is corrupt (${reason}); exiting so the client can restart the server\n`);
@@ -67,6 +71,10 @@ connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, clientSupport(params));
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
+  // A client may turn the project index off (`initializationOptions.projectIndex: false`), e.g. for a huge monorepo.
+  const indexing = (params.initializationOptions as { projectIndex?: unknown } | undefined)?.projectIndex !== false && session.workspaceRoots.length > 0;
+  if (indexing) workspaceIndex = new WorkspaceIndex(session);
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -81,7 +89,7 @@ connection.onInitialize((params): InitializeResult => {
     serverInfo: { name: 'celery-signals-language-server', version: '0.1.0' },
   };
   if (session.client.pullDiagnostics) {
-    result.capabilities.diagnosticProvider = { identifier: 'celery-signals', interFileDependencies: false, workspaceDiagnostics: false };
+    result.capabilities.diagnosticProvider = { identifier: 'celery-signals', interFileDependencies: indexing, workspaceDiagnostics: indexing };
   }
   return result;
 });
@@ -97,20 +105,33 @@ connection.onInitialized(
     await applyConfiguration(current());
     void watchVersionFiles(current());
     await warmUpParsers();
+    // In the background: requests are answered while the project is indexed.
+    // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
+    if (!current().settings.projectIndex) {
+      workspaceIndex?.disable();
+      workspaceIndex = undefined;
+    }
+    void workspaceIndex?.start({ exclude: await excludedGlobs(current()) }, canWatchFiles).catch((error: unknown) => connection.console.error(`project index failed: ${String(error)}`));
   }),
 );
 connection.onDidChangeConfiguration(
   guardNotification(connection, 'didChangeConfiguration', async (params) => {
     await applyConfiguration(current(), params);
+    await workspaceIndex?.reconfigure();
     // The map's labels follow docsLanguage and its signals the catalogs.
     announceProjectChange(current());
   }),
 );
 connection.onDidChangeWatchedFiles(
-  guardNotification(connection, 'didChangeWatchedFiles', (params) => {
-    if (versionFilesChanged(current(), params)) onCeleryVersionChanged(current());
+  guardNotification(connection, 'didChangeWatchedFiles', async (params) => {
+    await workspaceIndex?.onWatchedFiles(params);
+    if (!versionFilesChanged(current(), params)) return;
+    onCeleryVersionChanged(current());
+    // Closed files are judged against the release too.
+    await workspaceIndex?.reconfigure();
   }),
 );
+connection.languages.diagnostics.onWorkspace(guardRequest(connection, 'workspaceDiagnostics', (params) => workspaceIndex?.workspaceDiagnostics(params) ?? { items: [] }));
 
 connection.onDidOpenTextDocument(
   guardNotification(connection, 'didOpen', ({ textDocument }) => {
@@ -118,6 +139,7 @@ connection.onDidOpenTextDocument(
     current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
+    workspaceIndex?.documentChanged(textDocument.uri);
     announceProjectChange(current());
   }, didOpenProblem),
 );
@@ -125,6 +147,7 @@ connection.onDidChangeTextDocument(
   guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {
     if (!current().store.change(textDocument.uri, textDocument.version, contentChanges)) return;
     schedulePush(current(), textDocument.uri);
+    workspaceIndex?.documentChanged(textDocument.uri);
     announceProjectChange(current());
   }, didChangeProblem),
 );
@@ -136,6 +159,7 @@ connection.onDidCloseTextDocument(
     forgetSkipAnnouncements(textDocument.uri);
     forgetPulled(textDocument.uri);
     clearPushed(s, textDocument.uri);
+    workspaceIndex?.documentChanged(textDocument.uri);
     announceProjectChange(s);
   }, didCloseProblem),
 );

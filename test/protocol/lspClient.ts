@@ -53,6 +53,8 @@ export interface StartOptions {
   /** Runs this executable (e.g. an installed `celery-signals-language-server`) instead of the repository's server. */
   executable?: string;
   initializationOptions?: Record<string, unknown>;
+  /** Let the server index the workspace folder (off by default: most tests look at one document). */
+  projectIndex?: boolean;
 }
 
 export class LspClient {
@@ -91,9 +93,15 @@ export class LspClient {
       locale: this.options.locale ?? 'en',
       rootUri: pathToFileURL(root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: path.basename(root) }],
-      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
+      initializationOptions: { projectIndex: this.options.projectIndex ?? false, ...this.options.initializationOptions },
       capabilities: {
-        workspace: { configuration: this.options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        ...(this.options.projectIndex && { window: { workDoneProgress: true } }),
+        workspace: {
+          configuration: this.options.configuration ?? true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          diagnostics: { refreshSupport: true },
+          ...(this.options.projectIndex && { didChangeWatchedFiles: { dynamicRegistration: true } }),
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: true },
           completion: {

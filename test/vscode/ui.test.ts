@@ -34,6 +34,9 @@ const typingSettings = {
   'typescript.validate.enable': false,
   // The protocol log lands in the kept folder's logs when a run fails.
   'celerySignals.trace.server': 'verbose',
+  // Each case reads the Problems view for the one file it edits; the workspace's other fixture files,
+  // indexed, would add their own problems to it.
+  'celerySignals.projectIndex': false,
   ...fixAllOnSaveSettings,
 };
 

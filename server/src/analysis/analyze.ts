@@ -7,7 +7,7 @@ import { parseText, ParseTimeout, type Edit, type Grammar, type Tree } from '../
 import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
 import { describeBrokenRegions } from './frontends/brokenRegions';
-import type { FrontEnd } from './frontends/frontend';
+import type { FrontEnd, ModuleIdentity } from './frontends/frontend';
 import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';
@@ -37,10 +37,10 @@ export function emptyModel(language: SourceLanguage): FileModel {
   return { language, sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] };
 }
 
-export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog): FileModel {
+export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, module?: ModuleIdentity): FileModel {
   const frontEnd = frontEndFor(grammar);
   if (!frontEnd) return emptyModel(languageOf(grammar));
-  const model = frontEnd(tree, text, catalog);
+  const model = frontEnd(tree, text, catalog, module && { module });
   describeBrokenRegions(model, text, catalog);
   return model;
 }
@@ -76,6 +76,8 @@ export interface SourceInput {
   previous?: { tree: Tree; edits: readonly Edit[] };
   /** A parse that takes longer throws ParseTimeout (the server's bound on one document); none by default. */
   parseTimeLimitMs?: number;
+  /** The file's place in its project (from the project index), so relative imports resolve. */
+  module?: ModuleIdentity;
 }
 
 export interface SourceAnalysis {
@@ -103,7 +105,7 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
       tree.delete();
       tree = await parseText(grammar, text, undefined, input.parseTimeLimitMs);
     }
-    model = extractModel(tree, text, grammar, catalog);
+    model = extractModel(tree, text, grammar, catalog, input.module);
   } catch (error) {
     tree?.delete();
     // Too slow is not a fault of the analysis: the caller says so in its own words.
@@ -114,6 +116,40 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
     return { model, findings: keptOffLineBreaks(checkModel(model, catalog, options, text), text), tree };
   } catch (error) {
     return { model, findings: internalError('check', error, options), tree };
+  }
+}
+
+/**
+ * The pipeline in two halves, for the project index: extract a model (no tree kept) now, judge it
+ * later against the catalog the whole project implies. Together they give what analyzeSource gives.
+ */
+export async function extractSource(
+  text: string,
+  grammar: Grammar,
+  catalog: Catalog,
+  module?: ModuleIdentity,
+  /** Reads more from the same tree (the project index's module exports), so the file is parsed once. */
+  alsoRead?: (tree: Tree) => void,
+): Promise<{ model: FileModel; failure?: unknown }> {
+  let tree: Tree | undefined;
+  try {
+    tree = await parseText(grammar, text);
+    alsoRead?.(tree);
+    return { model: extractModel(tree, text, grammar, catalog, module) };
+  } catch (failure) {
+    return { model: emptyModel(languageOf(grammar)), failure };
+  } finally {
+    tree?.delete();
+  }
+}
+
+export function checkExtracted(extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text?: string): Finding[] {
+  if (extracted.failure !== undefined) return internalError('analyse', extracted.failure, options);
+  try {
+    const findings = checkModel(extracted.model, catalog, options, text);
+    return text === undefined ? findings : keptOffLineBreaks(findings, text);
+  } catch (error) {
+    return internalError('check', error, options);
   }
 }
 

@@ -36,6 +36,8 @@ export interface Finding {
   related?: RelatedInfo[];
   /** Marks code that is dead or unused so editors can fade it. */
   tags?: ('unnecessary' | 'deprecated')[];
+  /** Found by a rule that looks at several modules of the project at once (project/crossModule.ts). */
+  crossModule?: true;
 }
 
 /** The text in the wanted language, English when a finding carries no translation. */

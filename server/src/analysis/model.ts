@@ -57,6 +57,8 @@ export type ConnectValue =
       unbound?: boolean;
       /** The name is a module constant assigned once, from this literal or `task.name` (`SYNC_TASK = 'proj.sync'`). */
       constant?: string;
+      /** For a task (`refersTo: 'task'`): the name Celery registers it under, when the project index knows it. */
+      registeredName?: string;
     }
   | { kind: 'lambda' }
   | { kind: 'other'; text: string };
@@ -403,8 +405,24 @@ export interface ImportRun {
   customSignalReceivers: CustomSignalReceiver[];
 }
 
+/**
+ * A `.send(...)`/`.send_robust(...)` call on a signal the file can name: the keywords it passes are
+ * what that signal's receivers get (besides `signal` and `sender`).
+ */
+export interface SignalSend {
+  signal: SignalRef;
+  /** The whole call. */
+  span: Span;
+  /** Keyword arguments other than `sender`, in the order written. */
+  keywords: string[];
+  /** A `**mapping` argument passes keywords no reader of the code can list. */
+  splat: boolean;
+}
+
 export interface FileModel {
   language: SourceLanguage;
+  /** Sends of signals (Python), for the project index and find-references. */
+  sends?: SignalSend[];
   sites: HandlerSite[];
   /** Connects on a name the module rebound away from its signal (Python). */
   reboundSignalUses?: ReboundSignalUse[];

@@ -96,6 +96,32 @@ export class Catalog {
     return [...this.byAppAttribute.keys()];
   }
 
+  /**
+   * The task a dotted name refers to (`proj.tasks.add`), with the name Celery registers it under. Only
+   * a catalog that knows a project (the project index's) can tell; this one knows no task.
+   */
+  projectTask(_qualified: string): { registeredName: string } | undefined {
+    return undefined;
+  }
+
+  /**
+   * The names Celery registers the tasks a project module defines with `@...task` under, or undefined
+   * when no project module of that name is known (only the project index's catalog knows any).
+   */
+  projectModuleTasks(_module: string): readonly string[] | undefined {
+    return undefined;
+  }
+
+  /** Every task name the project registers, as far as its decorators tell. */
+  projectTaskNames(): readonly string[] {
+    return [];
+  }
+
+  /** False when what the signal's senders pass cannot be listed (a project signal sent with `**kwargs`). */
+  knowsKeywordsOf(_signal: SignalSpec): boolean {
+    return true;
+  }
+
   /** Every keyword the signal sends to receivers, `signal` and `sender` included. */
   keywordsOf(signal: SignalSpec): ParamSpec[] {
     return [...this.commonParams.filter((c) => !signal.params.some((p) => p.name === c.name)), ...signal.params];

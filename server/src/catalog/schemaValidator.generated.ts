@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://celery-signals.dev/schemas/signal-catalog.schema.json","title":"Celery Signals catalog","description":"Describes signals, the keyword arguments their receivers get, and documentation shown on hover. The extension ships one catalog for Celery's own signals; add your own files (setting celerySignals.catalogs, or --catalog for the CLI) to teach it about signals your project defines.","type":"object","required":["catalogVersion","signals"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors."},"catalogVersion":{"const":1,"description":"Version of the catalog file format. Only 1 exists."},"latestCeleryVersion":{"$ref":"#/definitions/version","description":"Newest Celery release the catalog describes. Only meaningful in the bundled catalog; used as the default Celery version."},"commonParams":{"type":"array","description":"Keyword arguments every receiver gets whatever the signal (sender and signal in Celery).","items":{"$ref":"#/definitions/param"}},"signals":{"type":"array","description":"The signals this catalog describes. A signal with the same name as one in an earlier catalog replaces it.","items":{"$ref":"#/definitions/signal"}},"modules":{"type":"array","description":"Modules whose other names (functions, classes, constants, imports) are known, so a name the module lacks can be reported as an import failure. A module not described here is never judged: only the signals it is known to export are recognised.","items":{"$ref":"#/definitions/module"}}},"definitions":{"version":{"type":"string","pattern":"^\\d+(\\.\\d+){0,2}$","description":"A release number such as 5, 5.3 or 5.3.1."},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"localizedText":{"type":["string","object"],"minLength":1,"required":["en"],"additionalProperties":false,"properties":{"en":{"type":"string","minLength":1,"description":"English text."},"zh-cn":{"type":"string","minLength":1,"description":"Simplified Chinese text. Optional in your own catalogs: English is shown when it is missing."}},"description":"Documentation text: either a plain string (English) or an object with en and optionally zh-cn."},"signal":{"type":"object","required":["name","access","params"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*$","description":"The name code imports (order_placed), or app.<attribute> for a signal reached through a Celery app instance (app.on_after_configure)."},"access":{"type":"object","required":["kind"],"description":"How code reaches the signal: imported from one of some modules, or read as an attribute of a Celery app.","properties":{"kind":{"enum":["module","app-attribute"],"description":"module: `from <module> import <name>`; app-attribute: `app.<attribute>.connect`."}},"if":{"properties":{"kind":{"const":"app-attribute"}}},"then":{"required":["kind","attribute"],"additionalProperties":false,"properties":{"kind":true,"attribute":{"$ref":"#/definitions/identifier","description":"The attribute of the app object, e.g. on_after_configure."}}},"else":{"required":["kind","modules"],"additionalProperties":false,"properties":{"kind":true,"modules":{"type":"array","minItems":1,"uniqueItems":true,"description":"Dotted Python modules that export the signal, e.g. [\"shop.signals\"].","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"}}}}},"category":{"enum":["task","app","worker","beat","eventlet","logging","command","testing","deprecated","custom"],"description":"Grouping used in completion and documentation. Defaults to custom."},"summary":{"$ref":"#/definitions/localizedText","description":"One line: when the signal is sent."},"description":{"$ref":"#/definitions/localizedText","description":"A few sentences for hover."},"sender":{"type":"object","required":["kind"],"additionalProperties":false,"description":"What the sender argument holds at run time; it decides whether connect(sender=...) filters can match.","properties":{"kind":{"enum":["task","task-name","hostname","consumer","app","worker","pool","heart","beat","function","none","custom"],"description":"task: the task object; task-name / hostname: a string (the only kinds a string filter matches); none: always None (no filter matches); custom: anything else."},"type":{"type":"string","minLength":1,"description":"The Python type, e.g. celery.app.task.Task."},"description":{"$ref":"#/definitions/localizedText"}}},"params":{"type":"array","description":"Every keyword argument the signal sends besides sender and signal.","items":{"$ref":"#/definitions/param"}},"since":{"$ref":"#/definitions/version","description":"First release that has the signal."},"deprecated":{"type":"object","required":["since"],"additionalProperties":false,"description":"Set when the signal should no longer be used.","properties":{"since":{"$ref":"#/definitions/version"},"replacement":{"type":"string","minLength":1,"description":"Name of the signal to use instead."}}},"removed":{"$ref":"#/definitions/version","description":"First release without the signal."},"process":{"$ref":"#/definitions/localizedText","description":"Which process runs the receivers."},"docsUrl":{"type":"string","pattern":"^https?://","description":"Link to the signal's documentation."},"pitfalls":{"type":"array","description":"Short warnings, one line each, shown on hover.","items":{"$ref":"#/definitions/localizedText"}},"inStarImport":{"type":"boolean","description":"Whether `from <module> import *` brings the signal in. Defaults to true."}}},"module":{"type":"object","required":["name","otherNames"],"additionalProperties":false,"description":"The names a signal module binds besides its signals.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","description":"The dotted module, e.g. celery.contrib.testing.worker."},"otherNames":{"type":"array","uniqueItems":true,"description":"Every name other than a signal that the module binds at top level (imports included) in some release from namesCompleteSince on. Importing any of them works.","items":{"$ref":"#/definitions/identifier"}},"namesCompleteSince":{"$ref":"#/definitions/version","description":"First release from which the signals and otherNames are all the module binds. For an older Celery version no unknown name is reported. Leave it out when the list holds for every release."}}},"param":{"type":"object","required":["name"],"additionalProperties":false,"description":"One keyword argument sent to receivers.","properties":{"name":{"$ref":"#/definitions/identifier","description":"The keyword name."},"type":{"type":"string","minLength":1,"description":"The Python type, as documentation. Defaults to Any."},"tsType":{"type":"string","minLength":1,"description":"A TypeScript type for generated declarations. Defaults to unknown."},"mayBeNone":{"type":"boolean","description":"True when the value can be None. Defaults to false."},"sometimesAbsent":{"type":"boolean","description":"True when some send sites leave the keyword out, so handlers must give it a default. Defaults to false."},"since":{"$ref":"#/definitions/version","description":"First release that sends it, when later than the signal."},"description":{"$ref":"#/definitions/localizedText"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://celery-signals.dev/schemas/signal-catalog.schema.json","title":"Celery Signals catalog","description":"Describes signals, the keyword arguments their receivers get, and documentation shown on hover. The extension ships one catalog for Celery's own signals; add your own files (setting celerySignals.catalogs, or --catalog for the CLI) to teach it about signals your project defines.","type":"object","required":["catalogVersion","signals"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors."},"catalogVersion":{"const":1,"description":"Version of the catalog file format. Only 1 exists."},"latestCeleryVersion":{"$ref":"#/definitions/version","description":"Newest Celery release the catalog describes. Only meaningful in the bundled catalog; used as the default Celery version."},"commonParams":{"type":"array","description":"Keyword arguments every receiver gets whatever the signal (sender and signal in Celery).","items":{"$ref":"#/definitions/param"}},"signals":{"type":"array","description":"The signals this catalog describes. A signal with the same name as one in an earlier catalog replaces it.","items":{"$ref":"#/definitions/signal"}},"modules":{"type":"array","description":"Modules whose other names (functions, classes, constants, imports) are known, so a name the module lacks can be reported as an import failure. A module not described here is never judged: only the signals it is known to export are recognised.","items":{"$ref":"#/definitions/module"}}},"definitions":{"version":{"type":"string","pattern":"^\\d+(\\.\\d+){0,2}$","description":"A release number such as 5, 5.3 or 5.3.1."},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"localizedText":{"type":["string","object"],"minLength":1,"required":["en"],"additionalProperties":false,"properties":{"en":{"type":"string","minLength":1,"description":"English text."},"zh-cn":{"type":"string","minLength":1,"description":"Simplified Chinese text. Optional in your own catalogs: English is shown when it is missing."}},"description":"Documentation text: either a plain string (English) or an object with en and optionally zh-cn."},"signal":{"type":"object","required":["name","access","params"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*$","description":"The name code imports (order_placed), or app.<attribute> for a signal reached through a Celery app instance (app.on_after_configure)."},"access":{"type":"object","required":["kind"],"description":"How code reaches the signal: imported from one of some modules, or read as an attribute of a Celery app.","properties":{"kind":{"enum":["module","app-attribute"],"description":"module: `from <module> import <name>`; app-attribute: `app.<attribute>.connect`."}},"if":{"properties":{"kind":{"const":"app-attribute"}}},"then":{"required":["kind","attribute"],"additionalProperties":false,"properties":{"kind":true,"attribute":{"$ref":"#/definitions/identifier","description":"The attribute of the app object, e.g. on_after_configure."}}},"else":{"required":["kind","modules"],"additionalProperties":false,"properties":{"kind":true,"modules":{"type":"array","minItems":1,"uniqueItems":true,"description":"Dotted Python modules that export the signal, e.g. [\"shop.signals\"].","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"}}}}},"category":{"enum":["task","app","worker","beat","eventlet","logging","command","testing","deprecated","custom"],"description":"Grouping used in completion and documentation. Defaults to custom."},"summary":{"$ref":"#/definitions/localizedText","description":"One line: when the signal is sent."},"description":{"$ref":"#/definitions/localizedText","description":"A few sentences for hover."},"sender":{"type":"object","required":["kind"],"additionalProperties":false,"description":"What the sender argument holds at run time; it decides whether connect(sender=...) filters can match.","properties":{"kind":{"enum":["task","task-name","hostname","consumer","app","worker","pool","heart","beat","function","none","custom"],"description":"task: the task object; task-name / hostname: a string (the only kinds a string filter matches); none: always None (no filter matches); custom: anything else."},"type":{"type":"string","minLength":1,"description":"The Python type, e.g. celery.app.task.Task."},"description":{"$ref":"#/definitions/localizedText"}}},"params":{"type":"array","description":"Every keyword argument the signal sends besides sender and signal.","items":{"$ref":"#/definitions/param"}},"since":{"$ref":"#/definitions/version","description":"First release that has the signal."},"deprecated":{"type":"object","required":["since"],"additionalProperties":false,"description":"Set when the signal should no longer be used.","properties":{"since":{"$ref":"#/definitions/version"},"replacement":{"type":"string","minLength":1,"description":"Name of the signal to use instead."}}},"removed":{"$ref":"#/definitions/version","description":"First release without the signal."},"process":{"$ref":"#/definitions/localizedText","description":"Which process runs the receivers."},"docsUrl":{"type":"string","pattern":"^https?://","description":"Link to the signal's documentation."},"pitfalls":{"type":"array","description":"Short warnings, one line each, shown on hover.","items":{"$ref":"#/definitions/localizedText"}},"inStarImport":{"type":"boolean","description":"Whether `from <module> import *` brings the signal in. Defaults to true."},"definedAt":{"type":"object","required":["path","span"],"additionalProperties":false,"description":"For a signal a project creates itself (category custom): the file and the span of its Signal(...) call.","properties":{"path":{"type":"string","minLength":1},"span":{"type":"object","required":["start","end"],"additionalProperties":false,"properties":{"start":{"type":"integer","minimum":0},"end":{"type":"integer","minimum":0}}}}}}},"module":{"type":"object","required":["name","otherNames"],"additionalProperties":false,"description":"The names a signal module binds besides its signals.","properties":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","description":"The dotted module, e.g. celery.contrib.testing.worker."},"otherNames":{"type":"array","uniqueItems":true,"description":"Every name other than a signal that the module binds at top level (imports included) in some release from namesCompleteSince on. Importing any of them works.","items":{"$ref":"#/definitions/identifier"}},"namesCompleteSince":{"$ref":"#/definitions/version","description":"First release from which the signals and otherNames are all the module binds. For an older Celery version no unknown name is reported. Leave it out when the list holds for every release."}}},"param":{"type":"object","required":["name"],"additionalProperties":false,"description":"One keyword argument sent to receivers.","properties":{"name":{"$ref":"#/definitions/identifier","description":"The keyword name."},"type":{"type":"string","minLength":1,"description":"The Python type, as documentation. Defaults to Any."},"tsType":{"type":"string","minLength":1,"description":"A TypeScript type for generated declarations. Defaults to unknown."},"mayBeNone":{"type":"boolean","description":"True when the value can be None. Defaults to false."},"sometimesAbsent":{"type":"boolean","description":"True when some send sites leave the keyword out, so handlers must give it a default. Defaults to false."},"since":{"$ref":"#/definitions/version","description":"First release that sends it, when later than the signal."},"description":{"$ref":"#/definitions/localizedText"}}}}};
 const schema12 = {"type":"string","pattern":"^\\d+(\\.\\d+){0,2}$","description":"A release number such as 5, 5.3 or 5.3.1."};
 const pattern0 = new RegExp("^\\d+(\\.\\d+){0,2}$", "u");
 const schema13 = {"type":"object","required":["name"],"additionalProperties":false,"description":"One keyword argument sent to receivers.","properties":{"name":{"$ref":"#/definitions/identifier","description":"The keyword name."},"type":{"type":"string","minLength":1,"description":"The Python type, as documentation. Defaults to Any."},"tsType":{"type":"string","minLength":1,"description":"A TypeScript type for generated declarations. Defaults to unknown."},"mayBeNone":{"type":"boolean","description":"True when the value can be None. Defaults to false."},"sometimesAbsent":{"type":"boolean","description":"True when some send sites leave the keyword out, so handlers must give it a default. Defaults to false."},"since":{"$ref":"#/definitions/version","description":"First release that sends it, when later than the signal."},"description":{"$ref":"#/definitions/localizedText"}}};
@@ -278,7 +278,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","required":["name","access","params"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*$","description":"The name code imports (order_placed), or app.<attribute> for a signal reached through a Celery app instance (app.on_after_configure)."},"access":{"type":"object","required":["kind"],"description":"How code reaches the signal: imported from one of some modules, or read as an attribute of a Celery app.","properties":{"kind":{"enum":["module","app-attribute"],"description":"module: `from <module> import <name>`; app-attribute: `app.<attribute>.connect`."}},"if":{"properties":{"kind":{"const":"app-attribute"}}},"then":{"required":["kind","attribute"],"additionalProperties":false,"properties":{"kind":true,"attribute":{"$ref":"#/definitions/identifier","description":"The attribute of the app object, e.g. on_after_configure."}}},"else":{"required":["kind","modules"],"additionalProperties":false,"properties":{"kind":true,"modules":{"type":"array","minItems":1,"uniqueItems":true,"description":"Dotted Python modules that export the signal, e.g. [\"shop.signals\"].","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"}}}}},"category":{"enum":["task","app","worker","beat","eventlet","logging","command","testing","deprecated","custom"],"description":"Grouping used in completion and documentation. Defaults to custom."},"summary":{"$ref":"#/definitions/localizedText","description":"One line: when the signal is sent."},"description":{"$ref":"#/definitions/localizedText","description":"A few sentences for hover."},"sender":{"type":"object","required":["kind"],"additionalProperties":false,"description":"What the sender argument holds at run time; it decides whether connect(sender=...) filters can match.","properties":{"kind":{"enum":["task","task-name","hostname","consumer","app","worker","pool","heart","beat","function","none","custom"],"description":"task: the task object; task-name / hostname: a string (the only kinds a string filter matches); none: always None (no filter matches); custom: anything else."},"type":{"type":"string","minLength":1,"description":"The Python type, e.g. celery.app.task.Task."},"description":{"$ref":"#/definitions/localizedText"}}},"params":{"type":"array","description":"Every keyword argument the signal sends besides sender and signal.","items":{"$ref":"#/definitions/param"}},"since":{"$ref":"#/definitions/version","description":"First release that has the signal."},"deprecated":{"type":"object","required":["since"],"additionalProperties":false,"description":"Set when the signal should no longer be used.","properties":{"since":{"$ref":"#/definitions/version"},"replacement":{"type":"string","minLength":1,"description":"Name of the signal to use instead."}}},"removed":{"$ref":"#/definitions/version","description":"First release without the signal."},"process":{"$ref":"#/definitions/localizedText","description":"Which process runs the receivers."},"docsUrl":{"type":"string","pattern":"^https?://","description":"Link to the signal's documentation."},"pitfalls":{"type":"array","description":"Short warnings, one line each, shown on hover.","items":{"$ref":"#/definitions/localizedText"}},"inStarImport":{"type":"boolean","description":"Whether `from <module> import *` brings the signal in. Defaults to true."}}};
+const schema17 = {"type":"object","required":["name","access","params"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*$","description":"The name code imports (order_placed), or app.<attribute> for a signal reached through a Celery app instance (app.on_after_configure)."},"access":{"type":"object","required":["kind"],"description":"How code reaches the signal: imported from one of some modules, or read as an attribute of a Celery app.","properties":{"kind":{"enum":["module","app-attribute"],"description":"module: `from <module> import <name>`; app-attribute: `app.<attribute>.connect`."}},"if":{"properties":{"kind":{"const":"app-attribute"}}},"then":{"required":["kind","attribute"],"additionalProperties":false,"properties":{"kind":true,"attribute":{"$ref":"#/definitions/identifier","description":"The attribute of the app object, e.g. on_after_configure."}}},"else":{"required":["kind","modules"],"additionalProperties":false,"properties":{"kind":true,"modules":{"type":"array","minItems":1,"uniqueItems":true,"description":"Dotted Python modules that export the signal, e.g. [\"shop.signals\"].","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"}}}}},"category":{"enum":["task","app","worker","beat","eventlet","logging","command","testing","deprecated","custom"],"description":"Grouping used in completion and documentation. Defaults to custom."},"summary":{"$ref":"#/definitions/localizedText","description":"One line: when the signal is sent."},"description":{"$ref":"#/definitions/localizedText","description":"A few sentences for hover."},"sender":{"type":"object","required":["kind"],"additionalProperties":false,"description":"What the sender argument holds at run time; it decides whether connect(sender=...) filters can match.","properties":{"kind":{"enum":["task","task-name","hostname","consumer","app","worker","pool","heart","beat","function","none","custom"],"description":"task: the task object; task-name / hostname: a string (the only kinds a string filter matches); none: always None (no filter matches); custom: anything else."},"type":{"type":"string","minLength":1,"description":"The Python type, e.g. celery.app.task.Task."},"description":{"$ref":"#/definitions/localizedText"}}},"params":{"type":"array","description":"Every keyword argument the signal sends besides sender and signal.","items":{"$ref":"#/definitions/param"}},"since":{"$ref":"#/definitions/version","description":"First release that has the signal."},"deprecated":{"type":"object","required":["since"],"additionalProperties":false,"description":"Set when the signal should no longer be used.","properties":{"since":{"$ref":"#/definitions/version"},"replacement":{"type":"string","minLength":1,"description":"Name of the signal to use instead."}}},"removed":{"$ref":"#/definitions/version","description":"First release without the signal."},"process":{"$ref":"#/definitions/localizedText","description":"Which process runs the receivers."},"docsUrl":{"type":"string","pattern":"^https?://","description":"Link to the signal's documentation."},"pitfalls":{"type":"array","description":"Short warnings, one line each, shown on hover.","items":{"$ref":"#/definitions/localizedText"}},"inStarImport":{"type":"boolean","description":"Whether `from <module> import *` brings the signal in. Defaults to true."},"definedAt":{"type":"object","required":["path","span"],"additionalProperties":false,"description":"For a signal a project creates itself (category custom): the file and the span of its Signal(...) call.","properties":{"path":{"type":"string","minLength":1},"span":{"type":"object","required":["start","end"],"additionalProperties":false,"properties":{"start":{"type":"integer","minimum":0},"end":{"type":"integer","minimum":0}}}}}}};
 const func7 = Object.prototype.hasOwnProperty;
 const pattern3 = new RegExp("^([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "u");
@@ -1407,14 +1407,183 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(data.definedAt !== undefined){
+let data36 = data.definedAt;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.path === undefined){
+const err87 = {instancePath:instancePath+"/definedAt",schemaPath:"#/properties/definedAt/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema17.properties.definedAt.required,parentSchema:schema17.properties.definedAt,data:data36};
 if(vErrors === null){
 vErrors = [err87];
 }
 else {
 vErrors.push(err87);
+}
+errors++;
+}
+if(data36.span === undefined){
+const err88 = {instancePath:instancePath+"/definedAt",schemaPath:"#/properties/definedAt/required",keyword:"required",params:{missingProperty: "span"},message:"must have required property '"+"span"+"'",schema:schema17.properties.definedAt.required,parentSchema:schema17.properties.definedAt,data:data36};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+for(const key10 in data36){
+if(!((key10 === "path") || (key10 === "span"))){
+const err89 = {instancePath:instancePath+"/definedAt",schemaPath:"#/properties/definedAt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.definedAt,data:data36};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data36.path !== undefined){
+let data37 = data36.path;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err90 = {instancePath:instancePath+"/definedAt/path",schemaPath:"#/properties/definedAt/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.definedAt.properties.path,data:data37};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/definedAt/path",schemaPath:"#/properties/definedAt/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.definedAt.properties.path.type,parentSchema:schema17.properties.definedAt.properties.path,data:data37};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data36.span !== undefined){
+let data38 = data36.span;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.start === undefined){
+const err92 = {instancePath:instancePath+"/definedAt/span",schemaPath:"#/properties/definedAt/properties/span/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema17.properties.definedAt.properties.span.required,parentSchema:schema17.properties.definedAt.properties.span,data:data38};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data38.end === undefined){
+const err93 = {instancePath:instancePath+"/definedAt/span",schemaPath:"#/properties/definedAt/properties/span/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema17.properties.definedAt.properties.span.required,parentSchema:schema17.properties.definedAt.properties.span,data:data38};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+for(const key11 in data38){
+if(!((key11 === "start") || (key11 === "end"))){
+const err94 = {instancePath:instancePath+"/definedAt/span",schemaPath:"#/properties/definedAt/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.definedAt.properties.span,data:data38};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data38.start !== undefined){
+let data39 = data38.start;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err95 = {instancePath:instancePath+"/definedAt/span/start",schemaPath:"#/properties/definedAt/properties/span/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.definedAt.properties.span.properties.start.type,parentSchema:schema17.properties.definedAt.properties.span.properties.start,data:data39};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err96 = {instancePath:instancePath+"/definedAt/span/start",schemaPath:"#/properties/definedAt/properties/span/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.definedAt.properties.span.properties.start,data:data39};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+if(data38.end !== undefined){
+let data40 = data38.end;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err97 = {instancePath:instancePath+"/definedAt/span/end",schemaPath:"#/properties/definedAt/properties/span/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.definedAt.properties.span.properties.end.type,parentSchema:schema17.properties.definedAt.properties.span.properties.end,data:data40};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 0 || isNaN(data40)){
+const err98 = {instancePath:instancePath+"/definedAt/span/end",schemaPath:"#/properties/definedAt/properties/span/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.definedAt.properties.span.properties.end,data:data40};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/definedAt/span",schemaPath:"#/properties/definedAt/properties/span/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.definedAt.properties.span.type,parentSchema:schema17.properties.definedAt.properties.span,data:data38};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/definedAt",schemaPath:"#/properties/definedAt/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.definedAt.type,parentSchema:schema17.properties.definedAt,data:data36};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
 }
 errors++;
 }

@@ -96,6 +96,8 @@ export interface SignalSpec {
   pitfalls: LocalizedText[];
   /** False when `from <its module> import *` does not bring it in (the module's `__all__` leaves it out). */
   inStarImport: boolean;
+  /** For a signal the project itself creates (`category: 'custom'`): the file and span of its `Signal(...)`. */
+  definedAt?: { path: string; span: { start: number; end: number } };
 }
 
 /**

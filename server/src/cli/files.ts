@@ -6,7 +6,7 @@ import { readBoundedFileSync } from '../io/boundedRead';
 import { decodeSource } from './sourceEncoding';
 
 export const SOURCE_EXTENSIONS: readonly string[] = LANGUAGES.flatMap((row) => row.extensions);
-const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
 
 /** Files above this size are generated or vendored, not handler modules; reading them would only stall. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

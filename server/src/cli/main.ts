@@ -13,8 +13,9 @@ import { grammarFor } from '../parsing/treeSitter';
 import packageJson from '../../../package.json';
 import { HELP, parseArgs, UsageError, type CheckArgs } from './args';
 import { versionOptions } from './celeryVersion';
-import { collectFiles } from './files';
+import { collectFiles, readSource } from './files';
 import { fixFiles } from './fixFiles';
+import { indexProject, projectRoot } from './project';
 import { languageFromEnvironment } from './language';
 import { formatReport } from './output';
 import { checkFiles, defaultJobs } from './pool';
@@ -76,22 +77,32 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   );
   const { files, problems, declarationFiles } = collectFiles(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const problem of problems) io.stderr(`celery-signals: ${displayPath(problem.path, io.cwd)}: ${problem.message}\n`);
-  const shown = files.map((file) => displayPath(file, io.cwd));
-  const results: FileFindings[] = [];
-  let skipped = 0;
-  // Each file's options name its project's Celery release; decided here, in file order, so the notes are too.
-  const fileOptions = files.map(optionsOf);
   const options = { celeryVersion: args.celeryVersion ?? catalog.latestCeleryVersion, severities: args.severities, includeHints: args.hints };
-  const request = { options, maxFileBytes: args.maxFileBytes, parseAll: args.parseAll };
-  await checkFiles({ files, fileOptions, catalog, userCatalogs, request, jobs: args.jobs ?? defaultJobs(), onOutcome: (i, outcome) => {
-    if ('findings' in outcome) return void results.push({ file: shown[i], ...outcome });
-    io.stderr(`celery-signals: ${shown[i]}: skipped: ${outcome.skipped}\n`);
-    skipped++;
-  } });
+  const texts = new Map<string, string>();
+  let skipped = 0;
+  for (const file of files) {
+    const shown = displayPath(file, io.cwd);
+    const grammar = grammarFor(file);
+    if (!grammar) {
+      io.stderr(`celery-signals: ${shown}: skipped: not a Python, TypeScript or JavaScript file\n`);
+      skipped++;
+      continue;
+    }
+    const read = readSource(file, args.maxFileBytes);
+    if ('skipped' in read) {
+      io.stderr(`celery-signals: ${shown}: skipped: ${read.skipped}\n`);
+      skipped++;
+      continue;
+    }
+    texts.set(file, read.text);
+  }
+  // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
+  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf);
+  const results: FileFindings[] = [...texts].map(([file, text]) => ({ file: displayPath(file, io.cwd), text, findings: project.file(file)?.findings ?? [] }));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);
-    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog, optionsOf: (shown) => optionsOf(path.resolve(io.cwd, shown)), grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
+    await fixFiles(results, { dryRun: args.dryRun, cwd: io.cwd, catalog: project.catalog, optionsOf: (shown) => optionsOf(path.resolve(io.cwd, shown)), grammarOf: (file) => grammarFor(file)!, log, diff: io.stdout, language });
   }
   const run = { skipped, declarationFiles, pathProblems: problems.length };
   // A dry run keeps stdout for the diff alone, so it can be piped to `git apply`.

@@ -6,6 +6,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { analyzeSource } from '../analysis/analyze';
 import type { Finding, Severity } from '../analysis/diagnostics';
+import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel } from '../analysis/model';
 import type { CeleryVersionOrigin } from '../analysis/versionOrigin';
 import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
@@ -37,6 +38,8 @@ export interface AnalysisSettings {
   /** Where the project's files gave `celeryVersion`, for messages to name. */
   celeryVersionOrigin?: CeleryVersionOrigin;
   severities: Record<string, Severity | 'off'>;
+  /** The document's module in the project index, so its relative imports resolve. */
+  module?: ModuleIdentity;
 }
 
 function internalError(error: unknown): Finding {
@@ -130,7 +133,7 @@ export class AnalysisCache {
     const previous = oldTree && edits !== 'full' ? { tree: oldTree, edits } : undefined;
     try {
       const options = { celeryVersion: settings.celeryVersion, celeryVersionOrigin: settings.celeryVersionOrigin, severities: settings.severities };
-      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: PARSE_TIME_LIMIT_MS });
+      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: PARSE_TIME_LIMIT_MS, module: settings.module });
       if (tree && generation === this.generation) this.trees.put(uri, grammar, tree);
       else tree?.delete();
       return { ...base, model, findings, incremental: !!previous };

@@ -36,7 +36,7 @@ async function fixAllAction(session: Session, analysis: DocumentAnalysis): Promi
   const grammar = session.grammarOf(analysis.uri);
   if (!grammar) return undefined;
   const options = { celeryVersion: session.celeryVersionOf(analysis.uri), severities: session.settings.severity, includeHints: true };
-  const edit = replacingEdit(analysis.text, await fixAllText(analysis.text, grammar, session.catalog, options));
+  const edit = replacingEdit(analysis.text, await fixAllText(analysis.text, grammar, session.catalogFor(analysis.uri), options));
   if (!edit) return undefined;
   return { title: 'Fix all Celery signal problems', kind: FIX_ALL_KIND, edit: workspaceEdit(analysis, [edit]) };
 }
@@ -66,7 +66,7 @@ export async function onCodeAction(session: Session, params: CodeActionParams): 
     const range = toSpan(analysis.index, params.range);
     // A refactor that a quick-fix in this list already offers would show twice in the light bulb.
     const offered = new Set(actions.map((a) => a.title));
-    for (const refactor of refactorsAt(analysis.model, analysis.text, range, session.catalog, session.celeryVersionOf(analysis.uri))) {
+    for (const refactor of refactorsAt(analysis.model, analysis.text, range, session.catalogFor(analysis.uri), session.celeryVersionOf(analysis.uri))) {
       const title = inLanguage(refactor.title, refactor.titles, session.docsLanguage);
       if (offered.has(title)) continue;
       actions.push({ title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, refactor.edits) });

@@ -6,14 +6,13 @@ import { toCompletionItem } from '../lsp/convert';
 import type { Session } from '../lsp/session';
 import { versionAssumption } from './celeryVersion';
 
-/** Tasks of the other open documents whose analysis is already at hand (never computed here). */
+/** Tasks of the other files: open documents whose analysis is at hand (never computed here), then the project index. */
 function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
   const tasks: TaskElsewhere[] = [];
-  for (const { document } of session.store.all()) {
-    if (document.uri === uri) continue;
-    const model = session.cache.peek(document.uri)?.model;
-    const module = session.moduleNameOf(document.uri);
-    for (const task of model?.tasks ?? []) tasks.push({ task, module });
+  for (const file of session.projectFiles()) {
+    if (file.uri === uri) continue;
+    const module = file.module ?? session.moduleNameOf(file.uri);
+    for (const task of file.model.tasks) tasks.push({ task, module });
   }
   return tasks;
 }
@@ -26,7 +25,7 @@ export async function onCompletion(session: Session, params: CompletionParams): 
     text: analysis.text,
     offset: analysis.index.offsetAt(params.position),
     model: analysis.model,
-    catalog: session.catalog,
+    catalog: session.catalogFor(params.textDocument.uri),
     docsLanguage: session.docsLanguage,
     celeryVersion: assumed.version,
     celeryVersionOrigin: assumed.origin,
@@ -36,7 +35,7 @@ export async function onCompletion(session: Session, params: CompletionParams): 
   };
   const grammar = session.grammarOf(params.textDocument.uri);
   // A handler header still being typed is not in the tree yet: it is read from a closed copy.
-  const entries = grammar ? await completeTyping(input, grammar, session.catalog) : completeAt(input);
+  const entries = grammar ? await completeTyping(input, grammar, session.catalogFor(params.textDocument.uri)) : completeAt(input);
   const support = { snippets: session.client.snippets, deprecatedTag: session.client.deprecatedTag, markdown: session.client.markdownCompletion };
   const items = entries.map((e) => toCompletionItem(analysis.index, e, support)).filter((i): i is CompletionItem => !!i);
   return { isIncomplete: false, items };

@@ -11,6 +11,6 @@ export async function onHover(session: Session, params: HoverParams): Promise<Ho
   const offset = analysis.index.offsetAt(params.position);
   const assumed = versionAssumption(session, params.textDocument.uri);
   const options = { docsLanguage: session.docsLanguage, celeryVersion: assumed.version, celeryVersionOrigin: assumed.origin };
-  const hover = hoverAt(analysis.model, offset, session.catalog, options);
+  const hover = hoverAt(analysis.model, offset, session.catalogFor(params.textDocument.uri), options);
   return hover ? toHover(analysis.index, hover, session.client.markdownHover) : null;
 }

@@ -36,7 +36,10 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toRange(index: LineIndex, span: Span): Range {
+/** Anything that places spans: a document's LineIndex, or an indexed file's line starts. */
+export type SpanPlacer = Pick<LineIndex, 'rangeOf'>;
+
+export function toRange(index: SpanPlacer, span: Span): Range {
   return index.rangeOf(span);
 }
 
@@ -49,7 +52,7 @@ export function toTextEdit(index: LineIndex, edit: TextEdit): LspTextEdit {
 }
 
 /** `language` picks the message's translation (the finding's own text is English). */
-export function toDiagnostic(index: LineIndex, uri: string, finding: Finding, language: DocsLanguage = 'en'): Diagnostic {
+export function toDiagnostic(index: SpanPlacer, uri: string, finding: Finding, language: DocsLanguage = 'en'): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(index, finding.span),
     severity: severities[finding.severity],

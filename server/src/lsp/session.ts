@@ -15,7 +15,16 @@ import { defaultSettings, resolveDocsLanguage, type Settings } from './settings'
 import { editorDefaultSeverities } from '../analysis/rules/index';
 import type { CeleryVersionDetection } from '../project/celeryVersion';
 import { versionAssumption } from '../features/celeryVersion';
-import { lineStartsOf, type NavigableFile } from '../analysis/navigation/projectFiles';
+import type { Severity } from '../analysis/diagnostics';
+import { lineStartsOf, type ProjectFile, type ProjectIndex } from '../project/projectIndex';
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /** An analysis slower than this stops a document from being analysed as it is edited (tests lower it). */
 export const ANALYSIS_TIME_LIMIT_MS = Number(process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS) || 3000;
@@ -49,6 +58,8 @@ export class Session {
   workspaceRoots: string[] = [];
   /** What each workspace folder's own files say about its Celery release (features/celeryVersion.ts). */
   versionDetections = new Map<string, CeleryVersionDetection>();
+  /** The project index of the first workspace folder, once its first build is done (project/workspaceIndex.ts). */
+  project?: ProjectIndex;
   /** Open documents whose analysis took longer than ANALYSIS_TIME_LIMIT_MS. */
   private readonly tooSlow = new Set<string>();
 
@@ -96,42 +107,57 @@ export class Session {
     }
     const started = performance.now();
     const assumed = versionAssumption(this, uri);
-    const analysis = await this.cache.analyse(uri, entry, this.catalog, {
+    const file = this.project ? pathOf(uri) : undefined;
+    const module = file ? this.project?.moduleOf(file) : undefined;
+    const catalog = this.catalogFor(uri);
+    const analysis = await this.cache.analyse(uri, entry, catalog, {
       enable: this.settings.enable,
       celeryVersion: assumed.version,
       celeryVersionOrigin: assumed.origin,
-      severities: { ...editorDefaultSeverities, ...this.settings.severity },
+      severities: this.severities,
+      ...(module && { module }),
     });
     // Analysis runs on the one thread that serves every document: one that blocks it this long is
     // not analysed again while it stays open (the user is told once), rather than on every keystroke.
     if (performance.now() - started > ANALYSIS_TIME_LIMIT_MS) this.tooSlow.add(uri);
-    return analysis;
+    const crossModule = file && this.project ? this.project.crossModuleFindingsOf(file, analysis.text) : [];
+    return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
+  }
+
+  /** The catalog a document is judged against: for Python, with what the project index adds. */
+  catalogFor(uri: string): Catalog {
+    return this.project && this.grammarOf(uri) === 'python' ? this.project.catalog : this.catalog;
+  }
+
+  /** The severities in force in the editor: the editor's defaults under the user's settings. */
+  get severities(): Record<string, Severity | 'off'> {
+    return { ...editorDefaultSeverities, ...this.settings.severity };
+  }
+
+  /**
+   * Every file of the project: open documents as last analysed (they take precedence), then every
+   * indexed file that is not open.
+   */
+  *projectFiles(): Iterable<ProjectFile> {
+    const open = new Set<string>();
+    for (const { document } of this.store.all()) {
+      const analysis = this.cache.peek(document.uri);
+      if (!analysis?.model) continue;
+      // An untitled document has no path: its URI stands for one.
+      const file = pathOf(document.uri) ?? document.uri;
+      open.add(file);
+      let lineStarts = lineStartsByText.get(analysis);
+      if (!lineStarts) lineStartsByText.set(analysis, (lineStarts = lineStartsOf(analysis.text)));
+      const module = this.project?.file(file)?.module ?? this.moduleNameOf(document.uri);
+      yield { path: file, uri: document.uri, module, model: analysis.model, lineStarts, findings: analysis.findings };
+    }
+    for (const file of this.project?.files() ?? []) if (!open.has(file.path)) yield file;
   }
 
   /** Forgets what was learnt about a document (it was closed or opened anew). */
   forgetDocument(uri: string): void {
     this.cache.forget(uri);
     this.tooSlow.delete(uri);
-  }
-
-  /**
-   * Every file of the project, open documents taking precedence. Until the project index exists this
-   * is only the open documents, as last analysed.
-   */
-  *projectFiles(): Iterable<NavigableFile> {
-    for (const { document } of this.store.all()) {
-      const analysis = this.cache.peek(document.uri);
-      if (!analysis?.model) continue;
-      let lineStarts = lineStartsByText.get(analysis);
-      if (!lineStarts) lineStartsByText.set(analysis, (lineStarts = lineStartsOf(analysis.text)));
-      let file = document.uri;
-      try {
-        file = fileURLToPath(document.uri);
-      } catch {
-        // Not a file: URI (an untitled document); its URI stands for its path.
-      }
-      yield { path: file, uri: document.uri, module: this.moduleNameOf(document.uri), model: analysis.model, lineStarts };
-    }
   }
 
   /** The grammar a document is parsed with, from its language id or else its file name. */

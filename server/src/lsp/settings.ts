@@ -12,9 +12,11 @@ export interface Settings {
   catalogs: string[];
   /** The catalogs of the user's own settings (sent by the VS Code extension): trusted to point anywhere. */
   userCatalogs: string[];
+  /** Index the workspace folder in the background (project/workspaceIndex.ts). */
+  projectIndex: boolean;
 }
 
-export const defaultSettings: Settings = { enable: true, celeryVersion: '', docsLanguage: 'auto', severity: {}, catalogs: [], userCatalogs: [] };
+export const defaultSettings: Settings = { enable: true, celeryVersion: '', docsLanguage: 'auto', severity: {}, catalogs: [], userCatalogs: [], projectIndex: true };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -39,6 +41,7 @@ export function parseSettings(raw: unknown): Settings {
     severity,
     catalogs: stringsOf(value.catalogs),
     userCatalogs: stringsOf(value.userCatalogs),
+    projectIndex: value.projectIndex !== false,
   };
 }
 

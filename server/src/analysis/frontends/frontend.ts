@@ -10,6 +10,16 @@ export interface ExtractOptions {
    * problems are still reported for the whole file. Front ends that ignore this return everything.
    */
   within?: Span[];
+  /**
+   * Where the file sits in its project, when the project index knows it: its dotted module and
+   * whether it is a package's `__init__`, so relative imports resolve to absolute modules.
+   */
+  module?: ModuleIdentity;
+}
+
+export interface ModuleIdentity {
+  name: string;
+  isPackage: boolean;
 }
 
 export type FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions) => FileModel;

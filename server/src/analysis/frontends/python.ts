@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
-import type { FileModel, TaskDefinition } from '../model';
+import type { FileModel, SignalSend, TaskDefinition } from '../model';
 import type { ExtractOptions, FrontEnd } from './frontend';
 import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
@@ -16,12 +16,13 @@ import { scanModule } from './pythonModule';
 import { nestingProblems } from './pythonNesting';
 import { collectSignalRefs } from './pythonRefs';
 import { PythonResolver } from './pythonResolve';
+import { findSends } from './pythonSends';
 import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
 
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
   const root = tree.rootNode;
-  const modules = new SignalModuleIndex(catalog);
+  const modules = new SignalModuleIndex(catalog, options?.module);
   const moduleFacts = scanModule(root, text, modules);
   const nav = new Navigator(root, text);
   const { tasks, taskDefinitions } = findTasks(root, text, nav);
@@ -43,9 +44,14 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
     imports: moduleFacts.imports,
     tasks,
+    ...withSends(findSends(resolver)),
     syntaxProblems: [...nestingProblems(text), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
   };
 };
+
+function withSends(sends: SignalSend[]): { sends?: SignalSend[] } {
+  return sends.length > 0 ? { sends } : {};
+}
 
 /** `@app.task`, `@<anything>.task(...)`, `@shared_task`, `@celery.task`, with or without arguments. */
 function findTasks(root: SyntaxNode, text: string, nav: Navigator): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {

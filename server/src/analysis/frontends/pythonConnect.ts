@@ -234,6 +234,8 @@ export class ConnectSiteFinder {
         if (this.resolver.isUnboundAt(node)) value.unbound = true;
         const constant = this.resolver.moduleConstant(node.text);
         if (constant !== undefined) value.constant = constant;
+        const registered = value.refersTo === 'task' ? this.resolver.registeredTaskName(node) : undefined;
+        if (registered !== undefined) value.registeredName = registered;
         return value;
       }
       case 'lambda':

@@ -46,7 +46,7 @@ export function customSignalReceiver(resolver: PythonResolver, attribute: Syntax
   const object = attribute.childForFieldName('object');
   if (object?.type !== 'identifier') return undefined;
   const binding = resolver.resolveName(object.text, object);
-  if (binding?.kind !== 'value' || !isCelerySignal(resolver, binding.value)) return undefined;
+  if (binding?.kind !== 'value' || !isCelerySignalCall(resolver, binding.value)) return undefined;
   const definition = connectedDefinition(resolver, attribute);
   const name = definition?.childForFieldName('name');
   if (!definition || !name) return undefined;
@@ -80,7 +80,7 @@ function connectedDefinition(resolver: PythonResolver, attribute: SyntaxNode): S
 }
 
 /** `Signal(...)` with Signal from Celery, by name or through its module (`dispatch.Signal`). */
-function isCelerySignal(resolver: PythonResolver, value: SyntaxNode): boolean {
+export function isCelerySignalCall(resolver: PythonResolver, value: SyntaxNode): boolean {
   const callee = value.type === 'call' ? value.childForFieldName('function') : null;
   const qualified = callee ? qualifiedName(resolver, callee, 0) : undefined;
   return qualified !== undefined && CELERY_SIGNAL_CLASS.has(qualified);

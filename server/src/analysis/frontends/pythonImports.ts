@@ -5,6 +5,7 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ImportBinding, SignalRef } from '../model';
+import type { ModuleIdentity } from './frontend';
 import type { Binding } from './pythonScopes';
 import { namedChildrenOf, spanOf } from './pythonSyntax';
 
@@ -32,7 +33,11 @@ export class SignalModuleIndex {
   private readonly modules: ReadonlySet<string>;
   private readonly parents = new Set<string>();
 
-  constructor(readonly catalog: Catalog) {
+  constructor(
+    readonly catalog: Catalog,
+    /** The file's own module, when known: relative imports resolve against it. */
+    readonly self?: ModuleIdentity,
+  ) {
     this.modules = new Set(catalog.signalModules);
     for (const module of this.modules) {
       const parts = module.split('.');
@@ -49,6 +54,11 @@ export class SignalModuleIndex {
     return this.modules.has(path) || this.parents.has(path);
   }
 
+  /** The absolute module a relative import names, when the file's module is known. */
+  absoluteModule(relative: SyntaxNode): string | undefined {
+    return absoluteModuleOf(relative, this.self);
+  }
+
   /** What attribute `name` of signal module `module` is. */
   signalBinding(module: string, name: string): Binding {
     const spec = this.catalog.fromModule(module, name);
@@ -57,6 +67,18 @@ export class SignalModuleIndex {
     if (signalLikeName.test(name) && this.catalog.mayLackName(module, name)) return { kind: 'signal', signal: name, resolution: 'unknown', module };
     return { kind: 'imported' };
   }
+}
+
+/** `..pkg` from `proj.sub.mod` is `proj.pkg`; from a package's `__init__` one dot is the package itself. */
+export function absoluteModuleOf(relative: SyntaxNode, self: ModuleIdentity | undefined): string | undefined {
+  if (!self) return undefined;
+  const prefix = relative.namedChildren.find((child) => child?.type === 'import_prefix');
+  const dots = prefix ? prefix.text.replace(/\s+/g, '').length : 0;
+  const parts = self.name.split('.');
+  const keep = parts.length - dots + (self.isPackage ? 1 : 0);
+  if (dots === 0 || keep < 1) return undefined;
+  const rest = relative.namedChildren.find((child) => child?.type === 'dotted_name');
+  return [...parts.slice(0, keep), ...(rest ? [dottedText(rest)] : [])].join('.');
 }
 
 export function signalRefFor(binding: Binding, nameNode: SyntaxNode, expression: SyntaxNode, source?: string): SignalRef | undefined {
@@ -113,7 +135,7 @@ export function importFactsOf(statement: SyntaxNode, modules: SignalModuleIndex)
   const moduleNode = statement.childForFieldName('module_name');
   if (!moduleNode) return facts;
   const relative = moduleNode.type === 'relative_import';
-  const module = relative ? undefined : dottedText(moduleNode);
+  const module = relative ? modules.absoluteModule(moduleNode) : dottedText(moduleNode);
   for (const child of namedChildrenOf(statement)) {
     if (child.type === 'wildcard_import') facts.starModule = module ?? '.';
   }

@@ -358,12 +358,22 @@ export class PythonResolver {
       case 'signal':
         return 'signal';
       case 'imported':
-        return binding.qualified === 'celery.current_app' ? 'app' : 'unknown';
+        if (binding.qualified === 'celery.current_app') return 'app';
+        return binding.qualified !== undefined && this.catalog.projectTask(binding.qualified) ? 'task' : 'unknown';
       case 'value':
         return this.isCeleryApp(name) ? 'app' : 'unknown';
       default:
         return 'unknown';
     }
+  }
+
+  /** The name Celery registers a task under, for a task the project index knows (imported or defined here). */
+  registeredTaskName(name: SyntaxNode): string | undefined {
+    const binding = this.resolveName(name.text, name, true);
+    if (binding?.kind === 'imported' && binding.qualified !== undefined) return this.catalog.projectTask(binding.qualified)?.registeredName;
+    const self = this.modules.self;
+    if (binding?.kind !== 'def' || !self || !this.taskDefinitions.has(binding.node.startIndex)) return undefined;
+    return this.catalog.projectTask(`${self.name}.${name.text}`)?.registeredName;
   }
 }
 

@@ -1,4 +1,6 @@
+import type { Catalog } from '../../catalog/catalog';
 import type { SenderKind, SignalSpec } from '../../catalog/types';
+import { closestName } from './support/didYouMean';
 import type { Translated } from '../diagnostics';
 import type { ConnectArgument, ConnectValue, TaskDefinition } from '../model';
 import { removeArgument } from './support/connectEdits';
@@ -45,9 +47,10 @@ function refine(value: ConnectValue, tasks: TaskDefinition[]): ConnectValue {
 }
 
 /** Why this filter can never equal the runtime sender, or undefined when it may match. */
-function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[]): Translated | undefined {
+function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: TaskDefinition[], catalog: Catalog): Translated | undefined {
   const kind = signal.sender.kind;
   const value = refine(argument.value, tasks);
+  if (kind === 'task-name' && argument.value.kind === 'string' && unregisteredTask(argument.value.value, catalog)) return messages.unregistered(argument.value.value);
   if (kind === 'custom' || value.kind === 'none') return undefined;
   if (value.kind === 'bytes') return messages.bytes();
   if (kind === 'none') return messages.none();
@@ -62,6 +65,16 @@ function neverMatches(signal: SignalSpec, argument: ConnectArgument, tasks: Task
   // Celery compares by identity, and every built-in signal sends an instance (or a name), never a class.
   if (value.kind === 'name' && value.refersTo === 'class') return messages.className(value.name);
   return undefined;
+}
+
+/**
+ * A task name that a project module would register but does not: the module is in the project, its
+ * `@...task` decorators register other names, and no task anywhere in the project has this one.
+ */
+function unregisteredTask(name: string, catalog: Catalog): boolean {
+  const module = name.slice(0, Math.max(name.lastIndexOf('.'), 0));
+  const own = module ? catalog.projectModuleTasks(module) : undefined;
+  return own !== undefined && own.length > 0 && !catalog.projectTaskNames().includes(name);
 }
 
 /** The task a string names: by registered name, local name, or dotted path ending in the local name. */
@@ -81,10 +94,14 @@ function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArg
     if (task) fixes.push({ title: messages.filterTaskObject(task.localName), edits: [{ span: argument.valueSpan, newText: task.localName }], preferred: true });
   }
   if (value.kind === 'name' && value.refersTo === 'task' && signal.sender.kind === 'task-name') {
-    const task = model.tasks.find((t) => t.localName === value.name);
-    if (task?.registeredName) {
-      fixes.push({ title: messages.filterTaskName(task.registeredName), edits: [{ span: argument.valueSpan, newText: `'${task.registeredName}'` }], preferred: true });
+    const registered = model.tasks.find((t) => t.localName === value.name)?.registeredName ?? value.registeredName;
+    if (registered) {
+      fixes.push({ title: messages.filterTaskName(registered), edits: [{ span: argument.valueSpan, newText: `'${registered}'` }], preferred: true });
     }
+  }
+  if (value.kind === 'string' && signal.sender.kind === 'task-name' && unregisteredTask(value.value, context.catalog)) {
+    const registered = closestName(value.value, context.catalog.projectTaskNames());
+    if (registered) fixes.push({ title: messages.filterTaskName(registered), edits: [{ span: argument.valueSpan, newText: `'${registered}'` }], preferred: true });
   }
   if (value.kind === 'bytes' && STRING_SENDERS.has(signal.sender.kind)) {
     const literal = text.slice(argument.valueSpan.start, argument.valueSpan.end);
@@ -114,6 +131,10 @@ const messages = messageTable('sender-kind-mismatch', {
   bytes: {
     en: () => "a bytes filter never equals a str sender (Celery compares strings by value, and b'x' != 'x')",
     'zh-cn': () => "bytes 过滤条件永远不等于 str 类型的发送者（Celery 按值比较字符串，而 b'x' != 'x'）",
+  },
+  unregistered: {
+    en: (name: string) => `no task of the project is registered as '${name}'`,
+    'zh-cn': (name: string) => `项目中没有以 '${name}' 注册的任务`,
   },
   none: { en: () => 'no filter can match None', 'zh-cn': () => '任何过滤条件都无法匹配 None' },
   string: { en: () => 'a string never equals it', 'zh-cn': () => '字符串永远不会等于它' },
@@ -161,7 +182,7 @@ export const senderKindMismatch: SiteRule = {
     if (!signal || site.connection.signal.resolution !== 'catalog') return [];
     const sender = optionArguments(site).find((o) => o.option === 'sender')?.argument;
     if (!sender) return [];
-    const why = neverMatches(signal, sender, context.model.tasks);
+    const why = neverMatches(signal, sender, context.model.tasks, context.catalog);
     if (!why) return [];
     return [
       {

@@ -11,7 +11,7 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
   let result: HandlerContext | undefined;
   // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
   // Above @classmethod, connect gets a classmethod object that cannot be called at all.
-  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && !site.connection.positionalReceiver && descriptorBelow(site)?.kind !== 'classmethod') {
+  if (site.handler && signal && site.connection.signal.resolution === 'catalog' && context.catalog.knowsKeywordsOf(signal) && !site.connection.positionalReceiver && descriptorBelow(site)?.kind !== 'classmethod') {
     result = {
       text: context.text,
       model: context.model,

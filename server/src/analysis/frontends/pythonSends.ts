@@ -1,0 +1,50 @@
+/**
+ * `.send(...)` and `.send_robust(...)` calls on signals a Python file can name: the keywords each one
+ * passes are what the signal's receivers get, which is all a project's own signal promises them.
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { SignalRef, SignalSend } from '../model';
+import { isCelerySignalCall } from './pythonImportRun';
+import type { PythonResolver } from './pythonResolve';
+import { namedChildrenOf, sameNode, spanOf } from './pythonSyntax';
+
+export function findSends(resolver: PythonResolver): SignalSend[] {
+  const { nav } = resolver;
+  const sends: SignalSend[] = [];
+  for (const match of nav.text.matchAll(/\.[ \t]*(send_robust|send)[ \t]*\(/g)) {
+    const at = match.index + match[0].indexOf(match[1]);
+    const name = nav.nodeAt(at, at + match[1].length);
+    if (name?.type !== 'identifier') continue;
+    const [attribute, call] = nav.ancestors(name);
+    if (attribute?.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) continue;
+    if (call?.type !== 'call' || !sameNode(call.childForFieldName('function'), attribute)) continue;
+    const object = attribute.childForFieldName('object');
+    const signal = object ? (resolver.signalOf(object) ?? ownSignal(resolver, object)) : undefined;
+    if (!signal) continue;
+    sends.push({ signal, span: spanOf(call), ...keywordsOf(call) });
+  }
+  return sends;
+}
+
+/** A name the module binds to a Celery `Signal(...)` it creates: the project catalog keys it `<module>.<name>`. */
+function ownSignal(resolver: PythonResolver, object: SyntaxNode): SignalRef | undefined {
+  const self = resolver.modules.self;
+  if (!self || object.type !== 'identifier') return undefined;
+  const binding = resolver.resolveName(object.text, object);
+  if (binding?.kind !== 'value' || !isCelerySignalCall(resolver, binding.value)) return undefined;
+  const key = `${self.name}.${object.text}`;
+  const known = resolver.catalog.get(key) !== undefined;
+  return { name: known ? key : object.text, resolution: known ? 'catalog' : 'unknown', source: self.name, nameSpan: spanOf(object), expressionSpan: spanOf(object) };
+}
+
+function keywordsOf(call: SyntaxNode): { keywords: string[]; splat: boolean } {
+  const keywords: string[] = [];
+  let splat = false;
+  for (const argument of namedChildrenOf(call.childForFieldName('arguments') ?? call)) {
+    if (argument.type === 'dictionary_splat') splat = true;
+    if (argument.type !== 'keyword_argument') continue;
+    const keyword = argument.childForFieldName('name')?.text;
+    if (keyword && keyword !== 'sender') keywords.push(keyword);
+  }
+  return { keywords, splat };
+}

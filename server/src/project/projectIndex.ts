@@ -1,0 +1,326 @@
+/**
+ * The project index: every Python, TypeScript and JavaScript file of a project reduced to its facts
+ * (model, module exports, findings), judged with the whole project in view. Cross-module knowledge
+ * (re-exported signals, the project's own signals and the keywords their sends pass, tasks and their
+ * registered names) reaches the front ends and rules through a ProjectCatalog, so they need no
+ * project-specific code. No syntax tree outlives the extraction of its file.
+ *
+ * An update re-extracts the changed files and then exactly those files whose view of the project
+ * (their fingerprint: what the catalog says about the modules they import) changed, so an
+ * incrementally updated index equals a fresh build of the same files.
+ */
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkExtracted, extractSource, type CheckOptions } from '../analysis/analyze';
+import type { Finding } from '../analysis/diagnostics';
+import type { ModuleIdentity } from '../analysis/frontends/frontend';
+import type { FileModel, HandlerSite } from '../analysis/model';
+import type { Catalog } from '../catalog/catalog';
+import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
+import { moduleNamingOf } from './moduleNames';
+import { fingerprintOf, projectAdditions, symbolTable, type ProjectFacts, type SymbolTable } from './projectAdditions';
+import type { ProjectModule } from './projectSymbols';
+import { ProjectCatalog } from './projectCatalog';
+import { moduleExportsOf, type ModuleExports } from './pythonExports';
+import { crossModuleFindings } from './crossModule';
+
+export interface ProjectFile {
+  /** Absolute path. */
+  path: string;
+  /** file:// URI. */
+  uri: string;
+  /** Dotted Python module (`proj.tasks`), when it has one. */
+  module?: string;
+  /** Facts only; no syntax tree is kept for a closed file. */
+  model: FileModel;
+  /** UTF-16 offsets where lines start, to turn spans into positions without the text. */
+  lineStarts: number[];
+  /** This file's findings, judged with the whole project in view. */
+  findings: Finding[];
+}
+
+export interface ProjectIndexSetup {
+  /** The folder module names are counted from (a workspace root, or the folder the CLI was given). */
+  root: string;
+  /** The catalog in force (bundled plus user catalogs). */
+  catalog: Catalog;
+  options: CheckOptions;
+  /** A file's own options, when they differ by file (the CLI: each project's Celery release). */
+  optionsOf?(file: string): CheckOptions;
+  /** Reads a file's text; undefined when it cannot be read or is not worth reading (too big, binary). */
+  read(file: string): Promise<string | undefined>;
+  /** Keep every file's text, so findings carry their fixes (the CLI); the server keeps none. */
+  keepText?: boolean;
+}
+
+interface Entry extends ProjectFile {
+  grammar: Grammar;
+  identity?: ModuleIdentity;
+  /** A second dotted name the file is importable by (see moduleNames.ts). */
+  alias?: string;
+  exports?: ModuleExports;
+  /** What the catalog said about this file's imports when its model was extracted. */
+  fingerprint: string;
+  hash: string;
+  text?: string;
+  failure?: unknown;
+}
+
+export interface IndexChange {
+  path: string;
+  /** The new text (an open document's); read from disk when absent. */
+  text?: string;
+  deleted?: boolean;
+}
+
+export class ProjectIndex {
+  private readonly entries = new Map<string, Entry>();
+  private projectCatalog: ProjectCatalog;
+  private facts: ProjectFacts;
+  private symbols: SymbolTable;
+  /** Some module's exports changed since the symbol table was computed. */
+  private exportsChanged = true;
+  /** The keywords of the project's own signals, and the task names, that findings were last judged with. */
+  private judgedSignatures = new Map<string, string>();
+  private judgedTaskNames = '';
+  /** Files that had cross-module findings at the last judgement: they are judged again next time. */
+  private crossModulePaths = new Set<string>();
+
+  private constructor(private setup: ProjectIndexSetup) {
+    this.symbols = symbolTable(setup.catalog, new Map());
+    this.facts = projectAdditions(this.symbols, []);
+    this.projectCatalog = new ProjectCatalog(setup.catalog, this.facts.additions);
+  }
+
+  /** Indexes `files`; `progress` hears after each file (it may yield to let other work run). */
+  static async build(setup: ProjectIndexSetup, files: readonly string[], progress?: (done: number, total: number) => void | Promise<void>): Promise<ProjectIndex> {
+    const index = new ProjectIndex(setup);
+    await index.apply(files.map((file) => ({ path: file })), progress);
+    return index;
+  }
+
+  files(): Iterable<ProjectFile> {
+    return this.entries.values();
+  }
+
+  file(file: string): ProjectFile | undefined {
+    return this.entries.get(file);
+  }
+
+  /** The catalog as this project sees it: re-exported signals, the project's own signals and tasks. */
+  get catalog(): ProjectCatalog {
+    return this.projectCatalog;
+  }
+
+  /** The module identity of an indexed file, so an open document is analysed the way the index analyses it. */
+  moduleOf(file: string): ModuleIdentity | undefined {
+    return this.entries.get(file)?.identity;
+  }
+
+  /**
+   * The findings only the whole project shows (the cross-module rules) for a file, as long as `text`
+   * is what was indexed: an open document adds them to its own analysis.
+   */
+  crossModuleFindingsOf(file: string, text: string): Finding[] {
+    const entry = this.entries.get(file);
+    if (!entry || !this.crossModulePaths.has(file) || entry.hash !== hashOf(text)) return [];
+    return entry.findings.filter((finding) => finding.crossModule === true);
+  }
+
+  /** The file a dotted module lives in. */
+  fileOfModule(module: string): string | undefined {
+    for (const entry of this.entries.values()) if (entry.identity?.name === module || entry.alias === module) return entry.path;
+    return undefined;
+  }
+
+  /** Applies changed, added and deleted files; returns the paths whose findings changed (deleted ones included). */
+  async update(changes: readonly IndexChange[]): Promise<string[]> {
+    return this.apply(changes);
+  }
+
+  /** A new catalog or new settings: every file is judged again (and re-extracted, since the catalog changed). */
+  async reconfigure(catalog: Catalog, options: CheckOptions): Promise<string[]> {
+    this.setup = { ...this.setup, catalog, options };
+    this.exportsChanged = true;
+    const all = [...this.entries.keys()];
+    for (const entry of this.entries.values()) entry.hash = '';
+    return this.apply(all.map((file) => ({ path: file })));
+  }
+
+  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>): Promise<string[]> {
+    const touched = new Set<string>();
+    const deleted: string[] = [];
+    const namingChanged = changes.some((change) => path.basename(change.path) === '__init__.py' && (change.deleted || !this.entries.has(change.path)));
+    let done = 0;
+    for (const change of changes) {
+      if (change.deleted) {
+        if (this.entries.delete(change.path)) {
+          deleted.push(change.path);
+          this.exportsChanged = true;
+        }
+      } else if (await this.load(change)) touched.add(change.path);
+      await progress?.(++done, changes.length);
+    }
+    if (namingChanged) for (const entry of this.entries.values()) if (this.renamed(entry)) touched.add(entry.path);
+    const changed = await this.settle(touched);
+    return [...new Set([...changed, ...deleted])].sort();
+  }
+
+  /** Reads and extracts one file; false when it is unchanged or cannot be indexed. */
+  private async load(change: IndexChange): Promise<boolean> {
+    const grammar = grammarFor(change.path);
+    if (!grammar) return false;
+    const text = change.text ?? (await this.setup.read(change.path));
+    if (text === undefined) return this.entries.delete(change.path);
+    const hash = hashOf(text);
+    const existing = this.entries.get(change.path);
+    if (existing && existing.hash === hash) return false;
+    const naming = moduleNamingOf(change.path, this.setup.root, (file) => file === change.path || this.entries.has(file));
+    const entry: Entry = {
+      path: change.path,
+      uri: pathToFileURL(change.path).href,
+      module: naming?.primary.name,
+      identity: naming?.primary,
+      alias: naming?.alias,
+      grammar,
+      model: existing?.model ?? { language: 'python', sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] },
+      lineStarts: lineStartsOf(text),
+      findings: [],
+      fingerprint: '',
+      hash,
+    };
+    await this.extract(entry, text, grammar === 'python' ? (tree) => (entry.exports = moduleExportsOf(tree.rootNode, text, entry.identity)) : undefined);
+    if (!existing || exportsKey(existing) !== exportsKey(entry)) this.exportsChanged = true;
+    this.entries.set(entry.path, entry);
+    return true;
+  }
+
+  /** After an `__init__.py` came or went, a file may be another module now. */
+  private renamed(entry: Entry): boolean {
+    const naming = moduleNamingOf(entry.path, this.setup.root, (file) => this.entries.has(file));
+    if (naming?.primary.name === entry.identity?.name && naming?.alias === entry.alias && naming?.primary.isPackage === entry.identity?.isPackage) return false;
+    entry.identity = naming?.primary;
+    entry.module = naming?.primary.name;
+    entry.alias = naming?.alias;
+    entry.fingerprint = '\u0000stale';
+    this.exportsChanged = true;
+    return true;
+  }
+
+  private async extract(entry: Entry, text: string, alsoRead?: (tree: Tree) => void): Promise<void> {
+    // TypeScript and JavaScript see no project module: they are judged against the catalog in force.
+    const catalog = entry.grammar === 'python' ? this.projectCatalog : this.setup.catalog;
+    const extracted = await extractSource(text, entry.grammar, catalog, entry.identity, alsoRead);
+    entry.model = extracted.model;
+    entry.failure = extracted.failure;
+    entry.fingerprint = entry.grammar === 'python' ? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []) : '';
+    entry.text = this.setup.keepText ? text : undefined;
+  }
+
+  /**
+   * Recomputes what the project adds to the catalog, re-extracts every file whose view of it changed
+   * (until nothing changes: a re-extracted file may send a signal differently), and judges again the
+   * files whose findings may differ.
+   */
+  private async settle(touched: Set<string>): Promise<string[]> {
+    this.recomputeCatalog();
+    for (let round = 0; round < 4; round++) {
+      const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
+      if (stale.length === 0) break;
+      for (const entry of stale) {
+        const text = entry.text ?? (await this.setup.read(entry.path));
+        if (text === undefined) {
+          this.entries.delete(entry.path);
+          continue;
+        }
+        await this.extract(entry, text);
+        touched.add(entry.path);
+      }
+      this.recomputeCatalog();
+    }
+    return this.judge(touched);
+  }
+
+  private recomputeCatalog(): void {
+    if (this.exportsChanged) this.symbols = symbolTable(this.setup.catalog, this.projectModules());
+    this.exportsChanged = false;
+    this.facts = projectAdditions(this.symbols, [...this.entries.values()].map((entry) => entry.model));
+    this.projectCatalog = new ProjectCatalog(this.setup.catalog, this.facts.additions);
+  }
+
+  private projectModules(): Map<string, ProjectModule> {
+    const modules = new Map<string, ProjectModule>();
+    for (const entry of [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      if (!entry.exports) continue;
+      for (const name of [entry.identity?.name, entry.alias]) if (name && !modules.has(name)) modules.set(name, { name, path: entry.path, exports: entry.exports });
+    }
+    return modules;
+  }
+
+  /**
+   * Judges the touched files, and every file whose findings depend on the project: those connected
+   * to or sending the project's own signals, and those the cross-module rules look at.
+   */
+  private judge(touched: Set<string>): string[] {
+    const changed: string[] = [];
+    const { additions } = this.facts;
+    // What a file's own findings can read from the project: its own signals' keywords, and task names.
+    const signatures = new Map([...additions.custom].map(([key, spec]) => [key, JSON.stringify([spec.params, additions.openKeywords.has(key)])]));
+    const changedSignals = new Set([...signatures.keys(), ...this.judgedSignatures.keys()].filter((key) => signatures.get(key) !== this.judgedSignatures.get(key)));
+    const taskNames = JSON.stringify([...additions.moduleTasks]);
+    const tasksChanged = taskNames !== this.judgedTaskNames;
+    this.judgedSignatures = signatures;
+    this.judgedTaskNames = taskNames;
+    const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
+    for (const entry of this.entries.values()) {
+      const dependsOnProject =
+        entry.model.sites.some((site) => changedSignals.has(site.connection.signal.name) || (tasksChanged && namesTask(site))) ||
+        crossModule.has(entry.path) ||
+        this.crossModulePaths.has(entry.path);
+      if (!touched.has(entry.path) && !dependsOnProject) continue;
+      const own = checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, this.setup.optionsOf?.(entry.path) ?? this.setup.options, entry.text);
+      const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
+      entry.findings = [...own, ...(crossModule.get(entry.path) ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+      if (before === undefined || before !== findingsKey(entry.findings)) changed.push(entry.path);
+    }
+    this.crossModulePaths = new Set(crossModule.keys());
+    return changed;
+  }
+}
+
+/** A string `sender=` filter: whether it names a project task depends on the whole project. */
+function namesTask(site: HandlerSite): boolean {
+  return site.connection.arguments.some((argument) => argument.keyword === 'sender' && argument.value.kind === 'string');
+}
+
+/**
+ * What other modules can learn from a file's exports. Where a call sits matters only for a `Signal(...)`
+ * (its definition is shown); other calls move with every edit above them.
+ */
+function exportsKey(entry: Entry): string {
+  // A name bound only to functions or classes that are no tasks leads nowhere, unless a star import could have bound it.
+  const stars = (entry.exports?.starImports.length ?? 0) > 0;
+  const names = [...(entry.exports?.names ?? [])].filter(([, bindings]) => stars || bindings.some(({ binding }) => binding.kind !== 'other')).map(([name, bindings]) => [
+    name,
+    bindings.map(({ binding, conditional }) => [conditional, binding.kind === 'call' && binding.callee[binding.callee.length - 1] !== 'Signal' ? { ...binding, span: undefined } : binding]),
+  ]);
+  return JSON.stringify([entry.identity, entry.alias, names, entry.exports?.starImports]);
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function findingsKey(findings: readonly Finding[]): string {
+  return JSON.stringify(findings.map((f) => [f.code, f.severity, f.span.start, f.span.end, f.message]));
+}

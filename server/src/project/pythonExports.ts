@@ -1,0 +1,204 @@
+/**
+ * What a Python module binds at its top level, as other modules see it: names imported from
+ * elsewhere (re-exports), aliases of dotted names, calls such as `Signal(...)` or `Celery(...)`, and
+ * task definitions. Read from the module's statements only (compound statements entered, function
+ * and class bodies not), so it is cheap and needs nothing but the tree.
+ */
+import type { SyntaxNode } from '../parsing/treeSitter';
+import type { ModuleIdentity } from '../analysis/frontends/frontend';
+import type { Span } from '../analysis/model';
+import { absoluteModuleOf } from '../analysis/frontends/pythonImports';
+
+export type ExportBinding =
+  /** `from M import n`: whatever `n` is in `M`. */
+  | { kind: 'import'; module: string; name: string }
+  /** `import M as x`, or `import M` (which binds the first part). */
+  | { kind: 'module'; module: string }
+  /** `x = a.b.c`: what that dotted name is in this module. */
+  | { kind: 'alias'; path: string[] }
+  /** `x = callee(...)`: a Signal or an app, once the callee is known. */
+  | { kind: 'call'; callee: string[]; span: Span; providingArgs?: string[] }
+  | { kind: 'task'; registeredName?: string }
+  | { kind: 'other' };
+
+export interface ModuleExports {
+  /** Every top-level binding of each name, in source order; `conditional` ones sit in `if`/`try`/loops. */
+  names: Map<string, { binding: ExportBinding; conditional: boolean }[]>;
+  /** Modules named by `from M import *`. */
+  starImports: string[];
+  /** Every absolute module an import statement names (anywhere in the file): what this file depends on. */
+  imports: string[];
+  /**
+   * The dotted names through which the file's extraction can read project knowledge: each name it
+   * imports (`M.n` for `from M import n`) and each dotted name it writes below an imported module or
+   * name (`proj.signals.failure` after `import proj`); `M.*` for `from M import *`.
+   */
+  dependencies: string[];
+  /** Imports that surely run when the module is imported (module statements outside `if`/`try`/loops): what each runs, and where. */
+  runsAtImport: { modules: string[]; offset: number }[];
+}
+
+const TASK_DECORATOR = /^(?:[A-Za-z_]\w*\.)*(?:task|shared_task)$/;
+
+export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIdentity | undefined): ModuleExports {
+  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [], dependencies: [], runsAtImport: [] };
+  const bind = (name: string, binding: ExportBinding, conditional: boolean) => {
+    const list = exports.names.get(name);
+    if (list) list.push({ binding, conditional });
+    else exports.names.set(name, [{ binding, conditional }]);
+  };
+  const visit = (statement: SyntaxNode, conditional: boolean): void => {
+    switch (statement.type) {
+      case 'import_statement':
+      case 'import_from_statement': {
+        const before = exports.imports.length;
+        importBindings(statement, text, self, exports, (name, binding) => bind(name, binding, conditional));
+        if (!conditional) exports.runsAtImport.push({ modules: exports.imports.slice(before), offset: statement.startIndex });
+        return;
+      }
+      case 'expression_statement': {
+        const assignment = statement.firstNamedChild;
+        if (assignment?.type !== 'assignment') return;
+        const left = assignment.childForFieldName('left');
+        const right = assignment.childForFieldName('right');
+        if (left?.type === 'identifier') bind(left.text, right ? valueBinding(right) : { kind: 'other' }, conditional);
+        return;
+      }
+      case 'decorated_definition': {
+        const definition = statement.childForFieldName('definition');
+        const name = definition?.childForFieldName('name');
+        if (!definition || !name) return;
+        const task = definition.type === 'function_definition' ? taskDecorator(statement) : undefined;
+        bind(name.text, task ? { kind: 'task', registeredName: registeredName(task) } : { kind: 'other' }, conditional);
+        return;
+      }
+      case 'function_definition':
+      case 'class_definition': {
+        const name = statement.childForFieldName('name');
+        if (name) bind(name.text, { kind: 'other' }, conditional);
+        return;
+      }
+      default:
+        for (const child of statement.namedChildren) {
+          if (!child) continue;
+          if (child.type === 'block' || /_clause$/.test(child.type)) for (const inner of child.namedChildren) if (inner) visit(inner, true);
+        }
+    }
+  };
+  for (const statement of root.namedChildren) if (statement) visit(statement, false);
+  // Imports inside functions still make this file depend on those modules (the walk is skipped when no indented import exists).
+  if (/^[ \t]+(?:from|import)[ \t]/m.test(text)) {
+    for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+      if (statement && !isModuleLevel(statement)) importBindings(statement, text, self, exports, () => undefined);
+    }
+  }
+  exports.imports = [...new Set(exports.imports)];
+  exports.dependencies = [...new Set(exports.dependencies)];
+  return exports;
+}
+
+function isModuleLevel(node: SyntaxNode): boolean {
+  for (let up = node.parent; up; up = up.parent) if (up.type === 'function_definition' || up.type === 'class_definition') return false;
+  return true;
+}
+
+function dotted(node: SyntaxNode): string {
+  return node.text.replace(/\s+/g, '');
+}
+
+function importBindings(statement: SyntaxNode, text: string, self: ModuleIdentity | undefined, exports: ModuleExports, bind: (name: string, binding: ExportBinding) => void): void {
+  if (statement.type === 'import_statement') {
+    for (const item of statement.childrenForFieldName('name')) {
+      if (!item) continue;
+      const target = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+      if (!target) continue;
+      const module = dotted(target);
+      exports.imports.push(module);
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+      usedBelow(text, alias ?? module.split('.')[0], alias ? module : module.split('.')[0], exports);
+      bind(alias ?? module.split('.')[0], { kind: 'module', module: alias ? module : module.split('.')[0] });
+    }
+    return;
+  }
+  const moduleNode = statement.childForFieldName('module_name');
+  const module = moduleNode ? (moduleNode.type === 'relative_import' ? absoluteModuleOf(moduleNode, self) : dotted(moduleNode)) : undefined;
+  if (module === undefined) return;
+  exports.imports.push(module);
+  if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) {
+    exports.starImports.push(module);
+    exports.dependencies.push(`${module}.*`);
+  }
+  for (const item of statement.childrenForFieldName('name')) {
+    if (!item) continue;
+    const imported = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+    const local = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+    if (!imported || !local) continue;
+    // `from pkg import sub` may name a submodule: depend on it too.
+    exports.imports.push(`${module}.${dotted(imported)}`);
+    exports.dependencies.push(`${module}.${dotted(imported)}`);
+    usedBelow(text, local.text, `${module}.${dotted(imported)}`, exports);
+    bind(local.text, { kind: 'import', module, name: dotted(imported) });
+  }
+}
+
+/**
+ * `import proj` reaches project knowledge only through dotted names written after it
+ * (`proj.signals.failure`): each one the file writes is a dependency, not all of `proj`.
+ */
+function usedBelow(text: string, local: string, module: string, exports: ModuleExports): void {
+  const escaped = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of text.matchAll(new RegExp(`(?<![\\w.])${escaped}((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g'))) {
+    const parts = [module, ...match[1].split('.').map((part) => part.trim()).filter(Boolean)];
+    for (let i = 1; i < parts.length; i++) exports.dependencies.push(parts.slice(0, i + 1).join('.'));
+  }
+}
+
+function pathOf(node: SyntaxNode): string[] | undefined {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type !== 'attribute') return undefined;
+  const object = node.childForFieldName('object');
+  const attribute = node.childForFieldName('attribute');
+  const base = object ? pathOf(object) : undefined;
+  return base && attribute ? [...base, attribute.text] : undefined;
+}
+
+function valueBinding(value: SyntaxNode): ExportBinding {
+  const path = pathOf(value);
+  if (path) return { kind: 'alias', path };
+  if (value.type !== 'call') return { kind: 'other' };
+  const callee = value.childForFieldName('function');
+  const calleePath = callee ? pathOf(callee) : undefined;
+  if (!calleePath) return { kind: 'other' };
+  return { kind: 'call', callee: calleePath, span: { start: value.startIndex, end: value.endIndex }, providingArgs: providingArgsOf(value) };
+}
+
+/** `providing_args=['a', 'b']` with plain string items. */
+function providingArgsOf(call: SyntaxNode): string[] | undefined {
+  for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (argument?.type !== 'keyword_argument' || argument.childForFieldName('name')?.text !== 'providing_args') continue;
+    const list = argument.childForFieldName('value');
+    if (list?.type !== 'list' && list?.type !== 'tuple' && list?.type !== 'set') return undefined;
+    const names = list.namedChildren.map((item) => (item?.type === 'string' ? /^['"](\w+)['"]$/.exec(item.text)?.[1] : undefined));
+    return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+  }
+  return undefined;
+}
+
+function taskDecorator(decorated: SyntaxNode): SyntaxNode | undefined {
+  for (const decorator of decorated.namedChildren) {
+    if (decorator?.type !== 'decorator') continue;
+    const expression = decorator.firstNamedChild;
+    const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+    if (callee && TASK_DECORATOR.test(dotted(callee))) return expression ?? undefined;
+  }
+  return undefined;
+}
+
+function registeredName(decorator: SyntaxNode): string | undefined {
+  if (decorator.type !== 'call') return undefined;
+  for (const argument of decorator.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (argument?.type !== 'keyword_argument' || argument.childForFieldName('name')?.text !== 'name') continue;
+    return /^['"]([^'"\\]+)['"]$/.exec(argument.childForFieldName('value')?.text ?? '')?.[1];
+  }
+  return undefined;
+}

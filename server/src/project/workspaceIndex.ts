@@ -1,0 +1,272 @@
+/**
+ * The language server's side of the project index: the first build runs in the background after
+ * `initialized` (reported as work-done progress, yielding between files so requests are answered
+ * meanwhile), files changed on disk arrive through `workspace/didChangeWatchedFiles` (watchers
+ * registered dynamically), open documents' edits update it after a pause in typing, and the problems
+ * of files that are not open reach the client: through `workspace/diagnostic` when it pulls, pushed
+ * otherwise.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  type Diagnostic,
+  type DidChangeWatchedFilesParams,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { readSource } from '../cli/files';
+import { toDiagnostic } from '../lsp/convert';
+import type { Session } from '../lsp/session';
+import { grammarFor } from '../parsing/treeSitter';
+import { ProjectIndex, type IndexChange, type ProjectFile } from './projectIndex';
+import { walkProject } from './walk';
+import { versionAssumption } from '../features/celeryVersion';
+import { refreshAll, schedulePush } from '../features/diagnostics';
+import { announceProjectChange } from '../features/navigation';
+
+/** Typing pauses this long before an open document's text reaches the index. */
+const EDIT_SETTLE_MS = 300;
+const WATCHED = '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+
+export interface WorkspaceIndexOptions {
+  /** `files.exclude`-style globs, relative to the workspace folder. */
+  exclude: readonly string[];
+}
+
+export class WorkspaceIndex {
+  /** Settles when the first build is done (or was not started). */
+  readonly ready: Promise<void>;
+  private markReady!: () => void;
+  private pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private catalogSignature = '';
+  /** What was pushed for each closed file, so only changes are pushed again. */
+  private pushed = new Map<string, string>();
+
+  constructor(private readonly session: Session) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  /** The index is turned off: whatever waits for it gets an empty project. */
+  disable(): void {
+    this.markReady();
+  }
+
+  /** Builds the index of the first workspace folder; resolves when it is ready. */
+  async start(options: WorkspaceIndexOptions, canWatch: boolean): Promise<void> {
+    const root = this.session.workspaceRoots[0];
+    if (!root) return this.markReady();
+    const progress = await this.session.connection.window.createWorkDoneProgress().catch(() => undefined);
+    try {
+      progress?.begin('Celery Signals', 0, 'Indexing the project', false);
+      const files = await walkProject(root, { exclude: options.exclude });
+      let lastPercent = -1;
+      const setup = {
+        root,
+        catalog: this.session.catalog,
+        options: this.checkOptions(),
+        // Each file is judged against its own project's Celery release, as an open document is.
+        optionsOf: (file: string) => this.checkOptions(pathToFileURL(file).href),
+        read: (file: string) => this.read(file),
+      };
+      const index = await ProjectIndex.build(setup, files, async (done, total) => {
+        const percent = Math.floor((done * 100) / Math.max(total, 1));
+        if (percent !== lastPercent) progress?.report(percent, `${done}/${total} files`);
+        lastPercent = percent;
+        // Let requests and notifications in between files: the editor stays responsive meanwhile.
+        if (done % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+      });
+      this.session.project = index;
+      this.catalogSignature = signatureOf(index);
+      if (canWatch) await this.session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
+    } finally {
+      progress?.done();
+      this.markReady();
+    }
+    this.session.cache.invalidateAll();
+    refreshAll(this.session);
+    this.publish([...(this.session.project?.files() ?? [])].map((file) => file.path));
+    announceProjectChange(this.session);
+  }
+
+  private checkOptions(uri?: string) {
+    const assumed = versionAssumption(this.session, uri);
+    return { celeryVersion: assumed.version, celeryVersionOrigin: assumed.origin, severities: this.session.severities };
+  }
+
+  /** An open document's text wins over the disk. */
+  private async read(file: string): Promise<string | undefined> {
+    const entry = this.session.store.get(pathToFileURL(file).href);
+    if (entry) return entry.document.getText();
+    const read = readSource(file);
+    return 'text' in read ? read.text : undefined;
+  }
+
+  onWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
+    const changes: IndexChange[] = [];
+    for (const change of params.changes) {
+      const file = pathOf(change.uri);
+      if (!file || !grammarFor(file)) continue;
+      // An open document is followed through its edits, not through the disk.
+      if (change.type !== FileChangeType.Deleted && this.session.store.get(change.uri)) continue;
+      changes.push(change.type === FileChangeType.Deleted ? { path: file, deleted: true } : { path: file });
+    }
+    return this.apply(changes);
+  }
+
+  /** An open document changed (or closed: then the disk's text counts again). */
+  documentChanged(uri: string): void {
+    const file = pathOf(uri);
+    if (!file || !grammarFor(file)) return;
+    clearTimeout(this.pendingEdits.get(uri));
+    this.pendingEdits.set(
+      uri,
+      setTimeout(() => {
+        this.pendingEdits.delete(uri);
+        void this.apply([{ path: file }]);
+      }, EDIT_SETTLE_MS),
+    );
+  }
+
+  /** Settings or catalogs changed: judge every file again. */
+  reconfigure(): Promise<void> {
+    return this.run(async (index) => {
+      const changed = await index.reconfigure(this.session.catalog, this.checkOptions());
+      this.afterUpdate(index, changed);
+    });
+  }
+
+  private apply(changes: IndexChange[]): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
+    return this.run(async (index) => this.afterUpdate(index, await index.update(changes)));
+  }
+
+  /** Index work runs one piece at a time, after the first build. */
+  private run(work: (index: ProjectIndex) => Promise<void>): Promise<void> {
+    const next = this.queue.then(async () => {
+      await this.ready;
+      if (this.session.project) await work(this.session.project);
+    });
+    this.queue = next.catch((error: unknown) => this.session.connection.console.error(`project index update failed: ${String(error)}`));
+    return this.queue as Promise<void>;
+  }
+
+  private afterUpdate(index: ProjectIndex, changed: string[]): void {
+    const signature = signatureOf(index);
+    if (signature !== this.catalogSignature) {
+      // Open documents are judged against what the project says: a new catalog means new analyses.
+      this.catalogSignature = signature;
+      this.session.cache.invalidateAll();
+      refreshAll(this.session);
+    } else if (changed.length > 0 && this.session.client.pullDiagnostics && this.session.client.diagnosticRefresh) {
+      this.session.connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      // An open document shows the cross-module findings of its indexed text: push it again.
+      for (const file of changed) {
+        const uri = pathToFileURL(file).href;
+        if (this.session.store.get(uri)) schedulePush(this.session, uri);
+      }
+    }
+    this.publish(changed);
+    announceProjectChange(this.session);
+  }
+
+  /** For a client that does not pull: push the problems of closed files that changed. */
+  private publish(files: readonly string[]): void {
+    if (this.session.client.pullDiagnostics) return;
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      if (this.session.store.get(uri)) continue;
+      const indexed = this.session.project?.file(file);
+      const diagnostics = indexed ? this.diagnosticsOf(indexed) : [];
+      const key = JSON.stringify(diagnostics);
+      if ((this.pushed.get(uri) ?? '[]') === key) continue;
+      this.pushed.set(uri, key);
+      void this.session.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  /** Diagnostics per findings list (a re-judged file gets a new list): VS Code pulls the workspace every two seconds. */
+  private converted = new WeakMap<object, { language: string; diagnostics: Diagnostic[]; resultId: string }>();
+
+  diagnosticsOf(file: ProjectFile): Diagnostic[] {
+    return this.convertedOf(file).diagnostics;
+  }
+
+  private convertedOf(file: ProjectFile): { diagnostics: Diagnostic[]; resultId: string } {
+    const language = this.session.docsLanguage;
+    const known = this.converted.get(file.findings);
+    if (known?.language === language) return known;
+    const placer = new LineStarts(file.lineStarts);
+    const diagnostics = file.findings.map((finding) => toDiagnostic(placer, file.uri, finding, language));
+    const entry = { language, diagnostics, resultId: resultIdOf(diagnostics) };
+    this.converted.set(file.findings, entry);
+    return entry;
+  }
+
+  /**
+   * `workspace/diagnostic`: every indexed file that is not open (open ones are pulled per document),
+   * with a result id that stays the same while its diagnostics do.
+   */
+  async workspaceDiagnostics(params: WorkspaceDiagnosticParams): Promise<WorkspaceDiagnosticReport> {
+    await this.ready;
+    await this.queue;
+    const previous = new Map(params.previousResultIds.map((entry) => [entry.uri, entry.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const file of this.session.project?.files() ?? []) {
+      if (this.session.store.get(file.uri)) continue;
+      const { diagnostics, resultId } = this.convertedOf(file);
+      if (previous.get(file.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: file.uri, version: null, resultId });
+      else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId, items: diagnostics });
+    }
+    return { items };
+  }
+}
+
+class LineStarts {
+  constructor(private readonly starts: readonly number[]) {}
+
+  private positionAt(offset: number): { line: number; character: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.starts[low] };
+  }
+
+  rangeOf(span: { start: number; end: number }) {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+function resultIdOf(diagnostics: Diagnostic[]): string {
+  let hash = 5381;
+  const text = JSON.stringify(diagnostics);
+  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+  return `${diagnostics.length}-${hash.toString(36)}`;
+}
+
+/** What the project adds to the catalog, as far as open documents' analyses can tell. */
+function signatureOf(index: ProjectIndex): string {
+  const { additions } = index.catalog;
+  return JSON.stringify([
+    [...additions.modules].map(([module, names]) => [module, [...names].map(([name, spec]) => [name, spec.name])]),
+    [...additions.custom.values()].map((spec) => [spec.name, spec.params.map((p) => [p.name, p.sometimesAbsent])]),
+    [...additions.openKeywords],
+    [...additions.tasks],
+  ]);
+}
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
