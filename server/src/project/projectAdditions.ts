@@ -39,7 +39,8 @@ export function symbolTable(base: Catalog, modules: ReadonlyMap<string, ProjectM
     for (const [name, bindings] of module.exports.names) {
       for (const { binding } of bindings) if (binding.kind === 'task') own.push(binding.registeredName ?? `${moduleName}.${name}`);
     }
-    table.moduleTasks.set(moduleName, own);
+    // A module that may register tasks we cannot name gives no list: no name can be missing from it.
+    if (!module.exports.tasksOpen) table.moduleTasks.set(moduleName, own);
     for (const [name, bindings] of module.exports.names) {
       if (!mayMatter(bindings)) continue;
       const found = symbols.resolve(moduleName, name);

@@ -34,6 +34,12 @@ export interface ModuleExports {
    * name (`proj.signals.failure` after `import proj`); `M.*` for `from M import *`.
    */
   dependencies: string[];
+  /**
+   * The module may register tasks this reading cannot name: a task class, `register_task`, a task
+   * decorator below the top level or used as a plain call, or a `name=` that is no string literal.
+   * Then no task name can be said to be missing from it.
+   */
+  tasksOpen: boolean;
   /** Imports that surely run when the module is imported (module statements outside `if`/`try`/loops): what each runs, and where. */
   runsAtImport: { modules: string[]; offset: number }[];
 }
@@ -41,7 +47,7 @@ export interface ModuleExports {
 const TASK_DECORATOR = /^(?:[A-Za-z_]\w*\.)*(?:task|shared_task)$/;
 
 export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIdentity | undefined): ModuleExports {
-  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [], dependencies: [], runsAtImport: [] };
+  const exports: ModuleExports = { names: new Map(), starImports: [], imports: [], dependencies: [], tasksOpen: false, runsAtImport: [] };
   const bind = (name: string, binding: ExportBinding, conditional: boolean) => {
     const list = exports.names.get(name);
     if (list) list.push({ binding, conditional });
@@ -69,7 +75,9 @@ export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIden
         const name = definition?.childForFieldName('name');
         if (!definition || !name) return;
         const task = definition.type === 'function_definition' ? taskDecorator(statement) : undefined;
-        bind(name.text, task ? { kind: 'task', registeredName: registeredName(task) } : { kind: 'other' }, conditional);
+        const registered = task && registeredName(task);
+        if (registered === null) exports.tasksOpen = true;
+        bind(name.text, task ? { kind: 'task', registeredName: registered ?? undefined } : { kind: 'other' }, conditional);
         return;
       }
       case 'function_definition':
@@ -94,7 +102,17 @@ export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIden
   }
   exports.imports = [...new Set(exports.imports)];
   exports.dependencies = [...new Set(exports.dependencies)];
+  if (!exports.tasksOpen) exports.tasksOpen = registersTasksOtherwise(text, exports);
   return exports;
+}
+
+/** A `Task` class, `register_task`, `app.task(fn)` as a call, or more task decorators than top-level task definitions. */
+function registersTasksOtherwise(text: string, exports: ModuleExports): boolean {
+  if (/\bTask\b|\bregister_task\b/.test(text) || /(?<![@\w.])(?:[A-Za-z_]\w*\.)*(?:task|shared_task)\s*\(/.test(text)) return true;
+  const decorators = text.match(/@\s*(?:[A-Za-z_]\w*\s*\.\s*)*(?:task|shared_task)\b/g)?.length ?? 0;
+  let defined = 0;
+  for (const bindings of exports.names.values()) for (const { binding } of bindings) if (binding.kind === 'task') defined++;
+  return decorators !== defined;
 }
 
 function isModuleLevel(node: SyntaxNode): boolean {
@@ -194,11 +212,13 @@ function taskDecorator(decorated: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-function registeredName(decorator: SyntaxNode): string | undefined {
+/** The `name=` of a task decorator: undefined when there is none, null when it is no plain string literal. */
+function registeredName(decorator: SyntaxNode): string | null | undefined {
   if (decorator.type !== 'call') return undefined;
   for (const argument of decorator.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (argument?.type === 'dictionary_splat') return null;
     if (argument?.type !== 'keyword_argument' || argument.childForFieldName('name')?.text !== 'name') continue;
-    return /^['"]([^'"\\]+)['"]$/.exec(argument.childForFieldName('value')?.text ?? '')?.[1];
+    return /^['"]([^'"\\]+)['"]$/.exec(argument.childForFieldName('value')?.text ?? '')?.[1] ?? null;
   }
   return undefined;
 }
