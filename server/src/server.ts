@@ -17,10 +17,11 @@ import { applyConfiguration } from './features/configuration';
 import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
-import { warmUpParsers } from './documents/trees';
+import { warmUpAnalysis } from './documents/warmUp';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
+import type { BackgroundHooks } from './documents/backgroundAnalysis';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
@@ -60,7 +61,7 @@ function rootsOf(params: InitializeParams): string[] {
 }
 
 connection.onInitialize((params): InitializeResult => {
-  session = new Session(connection, clientSupport(params));
+  session = new Session(connection, clientSupport(params), analysisHooks());
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
   const result: InitializeResult = {
@@ -78,6 +79,22 @@ connection.onInitialize((params): InitializeResult => {
   return result;
 });
 
+/**
+ * With CELERY_SIGNALS_TEST_HOLD set (protocol tests only), an analysis of a text holding that marker
+ * waits on the analysis thread until the client sends `celerySignals/test/release`; the client hears
+ * `celerySignals/test/held` when it starts waiting and `celerySignals/test/queued` when a version is queued. Tests use it to prove what happens meanwhile.
+ */
+function analysisHooks(): BackgroundHooks {
+  const onFailure = (message: string) => connection.console.error(`the analysis thread failed: ${message}`);
+  if (!process.env.CELERY_SIGNALS_TEST_HOLD) return { onFailure };
+  connection.onNotification('celerySignals/test/release', () => current().background.releaseHeld());
+  return {
+    onFailure,
+    onQueued: (uri, version) => void connection.sendNotification('celerySignals/test/queued', { uri, version }),
+    onHeld: (uri, version) => void connection.sendNotification('celerySignals/test/held', { uri, version }),
+  };
+}
+
 function current(): Session {
   if (!session) throw new Error('the server has not been initialized');
   return session;
@@ -86,7 +103,10 @@ function current(): Session {
 connection.onInitialized(
   guardNotification(connection, 'initialized', async () => {
     await applyConfiguration(current());
-    await warmUpParsers();
+    // Both threads run the pipeline once on small modules, so the first document opened is not the one
+    // that pays for compiling it.
+    current().background.start();
+    await warmUpAnalysis();
   }),
 );
 connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', (params) => applyConfiguration(current(), params)));
@@ -115,16 +135,19 @@ connection.onDidCloseTextDocument(
   }, didCloseProblem),
 );
 
-connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params) => pullDiagnostics(current(), params), checkDocumentParams));
-connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params), checkPositionParams));
-connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params), checkPositionParams));
-connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params), checkCodeActionParams));
+connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params, token) => pullDiagnostics(current(), params, token), checkDocumentParams));
+connection.onCompletion(guardRequest(connection, 'completion', (params, token) => onCompletion(current(), params, token), checkPositionParams));
+connection.onHover(guardRequest(connection, 'hover', (params, token) => onHover(current(), params, token), checkPositionParams));
+connection.onCodeAction(guardRequest(connection, 'codeAction', (params, token) => onCodeAction(current(), params, token), checkCodeActionParams));
 connection.onRequest(SIGNAL_CHOICES_REQUEST, guardRequest(connection, 'signalChoices', () => signalChoices(current())));
 connection.onRequest(
   HANDLER_INSERTION_REQUEST,
   guardRequest(connection, 'handlerInsertion', (params: HandlerInsertionParams) => handlerInsertion(current(), params), checkHandlerInsertionParams),
 );
-connection.onShutdown(() => session?.cache.trees.dispose());
+connection.onShutdown(() => {
+  session?.cache.trees.dispose();
+  session?.background.dispose();
+});
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));

@@ -4,21 +4,22 @@ import { completeAt, type TaskElsewhere } from '../analysis/completion';
 import { completeTyping } from '../analysis/completionRecovery';
 import { toCompletionItem } from '../lsp/convert';
 import type { Session } from '../lsp/session';
+import type { Cancellable } from '../documents/backgroundAnalysis';
 
 /** Tasks of the other open documents whose analysis is already at hand (never computed here). */
 function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
   const tasks: TaskElsewhere[] = [];
   for (const { document } of session.store.all()) {
     if (document.uri === uri) continue;
-    const model = session.cache.peek(document.uri)?.model;
+    const model = session.peekAnalysis(document.uri)?.model;
     const module = session.moduleNameOf(document.uri);
     for (const task of model?.tasks ?? []) tasks.push({ task, module });
   }
   return tasks;
 }
 
-export async function onCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
-  const analysis = await session.analysisOf(params.textDocument.uri);
+export async function onCompletion(session: Session, params: CompletionParams, token?: Cancellable): Promise<CompletionList | null> {
+  const analysis = await session.analysisOf(params.textDocument.uri, token);
   if (!analysis?.model) return null;
   const input = {
     text: analysis.text,

@@ -62,7 +62,7 @@ export async function applyConfiguration(session: Session, params?: DidChangeCon
     if (settings.catalogs.length === 0) catalogProblemLines = [];
     if (settings.catalogs.length === 0 && reportedCatalogFiles.length) reportCatalogProblems(session, [], []);
   }
-  session.cache.invalidateAll();
+  session.invalidateAnalyses();
   session.markSettingsLoaded();
   sendStatus(session, reportedCatalogFiles, catalogProblemLines);
   refreshAll(session);
