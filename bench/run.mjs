@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import { runCheckerBench } from './checker.mjs';
 import { runPythonFrontEndBench } from './python-frontend.mjs';
 import { runServerBench } from './server.mjs';
+import { runPeerBench } from './peers.mjs';
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await runCheckerBench();
@@ -11,3 +12,4 @@ await runPythonFrontEndBench();
 console.log('\n== TypeScript front end (wall p50, wall p95, CPU p50) ==');
 await import('./typescript-frontend.mjs');
 await runServerBench();
+await runPeerBench();

@@ -144,6 +144,8 @@ connection.onRequest(
   HANDLER_INSERTION_REQUEST,
   guardRequest(connection, 'handlerInsertion', (params: HandlerInsertionParams) => handlerInsertion(current(), params), checkHandlerInsertionParams),
 );
+// Memory as this process sees it (the main thread's heap; the analysis thread's shows in the RSS): the benchmark prints it.
+connection.onRequest('celerySignals/memoryUsage', () => process.memoryUsage());
 connection.onShutdown(() => {
   session?.cache.trees.dispose();
   session?.background.dispose();
