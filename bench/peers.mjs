@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateModule } from './generate.mjs';
-import { Client, editPosition, oneCharacterEdit, positionAt, probeOffsets, serverPath } from './server.mjs';
+import { Client, editPosition, nodeOptions, oneCharacterEdit, positionAt, probeOffsets, serverPath } from './server.mjs';
 import { formatMs, percentile } from './stats.mjs';
 import { SERVER_NODE_OPTIONS } from '../shared/serverNodeOptions.ts';
 
@@ -32,7 +32,8 @@ function servers() {
     { name: 'floor', start: () => new Client([...SERVER_NODE_OPTIONS, floorPath, '--stdio']), edits: 100, probes: 200 },
   ];
   const pyright = pyrightPath();
-  if (pyright) list.push({ name: 'pyright', start: () => new Client([pyright, '--stdio']), edits: 10, probes: 20 });
+  // BENCH_PYRIGHT=0 leaves it out (it takes minutes); the ratios to it are then not printed.
+  if (pyright && process.env.BENCH_PYRIGHT !== '0') list.push({ name: 'pyright', start: () => new Client([pyright, '--stdio']), edits: 10, probes: 20 });
   return list;
 }
 
@@ -168,9 +169,9 @@ export async function runPeerBench() {
   if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first`);
   const text = generateModule('python', 10_000, 'realistic');
   const list = servers();
-  console.log(`\n== side by side on one ${text.split('\n').length}-line module (realistic profile; Node options ${SERVER_NODE_OPTIONS.join(' ')}) ==`);
+  console.log(`\n== side by side on one ${text.split('\n').length}-line module (realistic profile; our Node options: ${nodeOptions.join(' ') || 'none'}) ==`);
   console.log(`load average before the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cpus`);
-  if (!list.some((s) => s.name === 'pyright')) console.log('pyright is not installed (npm install): its column and the targets relative to it are left out');
+  if (!list.some((s) => s.name === 'pyright')) console.log('pyright is left out (not installed, or BENCH_PYRIGHT=0): so are the targets relative to it');
   console.log(`server   ${COLUMNS.map(([, label]) => label.padStart(10)).join(' ')}`);
   const results = {};
   for (const server of list) {

@@ -15,9 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** BENCH_SERVER measures another build (e.g. one of main kept aside) against the same harness. */
 export const serverPath = process.env.BENCH_SERVER ? path.resolve(process.env.BENCH_SERVER) : path.join(root, 'server/out/server.js');
 
+/** The Node options our server runs with: the client's, or BENCH_NODE_OPTIONS (e.g. '' for a build whose client set none). */
+export const nodeOptions = process.env.BENCH_NODE_OPTIONS !== undefined ? process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean) : [...SERVER_NODE_OPTIONS];
+
 export class Client {
   /** `args` start the server under this Node; the default is our built server with the client's options. */
-  constructor(args = [...SERVER_NODE_OPTIONS, serverPath, '--stdio']) {
+  constructor(args = [...nodeOptions, serverPath, '--stdio']) {
     this.started = performance.now();
     this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     this.buffer = Buffer.alloc(0);

@@ -7,6 +7,8 @@
  * request needs it; the findings go back as objects, since every analysis publishes them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as v8 from 'node:v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
@@ -16,6 +18,8 @@ import { warmUpAnalysis } from './warmUp';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
 const { control, holdMarker } = workerData as WorkerData;
+/** Niceness of the analysis thread (0 is the process's own, 19 the lowest priority). */
+const BACKGROUND_NICENESS = 10;
 const port = parentPort!;
 const cache = new AnalysisCache(50);
 const documents = new Map<string, OpenDocument>();
@@ -84,6 +88,20 @@ async function handle(message: ToWorker): Promise<void> {
       return;
   }
 }
+
+/**
+ * On Linux a thread has its own scheduling priority: this one yields the CPU to the main thread (and
+ * to the user's other work), since a request waits on the main thread and only diagnostics wait here.
+ */
+function lowerPriority(): void {
+  try {
+    const thread = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(thread)) os.setPriority(thread, BACKGROUND_NICENESS);
+  } catch {
+    // Not Linux, or not allowed: the thread runs at the process's priority.
+  }
+}
+lowerPriority();
 
 // Messages are handled one after another: an analysis holds the thread until it is done.
 let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);

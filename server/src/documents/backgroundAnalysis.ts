@@ -104,6 +104,11 @@ export class BackgroundAnalysis {
     return this.results.has(uri) || this.waiting.has(uri) || this.running?.uri === uri;
   }
 
+  /** Takes over a document analysed elsewhere: requests on the version at hand are answered from it meanwhile. */
+  adopt(analysis: DocumentAnalysis): void {
+    this.results.set(analysis.uri, analysis);
+  }
+
   /** Starts the worker ahead of the first large document, so it is warm by then. */
   start(): void {
     this.ensureWorker();

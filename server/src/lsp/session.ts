@@ -101,7 +101,10 @@ export class Session {
     if (this.inBackground.has(uri)) return this.background.analyse(uri, entry, this.catalog, settings, token);
     const started = performance.now();
     const analysis = await this.cache.analyse(uri, entry, this.catalog, settings);
-    if (performance.now() - started > FOREGROUND_BUDGET_MS && analysis.text.length >= BACKGROUND_MIN_LENGTH / 4) this.moveToBackground(uri);
+    if (performance.now() - started > FOREGROUND_BUDGET_MS && analysis.text.length >= BACKGROUND_MIN_LENGTH / 4) {
+      this.moveToBackground(uri);
+      this.background.adopt(analysis);
+    }
     return analysis;
   }
 
