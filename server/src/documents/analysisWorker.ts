@@ -19,9 +19,9 @@ import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './work
 
 const { control, holdMarker } = workerData as WorkerData;
 /** Niceness of the analysis thread (0 is the process's own, 19 the lowest priority). */
-const BACKGROUND_NICENESS = 10;
+const BACKGROUND_NICENESS = 5;
 const port = parentPort!;
-const cache = new AnalysisCache(50);
+const cache = new AnalysisCache(50, undefined);
 const documents = new Map<string, OpenDocument>();
 let catalog: Catalog | undefined;
 
