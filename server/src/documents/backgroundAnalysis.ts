@@ -248,13 +248,14 @@ export class BackgroundAnalysis {
     if (message.kind === 'failed') {
       this.hooks.onFailure?.(message.message);
       this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
-    } else if (message.kind === 'result' && job.generation === this.generation) {
+    } else if (message.kind === 'result') {
       const { text } = job;
       const analysis = withLazyModel(
         { uri: job.uri, version: message.version, text, index: new LineIndex(text), findings: message.findings, skipped: message.skipped, incremental: message.incremental },
         message.model,
       );
-      this.results.set(job.uri, analysis);
+      // Computed under settings since changed: it answers those who asked, and is not kept.
+      if (job.generation === this.generation) this.results.set(job.uri, analysis);
       this.settle(job.uri, (waiter) => waiter.version <= analysis.version && (waiter.resolve(analysis), true));
     }
     this.pump();
