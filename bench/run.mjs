@@ -6,6 +6,7 @@ import { runCliBench } from './cli.mjs';
 import { runPythonFrontEndBench } from './python-frontend.mjs';
 import { runProjectIndexBench } from './project-index.mjs';
 import { runServerBench } from './server.mjs';
+import { runPeerBench } from './peers.mjs';
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await runCheckerBench();
@@ -15,3 +16,4 @@ console.log('\n== TypeScript front end (wall p50, wall p95, CPU p50) ==');
 await import('./typescript-frontend.mjs');
 await runServerBench();
 await runProjectIndexBench();
+await runPeerBench();

@@ -1,7 +1,7 @@
 // Language-server benchmark: the built server (server/out/server.js) driven over stdio exactly as an
 // editor drives it, on generated 1k- and 10k-line Python modules full of handlers. Reports cold start,
 // open → first diagnostics, completion and hover latency, one-character edit → new diagnostics, and
-// peak RSS. Run: `npm run build && node bench/server.mjs` (or via `npm run bench`).
+// peak RSS. Run: `npm run build && node --import tsx bench/server.mjs` (or via `npm run bench`).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,14 +9,20 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateModule } from './generate.mjs';
 import { formatMs, percentile } from './stats.mjs';
+import { SERVER_NODE_OPTIONS } from '../shared/serverNodeOptions.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const serverPath = path.join(root, 'server/out/server.js');
+/** BENCH_SERVER measures another build (e.g. one of main kept aside) against the same harness. */
+export const serverPath = process.env.BENCH_SERVER ? path.resolve(process.env.BENCH_SERVER) : path.join(root, 'server/out/server.js');
 
-class Client {
-  constructor() {
+/** The Node options our server runs with: the client's, or BENCH_NODE_OPTIONS (e.g. '' for a build whose client set none). */
+export const nodeOptions = process.env.BENCH_NODE_OPTIONS !== undefined ? process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean) : [...SERVER_NODE_OPTIONS];
+
+export class Client {
+  /** `args` start the server under this Node; the default is our built server with the client's options. */
+  constructor(args = [...nodeOptions, serverPath, '--stdio']) {
     this.started = performance.now();
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();
@@ -37,7 +43,9 @@ class Client {
         const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({})) : null;
         this.send({ jsonrpc: '2.0', id: message.id, result });
       } else if (message.method === 'textDocument/publishDiagnostics') {
-        const waiter = this.diagnosticWaiters.find((w) => w.uri === message.params.uri && w.version === message.params.version);
+        // A server that does not say which version it analysed (pyright may not) answers the latest wait.
+        const version = message.params.version;
+        const waiter = this.diagnosticWaiters.find((w) => w.uri === message.params.uri && (version === undefined || w.version === version));
         if (waiter) {
           this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(waiter), 1);
           waiter.resolve(message.params.diagnostics);
@@ -76,13 +84,13 @@ class Client {
   }
 }
 
-function positionAt(text, offset) {
+export function positionAt(text, offset) {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
 }
 
 /** Offsets inside handler parameter lists (completion) and on connected signal names (hover). */
-function probeOffsets(text, count) {
+export function probeOffsets(text, count) {
   const params = [...text.matchAll(/@\w+\.connect[^\n]*\ndef \w+\((sender)/g)].map((m) => m.index + m[0].length);
   const names = [...text.matchAll(/@(\w+)\.connect/g)].map((m) => m.index + 2);
   const spread = (list) => Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]);
@@ -101,12 +109,12 @@ function startClient(pull) {
 }
 
 /** Where the benchmark types: inside a string of a handler body in the middle of the file. */
-function editPosition(text) {
+export function editPosition(text) {
   const call = text.indexOf('logger.', Math.floor(text.length / 2));
   return positionAt(text, text.indexOf('("', call) + 2);
 }
 
-function oneCharacterEdit(at, i) {
+export function oneCharacterEdit(at, i) {
   return i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
 }
 

@@ -13,7 +13,10 @@ const production = process.argv.includes('--production');
 const wasmPackageJson = '@vscode/tree-sitter-wasm/package.json';
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', shebang: true, external: [wasmPackageJson] },
-  { in: 'server/src/server.ts', out: 'server/out/server.js', shebang: true, external: [wasmPackageJson] },
+  // tsx is asked for only when the server runs from sources (its analysis thread then loads TypeScript).
+  { in: 'server/src/server.ts', out: 'server/out/server.js', shebang: true, external: [wasmPackageJson, 'tsx/cjs/api'] },
+  // The server's analysis thread: loaded by the server bundle from the same folder.
+  { in: 'server/src/documents/analysisWorker.ts', out: 'server/out/analysisWorker.js', external: [wasmPackageJson] },
   { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
 ];
 

@@ -49,9 +49,9 @@ after(() => fs.rmSync(work, { recursive: true, force: true }));
 test('npm pack ships the bundles, wasm, catalog, schema, types and documents, nothing else', () => {
   const packed = JSON.parse(npmRun(['pack', '--dry-run', '--json', '--ignore-scripts'], root)) as { files: { path: string }[] }[];
   const files = packed[0].files.map((f) => f.path).sort();
-  const allowed = /^(package\.json|README(\.zh-CN)?\.md|CHANGELOG\.md|LICENSE|server\/out\/(cli|server)\.js|server\/out\/wasm\/tree-sitter(-\w+)?\.wasm|schemas\/[\w.-]+\.(json|md)|types\/celery-signals\.d\.ts)$/;
+  const allowed = /^(package\.json|README(\.zh-CN)?\.md|CHANGELOG\.md|LICENSE|server\/out\/(cli|server|analysisWorker)\.js|server\/out\/wasm\/tree-sitter(-\w+)?\.wasm|schemas\/[\w.-]+\.(json|md)|types\/celery-signals\.d\.ts)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
-  for (const needed of ['server/out/cli.js', 'server/out/server.js', 'server/out/wasm/tree-sitter-python.wasm', 'schemas/celery-signals.json', 'types/celery-signals.d.ts', 'CHANGELOG.md', 'LICENSE']) {
+  for (const needed of ['server/out/cli.js', 'server/out/server.js', 'server/out/analysisWorker.js', 'server/out/wasm/tree-sitter-python.wasm', 'schemas/celery-signals.json', 'types/celery-signals.d.ts', 'CHANGELOG.md', 'LICENSE']) {
     assert.ok(files.includes(needed), `${needed} is packed (packed: ${files.join(', ')})`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -96,6 +96,13 @@ test('celery-signals-language-server answers initialize over stdio and reports a
     const installedCatalog = path.join(path.dirname(path.dirname(fs.realpathSync(bin('celery-signals-language-server')))), '..', 'schemas', 'celery-signals.json');
     assert.equal(fs.realpathSync(new URL(definition.uri).pathname), fs.realpathSync(installedCatalog));
     assert.match(fs.readFileSync(installedCatalog, 'utf8').split('\n')[definition.range.start.line], /"name": "task_failure"/);
+    // A large module is analysed on the server's analysis thread, which the package must ship too.
+    const large = 'file:///project/large_handlers.py';
+    const handlers = Array.from({ length: 1000 }, (_, i) => WRONG_HANDLER.replaceAll('on_failure', `on_failure_${i}`)).join('\n');
+    assert.ok(handlers.length > 64 * 1024);
+    client.open(large, handlers);
+    const many = await client.nextDiagnostics(large, 1);
+    assert.equal(many.filter((d: { code: string }) => d.code === 'missing-var-kwargs').length, 1000);
     assert.equal(await client.shutdown(), 0);
   } finally {
     client.kill();

@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
+import { SERVER_NODE_OPTIONS } from '../../shared/serverNodeOptions';
 
 export const SERVER_BUNDLE = 'server/out/server.js';
 /** Restarts allowed in three minutes before the client gives up and says so. */
@@ -35,8 +36,8 @@ const withUserCatalogs: NonNullable<ConfigurationMiddleware['configuration']> = 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(SERVER_BUNDLE);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6029'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -19,7 +19,8 @@ import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, sc
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
-import { warmUpParsers } from './documents/trees';
+import { warmUpAnalysis } from './documents/warmUp';
+import type { BackgroundHooks } from './documents/backgroundAnalysis';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
@@ -68,7 +69,7 @@ function rootsOf(params: InitializeParams): string[] {
 }
 
 connection.onInitialize((params): InitializeResult => {
-  session = new Session(connection, clientSupport(params));
+  session = new Session(connection, clientSupport(params), analysisHooks());
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
   // A client may turn the project index off (`initializationOptions.projectIndex: false`), e.g. for a huge monorepo.
@@ -94,6 +95,22 @@ connection.onInitialize((params): InitializeResult => {
   return result;
 });
 
+/**
+ * With CELERY_SIGNALS_TEST_HOLD set (protocol tests only), an analysis of a text holding that marker
+ * waits on the analysis thread until the client sends `celerySignals/test/release`; the client hears
+ * `celerySignals/test/held` when it starts waiting and `celerySignals/test/queued` when a version is queued. Tests use it to prove what happens meanwhile.
+ */
+function analysisHooks(): BackgroundHooks {
+  const onFailure = (message: string) => connection.console.error(`the analysis thread failed: ${message}`);
+  if (!process.env.CELERY_SIGNALS_TEST_HOLD) return { onFailure };
+  connection.onNotification('celerySignals/test/release', () => current().background.releaseHeld());
+  return {
+    onFailure,
+    onQueued: (uri, version) => void connection.sendNotification('celerySignals/test/queued', { uri, version }),
+    onHeld: (uri, version) => void connection.sendNotification('celerySignals/test/held', { uri, version }),
+  };
+}
+
 function current(): Session {
   if (!session) throw new Error('the server has not been initialized');
   return session;
@@ -104,7 +121,10 @@ connection.onInitialized(
     detectWorkspaceVersions(current());
     await applyConfiguration(current());
     void watchVersionFiles(current());
-    await warmUpParsers();
+    // Both threads run the pipeline once on small modules, so the first document opened is not the one
+    // that pays for compiling it.
+    current().background.start();
+    await warmUpAnalysis();
     // In the background: requests are answered while the project is indexed.
     // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
     if (!current().settings.projectIndex) {
@@ -164,10 +184,10 @@ connection.onDidCloseTextDocument(
   }, didCloseProblem),
 );
 
-connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params) => pullDiagnostics(current(), params), checkDocumentParams));
-connection.onCompletion(guardRequest(connection, 'completion', (params) => onCompletion(current(), params), checkPositionParams));
-connection.onHover(guardRequest(connection, 'hover', (params) => onHover(current(), params), checkPositionParams));
-connection.onCodeAction(guardRequest(connection, 'codeAction', (params) => onCodeAction(current(), params), checkCodeActionParams));
+connection.languages.diagnostics.on(guardRequest(connection, 'diagnostics', (params, token) => pullDiagnostics(current(), params, token), checkDocumentParams));
+connection.onCompletion(guardRequest(connection, 'completion', (params, token) => onCompletion(current(), params, token), checkPositionParams));
+connection.onHover(guardRequest(connection, 'hover', (params, token) => onHover(current(), params, token), checkPositionParams));
+connection.onCodeAction(guardRequest(connection, 'codeAction', (params, token) => onCodeAction(current(), params, token), checkCodeActionParams));
 connection.onDefinition(guardRequest(connection, 'definition', (params) => onDefinition(current(), params), checkPositionParams));
 connection.onReferences(guardRequest(connection, 'references', (params) => onReferences(current(), params), checkPositionParams));
 connection.onWorkspaceSymbol(guardRequest(connection, 'workspaceSymbol', (params) => onWorkspaceSymbol(current(), params), checkWorkspaceSymbolParams));
@@ -178,7 +198,12 @@ connection.onRequest(
   HANDLER_INSERTION_REQUEST,
   guardRequest(connection, 'handlerInsertion', (params: HandlerInsertionParams) => handlerInsertion(current(), params), checkHandlerInsertionParams),
 );
-connection.onShutdown(() => session?.cache.trees.dispose());
+// Memory as this process sees it (the main thread's heap; the analysis thread's shows in the RSS): the benchmark prints it.
+connection.onRequest('celerySignals/memoryUsage', () => process.memoryUsage());
+connection.onShutdown(() => {
+  session?.cache.trees.dispose();
+  session?.background.dispose();
+});
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));

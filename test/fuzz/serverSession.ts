@@ -259,7 +259,7 @@ export class ServerFuzzer {
   /** Whether the server stopped analysing a document because it was too slow (then there is nothing to compare). */
   private gaveUpOn(uri: string): boolean {
     const name = uri.split('/').pop()!;
-    return this.client.notifications.some((m) => m.method === 'window/showMessage' && m.params.message.includes(`${name} is not checked because analysing it took too long`));
+    return this.client.notifications.some((m) => m.method === 'window/showMessage' && m.params.message.includes(`${name} is not checked because parsing it took longer`));
   }
 
   async compareFresh(document: TextDocument): Promise<void> {

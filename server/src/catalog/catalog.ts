@@ -15,7 +15,8 @@ export class Catalog {
   private readonly byAppAttribute = new Map<string, SignalSpec>();
   private readonly namespaces = new Map<string, { spec: ModuleSpec; otherNames: ReadonlySet<string> }>();
 
-  constructor(files: readonly CatalogFile[]) {
+  /** `files` are kept so another thread can build the same catalog (the server's analysis worker). */
+  constructor(readonly files: readonly CatalogFile[]) {
     const signals: SignalSpec[] = [];
     let latest = '0';
     const common = new Map<string, ParamSpec>();

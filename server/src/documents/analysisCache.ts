@@ -65,7 +65,14 @@ export class AnalysisCache {
   /** Bumped by invalidateAll and forget: an analysis begun before (older settings, a closed document) is not kept. */
   private generation = 0;
 
-  constructor(treeCapacity = 50) {
+  /**
+   * `parseTimeLimitMs` bounds one parse on a thread that answers requests; the analysis thread parses
+   * without one (the size limit bounds its work, and a clock on a busy machine would skip documents).
+   */
+  constructor(
+    treeCapacity = 50,
+    private readonly parseTimeLimitMs: number | undefined = PARSE_TIME_LIMIT_MS,
+  ) {
     this.trees = new TreeCache(treeCapacity);
   }
 
@@ -133,7 +140,7 @@ export class AnalysisCache {
     const previous = oldTree && edits !== 'full' ? { tree: oldTree, edits } : undefined;
     try {
       const options = { celeryVersion: settings.celeryVersion, celeryVersionOrigin: settings.celeryVersionOrigin, severities: settings.severities };
-      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: PARSE_TIME_LIMIT_MS, module: settings.module });
+      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: this.parseTimeLimitMs, module: settings.module });
       if (tree && generation === this.generation) this.trees.put(uri, grammar, tree);
       else tree?.delete();
       return { ...base, model, findings, incremental: !!previous };

@@ -2,7 +2,7 @@
  * The last syntax tree of each open document, kept so the next analysis can reparse incrementally.
  * Trees live in wasm memory, so the cache is bounded and every tree it drops is deleted explicitly.
  */
-import { getParser, type Grammar, type Tree } from '../parsing/treeSitter';
+import type { Grammar, Tree } from '../parsing/treeSitter';
 
 interface CachedTree {
   tree: Tree;
@@ -53,9 +53,4 @@ export class TreeCache {
   dispose(): void {
     for (const uri of [...this.trees.keys()]) this.drop(uri);
   }
-}
-
-/** Loads the runtime and grammars ahead of the first document, while the client is still starting. */
-export async function warmUpParsers(grammars: readonly Grammar[] = ['python', 'typescript']): Promise<void> {
-  for (const grammar of grammars) await getParser(grammar);
 }

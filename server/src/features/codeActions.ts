@@ -10,6 +10,7 @@ import { fixAllText, replacingEdit } from '../analysis/fixAll';
 import type { DocumentAnalysis } from '../documents/analysisCache';
 import { toDiagnostic, toSpan, toTextEdit, DIAGNOSTIC_SOURCE } from '../lsp/convert';
 import type { Session } from '../lsp/session';
+import type { Cancellable } from '../documents/backgroundAnalysis';
 
 function workspaceEdit(analysis: DocumentAnalysis, edits: TextEdit[]) {
   return { changes: { [analysis.uri]: edits.map((e) => toTextEdit(analysis.index, e)) } };
@@ -41,8 +42,8 @@ async function fixAllAction(session: Session, analysis: DocumentAnalysis): Promi
   return { title: 'Fix all Celery signal problems', kind: FIX_ALL_KIND, edit: workspaceEdit(analysis, [edit]) };
 }
 
-export async function onCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
-  const analysis = await session.analysisOf(params.textDocument.uri);
+export async function onCodeAction(session: Session, params: CodeActionParams, token?: Cancellable): Promise<CodeAction[]> {
+  const analysis = await session.analysisOf(params.textDocument.uri, token);
   if (!analysis?.model) return [];
   const only = params.context.only;
   const actions: CodeAction[] = [];

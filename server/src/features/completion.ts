@@ -5,6 +5,7 @@ import { completeTyping } from '../analysis/completionRecovery';
 import { toCompletionItem } from '../lsp/convert';
 import type { Session } from '../lsp/session';
 import { versionAssumption } from './celeryVersion';
+import type { Cancellable } from '../documents/backgroundAnalysis';
 
 /** Tasks of the other files: open documents whose analysis is at hand (never computed here), then the project index. */
 function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
@@ -17,8 +18,8 @@ function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
   return tasks;
 }
 
-export async function onCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
-  const analysis = await session.analysisOf(params.textDocument.uri);
+export async function onCompletion(session: Session, params: CompletionParams, token?: Cancellable): Promise<CompletionList | null> {
+  const analysis = await session.analysisOf(params.textDocument.uri, token);
   if (!analysis?.model) return null;
   const assumed = versionAssumption(session, params.textDocument.uri);
   const input = {

@@ -48,7 +48,7 @@ async function fetchSettings(session: Session, pushed: unknown): Promise<unknown
 
 /** After the project's files changed the Celery release: judge every document again and say so. */
 export function onCeleryVersionChanged(session: Session): void {
-  session.cache.invalidateAll();
+  session.invalidateAnalyses();
   sendStatus(session, reportedCatalogFiles, catalogProblemLines);
   refreshAll(session);
 }
@@ -74,7 +74,7 @@ export async function applyConfiguration(session: Session, params?: DidChangeCon
     if (settings.catalogs.length === 0) catalogProblemLines = [];
     if (settings.catalogs.length === 0 && reportedCatalogFiles.length) reportCatalogProblems(session, [], []);
   }
-  session.cache.invalidateAll();
+  session.invalidateAnalyses();
   session.markSettingsLoaded();
   sendStatus(session, reportedCatalogFiles, catalogProblemLines);
   refreshAll(session);

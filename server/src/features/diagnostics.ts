@@ -7,9 +7,9 @@ import type { DocumentAnalysis } from '../documents/analysisCache';
 import { MAX_ANALYSED_LENGTH } from '../documents/analysisCache';
 import { messageTable } from '../analysis/rules/support/messages';
 import { toDiagnostic } from '../lsp/convert';
-import { ANALYSIS_TIME_LIMIT_MS } from '../lsp/session';
 import { PARSE_TIME_LIMIT_MS } from '../parsing/treeSitter';
 import type { Session } from '../lsp/session';
+import type { Cancellable } from '../documents/backgroundAnalysis';
 
 const announcedSkips = new Set<string>();
 
@@ -19,10 +19,10 @@ const skipMessages = messageTable('server notices', {
     'zh-cn': (file: string, megabytes: number) => `Celery Signals：${file} 大于 ${megabytes} MB，因此未检查。`,
   },
   tooSlow: {
-    en: (file: string, parseSeconds: number, totalSeconds: number) =>
-      `Celery Signals: ${file} is not checked because analysing it took too long (over ${parseSeconds} s to parse or ${totalSeconds} s in all); it is checked again when reopened, and \`celery-signals check\` checks it in full.`,
-    'zh-cn': (file: string, parseSeconds: number, totalSeconds: number) =>
-      `Celery Signals：分析 ${file} 耗时过长（解析超过 ${parseSeconds} 秒或总计超过 ${totalSeconds} 秒），因此未检查；重新打开时会再次检查，\`celery-signals check\` 会完整检查它。`,
+    en: (file: string, parseSeconds: number) =>
+      `Celery Signals: ${file} is not checked because parsing it took longer than ${parseSeconds} s; it is checked again when edited or reopened, and \`celery-signals check\` checks it in full.`,
+    'zh-cn': (file: string, parseSeconds: number) =>
+      `Celery Signals：解析 ${file} 超过 ${parseSeconds} 秒，因此未检查；编辑或重新打开时会再次检查，\`celery-signals check\` 会完整检查它。`,
   },
   binary: {
     en: (file: string) => `Celery Signals: ${file} is not checked because it looks like binary data.`,
@@ -40,7 +40,7 @@ function announceSkip(session: Session, analysis: DocumentAnalysis): void {
     analysis.skipped === 'too-large'
       ? skipMessages.tooLarge(file, MAX_ANALYSED_LENGTH / (1024 * 1024))
       : analysis.skipped === 'too-slow'
-        ? skipMessages.tooSlow(file, PARSE_TIME_LIMIT_MS / 1000, ANALYSIS_TIME_LIMIT_MS / 1000)
+        ? skipMessages.tooSlow(file, PARSE_TIME_LIMIT_MS / 1000)
         : skipMessages.binary(file);
   session.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: say[session.docsLanguage] });
 }
@@ -49,11 +49,9 @@ export function forgetSkipAnnouncements(uri: string): void {
   for (const key of [...announcedSkips]) if (key.startsWith(`${uri}\u0000`)) announcedSkips.delete(key);
 }
 
-export async function diagnosticsOf(session: Session, uri: string): Promise<Diagnostic[]> {
-  const analysis = await session.analysisOf(uri);
-  if (!analysis) return [];
+function diagnosticsFrom(session: Session, analysis: DocumentAnalysis): Diagnostic[] {
   announceSkip(session, analysis);
-  return analysis.findings.map((f) => toDiagnostic(analysis.index, uri, f, session.docsLanguage));
+  return analysis.findings.map((f) => toDiagnostic(analysis.index, analysis.uri, f, session.docsLanguage));
 }
 
 /** What each document's last pull answered, so an edit that changes no diagnostic answers "unchanged". */
@@ -73,9 +71,10 @@ function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
   return a.length === b.length && a.every((d, i) => same(d, b[i]));
 }
 
-export async function pullDiagnostics(session: Session, params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+export async function pullDiagnostics(session: Session, params: DocumentDiagnosticParams, token?: Cancellable): Promise<DocumentDiagnosticReport> {
   const uri = params.textDocument.uri;
-  const items = await diagnosticsOf(session, uri);
+  const analysis = await session.analysisOf(uri, token);
+  const items = analysis ? diagnosticsFrom(session, analysis) : [];
   const last = lastReports.get(uri);
   if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) {
     return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
@@ -91,22 +90,29 @@ export function forgetPulled(uri: string): void {
 
 /** Pushes coalesce: several quick changes to one document publish once, for its latest version. */
 const scheduled = new Set<string>();
+/** The analysis each document's diagnostics were last pushed from: pushes that get the same one are not repeated. */
+const pushedFrom = new Map<string, DocumentAnalysis>();
 
 export function schedulePush(session: Session, uri: string): void {
   if (session.client.pullDiagnostics || scheduled.has(uri)) return;
   scheduled.add(uri);
   setImmediate(() => {
     scheduled.delete(uri);
-    const entry = session.store.get(uri);
-    if (!entry) return;
-    const version = entry.document.version;
-    diagnosticsOf(session, uri)
-      .then((diagnostics) => session.connection.sendDiagnostics({ uri, version, diagnostics }))
+    if (!session.store.get(uri)) return;
+    // Published for the version analysed: a newer one may have superseded the one that asked.
+    session
+      .analysisOf(uri)
+      .then((analysis) => {
+        if (!analysis || !session.store.get(uri) || pushedFrom.get(uri) === analysis) return;
+        pushedFrom.set(uri, analysis);
+        void session.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsFrom(session, analysis) });
+      })
       .catch((error: unknown) => session.connection.console.error(`diagnostics for ${uri} failed: ${String(error)}`));
   });
 }
 
 export function clearPushed(session: Session, uri: string): void {
+  pushedFrom.delete(uri);
   if (!session.client.pullDiagnostics) void session.connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 

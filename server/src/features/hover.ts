@@ -4,9 +4,10 @@ import { hoverAt } from '../analysis/hover';
 import { toHover } from '../lsp/convert';
 import type { Session } from '../lsp/session';
 import { versionAssumption } from './celeryVersion';
+import type { Cancellable } from '../documents/backgroundAnalysis';
 
-export async function onHover(session: Session, params: HoverParams): Promise<Hover | null> {
-  const analysis = await session.analysisOf(params.textDocument.uri);
+export async function onHover(session: Session, params: HoverParams, token?: Cancellable): Promise<Hover | null> {
+  const analysis = await session.analysisOf(params.textDocument.uri, token);
   if (!analysis?.model) return null;
   const offset = analysis.index.offsetAt(params.position);
   const assumed = versionAssumption(session, params.textDocument.uri);

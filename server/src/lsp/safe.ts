@@ -1,19 +1,30 @@
 /** Keeps one failing request or notification from taking the server (or other requests) down. */
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import { AnalysisCancelled } from '../documents/backgroundAnalysis';
 
-/** `validate` throws a ResponseError (InvalidParams) for parameters the handler cannot take. */
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'celery-signals: the request was cancelled');
+}
+
+/**
+ * `validate` throws a ResponseError (InvalidParams) for parameters the handler cannot take. A request
+ * its client cancelled (`$/cancelRequest`) is answered RequestCancelled, whatever the handler found.
+ */
 export function guardRequest<P, R>(
   connection: Connection,
   name: string,
-  handler: (params: P) => R | Promise<R>,
+  handler: (params: P, token?: CancellationToken) => R | Promise<R>,
   validate?: (params: unknown) => void,
-): (params: P) => Promise<R> {
-  return async (params: P) => {
+): (params: P, token?: CancellationToken) => Promise<R> {
+  return async (params: P, token?: CancellationToken) => {
     try {
       validate?.(params);
-      return await handler(params);
+      const result = await handler(params, token);
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     } catch (error) {
       if (error instanceof ResponseError) throw error;
+      if (error instanceof AnalysisCancelled) throw cancelled();
       const message = error instanceof Error ? error.message : String(error);
       connection.console.error(`${name} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
       throw new ResponseError(ErrorCodes.InternalError, `celery-signals: ${name} failed: ${message}`);

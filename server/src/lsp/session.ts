@@ -8,9 +8,9 @@ import type { Connection } from 'vscode-languageserver/node';
 import { Catalog, getBundledCatalog } from '../catalog/catalog';
 import type { DocsLanguage } from '../catalog/types';
 import { AnalysisCache, type DocumentAnalysis } from '../documents/analysisCache';
+import { BackgroundAnalysis, type BackgroundHooks, type Cancellable } from '../documents/backgroundAnalysis';
 import { DocumentStore } from '../documents/documentStore';
 import { grammarFor, type Grammar } from '../parsing/treeSitter';
-import { LineIndex } from '../analysis/text';
 import { defaultSettings, resolveDocsLanguage, type Settings } from './settings';
 import { editorDefaultSeverities } from '../analysis/rules/index';
 import type { CeleryVersionDetection } from '../project/celeryVersion';
@@ -26,8 +26,19 @@ function pathOf(uri: string): string | undefined {
   }
 }
 
-/** An analysis slower than this stops a document from being analysed as it is edited (tests lower it). */
-export const ANALYSIS_TIME_LIMIT_MS = Number(process.env.CELERY_SIGNALS_ANALYSIS_LIMIT_MS) || 3000;
+/**
+ * The main thread answers every request, so a document is analysed there only while that stays
+ * quick: one this long (UTF-16 units) goes to the analysis thread from the start, and one of at least
+ * a quarter of that whose analysis took longer than the budget goes there from then on (tests lower
+ * both). Smaller ones stay whatever the clock says: on a busy machine it says little about them.
+ */
+export const BACKGROUND_MIN_LENGTH = numberFromEnvironment('CELERY_SIGNALS_BACKGROUND_MIN_LENGTH', 64 * 1024);
+export const FOREGROUND_BUDGET_MS = numberFromEnvironment('CELERY_SIGNALS_ANALYSIS_LIMIT_MS', 50);
+
+function numberFromEnvironment(name: string, fallback: number): number {
+  const value = process.env[name];
+  return value !== undefined && value !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback;
+}
 
 export interface ClientSupport {
   pullDiagnostics: boolean;
@@ -52,6 +63,7 @@ const lineStartsByText = new WeakMap<DocumentAnalysis, number[]>();
 export class Session {
   readonly store = new DocumentStore();
   readonly cache = new AnalysisCache(50);
+  readonly background: BackgroundAnalysis;
   catalog: Catalog = getBundledCatalog();
   settings: Settings = defaultSettings;
   clientLocale?: string;
@@ -60,8 +72,8 @@ export class Session {
   versionDetections = new Map<string, CeleryVersionDetection>();
   /** The project index of the first workspace folder, once its first build is done (project/workspaceIndex.ts). */
   project?: ProjectIndex;
-  /** Open documents whose analysis took longer than ANALYSIS_TIME_LIMIT_MS. */
-  private readonly tooSlow = new Set<string>();
+  /** Open documents analysed on the analysis thread (they hold no tree on this one). */
+  private readonly inBackground = new Set<string>();
 
   private settingsLoaded!: () => void;
   /**
@@ -77,7 +89,10 @@ export class Session {
   constructor(
     readonly connection: Connection,
     readonly client: ClientSupport,
-  ) {}
+    hooks: BackgroundHooks = {},
+  ) {
+    this.background = new BackgroundAnalysis(hooks);
+  }
 
   markSettingsLoaded(): void {
     this.settingsLoaded();
@@ -97,29 +112,38 @@ export class Session {
     return resolveDocsLanguage(this.settings.docsLanguage, this.clientLocale);
   }
 
-  async analysisOf(uri: string): Promise<DocumentAnalysis | undefined> {
+  /**
+   * The analysis of a document's current version. `token` is the request's: once its client cancels
+   * it, the wait ends with AnalysisCancelled (and work nobody else wants is dropped).
+   */
+  async analysisOf(uri: string, token?: Cancellable): Promise<DocumentAnalysis | undefined> {
     await this.settingsReady;
     const entry = this.store.get(uri);
     if (!entry) return undefined;
-    if (this.tooSlow.has(uri)) {
-      const text = entry.document.getText();
-      return { uri, version: entry.document.version, text, index: new LineIndex(text), findings: [], skipped: 'too-slow' };
-    }
-    const started = performance.now();
     const assumed = versionAssumption(this, uri);
     const file = this.project ? pathOf(uri) : undefined;
     const module = file ? this.project?.moduleOf(file) : undefined;
     const catalog = this.catalogFor(uri);
-    const analysis = await this.cache.analyse(uri, entry, catalog, {
+    const settings = {
       enable: this.settings.enable,
       celeryVersion: assumed.version,
       celeryVersionOrigin: assumed.origin,
       severities: this.severities,
       ...(module && { module }),
-    });
-    // Analysis runs on the one thread that serves every document: one that blocks it this long is
-    // not analysed again while it stays open (the user is told once), rather than on every keystroke.
-    if (performance.now() - started > ANALYSIS_TIME_LIMIT_MS) this.tooSlow.add(uri);
+    };
+    if (!this.inBackground.has(uri) && entry.document.getText().length >= BACKGROUND_MIN_LENGTH) this.moveToBackground(uri);
+    let analysis: DocumentAnalysis | undefined;
+    if (this.inBackground.has(uri)) {
+      analysis = await this.background.analyse(uri, entry, catalog, settings, token);
+    } else {
+      const started = performance.now();
+      analysis = await this.cache.analyse(uri, entry, catalog, settings);
+      if (performance.now() - started > FOREGROUND_BUDGET_MS && analysis.text.length >= BACKGROUND_MIN_LENGTH / 4) {
+        this.moveToBackground(uri);
+        this.background.adopt(analysis);
+      }
+    }
+    if (!analysis) return undefined;
     const crossModule = file && this.project ? this.project.crossModuleFindingsOf(file, analysis.text) : [];
     return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
   }
@@ -141,7 +165,7 @@ export class Session {
   *projectFiles(): Iterable<ProjectFile> {
     const open = new Set<string>();
     for (const { document } of this.store.all()) {
-      const analysis = this.cache.peek(document.uri);
+      const analysis = this.peekAnalysis(document.uri);
       if (!analysis?.model) continue;
       // An untitled document has no path: its URI stands for one.
       const file = pathOf(document.uri) ?? document.uri;
@@ -154,10 +178,31 @@ export class Session {
     for (const file of this.project?.files() ?? []) if (!open.has(file.path)) yield file;
   }
 
+  /** The latest analysis of a document at hand, whatever its version (never computed here). */
+  peekAnalysis(uri: string): DocumentAnalysis | undefined {
+    return this.inBackground.has(uri) ? this.background.peek(uri) : this.cache.peek(uri);
+  }
+
+  /** From now on the document is analysed on the analysis thread; its tree here is dropped. */
+  private moveToBackground(uri: string): void {
+    this.inBackground.add(uri);
+    this.cache.trees.drop(uri);
+    const entry = this.store.get(uri);
+    // The analysis thread starts from the whole text, not from edits to a tree it never had.
+    if (entry) entry.pendingEdits = 'full';
+  }
+
   /** Forgets what was learnt about a document (it was closed or opened anew). */
   forgetDocument(uri: string): void {
     this.cache.forget(uri);
-    this.tooSlow.delete(uri);
+    this.background.forget(uri);
+    this.inBackground.delete(uri);
+  }
+
+  /** Settings or catalog changed: every analysis is computed again. */
+  invalidateAnalyses(): void {
+    this.cache.invalidateAll();
+    this.background.invalidateAll();
   }
 
   /** The grammar a document is parsed with, from its language id or else its file name. */

@@ -86,7 +86,7 @@ export class WorkspaceIndex {
       progress?.done();
       this.markReady();
     }
-    this.session.cache.invalidateAll();
+    this.session.invalidateAnalyses();
     refreshAll(this.session);
     this.publish([...(this.session.project?.files() ?? [])].map((file) => file.path));
     announceProjectChange(this.session);
@@ -159,7 +159,7 @@ export class WorkspaceIndex {
     if (signature !== this.catalogSignature) {
       // Open documents are judged against what the project says: a new catalog means new analyses.
       this.catalogSignature = signature;
-      this.session.cache.invalidateAll();
+      this.session.invalidateAnalyses();
       refreshAll(this.session);
     } else if (changed.length > 0 && this.session.client.pullDiagnostics && this.session.client.diagnosticRefresh) {
       this.session.connection.languages.diagnostics.refresh().catch(() => undefined);

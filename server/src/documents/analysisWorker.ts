@@ -1,0 +1,111 @@
+/**
+ * The analysis thread: large documents are analysed here, through the same cache and pipeline
+ * (AnalysisCache → analysis/analyze.ts) as on the main thread, so the thread that answers requests
+ * never waits for them. It keeps its own copy of each document and its one live tree.
+ *
+ * The model goes back serialised (an ArrayBuffer, moved rather than copied) and is read only when a
+ * request needs it; the findings go back as objects, since every analysis publishes them.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as v8 from 'node:v8';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Catalog } from '../catalog/catalog';
+import { ProjectCatalog } from '../project/projectCatalog';
+import { AnalysisCache } from './analysisCache';
+import type { OpenDocument } from './documentStore';
+import { warmUpAnalysis } from './warmUp';
+import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
+
+const { control, holdMarker } = workerData as WorkerData;
+/** Niceness of the analysis thread (0 is the process's own, 19 the lowest priority). */
+const BACKGROUND_NICENESS = 5;
+const port = parentPort!;
+const cache = new AnalysisCache(50, undefined);
+const documents = new Map<string, OpenDocument>();
+let catalog: Catalog | undefined;
+
+function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
+
+/** Brings this thread's copy of a document to the job's version, with the edits that lead there. */
+function mirror(job: Extract<ToWorker, { kind: 'analyse' }>): OpenDocument {
+  const document = TextDocument.create(job.uri, job.languageId, job.version, job.text);
+  const known = documents.get(job.uri);
+  if (!known) {
+    const entry: OpenDocument = { document, pendingEdits: 'full' };
+    documents.set(job.uri, entry);
+    return entry;
+  }
+  known.document = document;
+  if (job.edits === 'full') known.pendingEdits = 'full';
+  else if (known.pendingEdits !== 'full') known.pendingEdits.push(...job.edits);
+  return known;
+}
+
+/** Test builds only (CELERY_SIGNALS_TEST_HOLD): waits, mid-analysis, until the main thread lets go. */
+function holdIfMarked(job: Extract<ToWorker, { kind: 'analyse' }>): void {
+  if (!holdMarker || !job.text.includes(holdMarker)) return;
+  const releases = Atomics.load(control, CONTROL.releases);
+  reply({ kind: 'holding', id: job.id, uri: job.uri, version: job.version });
+  Atomics.wait(control, CONTROL.releases, releases);
+}
+
+async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<void> {
+  const entry = mirror(job);
+  holdIfMarked(job);
+  // Superseded or no longer wanted while it was on its way or held: the edits are kept, the work is not done.
+  if (Atomics.load(control, CONTROL.cancelledJob) === job.id || !catalog) {
+    reply({ kind: 'cancelled', id: job.id });
+    return;
+  }
+  const analysis = await cache.analyse(job.uri, entry, catalog, job.settings);
+  const model = analysis.model ? v8.serialize(analysis.model) : undefined;
+  const buffer = model?.buffer.slice(model.byteOffset, model.byteOffset + model.byteLength) as ArrayBuffer | undefined;
+  reply(
+    { kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings: analysis.findings, model: buffer, skipped: analysis.skipped, incremental: analysis.incremental },
+    buffer ? [buffer] : [],
+  );
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.kind) {
+    case 'catalog':
+      catalog = message.additions ? new ProjectCatalog(new Catalog(message.files), message.additions) : new Catalog(message.files);
+      cache.invalidateAll();
+      return;
+    case 'forget':
+      documents.delete(message.uri);
+      cache.forget(message.uri);
+      return;
+    case 'analyse':
+      try {
+        await analyse(message);
+      } catch (error) {
+        reply({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+  }
+}
+
+/**
+ * On Linux a thread has its own scheduling priority: this one yields the CPU to the main thread (and
+ * to the user's other work), since a request waits on the main thread and only diagnostics wait here.
+ */
+function lowerPriority(): void {
+  try {
+    const thread = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(thread)) os.setPriority(thread, BACKGROUND_NICENESS);
+  } catch {
+    // Not Linux, or not allowed: the thread runs at the process's priority.
+  }
+}
+lowerPriority();
+
+// Messages are handled one after another: an analysis holds the thread until it is done.
+let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);
+port.on('message', (message: ToWorker) => {
+  queue = queue.then(() => handle(message));
+});

@@ -1,0 +1,293 @@
+/**
+ * Analyses documents on a worker thread (analysisWorker.ts) so the main thread keeps answering
+ * requests on other documents meanwhile. One job runs at a time; at most one more waits per document,
+ * and a newer version replaces it (its edits are carried over). A running job that nobody wants any
+ * more (a newer version came, its requests were cancelled, the document closed) is told to stop at
+ * its next check; a result for an older version is kept only for `peek`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { LineIndex } from '../analysis/text';
+import type { FileModel } from '../analysis/model';
+import type { Catalog } from '../catalog/catalog';
+import { ProjectCatalog } from '../project/projectCatalog';
+import type { AnalysisSettings, DocumentAnalysis } from './analysisCache';
+import type { OpenDocument } from './documentStore';
+import type { Edit } from '../parsing/treeSitter';
+import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
+
+/** A request that stops waiting when its client cancels it (`$/cancelRequest`). */
+export interface Cancellable {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('the request was cancelled');
+  }
+}
+
+interface Waiter {
+  version: number;
+  resolve: (analysis: DocumentAnalysis | undefined) => void;
+  reject: (error: Error) => void;
+  /** Waiters without a token (pushed diagnostics) keep a job wanted until it is done. */
+  cancellable: boolean;
+}
+
+interface Job {
+  id: number;
+  uri: string;
+  entry: OpenDocument;
+  version: number;
+  text: string;
+  edits: Edit[] | 'full';
+  settings: AnalysisSettings;
+  catalog: Catalog;
+  generation: number;
+  /** Told to stop: its result, if it still comes, is not waited for. */
+  cancelled?: boolean;
+}
+
+/** Loaded only when the server runs from its TypeScript sources (tests); the bundles never need it. */
+const TYPESCRIPT_LOADER = 'tsx/cjs/api';
+
+/** The bundle (server/out/analysisWorker.js) next to the running server, or the source through tsx. */
+function startWorker(options: WorkerOptions): Worker {
+  const built = path.join(__dirname, 'analysisWorker.js');
+  if (fs.existsSync(built)) return new Worker(built, options);
+  const source = path.join(__dirname, 'analysisWorker.ts');
+  const code = `require(${JSON.stringify(require.resolve(TYPESCRIPT_LOADER))}).register(); require(${JSON.stringify(source)});`;
+  return new Worker(code, { ...options, eval: true });
+}
+
+/** The model arrives serialised; it is read the first time a request asks for it. */
+function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, buffer: ArrayBuffer | undefined): DocumentAnalysis {
+  if (!buffer) return analysis;
+  let model: FileModel | undefined;
+  return Object.defineProperty(analysis, 'model', {
+    enumerable: true,
+    get: () => (model ??= v8.deserialize(new Uint8Array(buffer)) as FileModel),
+  }) as DocumentAnalysis;
+}
+
+export interface BackgroundHooks {
+  onQueued?: (uri: string, version: number) => void;
+  onHeld?: (uri: string, version: number) => void;
+  onFailure?: (message: string) => void;
+}
+
+export class BackgroundAnalysis {
+  private worker?: Worker;
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT));
+  private readonly results = new Map<string, DocumentAnalysis>();
+  private readonly waiting = new Map<string, Job>();
+  private readonly waiters = new Map<string, Set<Waiter>>();
+  /** Documents the current worker has a copy of: the others are sent whole. */
+  private readonly known = new Set<string>();
+  private running?: Job;
+  private catalogSent?: Catalog;
+  private nextId = 1;
+  private generation = 0;
+
+  /** `onQueued`/`onHeld` hear of queued and held analyses (tests only); `onFailure` of a worker that died. */
+  constructor(private readonly hooks: BackgroundHooks = {}) {}
+
+  /** The latest analysis of a document, whatever its version, without computing anything. */
+  peek(uri: string): DocumentAnalysis | undefined {
+    return this.results.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.results.has(uri) || this.waiting.has(uri) || this.running?.uri === uri;
+  }
+
+  /** Takes over a document analysed elsewhere: requests on the version at hand are answered from it meanwhile. */
+  adopt(analysis: DocumentAnalysis): void {
+    this.results.set(analysis.uri, analysis);
+  }
+
+  /** Starts the worker ahead of the first large document, so it is warm by then. */
+  start(): void {
+    this.ensureWorker();
+  }
+
+  analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings, token?: Cancellable): Promise<DocumentAnalysis | undefined> {
+    const version = entry.document.version;
+    const cached = this.results.get(uri);
+    if (cached && cached.version === version) return Promise.resolve(cached);
+    if (token?.isCancellationRequested) return Promise.reject(new AnalysisCancelled());
+    const promise = new Promise<DocumentAnalysis | undefined>((resolve, reject) => {
+      const waiter: Waiter = { version, resolve, reject, cancellable: !!token };
+      this.waitersOf(uri).add(waiter);
+      const subscription = token?.onCancellationRequested(() => {
+        subscription?.dispose();
+        if (!this.waitersOf(uri).delete(waiter)) return;
+        reject(new AnalysisCancelled());
+        this.dropIfUnwanted(uri);
+      });
+    });
+    this.want(uri, entry, catalog, settings);
+    this.pump();
+    return promise;
+  }
+
+  /** A document closed or reopened: its result, its jobs and the worker's copy go. */
+  forget(uri: string): void {
+    this.results.delete(uri);
+    this.waiting.delete(uri);
+    if (this.running?.uri === uri) this.cancelRunning();
+    if (this.known.delete(uri)) this.post({ kind: 'forget', uri });
+    const waiters = this.waiters.get(uri);
+    this.waiters.delete(uri);
+    for (const waiter of waiters ?? []) waiter.resolve(undefined);
+  }
+
+  /** Settings or catalog changed: no result computed before counts as current. */
+  invalidateAll(): void {
+    this.generation++;
+    this.results.clear();
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private waitersOf(uri: string): Set<Waiter> {
+    let set = this.waiters.get(uri);
+    if (!set) this.waiters.set(uri, (set = new Set()));
+    return set;
+  }
+
+  /** Queues the document's current version, replacing a queued older one; an older running one is told to stop. */
+  private want(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): void {
+    const version = entry.document.version;
+    const running = this.running?.uri === uri ? this.running : undefined;
+    if (running && running.version === version && running.generation === this.generation && !running.cancelled) return;
+    if (running) this.cancelRunning();
+    const queued = this.waiting.get(uri);
+    const edits = takeEdits(entry);
+    const text = entry.document.getText();
+    if (queued) Object.assign(queued, { version, text, settings, catalog, generation: this.generation, edits: joinEdits(queued.edits, edits) });
+    else this.waiting.set(uri, { id: this.nextId++, uri, entry, version, text, edits, settings, catalog, generation: this.generation });
+    this.hooks.onQueued?.(uri, version);
+  }
+
+  /** Nobody waits for the document any more (all its requests were cancelled): its pending work goes. */
+  private dropIfUnwanted(uri: string): void {
+    if (this.waitersOf(uri).size > 0) return;
+    const queued = this.waiting.get(uri);
+    if (queued) {
+      // The edits are not lost: the next analysis of the document starts from them.
+      queued.entry.pendingEdits = joinEdits(queued.edits, queued.entry.pendingEdits);
+      this.waiting.delete(uri);
+    }
+    if (this.running?.uri === uri) this.cancelRunning();
+  }
+
+  private cancelRunning(): void {
+    if (!this.running) return;
+    this.running.cancelled = true;
+    Atomics.store(this.control, CONTROL.cancelledJob, this.running.id);
+  }
+
+  /** Test builds only: lets a held analysis go on. */
+  releaseHeld(): void {
+    Atomics.add(this.control, CONTROL.releases, 1);
+    Atomics.notify(this.control, CONTROL.releases);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const data: WorkerData = { control: this.control, holdMarker: process.env.CELERY_SIGNALS_TEST_HOLD || undefined };
+    // A small young generation keeps the thread's memory close to what it holds (see docs/performance.md).
+    const worker = startWorker({ workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    worker.unref();
+    worker.on('message', (message: FromWorker) => this.onMessage(message));
+    worker.on('error', (error) => this.onWorkerLost(error.message));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.onWorkerLost(`the analysis thread exited with code ${code}`);
+    });
+    this.worker = worker;
+    this.catalogSent = undefined;
+    this.known.clear();
+    return worker;
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const next = this.waiting.values().next().value as Job | undefined;
+    if (!next) return;
+    this.waiting.delete(next.uri);
+    this.ensureWorker();
+    if (this.catalogSent !== next.catalog) {
+      const catalog = next.catalog;
+      // A project's catalog travels as its parts; the analysis thread puts it together again.
+      if (catalog instanceof ProjectCatalog) this.post({ kind: 'catalog', files: catalog.base.files, additions: catalog.additions });
+      else this.post({ kind: 'catalog', files: catalog.files });
+      this.catalogSent = next.catalog;
+    }
+    const edits = this.known.has(next.uri) ? next.edits : 'full';
+    this.known.add(next.uri);
+    this.running = next;
+    this.post({ kind: 'analyse', id: next.id, uri: next.uri, languageId: next.entry.document.languageId, version: next.version, text: next.text, edits, settings: next.settings });
+  }
+
+  private onMessage(message: FromWorker): void {
+    if (message.kind === 'holding') {
+      this.hooks.onHeld?.(message.uri, message.version);
+      return;
+    }
+    const job = this.running;
+    if (!job || job.id !== message.id) return;
+    this.running = undefined;
+    if (message.kind === 'failed') {
+      this.hooks.onFailure?.(message.message);
+      this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
+    } else if (message.kind === 'result') {
+      const { text } = job;
+      const analysis = withLazyModel(
+        { uri: job.uri, version: message.version, text, index: new LineIndex(text), findings: message.findings, skipped: message.skipped, incremental: message.incremental },
+        message.model,
+      );
+      // Computed under settings since changed: it answers those who asked, and is not kept.
+      if (job.generation === this.generation) this.results.set(job.uri, analysis);
+      this.settle(job.uri, (waiter) => waiter.version <= analysis.version && (waiter.resolve(analysis), true));
+    }
+    this.pump();
+  }
+
+  /** Applies `finish` to the document's waiters; those it returns true (or nothing) for stop waiting. */
+  private settle(uri: string, finish: (waiter: Waiter) => boolean | void): void {
+    const waiters = this.waiters.get(uri);
+    for (const waiter of waiters ?? []) if (finish(waiter) !== false) waiters!.delete(waiter);
+  }
+
+  private onWorkerLost(message: string): void {
+    const lost = this.running;
+    this.worker = undefined;
+    this.running = undefined;
+    this.known.clear();
+    this.hooks.onFailure?.(message);
+    if (lost) this.settle(lost.uri, (waiter) => waiter.reject(new Error(message)));
+    this.pump();
+  }
+}
+
+function takeEdits(entry: OpenDocument): Job['edits'] {
+  const edits = entry.pendingEdits;
+  entry.pendingEdits = [];
+  return edits;
+}
+
+function joinEdits(first: Job['edits'], then: Job['edits']): Job['edits'] {
+  return first === 'full' || then === 'full' ? 'full' : [...first, ...then];
+}

@@ -1,0 +1,43 @@
+/** What the main thread and the analysis thread (analysisWorker.ts) say to each other. */
+import type { Finding } from '../analysis/diagnostics';
+import type { ProjectAdditions } from '../project/projectCatalog';
+import type { CatalogFile } from '../catalog/types';
+import type { Edit } from '../parsing/treeSitter';
+import type { AnalysisSettings, SkipReason } from './analysisCache';
+
+/** Slots of the shared Int32Array both threads read without waiting for a message. */
+export const CONTROL = {
+  /** The id of a job the main thread no longer wants (a newer version came, or nobody waits for it). */
+  cancelledJob: 0,
+  /** Bumped to let a held analysis go on (test builds only). */
+  releases: 1,
+  size: 2,
+} as const;
+
+export interface WorkerData {
+  control: Int32Array;
+  /** Test builds only: an analysis of a text containing this marker waits for a release. */
+  holdMarker?: string;
+}
+
+export type ToWorker =
+  /** The catalog files in force and, for a project's document, what the project index adds to them. */
+  | { kind: 'catalog'; files: readonly CatalogFile[]; additions?: ProjectAdditions }
+  | { kind: 'forget'; uri: string }
+  | {
+      kind: 'analyse';
+      id: number;
+      uri: string;
+      languageId: string;
+      version: number;
+      text: string;
+      /** The edits since the text the thread saw last, or `full` when it must parse from scratch. */
+      edits: Edit[] | 'full';
+      settings: AnalysisSettings;
+    };
+
+export type FromWorker =
+  | { kind: 'result'; id: number; uri: string; version: number; findings: Finding[]; model?: ArrayBuffer; skipped?: SkipReason; incremental?: boolean }
+  | { kind: 'cancelled'; id: number }
+  | { kind: 'failed'; id: number; message: string }
+  | { kind: 'holding'; id: number; uri: string; version: number };

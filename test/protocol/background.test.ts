@@ -1,0 +1,135 @@
+// Large documents are analysed on the server's analysis thread. These cases hold such an analysis
+// half-way (CELERY_SIGNALS_TEST_HOLD: the thread waits until the client sends a release) so that what
+// happens meanwhile is observed in a fixed order, never raced against a clock: requests on other
+// documents are answered, a newer version replaces the one waiting, a cancelled request is answered
+// RequestCancelled and its work is dropped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient, type ServerMessage, type StartOptions } from './lspClient';
+
+const HOLD = '# celery-signals-test: hold this analysis';
+const HANDLER = 'from celery.signals import task_failure\n\n@task_failure.connect\ndef on_failure(sender, task_id):\n    pass\n';
+const FIXED = 'from celery.signals import task_failure\n\n@task_failure.connect\ndef on_failure(sender, task_id, **kwargs):\n    pass\n';
+/** Over the size that sends a document to the analysis thread (64 KB). */
+const LARGE_REPEATS = Math.ceil((70 * 1024) / HANDLER.length);
+
+function large(handler: string, hold: boolean): string {
+  const module = Array.from({ length: LARGE_REPEATS }, (_, i) => handler.replace('on_failure', `on_failure_${i}`)).join('\n');
+  return hold ? `${HOLD}\n${module}` : module;
+}
+
+async function withHoldingServer(options: StartOptions, body: (client: LspClient) => Promise<void>): Promise<void> {
+  process.env.CELERY_SIGNALS_TEST_HOLD = HOLD;
+  const client = await LspClient.start(options);
+  delete process.env.CELERY_SIGNALS_TEST_HOLD;
+  try {
+    await body(client);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+}
+
+const held = (uri: string, version?: number) => (m: ServerMessage) =>
+  m.method === 'celerySignals/test/held' && m.params.uri === uri && (version === undefined || m.params.version === version);
+/** What is wrong, leaving out the hints that list parameters a handler may still add. */
+const problems = (diagnostics: { severity: number }[]) => diagnostics.filter((d) => d.severity !== 4);
+const published = (uri: string) => (m: ServerMessage) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri;
+
+test('hover and completion on another document are answered while a large one is being analysed', async () => {
+  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+    const small = 'file:///project/small.py';
+    client.open(small, HANDLER);
+    assert.ok((await client.nextDiagnostics(small, 1)).some((d) => d.code === 'missing-var-kwargs'));
+
+    const big = 'file:///project/big.py';
+    client.open(big, large(HANDLER, true));
+    await client.waitFor(held(big, 1));
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } });
+    assert.match(hover.contents.value, /task_failure/);
+    const completion = await client.request('textDocument/completion', { textDocument: { uri: small }, position: { line: 3, character: 30 } });
+    assert.ok(completion.items.some((item: { label: string }) => /kwargs/.test(item.label)), 'the missing **kwargs is offered');
+    // An edit of the small document is analysed meanwhile too.
+    client.change(small, 2, [{ text: FIXED }]);
+    assert.deepEqual(problems(await client.nextDiagnostics(small, 2)), []);
+    assert.equal(client.notifications.filter(published(big)).length, 0, 'the large document is still being analysed');
+
+    client.notify('celerySignals/test/release', {});
+    const diagnostics = await client.nextDiagnostics(big, 1);
+    assert.equal(diagnostics.filter((d) => d.code === 'missing-var-kwargs').length, LARGE_REPEATS);
+  });
+});
+
+test('a newer version replaces the one waiting, and a superseded analysis is not published', async () => {
+  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+    const uri = 'file:///project/typing.py';
+    client.open(uri, large(HANDLER, true));
+    await client.waitFor(held(uri, 1));
+    // Version 2 holds the marker too: had it been analysed, it would have been held as well.
+    client.change(uri, 2, [{ text: large(HANDLER, true).replace('task_id', 'task_id, args') }]);
+    client.change(uri, 3, [{ text: large(FIXED, false) }]);
+    await client.waitFor((m) => m.method === 'celerySignals/test/queued' && m.params.uri === uri && m.params.version === 3, 15_000, true);
+    client.notify('celerySignals/test/release', {});
+
+    const message = await client.waitFor(published(uri), 30_000, true);
+    assert.equal(message.params.version, 3);
+    assert.deepEqual(problems(message.params.diagnostics), []);
+    assert.deepEqual(
+      client.notifications.filter((m) => m.method === 'celerySignals/test/held').map((m) => m.params.version),
+      [1],
+      'version 1 was stopped and version 2 never started',
+    );
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    assert.match(hover.contents.value, /task_failure/);
+    assert.deepEqual(client.notifications.filter(published(uri)).map((m) => m.params.version), [3]);
+  });
+});
+
+test('a cancelled request is answered RequestCancelled and the analysis it waited for is dropped', async () => {
+  await withHoldingServer({ pullDiagnostics: true }, async (client) => {
+    const uri = 'file:///project/cancelled.py';
+    client.open(uri, large(HANDLER, true));
+    client.write({ jsonrpc: '2.0', id: 'pull-1', method: 'textDocument/diagnostic', params: { textDocument: { uri } } });
+    await client.waitFor(held(uri, 1));
+    client.notify('$/cancelRequest', { id: 'pull-1' });
+    const answer = await client.waitFor((m) => m.id === 'pull-1');
+    assert.equal(answer.error?.code, -32800);
+
+    client.notify('celerySignals/test/release', {});
+    const pulled = client.pullDiagnostics(uri);
+    // The dropped analysis is started again for the new request (and held again): it was not kept.
+    await client.waitFor((m) => held(uri, 1)(m) && client.notifications.filter(held(uri)).length === 2);
+    client.notify('celerySignals/test/release', {});
+    assert.equal((await pulled).filter((d) => d.code === 'missing-var-kwargs').length, LARGE_REPEATS);
+  });
+});
+
+test('edits of a document analysed on the analysis thread give what a fresh open gives', async () => {
+  const client = await LspClient.start({ pullDiagnostics: true });
+  try {
+    const uri = 'file:///project/edited_large.py';
+    let text = large(HANDLER, false);
+    client.open(uri, text);
+    const unfitting = (diagnostics: { code: string }[]) => diagnostics.filter((d) => d.code === 'missing-var-kwargs').length;
+    assert.equal(unfitting(await client.pullDiagnostics(uri)), LARGE_REPEATS);
+    // Fix every tenth handler, one edit at a time, then break the first one differently.
+    let version = 1;
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      if (!lines[line].startsWith('def on_failure_') || Number(/_(\d+)\(/.exec(lines[line])![1]) % 10 !== 0) continue;
+      const character = lines[line].indexOf('task_id') + 'task_id'.length;
+      client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character } }, text: ', **kwargs' }]);
+      lines[line] = `${lines[line].slice(0, character)}, **kwargs${lines[line].slice(character)}`;
+    }
+    text = lines.join('\n');
+    const edited = await client.pullDiagnostics(uri);
+    const fresh = 'file:///project/fresh_large.py';
+    client.open(fresh, text);
+    const sameUri = (diagnostics: unknown[]) => JSON.stringify(diagnostics).replaceAll(fresh, uri);
+    assert.equal(sameUri(await client.pullDiagnostics(fresh)), JSON.stringify(edited));
+    assert.equal(unfitting(edited), LARGE_REPEATS - Math.ceil(LARGE_REPEATS / 10));
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});
