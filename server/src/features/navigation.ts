@@ -34,7 +34,7 @@ import { PROJECT_CHANGED_NOTIFICATION, type SignalMapResult } from '../../../sha
  * signals, once the session has one; else the catalog in force.
  */
 function catalogOfProject(session: Session): Catalog {
-  return (session as { project?: { catalog?: Catalog } }).project?.catalog ?? session.catalog;
+  return session.project?.catalog ?? session.catalog;
 }
 
 /** The project's files, with every open document analysed first so none is missing or stale. */

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lineStartsOf } from '../analysis/navigation/projectFiles';
 import { checkExtracted, extractSource, type CheckOptions } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
@@ -312,15 +313,9 @@ function hashOf(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
 
 function findingsKey(findings: readonly Finding[]): string {
   return JSON.stringify(findings.map((f) => [f.code, f.severity, f.span.start, f.span.end, f.message]));
 }
+
+export { lineStartsOf };

@@ -3,27 +3,17 @@
  * `ProjectFile` has these fields, so its files can be passed as they are; an open document's
  * analysis can be turned into one as well.
  */
-import type { SignalSpec } from '../../catalog/types';
 import type { FileModel, SignalRef, Span } from '../model';
 import type { LineRange, Position } from '../text';
-
-/** A `.send(...)`/`.send_robust(...)` of a signal, as the project index records it. */
-export interface SignalSendFact {
-  signal: SignalRef;
-  span: Span;
-}
 
 export interface NavigableFile {
   path: string;
   uri: string;
   module?: string;
-  model: FileModel & { sends?: readonly SignalSendFact[] };
+  model: FileModel;
   /** UTF-16 offsets where lines start. */
   lineStarts: readonly number[];
 }
-
-/** A project's own signal: where its `Signal(...)` is, when the project index found it. */
-export type ProjectSignalSpec = SignalSpec & { definedAt?: { path: string; span: Span } };
 
 export interface FileLocation {
   uri: string;

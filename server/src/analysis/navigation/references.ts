@@ -1,6 +1,6 @@
 /** Find references and go to definition on a signal, across the project's files. */
 import type { Catalog } from '../../catalog/catalog';
-import { locationIn, type FileLocation, type NavigableFile, type ProjectSignalSpec } from './projectFiles';
+import { locationIn, type FileLocation, type NavigableFile } from './projectFiles';
 
 /**
  * Every place the project connects a receiver to `signal` (the signal's name in the connect) and every
@@ -27,7 +27,7 @@ export function signalReferences(files: Iterable<NavigableFile>, signal: string,
 
 /** Where the project defines `signal` with `Signal(...)`, when it is one of the project's own. */
 export function projectDefinitionOf(files: Iterable<NavigableFile>, signal: string, catalog: Catalog): FileLocation | undefined {
-  const definedAt = (catalog.get(signal) as ProjectSignalSpec | undefined)?.definedAt;
+  const definedAt = catalog.get(signal)?.definedAt;
   if (!definedAt) return undefined;
   for (const file of files) if (file.path === definedAt.path) return locationIn(file, definedAt.span);
   return undefined;
