@@ -23,6 +23,8 @@ import type { Session } from '../lsp/session';
 import { grammarFor } from '../parsing/treeSitter';
 import { ProjectIndex, type IndexChange, type ProjectFile } from './projectIndex';
 import { walkProject } from './walk';
+import { locationIn } from '../analysis/navigation/projectFiles';
+import type { Span } from '../analysis/model';
 import { versionAssumption } from '../features/celeryVersion';
 import { refreshAll, schedulePush } from '../features/diagnostics';
 import { announceProjectChange } from '../features/navigation';
@@ -200,7 +202,7 @@ export class WorkspaceIndex {
     const language = this.session.docsLanguage;
     const known = this.converted.get(file.findings);
     if (known?.language === language) return known;
-    const placer = new LineStarts(file.lineStarts);
+    const placer = { rangeOf: (span: Span) => locationIn(file, span).range };
     const diagnostics = file.findings.map((finding) => toDiagnostic(placer, file.uri, finding, language));
     const entry = { language, diagnostics, resultId: resultIdOf(diagnostics) };
     this.converted.set(file.findings, entry);
@@ -223,25 +225,6 @@ export class WorkspaceIndex {
       else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId, items: diagnostics });
     }
     return { items };
-  }
-}
-
-class LineStarts {
-  constructor(private readonly starts: readonly number[]) {}
-
-  private positionAt(offset: number): { line: number; character: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.starts[low] };
-  }
-
-  rangeOf(span: { start: number; end: number }) {
-    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
 
