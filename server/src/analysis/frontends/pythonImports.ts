@@ -65,7 +65,7 @@ export class SignalModuleIndex {
     if (spec) return { kind: 'signal', signal: spec.name, resolution: 'catalog', module };
     // Only a module whose whole namespace the catalog knows can be said to lack a name.
     if (signalLikeName.test(name) && this.catalog.mayLackName(module, name)) return { kind: 'signal', signal: name, resolution: 'unknown', module };
-    return { kind: 'imported' };
+    return { kind: 'imported', qualified: `${module}.${name}` };
   }
 }
 
