@@ -8,6 +8,7 @@ import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
 import { describeBrokenRegions } from './frontends/brokenRegions';
 import type { FrontEnd } from './frontends/frontend';
+import { FactMemo } from './frontends/factMemo';
 import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';
@@ -37,10 +38,12 @@ export function emptyModel(language: SourceLanguage): FileModel {
   return { language, sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] };
 }
 
-export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog): FileModel {
+export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, memo?: FactMemo): FileModel {
   const frontEnd = frontEndFor(grammar);
   if (!frontEnd) return emptyModel(languageOf(grammar));
-  const model = frontEnd(tree, text, catalog);
+  memo?.begin();
+  const model = frontEnd(tree, text, catalog, { memo });
+  memo?.sweep();
   describeBrokenRegions(model, text, catalog);
   return model;
 }
@@ -78,6 +81,18 @@ export interface SourceInput {
   parseTimeLimitMs?: number;
 }
 
+/**
+ * Each tree's memo of per-definition facts, handed on to the tree parsed from it: a document's
+ * analyses reuse what an edit left unchanged, and the memo lives exactly as long as the caller keeps
+ * the document's tree.
+ */
+const memos = new WeakMap<Tree, FactMemo>();
+
+function memoFor(previousTree: Tree | undefined, catalog: Catalog): FactMemo {
+  const memo = previousTree && memos.get(previousTree);
+  return memo && memo.catalog === catalog ? memo : new FactMemo(catalog);
+}
+
 export interface SourceAnalysis {
   model: FileModel;
   findings: Finding[];
@@ -103,7 +118,9 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
       tree.delete();
       tree = await parseText(grammar, text, undefined, input.parseTimeLimitMs);
     }
-    model = extractModel(tree, text, grammar, catalog);
+    const memo = memoFor(input.previous?.tree, catalog);
+    model = extractModel(tree, text, grammar, catalog, memo);
+    memos.set(tree, memo);
   } catch (error) {
     tree?.delete();
     // Too slow is not a fault of the analysis: the caller says so in its own words.

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ConnectArgument, ConnectValue, CustomSignalReceiver, Handler, HandlerSite, ImportRun, PartialBinding, ReboundSignalUse, ReceiverKind, ReceiverWrapper, SignalRef, Span } from '../model';
 import { callableOf, partialCall, wrapperOf } from './pythonReceivers';
 import { buildHandler } from './pythonHandler';
+import type { FactMemo } from './factMemo';
 import { customSignalReceiver } from './pythonImportRun';
 import { instanceLifetimeOf, localLifetimeOf } from './pythonLifetime';
 import type { SignalModuleIndex } from './pythonImports';
@@ -35,6 +36,7 @@ export class ConnectSiteFinder {
   constructor(
     private readonly resolver: PythonResolver,
     private readonly modules: SignalModuleIndex,
+    private readonly memo?: FactMemo,
   ) {}
 
   /** `within`: only connects starting in these spans (the language server's re-analysis of an edit). */
@@ -331,7 +333,7 @@ export class ConnectSiteFinder {
     const key = definition.startIndex * 4 + (implicitFirstParam === 'self' ? 1 : implicitFirstParam === 'cls' ? 2 : 0);
     let handler = this.handlers.get(key);
     if (!handler) {
-      handler = buildHandler(definition, this.resolver, this.modules, implicitFirstParam);
+      handler = buildHandler(definition, this.resolver, this.modules, implicitFirstParam, this.memo);
       this.handlers.set(key, handler);
     }
     return handler;
