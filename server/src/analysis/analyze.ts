@@ -88,6 +88,11 @@ export interface SourceInput {
  */
 const memos = new WeakMap<Tree, FactMemo>();
 
+/** The memo an analysis left with its tree (tests and benchmarks look at how much it reused). */
+export function factMemoOf(tree: Tree): FactMemo | undefined {
+  return memos.get(tree);
+}
+
 function memoFor(previousTree: Tree | undefined, catalog: Catalog): FactMemo {
   const memo = previousTree && memos.get(previousTree);
   return memo && memo.catalog === catalog ? memo : new FactMemo(catalog);
