@@ -55,10 +55,15 @@ export class FactMemo {
  * (and the other way round).
  */
 export function shiftedSpans<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((item) => shiftedSpans(item, delta)) as T;
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = shiftedSpans(value[i], delta);
+    return items as T;
+  }
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = shiftedSpans(item, delta);
+  // for-in over plain data (no prototype keys): cheaper than Object.entries on this hot path.
+  for (const key in value) copy[key] = shiftedSpans((value as Record<string, unknown>)[key], delta);
   if (typeof copy.start === 'number' && typeof copy.end === 'number') {
     copy.start = (copy.start as number) + delta;
     copy.end = (copy.end as number) + delta;
