@@ -136,8 +136,8 @@ export class ConnectSiteFinder {
     // Any other use of the name (stored, passed, returned) may keep the function alive. Its own
     // body, the connect, the `del` and plain rebinding of the name hold no reference to it.
     const own = handler?.definitionSpan;
-    const holders = this.resolver.nav.root.descendantsOfType('identifier').filter((id) => {
-      if (!id || id.text !== name || sameNode(id, deletion.node)) return false;
+    const holders = this.resolver.nav.identifiersSpelled(name).filter((id) => {
+      if (sameNode(id, deletion.node)) return false;
       if (own && own.start <= id.startIndex && id.endIndex <= own.end) return false;
       if (site.receiverSpan && id.startIndex === site.receiverSpan.start) return false;
       const parent = this.resolver.nav.parentOf(id);
