@@ -1,6 +1,6 @@
 // Keystroke benchmark at the analysis layer: one-character edits typed into a string mid-file of a
 // generated module, each analysed through analyzeSource with the previous tree and edits, as the
-// server does. Usage: node --import tsx bench/keystroke.mjs [lines] [edits]
+// server does. Usage: node --import tsx bench/keystroke.mjs [lines] [edits] [realistic|dense]
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModule } from './generate.mjs';
@@ -39,12 +39,16 @@ export async function runKeystrokeBench(lines = 10_000, count = 100, profile = '
   return { p50: percentile(times, 50), p95: percentile(times, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95), findings: state.findings.length };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const lines = Number(process.argv[2] ?? 10_000);
-  const edits = Number(process.argv[3] ?? 100);
-  const profiles = process.argv[4] ? [process.argv[4]] : ['realistic', 'dense'];
+/** Prints one line per profile: wall and CPU p50/p95 of keystroke → findings. */
+export async function printKeystrokeBench(lines = 10_000, edits = 100, profiles = ['realistic', 'dense']) {
   for (const profile of profiles) {
     const r = await runKeystrokeBench(lines, edits, profile);
     console.log(`${profile.padEnd(9)} ${lines} lines, ${r.findings} findings: keystroke → findings p50 ${formatMs(r.p50)}, p95 ${formatMs(r.p95)}; CPU p50 ${formatMs(r.cpu50)}, p95 ${formatMs(r.cpu95)}`);
   }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const lines = Number(process.argv[2] ?? 10_000);
+  const edits = Number(process.argv[3] ?? 100);
+  await printKeystrokeBench(lines, edits, process.argv[4] ? [process.argv[4]] : undefined);
 }

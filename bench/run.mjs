@@ -2,6 +2,7 @@
 // README; nothing here fails on a slow machine, it only reports.
 import * as os from 'node:os';
 import { runCheckerBench } from './checker.mjs';
+import { printKeystrokeBench } from './keystroke.mjs';
 import { runPythonFrontEndBench } from './python-frontend.mjs';
 import { runServerBench } from './server.mjs';
 
@@ -10,4 +11,6 @@ await runCheckerBench();
 await runPythonFrontEndBench();
 console.log('\n== TypeScript front end (wall p50, wall p95, CPU p50) ==');
 await import('./typescript-frontend.mjs');
+console.log('\n== keystroke → findings through analyzeSource with the previous tree (100 one-character edits mid-file) ==');
+await printKeystrokeBench();
 await runServerBench();
