@@ -8,6 +8,7 @@ import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
 import { describeBrokenRegions } from './frontends/brokenRegions';
 import type { FrontEnd, ModuleIdentity } from './frontends/frontend';
+import { FactMemo } from './frontends/factMemo';
 import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';
@@ -37,10 +38,12 @@ export function emptyModel(language: SourceLanguage): FileModel {
   return { language, sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] };
 }
 
-export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, module?: ModuleIdentity): FileModel {
+export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, module?: ModuleIdentity, memo?: FactMemo): FileModel {
   const frontEnd = frontEndFor(grammar);
   if (!frontEnd) return emptyModel(languageOf(grammar));
-  const model = frontEnd(tree, text, catalog, module && { module });
+  memo?.begin();
+  const model = frontEnd(tree, text, catalog, { ...(module && { module }), memo });
+  memo?.sweep();
   describeBrokenRegions(model, text, catalog);
   return model;
 }
@@ -80,6 +83,24 @@ export interface SourceInput {
   module?: ModuleIdentity;
 }
 
+/**
+ * Each tree's memo of per-definition facts, handed on to the tree parsed from it: a document's
+ * analyses reuse what an edit left unchanged, and the memo lives exactly as long as the caller keeps
+ * the document's tree.
+ */
+const memos = new WeakMap<Tree, FactMemo>();
+
+/** The memo an analysis left with its tree (tests and benchmarks look at how much it reused). */
+export function factMemoOf(tree: Tree): FactMemo | undefined {
+  return memos.get(tree);
+}
+
+function memoFor(previousTree: Tree | undefined, catalog: Catalog, module: ModuleIdentity | undefined): FactMemo {
+  const memo = previousTree && memos.get(previousTree);
+  const where = module ? `${module.name}${module.isPackage ? '/__init__' : ''}` : '';
+  return memo && memo.catalog === catalog && memo.module === where ? memo : new FactMemo(catalog, where);
+}
+
 export interface SourceAnalysis {
   model: FileModel;
   findings: Finding[];
@@ -105,7 +126,9 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
       tree.delete();
       tree = await parseText(grammar, text, undefined, input.parseTimeLimitMs);
     }
-    model = extractModel(tree, text, grammar, catalog, input.module);
+    const memo = memoFor(input.previous?.tree, catalog, input.module);
+    model = extractModel(tree, text, grammar, catalog, input.module, memo);
+    memos.set(tree, memo);
   } catch (error) {
     tree?.delete();
     // Too slow is not a fault of the analysis: the caller says so in its own words.

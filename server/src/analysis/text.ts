@@ -11,15 +11,53 @@ export interface LineRange {
   end: Position;
 }
 
-export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+/** Appends the line starts that the characters [from, to) of `text` begin (each a line break's end). */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+}
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
-    }
+/** The position of the first item of the ascending `values` that is greater than `limit`. */
+function firstAbove(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] <= limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  /** `lineStarts` is for `edited` only: the starts of `text`'s lines, already known. */
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) this.lineStarts = lineStarts;
+    else pushLineStarts(text, 0, text.length, (this.lineStarts = [0]));
+  }
+
+  /**
+   * The index of `text`, which is this index's text with [start, oldEnd) replaced by text[start,
+   * newEnd). Only the replaced characters and the one before them (a `\r` whose `\n` may have
+   * changed) are scanned; the lines after the edit are moved, not found again.
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = this.lineStarts;
+    // A line start p is decided by the characters at p - 1 and p.
+    const keptBefore = firstAbove(old, start - 1);
+    const starts = old.slice(0, Math.max(1, keptBefore));
+    pushLineStarts(text, Math.max(0, start - 1), newEnd, starts);
+    const delta = newEnd - oldEnd;
+    for (let i = firstAbove(old, oldEnd); i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

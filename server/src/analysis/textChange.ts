@@ -17,6 +17,8 @@ export interface TextChange {
 
 export interface AppliedChange {
   text: string;
+  /** The line index of the new text, derived from the old one by rescanning only the changed lines. */
+  index: LineIndex;
   /** The matching tree-sitter edit; undefined when the whole text was replaced. */
   edit?: Edit;
 }
@@ -39,7 +41,7 @@ export function treePointAt(text: string, offset: number): Point {
  * with its ends swapped.
  */
 export function applyChange(text: string, change: TextChange, index = new LineIndex(text)): AppliedChange {
-  if (!change.range) return { text: change.text };
+  if (!change.range) return { text: change.text, index: new LineIndex(change.text) };
   let startIndex = index.offsetAt(change.range.start);
   let oldEndIndex = index.offsetAt(change.range.end);
   if (startIndex > oldEndIndex) [startIndex, oldEndIndex] = [oldEndIndex, startIndex];
@@ -47,6 +49,7 @@ export function applyChange(text: string, change: TextChange, index = new LineIn
   const newEndIndex = startIndex + change.text.length;
   return {
     text: next,
+    index: index.edited(next, startIndex, oldEndIndex, newEndIndex),
     edit: {
       startIndex,
       oldEndIndex,

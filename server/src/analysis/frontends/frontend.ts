@@ -2,6 +2,7 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { Tree } from '../../parsing/treeSitter';
 import type { FileModel, Span } from '../model';
+import type { FactMemo } from './factMemo';
 
 export interface ExtractOptions {
   /**
@@ -10,6 +11,11 @@ export interface ExtractOptions {
    * problems are still reported for the whole file. Front ends that ignore this return everything.
    */
   within?: Span[];
+  /**
+   * Facts kept from the previous analysis of the same document, reused where the piece of code they
+   * were read from is unchanged. The front end records what it reads; the caller sweeps the memo.
+   */
+  memo?: FactMemo;
   /**
    * Where the file sits in its project, when the project index knows it: its dotted module and
    * whether it is a package's `__init__`, so relative imports resolve to absolute modules.

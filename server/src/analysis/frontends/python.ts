@@ -27,7 +27,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const nav = new Navigator(root, text);
   const { tasks, taskDefinitions } = findTasks(root, text, nav);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
-  const finder = new ConnectSiteFinder(resolver, modules);
+  const finder = new ConnectSiteFinder(resolver, modules, options?.memo);
   const sites = finder.findAll(root, text, options?.within);
   recordWrittenTexts(sites, text);
   const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ConnectArgument, ConnectValue, CustomSignalReceiver, Handler, HandlerSite, ImportRun, PartialBinding, ReboundSignalUse, ReceiverKind, ReceiverWrapper, SignalRef, Span } from '../model';
 import { callableOf, partialCall, wrapperOf } from './pythonReceivers';
 import { buildHandler } from './pythonHandler';
+import type { FactMemo } from './factMemo';
 import { customSignalReceiver } from './pythonImportRun';
 import { instanceLifetimeOf, localLifetimeOf } from './pythonLifetime';
 import type { SignalModuleIndex } from './pythonImports';
@@ -35,6 +36,7 @@ export class ConnectSiteFinder {
   constructor(
     private readonly resolver: PythonResolver,
     private readonly modules: SignalModuleIndex,
+    private readonly memo?: FactMemo,
   ) {}
 
   /** `within`: only connects starting in these spans (the language server's re-analysis of an edit). */
@@ -134,8 +136,8 @@ export class ConnectSiteFinder {
     // Any other use of the name (stored, passed, returned) may keep the function alive. Its own
     // body, the connect, the `del` and plain rebinding of the name hold no reference to it.
     const own = handler?.definitionSpan;
-    const holders = this.resolver.nav.root.descendantsOfType('identifier').filter((id) => {
-      if (!id || id.text !== name || sameNode(id, deletion.node)) return false;
+    const holders = this.resolver.nav.identifiersSpelled(name).filter((id) => {
+      if (sameNode(id, deletion.node)) return false;
       if (own && own.start <= id.startIndex && id.endIndex <= own.end) return false;
       if (site.receiverSpan && id.startIndex === site.receiverSpan.start) return false;
       const parent = this.resolver.nav.parentOf(id);
@@ -333,7 +335,7 @@ export class ConnectSiteFinder {
     const key = definition.startIndex * 4 + (implicitFirstParam === 'self' ? 1 : implicitFirstParam === 'cls' ? 2 : 0);
     let handler = this.handlers.get(key);
     if (!handler) {
-      handler = buildHandler(definition, this.resolver, this.modules, implicitFirstParam);
+      handler = buildHandler(definition, this.resolver, this.modules, implicitFirstParam, this.memo);
       this.handlers.set(key, handler);
     }
     return handler;

@@ -8,22 +8,88 @@ import { bodyFactsOf } from './pythonBodyFacts';
 import { mappingReadsOf } from './pythonMappingReads';
 import { ScopeWalker } from './pythonScopes';
 import { enclosingDefinitionKind, spanOf } from './pythonSyntax';
+import { shiftedSpans, type FactMemo } from './factMemo';
+
+/** A read the handler does not bind itself; whether something outside binds it is asked per analysis. */
+interface OutsideRead {
+  name: string;
+  span: Span;
+  /** Declared `global`: only the module and builtins can bind it. */
+  global: boolean;
+  deferred?: boolean;
+}
+
+/**
+ * Everything about a handler that its definition's own text decides, spans relative to the
+ * definition's start. Where the definition sits (module, class, function) and what binds its free
+ * names outside it are added by `buildHandler` on every analysis.
+ */
+interface DefinitionFacts {
+  handler: Omit<Handler, 'kind' | 'definedIn' | 'freeReads' | 'implicitFirstParam'>;
+  outsideReads: OutsideRead[];
+}
 
 export function buildHandler(
   definition: SyntaxNode,
   resolver: PythonResolver,
   modules: SignalModuleIndex,
   implicitFirstParam?: 'self' | 'cls',
+  memo?: FactMemo,
 ): Handler {
+  const start = definition.startIndex;
+  const read = () => shiftedSpans(definitionFacts(definition, resolver, modules), -start);
+  // A definition with a syntax error is read afresh: recovery may depend on the code around it.
+  const key = memo && !definition.hasError ? definitionKey(definition, resolver.nav.text) : undefined;
+  const facts = shiftedSpans(key === undefined ? read() : memo!.get(key, read), start);
+  const definedIn = enclosingDefinitionKind(definition, resolver.nav);
+  const isBoundOutside = resolver.boundOutside(definition);
+  const freeReads: NameRead[] = facts.outsideReads.map(({ global, ...free }) => ({
+    ...free,
+    boundOutside: global ? resolver.isBoundInModule(free.name) : isBoundOutside(free.name),
+  }));
+  const { handler } = facts;
+  return {
+    name: handler.name,
+    nameSpan: handler.nameSpan,
+    kind: definition.type === 'lambda' ? 'lambda' : definedIn === 'class' ? 'method' : 'function',
+    isAsync: handler.isAsync,
+    definedIn,
+    paramStyle: handler.paramStyle,
+    params: handler.params,
+    paramsSpan: handler.paramsSpan,
+    definitionSpan: handler.definitionSpan,
+    freeReads,
+    paramReads: handler.paramReads,
+    implicitFirstParam,
+    yields: handler.yields,
+    awaits: handler.awaits,
+    asyncKeywordSpan: handler.asyncKeywordSpan,
+    catchAllReads: handler.catchAllReads,
+    paramAttributeReads: handler.paramAttributeReads,
+    mappingReads: handler.mappingReads,
+  };
+}
+
+/**
+ * What the facts of a definition are read from: its kind, its text and the column it starts at (the
+ * indentation its body's lines are measured against).
+ */
+function definitionKey(definition: SyntaxNode, text: string): string {
+  const start = definition.startIndex;
+  const column = start - text.lastIndexOf('\n', start - 1) - 1;
+  return `handler\u0000${definition.type}\u0000${column}\u0000${text.slice(start, definition.endIndex)}`;
+}
+
+/** Reads only the definition's own subtree (and the text inside it). */
+function definitionFacts(definition: SyntaxNode, resolver: PythonResolver, modules: SignalModuleIndex): DefinitionFacts {
+  const text = resolver.nav.text;
   const isLambda = definition.type === 'lambda';
   const header = resolver.parameters.header(definition);
   const nameSpan = isLambda ? undefined : header.nameSpan;
   const parsed = header.params;
-  const definedIn = enclosingDefinitionKind(definition, resolver.nav);
-  const scope = new ScopeWalker(modules, resolver.nav.text, true, resolver.parameters).functionScope(definition);
+  const scope = new ScopeWalker(modules, text, true, resolver.parameters).functionScope(definition);
   const paramNames = new Set(parsed.map((param) => param.name));
-  const isBoundOutside = resolver.boundOutside(definition);
-  const freeReads: NameRead[] = [];
+  const outsideReads: OutsideRead[] = [];
   const paramReads: NameRead[] = [];
   // Nested functions the handler itself refers to (calls, returns, hands on): their reads may run.
   const referenced = new Set(scope.reads.filter((read) => read.via === undefined).map((read) => read.name));
@@ -31,44 +97,43 @@ export function buildHandler(
     const span: Span = { start: read.start, end: read.end };
     if (scope.declaredGlobal.has(read.name) || scope.declaredNonlocal.has(read.name)) continue;
     if (read.global) {
-      freeReads.push({ name: read.name, span, boundOutside: resolver.isBoundInModule(read.name) });
+      outsideReads.push({ name: read.name, span, global: true });
     } else if (paramNames.has(read.name)) {
       paramReads.push({ name: read.name, span, boundOutside: false });
     } else if (!scope.bindings.has(read.name)) {
-      const free: NameRead = { name: read.name, span, boundOutside: isBoundOutside(read.name) };
+      const free: OutsideRead = { name: read.name, span, global: false };
       if (read.via !== undefined && !referenced.has(read.via)) free.deferred = true;
-      freeReads.push(free);
+      outsideReads.push(free);
     }
   }
   const catchAll = parsed.find((param) => param.kind === 'var-keyword')?.name;
   const body = bodyFactsOf(definition, catchAll, paramNames);
   const named = new Set(parsed.filter((param) => param.kind !== 'var-keyword' && param.kind !== 'var-positional').map((param) => param.name));
   return {
-    name: nameSpan ? resolver.nav.text.slice(nameSpan.start, nameSpan.end) : undefined,
-    nameSpan: nameSpan ? { ...nameSpan } : undefined,
-    kind: isLambda ? 'lambda' : definedIn === 'class' ? 'method' : 'function',
-    isAsync: header.isAsync,
-    definedIn,
-    paramStyle: 'keywords',
-    params: parsed.map((param) => ({
-      name: param.name,
-      kind: param.kind,
-      hasDefault: param.hasDefault,
-      span: { ...param.span },
-      nameSpan: { ...param.nameSpan },
-      annotation: param.annotation,
-    })),
-    paramsSpan: header.paramsSpan ? { ...header.paramsSpan } : emptyParamsSpan(header, nameSpan),
-    definitionSpan: spanOf(definition),
-    freeReads: freeReads.sort(byPosition),
-    paramReads: paramReads.sort(byPosition),
-    implicitFirstParam,
-    yields: body.yields,
-    awaits: body.awaits,
-    asyncKeywordSpan: header.isAsync ? { start: definition.startIndex, end: definition.child(1)?.startIndex ?? definition.startIndex + 5 } : undefined,
-    catchAllReads: body.catchAllReads,
-    paramAttributeReads: body.paramAttributeReads,
-    mappingReads: mappingReadsOf(definition, named),
+    handler: {
+      name: nameSpan ? text.slice(nameSpan.start, nameSpan.end) : undefined,
+      nameSpan: nameSpan ? { ...nameSpan } : undefined,
+      isAsync: header.isAsync,
+      paramStyle: 'keywords',
+      params: parsed.map((param) => ({
+        name: param.name,
+        kind: param.kind,
+        hasDefault: param.hasDefault,
+        span: { ...param.span },
+        nameSpan: { ...param.nameSpan },
+        annotation: param.annotation,
+      })),
+      paramsSpan: header.paramsSpan ? { ...header.paramsSpan } : emptyParamsSpan(header, nameSpan),
+      definitionSpan: spanOf(definition),
+      paramReads: paramReads.sort(byPosition),
+      yields: body.yields,
+      awaits: body.awaits,
+      asyncKeywordSpan: header.isAsync ? { start: definition.startIndex, end: definition.child(1)?.startIndex ?? definition.startIndex + 5 } : undefined,
+      catchAllReads: body.catchAllReads,
+      paramAttributeReads: body.paramAttributeReads,
+      mappingReads: mappingReadsOf(definition, named),
+    },
+    outsideReads: outsideReads.sort(byPosition),
   };
 }
 
@@ -79,6 +144,6 @@ function emptyParamsSpan(header: DefinitionHeader, nameSpan: Span | undefined): 
 }
 
 /** Module-level so that no closure is created (and named, under tsx) per handler. */
-function byPosition(a: NameRead, b: NameRead): number {
+function byPosition(a: { span: Span }, b: { span: Span }): number {
   return a.span.start - b.span.start;
 }

@@ -107,7 +107,7 @@ export function instanceLifetimeOf(nav: Navigator, site: HandlerSite, receiver: 
 const discardedClasses = new WeakMap<Navigator, Map<string, boolean>>();
 
 function onlyDiscarded(nav: Navigator, className: SyntaxNode): boolean {
-  const uses = nav.root.descendantsOfType('identifier').filter((id) => id && id.text === className.text && !sameNode(id, className));
+  const uses = nav.identifiersSpelled(className.text).filter((id) => !sameNode(id, className));
   return (
     uses.length > 0 &&
     uses.every((use) => {

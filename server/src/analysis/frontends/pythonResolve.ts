@@ -71,6 +71,22 @@ function elementsOf(iterable: SyntaxNode): SyntaxNode[] {
   return namedChildrenOf(iterable).filter((item) => item.type !== 'comment' && item.type !== 'list_splat');
 }
 
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** The word at `at` follows a `.` (spaces, tabs and escaped line breaks between): an attribute. */
+function isAttributeAt(text: string, at: number): boolean {
+  let i = at - 1;
+  for (;;) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9) i--;
+    else if (code === 10 && text.charCodeAt(i - 1) === 92) i -= 2;
+    else if (code === 10 && text.charCodeAt(i - 1) === 13 && text.charCodeAt(i - 2) === 92) i -= 3;
+    else return code === 46;
+  }
+}
+
 export class PythonResolver {
   private readonly scopes = new Map<string, Scope>();
   private readonly signals = new Map<string, SignalRef[]>();
@@ -138,6 +154,10 @@ export class PythonResolver {
       // Defaults, annotations, base classes and decorators are evaluated in the enclosing scope.
       if (!body || use.startIndex < body.startIndex) continue;
       if (type === 'class_definition' && inFunction) continue;
+      if (!this.spellsOutElsewhere(ancestor, name, use)) {
+        if (type !== 'class_definition') inFunction = true;
+        continue;
+      }
       const scope = this.scopeOf(ancestor);
       if (scope.declaredGlobal.has(name)) {
         inFunction = true;
@@ -148,6 +168,21 @@ export class PythonResolver {
       if (type !== 'class_definition') inFunction = true;
     }
     return { modulePosition: inFunction || late ? Number.POSITIVE_INFINITY : use.startIndex };
+  }
+
+  /**
+   * A scope binds or declares a name only by spelling it out as a word that is not an attribute, so
+   * one whose text holds no such word but at `use` cannot: its bindings need not be walked (they are
+   * the costly part of a look-up). Strings and comments may count; that only costs the walk.
+   */
+  private spellsOutElsewhere(scope: SyntaxNode, name: string, use: SyntaxNode): boolean {
+    const text = this.nav.text;
+    const last = scope.endIndex - name.length;
+    for (let at = text.indexOf(name, scope.startIndex); at >= 0 && at <= last; at = text.indexOf(name, at + 1)) {
+      if (at === use.startIndex || isAsciiWordCode(text.charCodeAt(at + name.length)) || isAsciiWordCode(text.charCodeAt(at - 1))) continue;
+      if (!isAttributeAt(text, at)) return true;
+    }
+    return false;
   }
 
   private moduleBinding(name: string, position: number): Binding | undefined {

@@ -150,6 +150,21 @@ export class Navigator {
     return this.ancestors(node)[0] ?? null;
   }
 
+  /**
+   * Every identifier node whose text is `name`. Each one is spelled out at its place in the text, so
+   * searching the text and asking the tree about each hit finds them all, without creating a node
+   * for every identifier of the module (asked once per name, that made big modules quadratic).
+   */
+  identifiersSpelled(name: string): SyntaxNode[] {
+    const found: SyntaxNode[] = [];
+    if (name.length === 0) return found;
+    for (let at = this.text.indexOf(name); at >= 0; at = this.text.indexOf(name, at + 1)) {
+      const node = this.nodeAt(at, at + name.length);
+      if (node?.type === 'identifier' && node.startIndex === at && node.endIndex === at + name.length) found.push(node);
+    }
+    return found;
+  }
+
   /** The node spanning exactly [start, end), searched from its module statement rather than the root. */
   nodeAt(start: number, end: number): SyntaxNode | null {
     const index = this.statementIndex(start, end);

@@ -1,0 +1,78 @@
+/**
+ * Facts a front end read from one self-contained piece of a file (a function definition, say), kept
+ * from one analysis of a document to the next. An entry's key is everything its facts were computed
+ * from, and its spans are stored relative to the piece's start, so a reused entry is exactly what
+ * reading the piece again would give, wherever the piece moved in the file.
+ */
+import type { Catalog } from '../../catalog/catalog';
+
+interface Entry {
+  value: unknown;
+  /** The last analysis that used the entry. */
+  run: number;
+}
+
+export class FactMemo {
+  private readonly entries = new Map<string, Entry>();
+  private run = 0;
+  /** How many look-ups found their facts already here (for tests and benchmarks). */
+  reused = 0;
+
+  /**
+   * Facts depend on the catalog (which names are signals) and on where the module sits (what its
+   * relative imports name), so a memo serves one catalog and one module only.
+   */
+  constructor(
+    readonly catalog: Catalog,
+    readonly module = '',
+  ) {}
+
+  /** Starts an analysis: entries it does not use are dropped when it ends (see `sweep`). */
+  begin(): void {
+    this.run++;
+  }
+
+  /** The facts stored under `key`, or `compute()`'s, stored. The caller must not change what it gets. */
+  get<T>(key: string, compute: () => T): T {
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.run = this.run;
+      this.reused++;
+      return entry.value as T;
+    }
+    const value = compute();
+    this.entries.set(key, { value, run: this.run });
+    return value;
+  }
+
+  /** Drops what the last analysis did not use: the memo holds one version of the document's pieces. */
+  sweep(): void {
+    for (const [key, entry] of this.entries) if (entry.run !== this.run) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/**
+ * A deep copy of plain data with every span (an object with numeric `start` and `end`) moved by
+ * `delta`. Model facts hold nothing but plain data, so this is how a relative entry becomes absolute
+ * (and the other way round).
+ */
+export function shiftedSpans<T>(value: T, delta: number): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = shiftedSpans(value[i], delta);
+    return items as T;
+  }
+  const copy: Record<string, unknown> = {};
+  // for-in over plain data (no prototype keys): cheaper than Object.entries on this hot path.
+  for (const key in value) copy[key] = shiftedSpans((value as Record<string, unknown>)[key], delta);
+  if (typeof copy.start === 'number' && typeof copy.end === 'number') {
+    copy.start = (copy.start as number) + delta;
+    copy.end = (copy.end as number) + delta;
+  }
+  return copy as T;
+}
