@@ -44,6 +44,11 @@ export class LineIndex {
     else pushLineStarts(text, 0, text.length, (this.lineStarts = [0]));
   }
 
+  /** True when this index was made for exactly `text` (the same string, so no comparison is needed). */
+  describes(text: string): boolean {
+    return this.text === text;
+  }
+
   /**
    * The index of `text`, which is this index's text with [start, oldEnd) replaced by text[start,
    * newEnd). Only the replaced characters and the one before them (a `\r` whose `\n` may have

@@ -105,7 +105,8 @@ export class AnalysisCache {
     const previous = generation === this.generation ? this.results.get(uri) : undefined;
     if (previous && previous.version === document.version) return previous;
     const text = document.getText();
-    const base = { uri, version: document.version, text, index: new LineIndex(text), findings: [] as Finding[] };
+    const index = entry.index?.describes(text) ? entry.index : new LineIndex(text);
+    const base = { uri, version: document.version, text, index, findings: [] as Finding[] };
     const grammar: Grammar | undefined = grammarFor(document.languageId) ?? grammarFor(uri);
     let result: DocumentAnalysis;
     if (!settings.enable) result = { ...base, skipped: 'disabled' };

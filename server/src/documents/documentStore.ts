@@ -5,18 +5,21 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Edit } from '../parsing/treeSitter';
 import { applyChange } from '../analysis/textChange';
+import { LineIndex } from '../analysis/text';
 
 export interface OpenDocument {
   document: TextDocument;
   /** Edits not yet applied to the cached tree; `full` when the text was replaced as a whole. */
   pendingEdits: Edit[] | 'full';
+  /** Where the lines of the current text start, kept up to date edit by edit rather than rescanned. */
+  index?: LineIndex;
 }
 
 export class DocumentStore {
   private readonly open = new Map<string, OpenDocument>();
 
   openDocument(uri: string, languageId: string, version: number, text: string): OpenDocument {
-    const entry: OpenDocument = { document: TextDocument.create(uri, languageId, version, text), pendingEdits: 'full' };
+    const entry: OpenDocument = { document: TextDocument.create(uri, languageId, version, text), pendingEdits: 'full', index: new LineIndex(text) };
     this.open.set(uri, entry);
     return entry;
   }
@@ -25,13 +28,16 @@ export class DocumentStore {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
     let text = entry.document.getText();
+    let index = entry.index && entry.index.describes(text) ? entry.index : new LineIndex(text);
     for (const change of changes) {
-      const applied = applyChange(text, change);
+      const applied = applyChange(text, change, index);
       text = applied.text;
+      index = applied.index;
       if (!applied.edit) entry.pendingEdits = 'full';
       else if (entry.pendingEdits !== 'full') entry.pendingEdits.push(applied.edit);
     }
     entry.document = TextDocument.create(uri, entry.document.languageId, version, text);
+    entry.index = index;
     return entry;
   }
 
