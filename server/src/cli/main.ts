@@ -97,7 +97,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     texts.set(file, read.text);
   }
   // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
-  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf);
+  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, args.parseAll);
   const results: FileFindings[] = [...texts].map(([file, text]) => ({ file: displayPath(file, io.cwd), text, findings: project.file(file)?.findings ?? [] }));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {

@@ -27,6 +27,8 @@ export function indexProject(
   catalog: Catalog,
   options: CheckOptions,
   optionsOf?: (file: string) => CheckOptions,
+  /** Parse every file, even one that cannot change a finding (project/factlessFiles.ts): for checking the skip. */
+  parseAll = false,
 ): Promise<ProjectIndex> {
-  return ProjectIndex.build({ root, catalog, options, optionsOf, read: async (file) => texts.get(file), keepText: true }, [...texts.keys()]);
+  return ProjectIndex.build({ root, catalog, options, optionsOf, read: async (file) => texts.get(file), keepText: true, skipFactless: !parseAll }, [...texts.keys()]);
 }

@@ -12,8 +12,9 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkExtracted, extractSource, type CheckOptions } from '../analysis/analyze';
+import { checkExtracted, emptyModel, extractSource, languageOf, type CheckOptions } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
+import { mayHoldFacts } from '../analysis/factWords';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel, HandlerSite } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
@@ -24,6 +25,7 @@ import type { ProjectModule } from './projectSymbols';
 import { ProjectCatalog } from './projectCatalog';
 import { moduleExportsOf, type ModuleExports } from './pythonExports';
 import { crossModuleFindings } from './crossModule';
+import { modulesThatMatter, needsParsing, writtenWords, type WrittenWords } from './factlessFiles';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -52,6 +54,8 @@ export interface ProjectIndexSetup {
   read(file: string): Promise<string | undefined>;
   /** Keep every file's text, so findings carry their fixes (the CLI); the server keeps none. */
   keepText?: boolean;
+  /** Leave unparsed the files that cannot change a finding (see factlessFiles.ts); the CLI does. */
+  skipFactless?: boolean;
 }
 
 interface Entry extends ProjectFile {
@@ -65,6 +69,10 @@ interface Entry extends ProjectFile {
   hash: string;
   text?: string;
   failure?: unknown;
+  /** Left unparsed: it holds no fact word and nothing the project needs (factlessFiles.ts). */
+  unparsed?: boolean;
+  /** What an unparsed file writes, read once for the passes that decide whether to parse it. */
+  written?: WrittenWords;
 }
 
 export interface IndexChange {
@@ -106,6 +114,11 @@ export class ProjectIndex {
 
   file(file: string): ProjectFile | undefined {
     return this.entries.get(file);
+  }
+
+  /** The files left unparsed because they cannot change a finding (see factlessFiles.ts). */
+  unparsedFiles(): string[] {
+    return [...this.entries.values()].filter((entry) => entry.unparsed).map((entry) => entry.path);
   }
 
   /** The catalog as this project sees it: re-exported signals, the project's own signals and tasks. */
@@ -190,7 +203,8 @@ export class ProjectIndex {
       fingerprint: '',
       hash,
     };
-    await this.extract(entry, text, grammar === 'python' ? (tree) => (entry.exports = moduleExportsOf(tree.rootNode, text, entry.identity)) : undefined);
+    if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name)) this.leaveUnparsed(entry, text);
+    else await this.extractWithExports(entry, text);
     if (!existing || exportsKey(existing) !== exportsKey(entry)) this.exportsChanged = true;
     this.entries.set(entry.path, entry);
     return true;
@@ -206,6 +220,23 @@ export class ProjectIndex {
     entry.fingerprint = '\u0000stale';
     this.exportsChanged = true;
     return true;
+  }
+
+  private async extractWithExports(entry: Entry, text: string): Promise<void> {
+    entry.unparsed = undefined;
+    entry.written = undefined;
+    await this.extract(entry, text, entry.grammar === 'python' ? (tree) => (entry.exports = moduleExportsOf(tree.rootNode, text, entry.identity)) : undefined);
+  }
+
+  /** The analysis of a file without a fact word is known without parsing it: no fact, no finding. */
+  private leaveUnparsed(entry: Entry, text: string): void {
+    entry.unparsed = true;
+    entry.written = undefined;
+    entry.model = emptyModel(languageOf(entry.grammar));
+    entry.exports = undefined;
+    entry.failure = undefined;
+    entry.fingerprint = '';
+    entry.text = this.setup.keepText ? text : undefined;
   }
 
   private async extract(entry: Entry, text: string, alsoRead?: (tree: Tree) => void): Promise<void> {
@@ -225,8 +256,44 @@ export class ProjectIndex {
    */
   private async settle(touched: Set<string>): Promise<string[]> {
     this.recomputeCatalog();
+    do await this.reextractStale(touched);
+    while (await this.parseWhatMatters(touched));
+    return this.judge(touched);
+  }
+
+  /**
+   * Parses the unparsed Python files that may bind or import what the project now knows matters
+   * (factlessFiles.ts); true when there were any.
+   */
+  private async parseWhatMatters(touched: Set<string>): Promise<boolean> {
+    const unparsed = [...this.entries.values()].filter((entry) => entry.unparsed && entry.grammar === 'python');
+    if (unparsed.length === 0) return false;
+    const needs = needsParsing(modulesThatMatter([...this.entries.values()], this.symbols), this.projectCatalog);
+    let parsed = false;
+    for (const entry of unparsed) {
+      const modules = [entry.identity, entry.alias === undefined ? undefined : { ...entry.identity!, name: entry.alias }].filter((module) => module !== undefined);
+      let text = entry.text;
+      if (!entry.written) {
+        text ??= await this.setup.read(entry.path);
+        if (text === undefined) continue;
+        entry.written = writtenWords(text);
+      }
+      if (!needs(entry.written, modules)) continue;
+      text ??= await this.setup.read(entry.path);
+      if (text === undefined) continue;
+      await this.extractWithExports(entry, text);
+      touched.add(entry.path);
+      parsed = true;
+    }
+    if (!parsed) return false;
+    this.exportsChanged = true;
+    this.recomputeCatalog();
+    return true;
+  }
+
+  private async reextractStale(touched: Set<string>): Promise<void> {
     for (let round = 0; round < 4; round++) {
-      const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
+      const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && !entry.unparsed && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
       if (stale.length === 0) break;
       for (const entry of stale) {
         const text = entry.text ?? (await this.setup.read(entry.path));
@@ -239,7 +306,6 @@ export class ProjectIndex {
       }
       this.recomputeCatalog();
     }
-    return this.judge(touched);
   }
 
   private recomputeCatalog(): void {
