@@ -18,13 +18,14 @@ import { mayHoldFacts } from '../analysis/factWords';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel, HandlerSite } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
-import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
+import { grammarFor, type Grammar } from '../parsing/treeSitter';
 import { moduleNamingOf } from './moduleNames';
 import { fingerprintOf, projectAdditions, symbolTable, type ProjectFacts, type SymbolTable } from './projectAdditions';
 import type { ProjectModule } from './projectSymbols';
 import { ProjectCatalog } from './projectCatalog';
-import { moduleExportsOf, type ModuleExports } from './pythonExports';
+import type { ModuleExports } from './pythonExports';
 import { crossModuleFindings } from './crossModule';
+import { extractFile, type Extracted, type ExtractRequest } from './extractFile';
 import { modulesThatMatter, needsParsing, writtenWords, type WrittenWords } from './factlessFiles';
 
 export interface ProjectFile {
@@ -56,6 +57,11 @@ export interface ProjectIndexSetup {
   keepText?: boolean;
   /** Leave unparsed the files that cannot change a finding (see factlessFiles.ts); the CLI does. */
   skipFactless?: boolean;
+  /**
+   * Runs the first extraction of many files at once (the CLI: in worker threads), results in the
+   * order of the requests; without it the index extracts them one by one.
+   */
+  extractMany?(requests: readonly ExtractRequest[]): Promise<Extracted[]>;
 }
 
 interface Entry extends ProjectFile {
@@ -104,7 +110,7 @@ export class ProjectIndex {
   /** Indexes `files`; `progress` hears after each file (it may yield to let other work run). */
   static async build(setup: ProjectIndexSetup, files: readonly string[], progress?: (done: number, total: number) => void | Promise<void>): Promise<ProjectIndex> {
     const index = new ProjectIndex(setup);
-    await index.apply(files.map((file) => ({ path: file })), progress);
+    await index.apply(files.map((file) => ({ path: file })), progress, setup.extractMany && []);
     return index;
   }
 
@@ -161,7 +167,8 @@ export class ProjectIndex {
     return this.apply(all.map((file) => ({ path: file })));
   }
 
-  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>): Promise<string[]> {
+  /** `batch`: collect the files to extract and extract them together once all are loaded (a fresh build). */
+  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>, batch?: { entry: Entry; text: string }[]): Promise<string[]> {
     const touched = new Set<string>();
     const deleted: string[] = [];
     const namingChanged = changes.some((change) => path.basename(change.path) === '__init__.py' && (change.deleted || !this.entries.has(change.path)));
@@ -172,16 +179,17 @@ export class ProjectIndex {
           deleted.push(change.path);
           this.exportsChanged = true;
         }
-      } else if (await this.load(change)) touched.add(change.path);
+      } else if (await this.load(change, batch)) touched.add(change.path);
       await progress?.(++done, changes.length);
     }
+    if (batch && batch.length > 0) await this.extractBatch(batch);
     if (namingChanged) for (const entry of this.entries.values()) if (this.renamed(entry)) touched.add(entry.path);
     const changed = await this.settle(touched);
     return [...new Set([...changed, ...deleted])].sort();
   }
 
   /** Reads and extracts one file; false when it is unchanged or cannot be indexed. */
-  private async load(change: IndexChange): Promise<boolean> {
+  private async load(change: IndexChange, batch?: { entry: Entry; text: string }[]): Promise<boolean> {
     const grammar = grammarFor(change.path);
     if (!grammar) return false;
     const text = change.text ?? (await this.setup.read(change.path));
@@ -204,6 +212,7 @@ export class ProjectIndex {
       hash,
     };
     if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name)) this.leaveUnparsed(entry, text);
+    else if (batch) batch.push({ entry, text });
     else await this.extractWithExports(entry, text);
     if (!existing || exportsKey(existing) !== exportsKey(entry)) this.exportsChanged = true;
     this.entries.set(entry.path, entry);
@@ -223,9 +232,21 @@ export class ProjectIndex {
   }
 
   private async extractWithExports(entry: Entry, text: string): Promise<void> {
+    this.extracted(entry, text, await extractFile({ path: entry.path, text, grammar: entry.grammar, module: entry.identity }, { python: this.projectCatalog, base: this.setup.catalog }));
+  }
+
+  /** The first extraction of a fresh build's files, all at once; every one of them is new, so exports changed. */
+  private async extractBatch(batch: { entry: Entry; text: string }[]): Promise<void> {
+    const results = await this.setup.extractMany!(batch.map(({ entry, text }) => ({ path: entry.path, text, grammar: entry.grammar, module: entry.identity })));
+    batch.forEach(({ entry, text }, i) => this.extracted(entry, text, results[i]));
+    this.exportsChanged = true;
+  }
+
+  private extracted(entry: Entry, text: string, result: Extracted): void {
     entry.unparsed = undefined;
     entry.written = undefined;
-    await this.extract(entry, text, entry.grammar === 'python' ? (tree) => (entry.exports = moduleExportsOf(tree.rootNode, text, entry.identity)) : undefined);
+    entry.exports = result.exports;
+    this.took(entry, text, result);
   }
 
   /** The analysis of a file without a fact word is known without parsing it: no fact, no finding. */
@@ -239,10 +260,13 @@ export class ProjectIndex {
     entry.text = this.setup.keepText ? text : undefined;
   }
 
-  private async extract(entry: Entry, text: string, alsoRead?: (tree: Tree) => void): Promise<void> {
+  private async extract(entry: Entry, text: string): Promise<void> {
     // TypeScript and JavaScript see no project module: they are judged against the catalog in force.
     const catalog = entry.grammar === 'python' ? this.projectCatalog : this.setup.catalog;
-    const extracted = await extractSource(text, entry.grammar, catalog, entry.identity, alsoRead);
+    this.took(entry, text, await extractSource(text, entry.grammar, catalog, entry.identity));
+  }
+
+  private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown }): void {
     entry.model = extracted.model;
     entry.failure = extracted.failure;
     entry.fingerprint = entry.grammar === 'python' ? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []) : '';
