@@ -14,6 +14,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { emptyModel, languageOf } from '../analysis/analyze';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogFile } from '../catalog/types';
 import { extractFile, initialProjectCatalog, type Extracted, type ExtractRequest } from '../project/extractFile';
@@ -114,8 +115,7 @@ function inWorkers(run: ExtractRun, threads: number, order: readonly number[], h
         const [stopped, ...queued] = inFlight;
         retry.unshift(...queued);
         const cause = new Error(`the worker thread checking it stopped: ${failure?.message ?? `exit code ${code}`}`);
-        const language = run.requests[stopped].grammar === 'python' ? 'python' : 'typescript';
-        if (!completed(stopped, { model: { language, sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] }, failure: cause }) && workLeft()) start();
+        if (!completed(stopped, { model: emptyModel(languageOf(run.requests[stopped].grammar)), failure: cause }) && workLeft()) start();
       });
       feed();
     };
