@@ -184,6 +184,25 @@ describe('a project whose modules meet through modules without a fact word', () 
 });
 
 describe('--jobs', () => {
+  test('a project spread over worker threads says what one thread says, with and without skipping', async () => {
+    const { generateModule } = await import('../bench/generate.mjs');
+    const files: Record<string, string> = {};
+    for (let seed = 1; seed <= 6; seed++) Object.assign(files, generatedProject(seed));
+    // Enough code (about 440 KB) for three workers to be started; each copy gets its own names.
+    const handlers = generateModule('python', 400, 'dense');
+    for (let i = 0; i < 40; i++) files[`bulk/handlers_${i}.py`] = handlers.replace(/_(\d+)\b/g, `_b${i}_$1`);
+    const dir = project(files);
+    const args = ['check', '.', ...LOUD, '--format', 'json'];
+    const one = await run([...args, '--jobs', '1'], dir);
+    assert.ok(JSON.parse(one.stdout).some((f: { code: string }) => f.code === 'never-connected'));
+    for (const more of [['--jobs', '3'], ['--jobs', '2', '--parse-all']]) {
+      const many = await run([...args, ...more], dir);
+      assert.equal(many.stdout, one.stdout, more.join(' '));
+      assert.equal(many.stderr, one.stderr, more.join(' '));
+      assert.equal(many.code, one.code);
+    }
+  });
+
   test('the output does not depend on the number of threads', async () => {
     for (const format of ['json', 'text']) {
       const one = await run([...CHECK, '--format', format, '--jobs', '1'], corpus.dir);
