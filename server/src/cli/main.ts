@@ -18,7 +18,7 @@ import { fixFiles } from './fixFiles';
 import { indexProject, projectRoot } from './project';
 import { languageFromEnvironment } from './language';
 import { formatReport } from './output';
-import { checkFiles, defaultJobs } from './pool';
+import { defaultJobs, extractFiles } from './pool';
 import type { FileFindings } from './report';
 
 export { servePool } from './poolWorker';
@@ -97,7 +97,9 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     texts.set(file, read.text);
   }
   // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
-  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf);
+  const jobs = args.jobs ?? defaultJobs();
+  const extractMany = (requests: Parameters<typeof extractFiles>[0]['requests']) => extractFiles({ requests, catalog, userCatalogs, jobs });
+  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, extractMany });
   const results: FileFindings[] = [...texts].map(([file, text]) => ({ file: displayPath(file, io.cwd), text, findings: project.file(file)?.findings ?? [] }));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CheckOptions } from '../analysis/checker';
 import type { Catalog } from '../catalog/catalog';
-import { ProjectIndex } from '../project/projectIndex';
+import { ProjectIndex, type ProjectIndexSetup } from '../project/projectIndex';
 
 /** Module names count from the one folder given (`check src/`), else from the working folder. */
 export function projectRoot(paths: readonly string[], cwd: string): string {
@@ -27,6 +27,13 @@ export function indexProject(
   catalog: Catalog,
   options: CheckOptions,
   optionsOf?: (file: string) => CheckOptions,
+  how: {
+    /** Parse every file, even one that cannot change a finding (project/factlessFiles.ts): for checking the skip. */
+    parseAll?: boolean;
+    /** Runs the first extraction of the files (in worker threads: pool.ts). */
+    extractMany?: ProjectIndexSetup['extractMany'];
+  } = {},
 ): Promise<ProjectIndex> {
-  return ProjectIndex.build({ root, catalog, options, optionsOf, read: async (file) => texts.get(file), keepText: true }, [...texts.keys()]);
+  const setup: ProjectIndexSetup = { root, catalog, options, optionsOf, read: async (file) => texts.get(file), keepText: true, skipFactless: !how.parseAll, extractMany: how.extractMany };
+  return ProjectIndex.build(setup, [...texts.keys()]);
 }

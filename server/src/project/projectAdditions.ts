@@ -118,6 +118,9 @@ export function fingerprintOf(facts: ProjectFacts, ownModule: string | undefined
     // it, and those are dependencies of their own; whether it is one matters here.
     addAll(facts.byName.get(dependency));
     if (facts.additions.modules.has(dependency)) lines.add(`m ${dependency}`);
+    // `from M import n` reads n as a signal of M once M is a signal module, so that matters too.
+    const parent = dependency.slice(0, Math.max(0, dependency.lastIndexOf('.')));
+    if (facts.additions.modules.has(parent)) lines.add(`m ${parent}`);
   }
   return [...lines].sort().join('\n');
 }

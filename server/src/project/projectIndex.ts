@@ -13,18 +13,21 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lineStartsOf } from '../analysis/navigation/projectFiles';
-import { checkExtracted, extractSource, type CheckOptions } from '../analysis/analyze';
+import { checkExtracted, emptyModel, extractSource, languageOf, type CheckOptions } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
+import { mayHoldFacts } from '../analysis/factWords';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel, HandlerSite } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
-import { grammarFor, type Grammar, type Tree } from '../parsing/treeSitter';
+import { grammarFor, type Grammar } from '../parsing/treeSitter';
 import { moduleNamingOf } from './moduleNames';
 import { fingerprintOf, projectAdditions, symbolTable, type ProjectFacts, type SymbolTable } from './projectAdditions';
 import type { ProjectModule } from './projectSymbols';
 import { ProjectCatalog } from './projectCatalog';
-import { moduleExportsOf, type ModuleExports } from './pythonExports';
+import type { ModuleExports } from './pythonExports';
 import { crossModuleFindings } from './crossModule';
+import { extractFile, type Extracted, type ExtractRequest } from './extractFile';
+import { modulesThatMatter, needsParsing, writtenWords, type WrittenWords } from './factlessFiles';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -53,6 +56,13 @@ export interface ProjectIndexSetup {
   read(file: string): Promise<string | undefined>;
   /** Keep every file's text, so findings carry their fixes (the CLI); the server keeps none. */
   keepText?: boolean;
+  /** Leave unparsed the files that cannot change a finding (see factlessFiles.ts); the CLI does. */
+  skipFactless?: boolean;
+  /**
+   * Runs the first extraction of many files at once (the CLI: in worker threads), results in the
+   * order of the requests; without it the index extracts them one by one.
+   */
+  extractMany?(requests: readonly ExtractRequest[]): Promise<Extracted[]>;
 }
 
 interface Entry extends ProjectFile {
@@ -66,6 +76,10 @@ interface Entry extends ProjectFile {
   hash: string;
   text?: string;
   failure?: unknown;
+  /** Left unparsed: it holds no fact word and nothing the project needs (factlessFiles.ts). */
+  unparsed?: boolean;
+  /** What an unparsed file writes, read once for the passes that decide whether to parse it. */
+  written?: WrittenWords;
 }
 
 export interface IndexChange {
@@ -97,7 +111,7 @@ export class ProjectIndex {
   /** Indexes `files`; `progress` hears after each file (it may yield to let other work run). */
   static async build(setup: ProjectIndexSetup, files: readonly string[], progress?: (done: number, total: number) => void | Promise<void>): Promise<ProjectIndex> {
     const index = new ProjectIndex(setup);
-    await index.apply(files.map((file) => ({ path: file })), progress);
+    await index.apply(files.map((file) => ({ path: file })), progress, setup.extractMany && []);
     return index;
   }
 
@@ -107,6 +121,11 @@ export class ProjectIndex {
 
   file(file: string): ProjectFile | undefined {
     return this.entries.get(file);
+  }
+
+  /** The files left unparsed because they cannot change a finding (see factlessFiles.ts). */
+  unparsedFiles(): string[] {
+    return [...this.entries.values()].filter((entry) => entry.unparsed).map((entry) => entry.path);
   }
 
   /** The catalog as this project sees it: re-exported signals, the project's own signals and tasks. */
@@ -149,7 +168,8 @@ export class ProjectIndex {
     return this.apply(all.map((file) => ({ path: file })));
   }
 
-  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>): Promise<string[]> {
+  /** `batch`: collect the files to extract and extract them together once all are loaded (a fresh build). */
+  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>, batch?: { entry: Entry; text: string }[]): Promise<string[]> {
     const touched = new Set<string>();
     const deleted: string[] = [];
     const namingChanged = changes.some((change) => path.basename(change.path) === '__init__.py' && (change.deleted || !this.entries.has(change.path)));
@@ -160,16 +180,17 @@ export class ProjectIndex {
           deleted.push(change.path);
           this.exportsChanged = true;
         }
-      } else if (await this.load(change)) touched.add(change.path);
+      } else if (await this.load(change, batch)) touched.add(change.path);
       await progress?.(++done, changes.length);
     }
+    if (batch && batch.length > 0) await this.extractBatch(batch);
     if (namingChanged) for (const entry of this.entries.values()) if (this.renamed(entry)) touched.add(entry.path);
     const changed = await this.settle(touched);
     return [...new Set([...changed, ...deleted])].sort();
   }
 
   /** Reads and extracts one file; false when it is unchanged or cannot be indexed. */
-  private async load(change: IndexChange): Promise<boolean> {
+  private async load(change: IndexChange, batch?: { entry: Entry; text: string }[]): Promise<boolean> {
     const grammar = grammarFor(change.path);
     if (!grammar) return false;
     const text = change.text ?? (await this.setup.read(change.path));
@@ -191,7 +212,9 @@ export class ProjectIndex {
       fingerprint: '',
       hash,
     };
-    await this.extract(entry, text, grammar === 'python' ? (tree) => (entry.exports = moduleExportsOf(tree.rootNode, text, entry.identity)) : undefined);
+    if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name)) this.leaveUnparsed(entry, text);
+    else if (batch) batch.push({ entry, text });
+    else await this.extractWithExports(entry, text);
     if (!existing || exportsKey(existing) !== exportsKey(entry)) this.exportsChanged = true;
     this.entries.set(entry.path, entry);
     return true;
@@ -209,10 +232,42 @@ export class ProjectIndex {
     return true;
   }
 
-  private async extract(entry: Entry, text: string, alsoRead?: (tree: Tree) => void): Promise<void> {
+  private async extractWithExports(entry: Entry, text: string): Promise<void> {
+    this.extracted(entry, text, await extractFile({ path: entry.path, text, grammar: entry.grammar, module: entry.identity }, { python: this.projectCatalog, base: this.setup.catalog }));
+  }
+
+  /** The first extraction of a fresh build's files, all at once; every one of them is new, so exports changed. */
+  private async extractBatch(batch: { entry: Entry; text: string }[]): Promise<void> {
+    const results = await this.setup.extractMany!(batch.map(({ entry, text }) => ({ path: entry.path, text, grammar: entry.grammar, module: entry.identity })));
+    batch.forEach(({ entry, text }, i) => this.extracted(entry, text, results[i]));
+    this.exportsChanged = true;
+  }
+
+  private extracted(entry: Entry, text: string, result: Extracted): void {
+    entry.unparsed = undefined;
+    entry.written = undefined;
+    entry.exports = result.exports;
+    this.took(entry, text, result);
+  }
+
+  /** The analysis of a file without a fact word is known without parsing it: no fact, no finding. */
+  private leaveUnparsed(entry: Entry, text: string): void {
+    entry.unparsed = true;
+    entry.written = undefined;
+    entry.model = emptyModel(languageOf(entry.grammar));
+    entry.exports = undefined;
+    entry.failure = undefined;
+    entry.fingerprint = '';
+    entry.text = this.setup.keepText ? text : undefined;
+  }
+
+  private async extract(entry: Entry, text: string): Promise<void> {
     // TypeScript and JavaScript see no project module: they are judged against the catalog in force.
     const catalog = entry.grammar === 'python' ? this.projectCatalog : this.setup.catalog;
-    const extracted = await extractSource(text, entry.grammar, catalog, entry.identity, alsoRead);
+    this.took(entry, text, await extractSource(text, entry.grammar, catalog, entry.identity));
+  }
+
+  private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown }): void {
     entry.model = extracted.model;
     entry.failure = extracted.failure;
     entry.fingerprint = entry.grammar === 'python' ? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []) : '';
@@ -226,8 +281,44 @@ export class ProjectIndex {
    */
   private async settle(touched: Set<string>): Promise<string[]> {
     this.recomputeCatalog();
+    do await this.reextractStale(touched);
+    while (await this.parseWhatMatters(touched));
+    return this.judge(touched);
+  }
+
+  /**
+   * Parses the unparsed Python files that may bind or import what the project now knows matters
+   * (factlessFiles.ts); true when there were any.
+   */
+  private async parseWhatMatters(touched: Set<string>): Promise<boolean> {
+    const unparsed = [...this.entries.values()].filter((entry) => entry.unparsed && entry.grammar === 'python');
+    if (unparsed.length === 0) return false;
+    const needs = needsParsing(modulesThatMatter([...this.entries.values()], this.symbols), this.projectCatalog);
+    let parsed = false;
+    for (const entry of unparsed) {
+      const modules = [entry.identity, entry.alias === undefined ? undefined : { ...entry.identity!, name: entry.alias }].filter((module) => module !== undefined);
+      let text = entry.text;
+      if (!entry.written) {
+        text ??= await this.setup.read(entry.path);
+        if (text === undefined) continue;
+        entry.written = writtenWords(text);
+      }
+      if (!needs(entry.written, modules)) continue;
+      text ??= await this.setup.read(entry.path);
+      if (text === undefined) continue;
+      await this.extractWithExports(entry, text);
+      touched.add(entry.path);
+      parsed = true;
+    }
+    if (!parsed) return false;
+    this.exportsChanged = true;
+    this.recomputeCatalog();
+    return true;
+  }
+
+  private async reextractStale(touched: Set<string>): Promise<void> {
     for (let round = 0; round < 4; round++) {
-      const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
+      const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && !entry.unparsed && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
       if (stale.length === 0) break;
       for (const entry of stale) {
         const text = entry.text ?? (await this.setup.read(entry.path));
@@ -240,7 +331,6 @@ export class ProjectIndex {
       }
       this.recomputeCatalog();
     }
-    return this.judge(touched);
   }
 
   private recomputeCatalog(): void {
