@@ -74,8 +74,11 @@ export function crossModuleFindings(files: readonly CrossModuleFile[], catalog: 
   const takesOver = files.filter((file) => atImport(file, 'setup_logging').some((s) => !weakLoss(s) && !optionArguments(s).some((o) => o.option === 'sender' && o.argument.value.kind !== 'none')));
   for (const setup of takesOver) {
     for (const file of files) {
-      if (file === setup || !linked(setup, file)) continue;
-      for (const name of SHADOWED) for (const site of atImport(file, name)) push(file, 'setup-logging-shadows-after-setup', 'warning', site.connection.signal.nameSpan, messages.shadowed(name, setup.module ?? setup.path));
+      if (file === setup) continue;
+      // Which files import which is asked last: following imports costs more than reading a model.
+      const shadowed = [...SHADOWED].flatMap((name) => atImport(file, name).map((site) => ({ name, site })));
+      if (shadowed.length === 0 || !linked(setup, file)) continue;
+      for (const { name, site } of shadowed) push(file, 'setup-logging-shadows-after-setup', 'warning', site.connection.signal.nameSpan, messages.shadowed(name, setup.module ?? setup.path));
     }
   }
   const uids = new Map<string, { file: CrossModuleFile; site: HandlerSite; span: Span }[]>();
@@ -153,7 +156,10 @@ function abortedConnects(files: readonly CrossModuleFile[], catalog: Catalog, op
 function importLinks(files: readonly CrossModuleFile[]): (a: CrossModuleFile, b: CrossModuleFile) => boolean {
   const byModule = new Map<string, CrossModuleFile>();
   for (const file of files) for (const name of [file.module, file.alias]) if (name && !byModule.has(name)) byModule.set(name, file);
+  const directOf = new Map<CrossModuleFile, CrossModuleFile[]>();
   const direct = (file: CrossModuleFile): CrossModuleFile[] => {
+    const known = directOf.get(file);
+    if (known) return known;
     const out = new Set<CrossModuleFile>();
     for (const module of file.exports?.imports ?? []) {
       // Importing `a.b.c` runs `a`, `a.b` and `a.b.c`.
@@ -163,7 +169,9 @@ function importLinks(files: readonly CrossModuleFile[]): (a: CrossModuleFile, b:
         if (found && found !== file) out.add(found);
       }
     }
-    return [...out];
+    const list = [...out];
+    directOf.set(file, list);
+    return list;
   };
   const reach = new Map<CrossModuleFile, Set<CrossModuleFile>>();
   const reachable = (from: CrossModuleFile): Set<CrossModuleFile> => {
