@@ -31,7 +31,7 @@ test('Emacs + eglot: diagnostics, hover and completion from the language server'
     );
     assert.match(result.hover, /task_failure/);
     assert.ok(result.completionLabels.includes('einfo'), `completion: ${result.completionLabels.join(', ')}`);
-    assert.equal(run.status, 0);
+    assert.equal(run.status, 0, `Emacs exited with status ${run.status}: ${run.stderr.slice(-2000)}`);
   } finally {
     fs.rmSync(probe.dir, { recursive: true, force: true });
   }

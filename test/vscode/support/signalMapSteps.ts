@@ -36,8 +36,10 @@ export async function browseSignalMap(page: Page, steps: UiSteps): Promise<void>
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
   await page.keyboard.press('Backspace');
   await page.keyboard.type('insert.py');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'insert.py' }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  // Clicked rather than chosen with Enter: the list can still be re-sorted when Enter lands.
+  const insertRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'insert.py' }).first();
+  await insertRow.waitFor({ state: 'visible' });
+  await insertRow.click();
   await page.locator('.tab.active[aria-label*="insert.py"]').waitFor({ state: 'visible' });
   await receiver.click();
   await page.locator('.tab.active[aria-label*="handlers.py"]').waitFor({ state: 'visible', timeout: 15_000 });
