@@ -65,7 +65,11 @@ export function symbolTable(base: Catalog, modules: ReadonlyMap<string, ProjectM
 }
 
 /** The additions: the symbol table with the project's own signals given the keywords their sends pass. */
-export function projectAdditions(table: SymbolTable, models: readonly FileModel[]): ProjectFacts {
+/**
+ * `unreadFiles`: some project file could not be read, so a send of any project signal may hide there
+ * and no receiver can be said to need a keyword nobody passes.
+ */
+export function projectAdditions(table: SymbolTable, models: readonly FileModel[], unreadFiles = false): ProjectFacts {
   const additions: ProjectAdditions = { modules: new Map(), custom: new Map(), openKeywords: new Set(), tasks: table.tasks, moduleTasks: table.moduleTasks };
   const sends = new Map<string, string[][]>();
   for (const model of models) {
@@ -78,7 +82,7 @@ export function projectAdditions(table: SymbolTable, models: readonly FileModel[
   for (const [key, { spec, providingArgs }] of table.custom) {
     const seen = sends.get(key) ?? [];
     // A signal nothing in the project sends may be sent by code we cannot see: its keywords are open.
-    if (seen.length === 0) additions.openKeywords.add(key);
+    if (seen.length === 0 || unreadFiles) additions.openKeywords.add(key);
     // A new object each time: the checker caches keyword sets per signal object.
     additions.custom.set(key, { ...spec, params: paramsFromSends(seen, providingArgs) });
   }

@@ -91,6 +91,8 @@ export interface IndexChange {
 
 export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();
+  /** Python files that could not be read (or were left out): what they send is unknown. */
+  private readonly unread = new Set<string>();
   private projectCatalog: ProjectCatalog;
   private facts: ProjectFacts;
   private symbols: SymbolTable;
@@ -176,6 +178,7 @@ export class ProjectIndex {
     let done = 0;
     for (const change of changes) {
       if (change.deleted) {
+        this.unread.delete(change.path);
         if (this.entries.delete(change.path)) {
           deleted.push(change.path);
           this.exportsChanged = true;
@@ -194,7 +197,11 @@ export class ProjectIndex {
     const grammar = grammarFor(change.path);
     if (!grammar) return false;
     const text = change.text ?? (await this.setup.read(change.path));
-    if (text === undefined) return this.entries.delete(change.path);
+    if (text === undefined) {
+      if (grammar === 'python') this.unread.add(change.path);
+      return this.entries.delete(change.path);
+    }
+    this.unread.delete(change.path);
     const hash = hashOf(text);
     const existing = this.entries.get(change.path);
     if (existing && existing.hash === hash) return false;
@@ -336,7 +343,7 @@ export class ProjectIndex {
   private recomputeCatalog(): void {
     if (this.exportsChanged) this.symbols = symbolTable(this.setup.catalog, this.projectModules());
     this.exportsChanged = false;
-    this.facts = projectAdditions(this.symbols, [...this.entries.values()].map((entry) => entry.model));
+    this.facts = projectAdditions(this.symbols, [...this.entries.values()].map((entry) => entry.model), this.unread.size > 0);
     this.projectCatalog = new ProjectCatalog(this.setup.catalog, this.facts.additions);
   }
 

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { readSource } from '../cli/files';
 import { toDiagnostic } from '../lsp/convert';
-import type { Session } from '../lsp/session';
+import { BACKGROUND_MIN_LENGTH, type Session } from '../lsp/session';
 import { grammarFor } from '../parsing/treeSitter';
 import { ProjectIndex, type IndexChange, type ProjectFile } from './projectIndex';
 import { walkProject } from './walk';
@@ -102,9 +102,12 @@ export class WorkspaceIndex {
   /** An open document's text wins over the disk. */
   private async read(file: string): Promise<string | undefined> {
     const entry = this.session.store.get(pathToFileURL(file).href);
-    if (entry) return entry.document.getText();
+    if (entry) {
+      const text = entry.document.getText();
+      return tooLargeForThisThread(text) ? undefined : text;
+    }
     const read = readSource(file);
-    return 'text' in read ? read.text : undefined;
+    return 'text' in read && !tooLargeForThisThread(read.text) ? read.text : undefined;
   }
 
   onWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
@@ -252,4 +255,13 @@ function pathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The index extracts on the thread that answers requests; a module this large would hold it for
+ * seconds (open documents that large are analysed on the worker thread). It is left out of the index,
+ * which then treats the project's own signals as sent with keywords it cannot list.
+ */
+function tooLargeForThisThread(text: string): boolean {
+  return text.length >= BACKGROUND_MIN_LENGTH;
 }
