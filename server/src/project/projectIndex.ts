@@ -23,7 +23,7 @@ import { grammarFor, type Grammar } from '../parsing/treeSitter';
 import { moduleNamingOf } from './moduleNames';
 import { fingerprintOf, projectAdditions, symbolTable, type ProjectFacts, type SymbolTable } from './projectAdditions';
 import type { ProjectModule } from './projectSymbols';
-import { ProjectCatalog } from './projectCatalog';
+import { ProjectCatalog, type ProjectAdditions } from './projectCatalog';
 import type { ModuleExports } from './pythonExports';
 import { crossModuleFindings } from './crossModule';
 import { extractFile, type Extracted, type ExtractRequest } from './extractFile';
@@ -91,6 +91,8 @@ export interface IndexChange {
 
 export class ProjectIndex {
   private readonly entries = new Map<string, Entry>();
+  /** What the catalog's additions said when `projectCatalog` was made (see recomputeCatalog). */
+  private catalogKey = '';
   /** Python files that could not be read (or were left out): what they send is unknown. */
   private readonly unread = new Set<string>();
   private projectCatalog: ProjectCatalog;
@@ -344,6 +346,11 @@ export class ProjectIndex {
     if (this.exportsChanged) this.symbols = symbolTable(this.setup.catalog, this.projectModules());
     this.exportsChanged = false;
     this.facts = projectAdditions(this.symbols, [...this.entries.values()].map((entry) => entry.model), this.unread.size > 0);
+    // The same catalog object while the project says the same: analyses keep their memo of facts, and
+    // the analysis thread is not sent a catalog it already has.
+    const key = additionsKey(this.facts.additions);
+    if (key === this.catalogKey && this.projectCatalog.base === this.setup.catalog) return;
+    this.catalogKey = key;
     this.projectCatalog = new ProjectCatalog(this.setup.catalog, this.facts.additions);
   }
 
@@ -404,6 +411,16 @@ function exportsKey(entry: Entry): string {
     bindings.map(({ binding, conditional }) => [conditional, binding.kind === 'call' && binding.callee[binding.callee.length - 1] !== 'Signal' ? { ...binding, span: undefined } : binding]),
   ]);
   return JSON.stringify([entry.identity, entry.alias, names, entry.exports?.starImports]);
+}
+
+function additionsKey(additions: ProjectAdditions): string {
+  return JSON.stringify([
+    [...additions.modules].map(([module, names]) => [module, [...names].map(([name, spec]) => [name, spec.name])]),
+    [...additions.custom.values()],
+    [...additions.openKeywords],
+    [...additions.tasks],
+    [...additions.moduleTasks],
+  ]);
 }
 
 function hashOf(text: string): string {
