@@ -60,6 +60,30 @@ test('hover and completion on another document are answered while a large one is
   });
 });
 
+test('after a settings change, a hover on an analysed large document does not wait behind another one', async () => {
+  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+    const first = 'file:///project/first_large.py';
+    client.open(first, large(HANDLER, false));
+    await client.nextDiagnostics(first, 1);
+    const second = 'file:///project/second_large.py';
+    client.open(second, large(HANDLER, true));
+    await client.waitFor(held(second, 1));
+
+    // Every analysis is out of date now; the first document's fresh one queues behind the held one.
+    client.settings = { severity: { 'missing-var-kwargs': 'hint' } };
+    const asked = client.waitFor((m) => m.method === 'workspace/configuration');
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    await asked;
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: first }, position: { line: 2, character: 3 } });
+    assert.match(hover.contents.value, /task_failure/);
+    assert.equal(client.notifications.filter(published(second)).length, 0, 'the other document is still held');
+
+    client.notify('celerySignals/test/release', {});
+    const republished = await client.waitFor((m) => published(first)(m) && m.params.diagnostics.some((d: { code: string; severity: number }) => d.code === 'missing-var-kwargs' && d.severity === 4), 30_000, true);
+    assert.equal(republished.params.version, 1, 'the first document is analysed again under the new settings');
+  });
+});
+
 test('a newer version replaces the one waiting, and a superseded analysis is not published', async () => {
   await withHoldingServer({ pullDiagnostics: false }, async (client) => {
     const uri = 'file:///project/typing.py';

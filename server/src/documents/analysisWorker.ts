@@ -13,6 +13,7 @@ import * as v8 from 'node:v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
 import { ProjectCatalog } from '../project/projectCatalog';
+import { extractFile } from '../project/extractFile';
 import { AnalysisCache } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 import { warmUpAnalysis } from './warmUp';
@@ -25,6 +26,9 @@ const port = parentPort!;
 const cache = new AnalysisCache(50, undefined);
 const documents = new Map<string, OpenDocument>();
 let catalog: Catalog | undefined;
+let indexCatalog: Catalog | undefined;
+/** The settings each document was last analysed under. */
+const settingsSeen = new Map<string, string>();
 
 function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -61,6 +65,10 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
     reply({ kind: 'cancelled', id: job.id });
     return;
   }
+  // Settings that changed under an unchanged catalog (a severity, the Celery release) make every result old.
+  const settings = JSON.stringify(job.settings);
+  if (settingsSeen.has(job.uri) && settingsSeen.get(job.uri) !== settings) cache.invalidateAll();
+  settingsSeen.set(job.uri, settings);
   const analysis = await cache.analyse(job.uri, entry, catalog, job.settings);
   const model = analysis.model ? v8.serialize(analysis.model) : undefined;
   const buffer = model?.buffer.slice(model.byteOffset, model.byteOffset + model.byteLength) as ArrayBuffer | undefined;
@@ -72,12 +80,30 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
 
 async function handle(message: ToWorker): Promise<void> {
   switch (message.kind) {
-    case 'catalog':
-      catalog = message.additions ? new ProjectCatalog(new Catalog(message.files), message.additions) : new Catalog(message.files);
+    case 'catalog': {
+      const received = message.additions ? new ProjectCatalog(new Catalog(message.files), message.additions) : new Catalog(message.files);
+      if (message.forIndex) {
+        indexCatalog = received;
+        return;
+      }
+      catalog = received;
       cache.invalidateAll();
+      return;
+    }
+    case 'extract':
+      try {
+        const python = indexCatalog ?? catalog!;
+        const result = await extractFile(message.request, { python, base: python instanceof ProjectCatalog ? python.base : python });
+        // An Error does not survive the trip whole: its message does.
+        if (result.failure instanceof Error) result.failure = new Error(result.failure.message);
+        reply({ kind: 'extracted', id: message.id, result });
+      } catch (error) {
+        reply({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+      }
       return;
     case 'forget':
       documents.delete(message.uri);
+      settingsSeen.delete(message.uri);
       cache.forget(message.uri);
       return;
     case 'analyse':

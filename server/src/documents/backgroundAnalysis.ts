@@ -17,6 +17,8 @@ import type { AnalysisSettings, DocumentAnalysis } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 import type { Edit } from '../parsing/treeSitter';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
+import type { Extracted, ExtractRequest } from '../project/extractFile';
+import { emptyModel, languageOf } from '../analysis/analyze';
 
 /** A request that stops waiting when its client cancels it (`$/cancelRequest`). */
 export interface Cancellable {
@@ -52,6 +54,14 @@ interface Job {
   cancelled?: boolean;
 }
 
+/** A file the project index wants extracted: done when no document waits for an analysis. */
+interface Extraction {
+  id: number;
+  request: ExtractRequest;
+  catalog: Catalog;
+  resolve: (result: Extracted) => void;
+}
+
 /** Loaded only when the server runs from its TypeScript sources (tests); the bundles never need it. */
 const TYPESCRIPT_LOADER = 'tsx/cjs/api';
 
@@ -84,12 +94,17 @@ export class BackgroundAnalysis {
   private worker?: Worker;
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT));
   private readonly results = new Map<string, DocumentAnalysis>();
+  /** The settings generation each result was computed under: an older one is kept for `peek` only. */
+  private readonly resultGenerations = new Map<string, number>();
   private readonly waiting = new Map<string, Job>();
   private readonly waiters = new Map<string, Set<Waiter>>();
   /** Documents the current worker has a copy of: the others are sent whole. */
   private readonly known = new Set<string>();
   private running?: Job;
+  private readonly extractions: Extraction[] = [];
+  private extracting?: Extraction;
   private catalogSent?: Catalog;
+  private indexCatalogSent?: Catalog;
   private nextId = 1;
   private generation = 0;
 
@@ -108,6 +123,7 @@ export class BackgroundAnalysis {
   /** Takes over a document analysed elsewhere: requests on the version at hand are answered from it meanwhile. */
   adopt(analysis: DocumentAnalysis): void {
     this.results.set(analysis.uri, analysis);
+    this.resultGenerations.set(analysis.uri, this.generation);
   }
 
   /** Starts the worker ahead of the first large document, so it is warm by then. */
@@ -118,7 +134,7 @@ export class BackgroundAnalysis {
   analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings, token?: Cancellable): Promise<DocumentAnalysis | undefined> {
     const version = entry.document.version;
     const cached = this.results.get(uri);
-    if (cached && cached.version === version) return Promise.resolve(cached);
+    if (cached && cached.version === version && this.resultGenerations.get(uri) === this.generation) return Promise.resolve(cached);
     if (token?.isCancellationRequested) return Promise.reject(new AnalysisCancelled());
     const promise = new Promise<DocumentAnalysis | undefined>((resolve, reject) => {
       const waiter: Waiter = { version, resolve, reject, cancellable: !!token };
@@ -135,9 +151,21 @@ export class BackgroundAnalysis {
     return promise;
   }
 
+  /**
+   * The project index's per-file step, on this thread so that the one answering requests never waits
+   * for it. Documents' analyses go first; a failure comes back as the file's failure, never as a throw.
+   */
+  extract(request: ExtractRequest, catalog: Catalog): Promise<Extracted> {
+    return new Promise((resolve) => {
+      this.extractions.push({ id: this.nextId++, request, catalog, resolve });
+      this.pump();
+    });
+  }
+
   /** A document closed or reopened: its result, its jobs and the worker's copy go. */
   forget(uri: string): void {
     this.results.delete(uri);
+    this.resultGenerations.delete(uri);
     this.waiting.delete(uri);
     if (this.running?.uri === uri) this.cancelRunning();
     if (this.known.delete(uri)) this.post({ kind: 'forget', uri });
@@ -146,10 +174,9 @@ export class BackgroundAnalysis {
     for (const waiter of waiters ?? []) waiter.resolve(undefined);
   }
 
-  /** Settings or catalog changed: no result computed before counts as current. */
+  /** Settings or catalog changed: no result computed before counts as current (`peek` still sees them). */
   invalidateAll(): void {
     this.generation++;
-    this.results.clear();
   }
 
   dispose(): void {
@@ -214,6 +241,7 @@ export class BackgroundAnalysis {
     });
     this.worker = worker;
     this.catalogSent = undefined;
+    this.indexCatalogSent = undefined;
     this.known.clear();
     return worker;
   }
@@ -223,9 +251,9 @@ export class BackgroundAnalysis {
   }
 
   private pump(): void {
-    if (this.running) return;
+    if (this.running || this.extracting) return;
     const next = this.waiting.values().next().value as Job | undefined;
-    if (!next) return;
+    if (!next) return this.pumpExtraction();
     this.waiting.delete(next.uri);
     this.ensureWorker();
     if (this.catalogSent !== next.catalog) {
@@ -241,9 +269,34 @@ export class BackgroundAnalysis {
     this.post({ kind: 'analyse', id: next.id, uri: next.uri, languageId: next.entry.document.languageId, version: next.version, text: next.text, edits, settings: next.settings });
   }
 
+  private pumpExtraction(): void {
+    const next = this.extractions.shift();
+    if (!next) return;
+    this.ensureWorker();
+    if (this.indexCatalogSent !== next.catalog) {
+      const catalog = next.catalog;
+      if (catalog instanceof ProjectCatalog) this.post({ kind: 'catalog', files: catalog.base.files, additions: catalog.additions, forIndex: true });
+      else this.post({ kind: 'catalog', files: catalog.files, forIndex: true });
+      this.indexCatalogSent = catalog;
+    }
+    this.extracting = next;
+    this.post({ kind: 'extract', id: next.id, request: next.request });
+  }
+
+  private extractionDone(result: Extracted | string): void {
+    const done = this.extracting!;
+    this.extracting = undefined;
+    done.resolve(typeof result === 'string' ? { model: emptyModel(languageOf(done.request.grammar)), failure: new Error(result) } : result);
+  }
+
   private onMessage(message: FromWorker): void {
     if (message.kind === 'holding') {
       this.hooks.onHeld?.(message.uri, message.version);
+      return;
+    }
+    if (this.extracting?.id === message.id) {
+      this.extractionDone(message.kind === 'extracted' ? message.result : message.kind === 'failed' ? message.message : 'the extraction was cancelled');
+      this.pump();
       return;
     }
     const job = this.running;
@@ -258,8 +311,12 @@ export class BackgroundAnalysis {
         { uri: job.uri, version: message.version, text, index: new LineIndex(text), findings: message.findings, skipped: message.skipped, incremental: message.incremental },
         message.model,
       );
-      // Computed under settings since changed: it answers those who asked, and is not kept.
-      if (job.generation === this.generation) this.results.set(job.uri, analysis);
+      // Computed under settings since changed: it answers those who asked, and is kept for `peek` only.
+      const kept = this.resultGenerations.get(job.uri);
+      if (kept === undefined || kept <= job.generation) {
+        this.results.set(job.uri, analysis);
+        this.resultGenerations.set(job.uri, job.generation);
+      }
       this.settle(job.uri, (waiter) => waiter.version <= analysis.version && (waiter.resolve(analysis), true));
     }
     this.pump();
@@ -275,6 +332,7 @@ export class BackgroundAnalysis {
     const lost = this.running;
     this.worker = undefined;
     this.running = undefined;
+    if (this.extracting) this.extractionDone(message);
     this.known.clear();
     this.hooks.onFailure?.(message);
     if (lost) this.settle(lost.uri, (waiter) => waiter.reject(new Error(message)));

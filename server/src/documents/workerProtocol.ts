@@ -4,6 +4,7 @@ import type { ProjectAdditions } from '../project/projectCatalog';
 import type { CatalogFile } from '../catalog/types';
 import type { Edit } from '../parsing/treeSitter';
 import type { AnalysisSettings, SkipReason } from './analysisCache';
+import type { Extracted, ExtractRequest } from '../project/extractFile';
 
 /** Slots of the shared Int32Array both threads read without waiting for a message. */
 export const CONTROL = {
@@ -21,8 +22,13 @@ export interface WorkerData {
 }
 
 export type ToWorker =
-  /** The catalog files in force and, for a project's document, what the project index adds to them. */
-  | { kind: 'catalog'; files: readonly CatalogFile[]; additions?: ProjectAdditions }
+  /**
+   * The catalog files in force and, for a project's document, what the project index adds to them.
+   * `forIndex`: the catalog the project index extracts files with, kept apart from the documents' one.
+   */
+  | { kind: 'catalog'; files: readonly CatalogFile[]; additions?: ProjectAdditions; forIndex?: boolean }
+  /** The project index's per-file step (project/extractFile.ts), done here so requests never wait for it. */
+  | { kind: 'extract'; id: number; request: ExtractRequest }
   | { kind: 'forget'; uri: string }
   | {
       kind: 'analyse';
@@ -38,6 +44,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { kind: 'result'; id: number; uri: string; version: number; findings: Finding[]; model?: ArrayBuffer; skipped?: SkipReason; incremental?: boolean }
+  | { kind: 'extracted'; id: number; result: Extracted }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string }
   | { kind: 'holding'; id: number; uri: string; version: number };

@@ -19,7 +19,7 @@ function tasksElsewhere(session: Session, uri: string): TaskElsewhere[] {
 }
 
 export async function onCompletion(session: Session, params: CompletionParams, token?: Cancellable): Promise<CompletionList | null> {
-  const analysis = await session.analysisOf(params.textDocument.uri, token);
+  const analysis = await session.analysisToRead(params.textDocument.uri, token);
   if (!analysis?.model) return null;
   const assumed = versionAssumption(session, params.textDocument.uri);
   const input = {

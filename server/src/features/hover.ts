@@ -7,7 +7,7 @@ import { versionAssumption } from './celeryVersion';
 import type { Cancellable } from '../documents/backgroundAnalysis';
 
 export async function onHover(session: Session, params: HoverParams, token?: Cancellable): Promise<Hover | null> {
-  const analysis = await session.analysisOf(params.textDocument.uri, token);
+  const analysis = await session.analysisToRead(params.textDocument.uri, token);
   if (!analysis?.model) return null;
   const offset = analysis.index.offsetAt(params.position);
   const assumed = versionAssumption(session, params.textDocument.uri);

@@ -148,6 +148,20 @@ export class Session {
     return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
   }
 
+  /**
+   * What a hover or a completion reads. On the analysis thread, the last analysis of this very text
+   * answers at once, even when settings or the project's catalog changed since: the fresh one may be
+   * queued behind a large module for seconds, and a hover is not worth that wait.
+   */
+  async analysisToRead(uri: string, token?: Cancellable): Promise<DocumentAnalysis | undefined> {
+    const entry = this.store.get(uri);
+    const last = entry && this.inBackground.has(uri) ? this.background.peek(uri) : undefined;
+    if (!last || last.version !== entry?.document.version) return this.analysisOf(uri, token);
+    const file = this.project ? pathOf(uri) : undefined;
+    const crossModule = file && this.project ? this.project.crossModuleFindingsOf(file, last.text) : [];
+    return crossModule.length > 0 ? { ...last, findings: [...last.findings, ...crossModule] } : last;
+  }
+
   /** The catalog a document is judged against: for Python, with what the project index adds. */
   catalogFor(uri: string): Catalog {
     return this.project && this.grammarOf(uri) === 'python' ? this.project.catalog : this.catalog;

@@ -63,6 +63,11 @@ export interface ProjectIndexSetup {
    * order of the requests; without it the index extracts them one by one.
    */
   extractMany?(requests: readonly ExtractRequest[]): Promise<Extracted[]>;
+  /**
+   * Runs one file's extraction elsewhere (the server: on its analysis thread, so the thread answering
+   * requests never spends a file's parse on the index); without it the index extracts in its own thread.
+   */
+  extractOne?(request: ExtractRequest, catalogs: { python: Catalog; base: Catalog }): Promise<Extracted>;
 }
 
 interface Entry extends ProjectFile {
@@ -242,7 +247,13 @@ export class ProjectIndex {
   }
 
   private async extractWithExports(entry: Entry, text: string): Promise<void> {
-    this.extracted(entry, text, await extractFile({ path: entry.path, text, grammar: entry.grammar, module: entry.identity }, { python: this.projectCatalog, base: this.setup.catalog }));
+    this.extracted(entry, text, await this.extractFile(entry, text));
+  }
+
+  private extractFile(entry: Entry, text: string): Promise<Extracted> {
+    const request = { path: entry.path, text, grammar: entry.grammar, module: entry.identity };
+    const catalogs = { python: this.projectCatalog, base: this.setup.catalog };
+    return this.setup.extractOne ? this.setup.extractOne(request, catalogs) : extractFile(request, catalogs);
   }
 
   /** The first extraction of a fresh build's files, all at once; every one of them is new, so exports changed. */
@@ -271,6 +282,7 @@ export class ProjectIndex {
   }
 
   private async extract(entry: Entry, text: string): Promise<void> {
+    if (this.setup.extractOne) return this.took(entry, text, await this.extractFile(entry, text));
     // TypeScript and JavaScript see no project module: they are judged against the catalog in force.
     const catalog = entry.grammar === 'python' ? this.projectCatalog : this.setup.catalog;
     this.took(entry, text, await extractSource(text, entry.grammar, catalog, entry.identity));

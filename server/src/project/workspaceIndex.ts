@@ -22,6 +22,8 @@ import { toDiagnostic } from '../lsp/convert';
 import { BACKGROUND_MIN_LENGTH, type Session } from '../lsp/session';
 import { grammarFor } from '../parsing/treeSitter';
 import { ProjectIndex, type IndexChange, type ProjectFile } from './projectIndex';
+import type { ExtractRequest } from './extractFile';
+import type { Catalog } from '../catalog/catalog';
 import { walkProject } from './walk';
 import { locationIn } from '../analysis/navigation/projectFiles';
 import type { Span } from '../analysis/model';
@@ -73,6 +75,7 @@ export class WorkspaceIndex {
         // Each file is judged against its own project's Celery release, as an open document is.
         optionsOf: (file: string) => this.checkOptions(pathToFileURL(file).href),
         read: (file: string) => this.read(file),
+        extractOne: (request: ExtractRequest, catalogs: { python: Catalog }) => this.session.background.extract(request, catalogs.python),
       };
       const index = await ProjectIndex.build(setup, files, async (done, total) => {
         const percent = Math.floor((done * 100) / Math.max(total, 1));
@@ -104,10 +107,10 @@ export class WorkspaceIndex {
     const entry = this.session.store.get(pathToFileURL(file).href);
     if (entry) {
       const text = entry.document.getText();
-      return tooLargeForThisThread(text) ? undefined : text;
+      return tooLargeToFollowEdits(text) ? undefined : text;
     }
     const read = readSource(file);
-    return 'text' in read && !tooLargeForThisThread(read.text) ? read.text : undefined;
+    return 'text' in read ? read.text : undefined;
   }
 
   onWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
@@ -258,10 +261,10 @@ function pathOf(uri: string): string | undefined {
 }
 
 /**
- * The index extracts on the thread that answers requests; a module this large would hold it for
- * seconds (open documents that large are analysed on the worker thread). It is left out of the index,
- * which then treats the project's own signals as sent with keywords it cannot list.
+ * An open document this large is analysed on the analysis thread, which the index's own extraction
+ * of it after every pause in typing would keep busy for a second each time. It is left out of the
+ * index while open, which then treats the project's own signals as sent with keywords it cannot list.
  */
-function tooLargeForThisThread(text: string): boolean {
+function tooLargeToFollowEdits(text: string): boolean {
   return text.length >= BACKGROUND_MIN_LENGTH;
 }
