@@ -15,11 +15,13 @@ import { SYSTEM_PYTHON } from './agreement';
 
 const catalog = getBundledCatalog();
 
-/** The keywords Celery's task_failure call site passes (from the catalog), with plain values. */
-function taskFailureKeywords(): Record<string, unknown> {
-  const spec = catalog.get('task_failure')!;
+/** The keywords Celery's call site of a signal passes (from the catalog), with plain values. */
+function keywordsOf(signal: string): Record<string, unknown> {
+  const spec = catalog.get(signal)!;
   return Object.fromEntries(spec.params.filter((p) => p.name !== 'sender' && p.name !== 'signal').map((p) => [p.name, null]));
 }
+
+const celerySends = (...signals: string[]) => signals.map((signal) => ({ signal: `celery.signals.${signal}`, keywords: keywordsOf(signal) }));
 
 const plans: Record<string, object> = {
   'custom-signals': {
@@ -31,7 +33,11 @@ const plans: Record<string, object> = {
   },
   'reexported-signals': {
     modules: ['shop.signals', 'shop.monitoring', 'shop.aliases'],
-    sends: [{ signal: 'celery.signals.task_failure', keywords: taskFailureKeywords() }],
+    sends: celerySends('task_failure'),
+  },
+  'star-reexports': {
+    modules: ['billing', 'billing.receivers'],
+    sends: celerySends('task_failure', 'task_prerun', 'worker_ready'),
   },
 };
 

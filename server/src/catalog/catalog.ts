@@ -84,6 +84,11 @@ export class Catalog {
     return since === undefined || compareVersions(version, since) >= 0;
   }
 
+  /** The attributes `module` exports signals under (what `from module import *` binds of them). */
+  signalAttributesOf(module: string): string[] {
+    return [...(this.byModule.get(module)?.keys() ?? [])];
+  }
+
   signalsOfModule(module: string): SignalSpec[] {
     return [...(this.byModule.get(module)?.values() ?? [])];
   }

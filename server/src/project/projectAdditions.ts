@@ -41,8 +41,9 @@ export function symbolTable(base: Catalog, modules: ReadonlyMap<string, ProjectM
     }
     // A module that may register tasks we cannot name gives no list: no name can be missing from it.
     if (!module.exports.tasksOpen) table.moduleTasks.set(moduleName, own);
-    for (const [name, bindings] of module.exports.names) {
-      if (!mayMatter(bindings)) continue;
+    for (const name of new Set([...module.exports.names.keys(), ...symbols.starNames(moduleName)])) {
+      const bindings = module.exports.names.get(name);
+      if (bindings && !mayMatter(bindings)) continue;
       const found = symbols.resolve(moduleName, name);
       let signal: SignalSpec | string | undefined;
       if (found?.kind === 'signal') signal = found.spec;

@@ -97,6 +97,24 @@ export class ProjectSymbols {
     }
   }
 
+  /**
+   * The public names `module` binds through its `from x import *` lines, followed through the star
+   * imports of x in turn: a project module's own names, a Celery signal module's signals. (A module's
+   * `__all__` is not read, so this may list a name Python would not bind; importing it would fail.)
+   */
+  starNames(module: string, seen = new Set<string>()): string[] {
+    const own = this.modules.get(module);
+    if (!own || seen.has(module)) return [];
+    seen.add(module);
+    const names: string[] = [];
+    for (const star of own.exports.starImports) {
+      const starred = this.modules.get(star);
+      if (starred) names.push(...[...starred.exports.names.keys()].filter((name) => !name.startsWith('_')), ...this.starNames(star, seen));
+      else names.push(...this.base.signalAttributesOf(star));
+    }
+    return names.filter((name) => !own.exports.names.has(name));
+  }
+
   /** `a.b.c` in `module`: the first name there, then attributes of modules. */
   private ofPath(module: string, path: string[], depth: number): Symbol | undefined {
     let found = this.resolve(module, path[0], depth + 1);
