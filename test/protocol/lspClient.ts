@@ -48,6 +48,8 @@ export interface StartOptions {
   configuration?: boolean;
   locale?: string;
   rootPath?: string;
+  /** More workspace folders after `rootPath` (a multi-root workspace). */
+  moreFolders?: string[];
   /** What the client answers for the `celerySignals` section. */
   settings?: Record<string, unknown>;
   /** Runs this executable (e.g. an installed `celery-signals-language-server`) instead of the repository's server. */
@@ -92,7 +94,7 @@ export class LspClient {
       processId: process.pid,
       locale: this.options.locale ?? 'en',
       rootUri: pathToFileURL(root).toString(),
-      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: path.basename(root) }],
+      workspaceFolders: [root, ...(this.options.moreFolders ?? [])].map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
       initializationOptions: { projectIndex: this.options.projectIndex ?? false, ...this.options.initializationOptions },
       capabilities: {
         ...(this.options.projectIndex && { window: { workDoneProgress: true } }),

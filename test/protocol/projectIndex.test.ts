@@ -104,3 +104,28 @@ test("hover on a project's own signal says where it is defined, once the index k
     assert.ok(diagnostics.some((d: any) => d.code === 'param-not-provided' && /coupon/.test(d.message)), JSON.stringify(diagnostics));
   });
 });
+
+test('a multi-root workspace: each folder is a project of its own, and every folder is indexed', async () => {
+  const orders = projectCopy('custom-signals');
+  const billing = projectCopy('star-reexports');
+  const listeners = pathToFileURL(path.join(orders, 'orders/listeners.py')).href;
+  const receivers = pathToFileURL(path.join(billing, 'billing/receivers.py')).href;
+  await withServer({ rootPath: orders, moreFolders: [billing], pullDiagnostics: true, projectIndex: true }, async (client) => {
+    const report = await workspaceReport(client);
+    assert.deepEqual(codesOf(report.find((i) => i.uri === listeners)), ['param-not-provided@7:40', 'param-sometimes-absent@17:29', 'param-sometimes-absent@7:33', 'sender-kind-mismatch@31:35']);
+    // Found only by following the second folder's own star re-exports.
+    assert.deepEqual(codesOf(report.find((i) => i.uri === receivers)), ['param-not-provided@24:27', 'param-not-provided@9:39']);
+
+    // A change on disk in the second folder reaches its index: `charge_failed` is task_success now.
+    const celeryHooks = path.join(billing, 'billing/hooks/celery_hooks.py');
+    fs.writeFileSync(celeryHooks, fs.readFileSync(celeryHooks, 'utf8').replace('task_failure as charge_failed', 'task_success as charge_failed'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(celeryHooks).href, type: 2 }] });
+    const after = await workspaceReport(client, report.map((i) => ({ uri: i.uri, value: i.resultId })));
+    assert.deepEqual(codesOf(after.find((i) => i.uri === receivers)), ['param-not-provided@24:27', 'param-not-provided@9:30', 'param-not-provided@9:39']);
+
+    // An open document of the second folder is judged with its own folder's project.
+    client.open(receivers, fs.readFileSync(path.join(billing, 'billing/receivers.py'), 'utf8'));
+    const pulled = await client.pullDiagnostics(receivers);
+    assert.deepEqual(pulled.filter((d: any) => d.severity !== 4).map((d: any) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort(), ['param-not-provided@24:27', 'param-not-provided@9:30', 'param-not-provided@9:39']);
+  });
+});

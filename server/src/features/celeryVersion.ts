@@ -12,6 +12,7 @@ import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams } f
 import type { CeleryVersionOrigin } from '../analysis/versionOrigin';
 import { detectCeleryVersion, isVersionFileName, projectRootOf, type CeleryVersionDetection, type DetectedCeleryVersion, type VersionFileAccess } from '../project/celeryVersion';
 import type { Session } from '../lsp/session';
+import { isInside } from '../io/paths';
 
 /** Lock files of large projects run to a few megabytes; anything past this is not a version file. */
 const MAX_VERSION_FILE_BYTES = 8 * 1024 * 1024;
@@ -23,11 +24,6 @@ export interface VersionAssumption {
   detected?: DetectedCeleryVersion;
   /** `detected`, shown relative to its workspace folder, as analysis prints it. */
   origin?: CeleryVersionOrigin;
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function realPathOf(file: string): string | undefined {

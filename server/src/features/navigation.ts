@@ -30,11 +30,12 @@ import type { Session } from '../lsp/session';
 import { PROJECT_CHANGED_NOTIFICATION, type SignalMapResult } from '../../../shared/protocol';
 
 /**
- * The catalog the project's files are judged with: a project index's, which adds the project's own
- * signals, once the session has one; else the catalog in force.
+ * The catalog a document's project is judged with: its workspace folder's index's, which adds the
+ * project's own signals; without a document (the signal map), the first folder's. Else the catalog in force.
  */
-function catalogOfProject(session: Session): Catalog {
-  return session.project?.catalog ?? session.catalog;
+function catalogOfProject(session: Session, uri?: string): Catalog {
+  if (uri) return session.catalogFor(uri);
+  return session.projects.values().next().value?.catalog ?? session.catalog;
 }
 
 /** The project's files, with every open document analysed first so none is missing or stale. */
@@ -93,7 +94,7 @@ async function userCatalogEntry(signal: string): Promise<Location | undefined> {
 export async function onDefinition(session: Session, params: DefinitionParams): Promise<Location | null> {
   const signal = await signalAtPosition(session, params.textDocument.uri, params.position);
   if (!signal) return null;
-  const catalog = catalogOfProject(session);
+  const catalog = catalogOfProject(session, params.textDocument.uri);
   const project = projectDefinitionOf(await currentProject(session), signal, catalog);
   if (project) return project;
   const spec = catalog.get(signal);
@@ -107,7 +108,7 @@ export async function onDefinition(session: Session, params: DefinitionParams): 
 export async function onReferences(session: Session, params: ReferenceParams): Promise<Location[] | null> {
   const signal = await signalAtPosition(session, params.textDocument.uri, params.position);
   if (!signal) return null;
-  return signalReferences(await currentProject(session), signal, catalogOfProject(session), !!params.context?.includeDeclaration);
+  return signalReferences(await currentProject(session), signal, catalogOfProject(session, params.textDocument.uri), !!params.context?.includeDeclaration);
 }
 
 export function checkWorkspaceSymbolParams(params: unknown): void {

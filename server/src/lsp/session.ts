@@ -17,6 +17,12 @@ import type { CeleryVersionDetection } from '../project/celeryVersion';
 import { versionAssumption } from '../features/celeryVersion';
 import type { Severity } from '../analysis/diagnostics';
 import { lineStartsOf, type ProjectFile, type ProjectIndex } from '../project/projectIndex';
+import { isInside } from '../io/paths';
+
+function withCrossModuleFindings(analysis: DocumentAnalysis, project: ProjectIndex | undefined, file: string | undefined): DocumentAnalysis {
+  const crossModule = file && project ? project.crossModuleFindingsOf(file, analysis.text) : [];
+  return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
+}
 
 function pathOf(uri: string): string | undefined {
   try {
@@ -70,8 +76,8 @@ export class Session {
   workspaceRoots: string[] = [];
   /** What each workspace folder's own files say about its Celery release (features/celeryVersion.ts). */
   versionDetections = new Map<string, CeleryVersionDetection>();
-  /** The project index of the first workspace folder, once its first build is done (project/workspaceIndex.ts). */
-  project?: ProjectIndex;
+  /** Each workspace folder's project index, by folder, once its first build is done (project/workspaceIndex.ts). */
+  readonly projects = new Map<string, ProjectIndex>();
   /** Open documents analysed on the analysis thread (they hold no tree on this one). */
   private readonly inBackground = new Set<string>();
 
@@ -121,8 +127,9 @@ export class Session {
     const entry = this.store.get(uri);
     if (!entry) return undefined;
     const assumed = versionAssumption(this, uri);
-    const file = this.project ? pathOf(uri) : undefined;
-    const module = file ? this.project?.moduleOf(file) : undefined;
+    const file = pathOf(uri);
+    const project = this.projectFor(uri);
+    const module = file ? project?.moduleOf(file) : undefined;
     const catalog = this.catalogFor(uri);
     const settings = {
       enable: this.settings.enable,
@@ -144,8 +151,7 @@ export class Session {
       }
     }
     if (!analysis) return undefined;
-    const crossModule = file && this.project ? this.project.crossModuleFindingsOf(file, analysis.text) : [];
-    return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
+    return withCrossModuleFindings(analysis, project, file);
   }
 
   /**
@@ -157,14 +163,24 @@ export class Session {
     const entry = this.store.get(uri);
     const last = entry && this.inBackground.has(uri) ? this.background.peek(uri) : undefined;
     if (!last || last.version !== entry?.document.version) return this.analysisOf(uri, token);
-    const file = this.project ? pathOf(uri) : undefined;
-    const crossModule = file && this.project ? this.project.crossModuleFindingsOf(file, last.text) : [];
-    return crossModule.length > 0 ? { ...last, findings: [...last.findings, ...crossModule] } : last;
+    return withCrossModuleFindings(last, this.projectFor(uri), pathOf(uri));
+  }
+
+  /** The index of the innermost workspace folder holding the document, if any. */
+  projectFor(uri: string): ProjectIndex | undefined {
+    const file = pathOf(uri);
+    if (!file) return undefined;
+    let found: { root: string; index: ProjectIndex } | undefined;
+    for (const [root, index] of this.projects) {
+      if (isInside(file, root) && (!found || root.length > found.root.length)) found = { root, index };
+    }
+    return found?.index;
   }
 
   /** The catalog a document is judged against: for Python, with what the project index adds. */
   catalogFor(uri: string): Catalog {
-    return this.project && this.grammarOf(uri) === 'python' ? this.project.catalog : this.catalog;
+    const project = this.grammarOf(uri) === 'python' ? this.projectFor(uri) : undefined;
+    return project?.catalog ?? this.catalog;
   }
 
   /** The severities in force in the editor: the editor's defaults under the user's settings. */
@@ -186,10 +202,17 @@ export class Session {
       open.add(file);
       let lineStarts = lineStartsByText.get(analysis);
       if (!lineStarts) lineStartsByText.set(analysis, (lineStarts = lineStartsOf(analysis.text)));
-      const module = this.project?.file(file)?.module ?? this.moduleNameOf(document.uri);
+      const module = this.projectFor(document.uri)?.file(file)?.module ?? this.moduleNameOf(document.uri);
       yield { path: file, uri: document.uri, module, model: analysis.model, lineStarts, findings: analysis.findings };
     }
-    for (const file of this.project?.files() ?? []) if (!open.has(file.path)) yield file;
+    // Nested workspace folders index some files twice: the first index to list a file speaks for it.
+    for (const project of this.projects.values()) {
+      for (const file of project.files()) {
+        if (open.has(file.path)) continue;
+        open.add(file.path);
+        yield file;
+      }
+    }
   }
 
   /** The latest analysis of a document at hand, whatever its version (never computed here). */

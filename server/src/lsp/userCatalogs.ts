@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { loadCatalogs, readCatalogFileAsync, type CatalogProblem, type CatalogSource } from '../catalog/load';
+import { isInside } from '../io/paths';
 
 export interface LoadedCatalogs {
   catalog: Catalog;
@@ -28,11 +29,6 @@ async function realPath(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** Why a catalog path may not be read, or undefined when it may. */

@@ -6,7 +6,9 @@
  * of files that are not open reach the client: through `workspace/diagnostic` when it pulls, pushed
  * otherwise.
  */
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isInside } from '../io/paths';
 import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -46,7 +48,8 @@ export class WorkspaceIndex {
   private markReady!: () => void;
   private pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private queue: Promise<unknown> = Promise.resolve();
-  private catalogSignature = '';
+  /** What each folder's project added to the catalog when open documents were last judged. */
+  private catalogSignatures = new Map<string, string>();
   /** What was pushed for each closed file, so only changes are pushed again. */
   private pushed = new Map<string, string>();
 
@@ -59,41 +62,44 @@ export class WorkspaceIndex {
     this.markReady();
   }
 
-  /** Builds the index of the first workspace folder; resolves when it is ready. */
+  /** Builds the index of every workspace folder, one after another; resolves when they are ready. */
   async start(options: WorkspaceIndexOptions, canWatch: boolean): Promise<void> {
-    const root = this.session.workspaceRoots[0];
-    if (!root) return this.markReady();
-    const progress = await this.session.connection.window.createWorkDoneProgress().catch(() => undefined);
+    const roots = this.session.workspaceRoots;
+    const progress = roots.length > 0 ? await this.session.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     try {
       progress?.begin('Celery Signals', 0, 'Indexing the project', false);
-      const files = await walkProject(root, { exclude: options.exclude });
-      let lastPercent = -1;
-      const setup = {
-        root,
-        catalog: this.session.catalog,
-        options: this.checkOptions(),
-        // Each file is judged against its own project's Celery release, as an open document is.
-        optionsOf: (file: string) => this.checkOptions(pathToFileURL(file).href),
-        read: (file: string) => this.read(file),
-        extractOne: (request: ExtractRequest, catalogs: { python: Catalog }) => this.session.background.extract(request, catalogs.python),
-      };
-      const index = await ProjectIndex.build(setup, files, async (done, total) => {
-        const percent = Math.floor((done * 100) / Math.max(total, 1));
-        if (percent !== lastPercent) progress?.report(percent, `${done}/${total} files`);
-        lastPercent = percent;
-        // Let requests and notifications in between files: the editor stays responsive meanwhile.
-        if (done % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
-      });
-      this.session.project = index;
-      this.catalogSignature = signatureOf(index);
-      if (canWatch) await this.session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
+      for (const root of roots) {
+        const files = await walkProject(root, { exclude: options.exclude });
+        const folder = roots.length > 1 ? `${path.basename(root)}: ` : '';
+        let lastPercent = -1;
+        const setup = {
+          root,
+          catalog: this.session.catalog,
+          options: this.checkOptions(pathToFileURL(path.join(root, '_')).href),
+          // Each file is judged against its own project's Celery release, as an open document is.
+          optionsOf: (file: string) => this.checkOptions(pathToFileURL(file).href),
+          read: (file: string) => this.read(file),
+          extractOne: (request: ExtractRequest, catalogs: { python: Catalog }) => this.session.background.extract(request, catalogs.python),
+        };
+        const index = await ProjectIndex.build(setup, files, async (done, total) => {
+          const percent = Math.floor((done * 100) / Math.max(total, 1));
+          if (percent !== lastPercent) progress?.report(percent, `${folder}${done}/${total} files`);
+          lastPercent = percent;
+          // Let requests and notifications in between files: the editor stays responsive meanwhile.
+          if (done % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+        });
+        this.session.projects.set(root, index);
+        this.catalogSignatures.set(root, signatureOf(index));
+      }
+      if (canWatch && roots.length > 0) await this.session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
     } finally {
       progress?.done();
       this.markReady();
     }
+    if (roots.length === 0) return;
     this.session.invalidateAnalyses();
     refreshAll(this.session);
-    this.publish([...(this.session.project?.files() ?? [])].map((file) => file.path));
+    this.publish([...this.session.projects.values()].flatMap((index) => [...index.files()].map((file) => file.path)));
     announceProjectChange(this.session);
   }
 
@@ -125,6 +131,11 @@ export class WorkspaceIndex {
     return this.apply(changes);
   }
 
+  /** The folders whose index a file belongs to (nested folders both hold it). */
+  private rootsOf(file: string): string[] {
+    return this.session.workspaceRoots.filter((root) => isInside(file, root));
+  }
+
   /** An open document changed (or closed: then the disk's text counts again). */
   documentChanged(uri: string): void {
     const file = pathOf(uri);
@@ -141,32 +152,36 @@ export class WorkspaceIndex {
 
   /** Settings or catalogs changed: judge every file again. */
   reconfigure(): Promise<void> {
-    return this.run(async (index) => {
-      const changed = await index.reconfigure(this.session.catalog, this.checkOptions());
-      this.afterUpdate(index, changed);
+    return this.run(async (root, index) => {
+      const changed = await index.reconfigure(this.session.catalog, this.checkOptions(pathToFileURL(path.join(root, '_')).href));
+      this.afterUpdate(root, index, changed);
     });
   }
 
+  /** Each folder's index gets the changes below it. */
   private apply(changes: IndexChange[]): Promise<void> {
     if (changes.length === 0) return Promise.resolve();
-    return this.run(async (index) => this.afterUpdate(index, await index.update(changes)));
+    return this.run(async (root, index) => {
+      const below = changes.filter((change) => this.rootsOf(change.path).includes(root));
+      if (below.length > 0) this.afterUpdate(root, index, await index.update(below));
+    });
   }
 
-  /** Index work runs one piece at a time, after the first build. */
-  private run(work: (index: ProjectIndex) => Promise<void>): Promise<void> {
+  /** Index work runs one piece at a time, after the first build, over every folder's index. */
+  private run(work: (root: string, index: ProjectIndex) => Promise<void>): Promise<void> {
     const next = this.queue.then(async () => {
       await this.ready;
-      if (this.session.project) await work(this.session.project);
+      for (const [root, index] of this.session.projects) await work(root, index);
     });
     this.queue = next.catch((error: unknown) => this.session.connection.console.error(`project index update failed: ${String(error)}`));
     return this.queue as Promise<void>;
   }
 
-  private afterUpdate(index: ProjectIndex, changed: string[]): void {
+  private afterUpdate(root: string, index: ProjectIndex, changed: string[]): void {
     const signature = signatureOf(index);
-    if (signature !== this.catalogSignature) {
+    if (signature !== this.catalogSignatures.get(root)) {
       // Open documents are judged against what the project says: a new catalog means new analyses.
-      this.catalogSignature = signature;
+      this.catalogSignatures.set(root, signature);
       this.session.invalidateAnalyses();
       refreshAll(this.session);
     } else if (changed.length > 0 && this.session.client.pullDiagnostics && this.session.client.diagnosticRefresh) {
@@ -188,7 +203,7 @@ export class WorkspaceIndex {
     for (const file of files) {
       const uri = pathToFileURL(file).href;
       if (this.session.store.get(uri)) continue;
-      const indexed = this.session.project?.file(file);
+      const indexed = this.session.projectFor(uri)?.file(file);
       const diagnostics = indexed ? this.diagnosticsOf(indexed) : [];
       const key = JSON.stringify(diagnostics);
       if ((this.pushed.get(uri) ?? '[]') === key) continue;
@@ -224,8 +239,10 @@ export class WorkspaceIndex {
     await this.queue;
     const previous = new Map(params.previousResultIds.map((entry) => [entry.uri, entry.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
-    for (const file of this.session.project?.files() ?? []) {
-      if (this.session.store.get(file.uri)) continue;
+    const listed = new Set<string>();
+    for (const file of [...this.session.projects.values()].flatMap((index) => [...index.files()])) {
+      if (this.session.store.get(file.uri) || listed.has(file.uri)) continue;
+      listed.add(file.uri);
       const { diagnostics, resultId } = this.convertedOf(file);
       if (previous.get(file.uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: file.uri, version: null, resultId });
       else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId, items: diagnostics });
