@@ -129,3 +129,23 @@ test('a multi-root workspace: each folder is a project of its own, and every fol
     assert.deepEqual(pulled.filter((d: any) => d.severity !== 4).map((d: any) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort(), ['param-not-provided@24:27', 'param-not-provided@9:30', 'param-not-provided@9:39']);
   });
 });
+
+test('a deleted folder takes its modules out of the index (the client reports the folder alone)', async () => {
+  const root = projectCopy('star-reexports');
+  const receivers = pathToFileURL(path.join(root, 'billing/receivers.py')).href;
+  await withServer({ rootPath: root, pullDiagnostics: true, projectIndex: true }, async (client) => {
+    const before = await workspaceReport(client);
+    assert.deepEqual(codesOf(before.find((i) => i.uri === receivers)), ['param-not-provided@24:27', 'param-not-provided@9:39']);
+    const registrations = client.serverRequests.filter((m) => m.method === 'client/registerCapability').flatMap((m) => m.params.registrations);
+    const watchers = registrations.filter((r: any) => r.method === 'workspace/didChangeWatchedFiles').flatMap((r: any) => r.registerOptions.watchers);
+    assert.ok(watchers.some((w: any) => w.globPattern === '**/*' && w.kind === 4), `deletions of anything are watched: ${JSON.stringify(watchers)}`);
+
+    const hooks = path.join(root, 'billing/hooks');
+    fs.rmSync(hooks, { recursive: true });
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(hooks).href, type: 3 }] });
+    const after = await workspaceReport(client);
+    assert.ok(!after.some((i) => i.uri.startsWith(pathToFileURL(hooks).href)), 'no module of the deleted folder is left');
+    // Without the hooks, `charge_failed` and `task_prerun` name no signal: nothing is judged.
+    assert.deepEqual(codesOf(after.find((i) => i.uri === receivers)), []);
+  });
+});

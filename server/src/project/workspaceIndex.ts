@@ -13,6 +13,7 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
+  WatchKind,
   type Diagnostic,
   type DidChangeWatchedFilesParams,
   type WorkspaceDiagnosticParams,
@@ -36,6 +37,8 @@ import { announceProjectChange } from '../features/navigation';
 /** Typing pauses this long before an open document's text reaches the index. */
 const EDIT_SETTLE_MS = 300;
 const WATCHED = '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+/** A deleted folder is reported as the folder alone, which the pattern above does not match. */
+const DELETIONS = { globPattern: '**/*', kind: WatchKind.Delete };
 
 export interface WorkspaceIndexOptions {
   /** `files.exclude`-style globs, relative to the workspace folder. */
@@ -91,7 +94,7 @@ export class WorkspaceIndex {
         this.session.projects.set(root, index);
         this.catalogSignatures.set(root, signatureOf(index));
       }
-      if (canWatch && roots.length > 0) await this.session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
+      if (canWatch && roots.length > 0) await this.session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }, DELETIONS] }).catch(() => undefined);
     } finally {
       progress?.done();
       this.markReady();
@@ -123,12 +126,18 @@ export class WorkspaceIndex {
     const changes: IndexChange[] = [];
     for (const change of params.changes) {
       const file = pathOf(change.uri);
+      if (file && change.type === FileChangeType.Deleted) changes.push(...this.indexedBelow(file).map((below) => ({ path: below, deleted: true })));
       if (!file || !grammarFor(file)) continue;
       // An open document is followed through its edits, not through the disk.
       if (change.type !== FileChangeType.Deleted && this.session.store.get(change.uri)) continue;
       changes.push(change.type === FileChangeType.Deleted ? { path: file, deleted: true } : { path: file });
     }
     return this.apply(changes);
+  }
+
+  /** The indexed files inside a folder that was deleted. */
+  private indexedBelow(folder: string): string[] {
+    return [...this.session.projects.values()].flatMap((index) => [...index.files()].map((file) => file.path).filter((file) => isInside(file, folder)));
   }
 
   /** The folders whose index a file belongs to (nested folders both hold it). */
