@@ -120,6 +120,8 @@ export class ProjectSymbols {
     let found = this.resolve(module, path[0], depth + 1);
     for (const attribute of path.slice(1)) {
       if (found?.kind === 'module') found = this.resolve(found.module, attribute, depth + 1);
+      // `from celery import signals` then `signals.task_failure`: Celery's signal module, from the catalog.
+      else if (found?.kind === 'external' && this.base.isSignalModule(found.qualified)) found = this.resolve(found.qualified, attribute, depth + 1);
       else if (found?.kind === 'external') found = { kind: 'external', qualified: `${found.qualified}.${attribute}` };
       else return undefined;
     }
