@@ -8,6 +8,7 @@ import { runPythonFrontEndBench } from './python-frontend.mjs';
 import { runProjectIndexBench } from './project-index.mjs';
 import { runServerBench } from './server.mjs';
 import { runPeerBench } from './peers.mjs';
+import { runIndexingHoverBench } from './indexing-hover.mjs';
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await runCheckerBench();
@@ -19,4 +20,5 @@ console.log('\n== keystroke → findings through analyzeSource with the previous
 await printKeystrokeBench();
 await runServerBench();
 await runProjectIndexBench();
+await runIndexingHoverBench();
 await runPeerBench();

@@ -50,6 +50,8 @@ export class Client {
           this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(waiter), 1);
           waiter.resolve(message.params.diagnostics);
         }
+      } else if (message.method && this.onNotification) {
+        this.onNotification(message);
       } else if (message.id !== undefined && this.pending.has(message.id)) {
         this.pending.get(message.id)(message.result);
         this.pending.delete(message.id);

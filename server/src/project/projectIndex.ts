@@ -68,7 +68,12 @@ export interface ProjectIndexSetup {
    * requests never spends a file's parse on the index); without it the index extracts in its own thread.
    */
   extractOne?(request: ExtractRequest, catalogs: { python: Catalog; base: Catalog }): Promise<Extracted>;
+  /** Called between files while the index judges them (the server: lets requests in meanwhile). */
+  pause?(): Promise<void>;
 }
+
+/** Files judged between two pauses. */
+const JUDGED_BETWEEN_PAUSES = 16;
 
 interface Entry extends ProjectFile {
   grammar: Grammar;
@@ -304,7 +309,7 @@ export class ProjectIndex {
     this.recomputeCatalog();
     do await this.reextractStale(touched);
     while (await this.parseWhatMatters(touched));
-    return this.judge(touched);
+    return await this.judge(touched);
   }
 
   /**
@@ -379,7 +384,7 @@ export class ProjectIndex {
    * Judges the touched files, and every file whose findings depend on the project: those connected
    * to or sending the project's own signals, and those the cross-module rules look at.
    */
-  private judge(touched: Set<string>): string[] {
+  private async judge(touched: Set<string>): Promise<string[]> {
     const changed: string[] = [];
     const { additions } = this.facts;
     // What a file's own findings can read from the project: its own signals' keywords, and task names.
@@ -390,12 +395,14 @@ export class ProjectIndex {
     this.judgedSignatures = signatures;
     this.judgedTaskNames = taskNames;
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
-    for (const entry of this.entries.values()) {
+    let judged = 0;
+    for (const entry of [...this.entries.values()]) {
       const dependsOnProject =
         entry.model.sites.some((site) => changedSignals.has(site.connection.signal.name) || (tasksChanged && namesTask(site))) ||
         crossModule.has(entry.path) ||
         this.crossModulePaths.has(entry.path);
       if (!touched.has(entry.path) && !dependsOnProject) continue;
+      if (++judged % JUDGED_BETWEEN_PAUSES === 0) await this.setup.pause?.();
       const own = checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, this.setup.optionsOf?.(entry.path) ?? this.setup.options, entry.text);
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
       entry.findings = [...own, ...(crossModule.get(entry.path) ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));

@@ -83,6 +83,7 @@ export class WorkspaceIndex {
           optionsOf: (file: string) => this.checkOptions(pathToFileURL(file).href),
           read: (file: string) => this.read(file),
           extractOne: (request: ExtractRequest, catalogs: { python: Catalog }) => this.session.background.extract(request, catalogs.python),
+          pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
         };
         const index = await ProjectIndex.build(setup, files, async (done, total) => {
           const percent = Math.floor((done * 100) / Math.max(total, 1));
