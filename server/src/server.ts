@@ -3,6 +3,7 @@
  * modules and nothing else.
  */
 import { fileURLToPath } from 'node:url';
+import * as v8 from 'node:v8';
 import {
   CodeActionKind,
   createConnection,
@@ -19,7 +20,7 @@ import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, sc
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
-import { warmUpAnalysis } from './documents/warmUp';
+import { grammarsToWarmUp, warmUpAnalysis } from './documents/warmUp';
 import type { BackgroundHooks } from './documents/backgroundAnalysis';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
@@ -27,8 +28,10 @@ import { Session, type ClientSupport } from './lsp/session';
 import { excludedGlobs } from './project/excludedGlobs';
 import { WorkspaceIndex } from './project/workspaceIndex';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
+import { SERVER_V8_FLAGS } from '../../shared/serverNodeOptions';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
+for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
 let workspaceIndex: WorkspaceIndex | undefined;
@@ -72,6 +75,9 @@ connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, clientSupport(params), analysisHooks());
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
+  // The analysis thread boots and warms up while the client finishes its handshake: a large
+  // document opened right after `initialized` then no longer waits for it.
+  session.background.start();
   // A client may turn the project index off (`initializationOptions.projectIndex: false`), e.g. for a huge monorepo.
   const indexing = (params.initializationOptions as { projectIndex?: unknown } | undefined)?.projectIndex !== false && session.workspaceRoots.length > 0;
   if (indexing) workspaceIndex = new WorkspaceIndex(session);
@@ -123,8 +129,7 @@ connection.onInitialized(
     void watchVersionFiles(current());
     // Both threads run the pipeline once on small modules, so the first document opened is not the one
     // that pays for compiling it.
-    current().background.start();
-    await warmUpAnalysis();
+    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots));
     // In the background: requests are answered while the project is indexed.
     // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
     if (!current().settings.projectIndex) {
