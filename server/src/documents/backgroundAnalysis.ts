@@ -80,9 +80,15 @@ function startWorker(options: WorkerOptions): Worker {
 function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, buffer: ArrayBuffer | undefined): DocumentAnalysis {
   if (!buffer) return analysis;
   let model: FileModel | undefined;
+  // Once read, the bytes go: the analysis is kept until the next version's arrives.
+  let bytes: ArrayBuffer | undefined = buffer;
   return Object.defineProperty(analysis, 'model', {
     enumerable: true,
-    get: () => (model ??= v8.deserialize(new Uint8Array(buffer)) as FileModel),
+    get: () => {
+      if (!model) model = v8.deserialize(new Uint8Array(bytes!)) as FileModel;
+      bytes = undefined;
+      return model;
+    },
   }) as DocumentAnalysis;
 }
 
