@@ -298,8 +298,10 @@ export class BackgroundAnalysis {
       this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
     } else if (message.kind === 'result') {
       const { text } = job;
+      // The store keeps the line index edit by edit: rescanning the text is needed only if it moved on.
+      const index = job.entry.index?.describes(text) ? job.entry.index : new LineIndex(text);
       const analysis = withLazyModel(
-        { uri: job.uri, version: message.version, text, index: new LineIndex(text), findings: message.findings, skipped: message.skipped, incremental: message.incremental },
+        { uri: job.uri, version: message.version, text, index, findings: message.findings, skipped: message.skipped, incremental: message.incremental },
         message.model,
       );
       // Computed under settings since changed: it answers those who asked, and is not kept.
