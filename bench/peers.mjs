@@ -3,7 +3,8 @@
 // is not installed), on the same generated 10k-line module in a scratch workspace. Every figure of
 // ours is printed as a ratio to theirs, and the issue's targets are checked against those ratios.
 // Then the blocking case: hovers on a small file while a 530 KB module is opened and analysed.
-// Run: `npm run build && node --import tsx bench/peers.mjs` (or via `npm run bench`).
+// Run: `npm run build && node --import tsx bench/peers.mjs` (or via `npm run bench`); BENCH_PYRIGHT=0
+// leaves pyright out, BENCH_PROJECT_INDEX=0 runs our server without its project index.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -48,6 +49,8 @@ async function started(server, workspace) {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+    // BENCH_PROJECT_INDEX=0 turns our project index off, to see its share of the figures.
+    ...(process.env.BENCH_PROJECT_INDEX === '0' && { initializationOptions: { projectIndex: false } }),
     capabilities: {
       textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] }, publishDiagnostics: { versionSupport: true } },
       workspace: { configuration: true, workspaceFolders: true },

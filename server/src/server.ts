@@ -3,6 +3,7 @@
  * modules and nothing else.
  */
 import { fileURLToPath } from 'node:url';
+import * as v8 from 'node:v8';
 import {
   CodeActionKind,
   createConnection,
@@ -19,7 +20,7 @@ import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, sc
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
-import { warmUpAnalysis } from './documents/warmUp';
+import { grammarsToWarmUp, warmUpAnalysis } from './documents/warmUp';
 import type { BackgroundHooks } from './documents/backgroundAnalysis';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
@@ -27,8 +28,10 @@ import { Session, type ClientSupport } from './lsp/session';
 import { excludedGlobs } from './project/excludedGlobs';
 import { WorkspaceIndex } from './project/workspaceIndex';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
+import { SERVER_V8_FLAGS } from '../../shared/serverNodeOptions';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
+for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
 let workspaceIndex: WorkspaceIndex | undefined;
@@ -72,6 +75,9 @@ connection.onInitialize((params): InitializeResult => {
   session = new Session(connection, clientSupport(params), analysisHooks());
   session.clientLocale = params.locale;
   session.workspaceRoots = rootsOf(params);
+  // The analysis thread boots and warms up while the client finishes its handshake: a large
+  // document opened right after `initialized` then no longer waits for it.
+  session.background.start();
   // A client may turn the project index off (`initializationOptions.projectIndex: false`), e.g. for a huge monorepo.
   const indexing = (params.initializationOptions as { projectIndex?: unknown } | undefined)?.projectIndex !== false && session.workspaceRoots.length > 0;
   if (indexing) workspaceIndex = new WorkspaceIndex(session);
@@ -98,7 +104,8 @@ connection.onInitialize((params): InitializeResult => {
 /**
  * With CELERY_SIGNALS_TEST_HOLD set (protocol tests only), an analysis of a text holding that marker
  * waits on the analysis thread until the client sends `celerySignals/test/release`; the client hears
- * `celerySignals/test/held` when it starts waiting and `celerySignals/test/queued` when a version is queued. Tests use it to prove what happens meanwhile.
+ * `celerySignals/test/held` when it starts waiting, `celerySignals/test/queued` when a version is queued
+ * and `celerySignals/test/stopped` when the idle thread is stopped. Tests use it to prove what happens meanwhile.
  */
 function analysisHooks(): BackgroundHooks {
   const onFailure = (message: string) => connection.console.error(`the analysis thread failed: ${message}`);
@@ -108,6 +115,7 @@ function analysisHooks(): BackgroundHooks {
     onFailure,
     onQueued: (uri, version) => void connection.sendNotification('celerySignals/test/queued', { uri, version }),
     onHeld: (uri, version) => void connection.sendNotification('celerySignals/test/held', { uri, version }),
+    onStopped: () => void connection.sendNotification('celerySignals/test/stopped', {}),
   };
 }
 
@@ -123,8 +131,7 @@ connection.onInitialized(
     void watchVersionFiles(current());
     // Both threads run the pipeline once on small modules, so the first document opened is not the one
     // that pays for compiling it.
-    current().background.start();
-    await warmUpAnalysis();
+    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots));
     // In the background: requests are answered while the project is indexed.
     // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
     if (!current().settings.projectIndex) {

@@ -157,3 +157,32 @@ test('edits of a document analysed on the analysis thread give what a fresh open
     client.kill();
   }
 });
+
+test('the analysis thread stops once it holds no document, and starts again for the next large one', async () => {
+  process.env.CELERY_SIGNALS_WORKER_IDLE_MS = '200';
+  try {
+    await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+      const stopped = (m: ServerMessage) => m.method === 'celerySignals/test/stopped';
+      const unfitting = (diagnostics: { code: string }[]) => diagnostics.filter((d) => d.code === 'missing-var-kwargs').length;
+      const uri = 'file:///project/idle_large.py';
+      const first = client.nextDiagnostics(uri, 1);
+      client.open(uri, large(HANDLER, false));
+      assert.equal(unfitting(await first), LARGE_REPEATS);
+      // Open for several idle periods: the thread keeps the document's tree, so it is not stopped.
+      const stopsBefore = client.notifications.filter(stopped).length;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      assert.equal(client.notifications.filter(stopped).length, stopsBefore, 'stopped while it held an open document');
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+      await client.waitFor(stopped);
+      const again = 'file:///project/idle_large_again.py';
+      const fixed = client.nextDiagnostics(again, 1);
+      client.open(again, large(FIXED, false));
+      assert.deepEqual(problems(await fixed), []);
+      const reopened = client.nextDiagnostics(uri, 1);
+      client.open(uri, large(HANDLER, false));
+      assert.equal(unfitting(await reopened), LARGE_REPEATS);
+    });
+  } finally {
+    delete process.env.CELERY_SIGNALS_WORKER_IDLE_MS;
+  }
+});

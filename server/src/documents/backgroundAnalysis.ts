@@ -4,6 +4,10 @@
  * and a newer version replaces it (its edits are carried over). A running job that nobody wants any
  * more (a newer version came, its requests were cancelled, the document closed) is told to stop at
  * its next check; a result for an older version is kept only for `peek`.
+ *
+ * The thread costs about 20 MB before it holds any document (its own V8 heap, its copy of the
+ * parser's memory): once it holds none and has had nothing to do for a while, it is stopped, and the
+ * next large document starts it again.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -62,6 +66,14 @@ interface Extraction {
   resolve: (result: Extracted) => void;
 }
 
+/** How long the thread may hold no document and have nothing to do before it is stopped (tests shorten it). */
+export const IDLE_STOP_MS = numberFromEnvironment('CELERY_SIGNALS_WORKER_IDLE_MS', 30_000);
+
+function numberFromEnvironment(name: string, fallback: number): number {
+  const value = process.env[name];
+  return value !== undefined && value !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback;
+}
+
 /** Loaded only when the server runs from its TypeScript sources (tests); the bundles never need it. */
 const TYPESCRIPT_LOADER = 'tsx/cjs/api';
 
@@ -78,9 +90,15 @@ function startWorker(options: WorkerOptions): Worker {
 function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, buffer: ArrayBuffer | undefined): DocumentAnalysis {
   if (!buffer) return analysis;
   let model: FileModel | undefined;
+  // Once read, the bytes go: the analysis is kept until the next version's arrives.
+  let bytes: ArrayBuffer | undefined = buffer;
   return Object.defineProperty(analysis, 'model', {
     enumerable: true,
-    get: () => (model ??= v8.deserialize(new Uint8Array(buffer)) as FileModel),
+    get: () => {
+      if (!model) model = v8.deserialize(new Uint8Array(bytes!)) as FileModel;
+      bytes = undefined;
+      return model;
+    },
   }) as DocumentAnalysis;
 }
 
@@ -88,6 +106,8 @@ export interface BackgroundHooks {
   onQueued?: (uri: string, version: number) => void;
   onHeld?: (uri: string, version: number) => void;
   onFailure?: (message: string) => void;
+  /** The thread was stopped for holding no document (tests only). */
+  onStopped?: () => void;
 }
 
 export class BackgroundAnalysis {
@@ -105,6 +125,7 @@ export class BackgroundAnalysis {
   private extracting?: Extraction;
   private catalogSent?: Catalog;
   private indexCatalogSent?: Catalog;
+  private idleTimer?: ReturnType<typeof setTimeout>;
   private nextId = 1;
   private generation = 0;
 
@@ -172,6 +193,7 @@ export class BackgroundAnalysis {
     const waiters = this.waiters.get(uri);
     this.waiters.delete(uri);
     for (const waiter of waiters ?? []) waiter.resolve(undefined);
+    this.stopWhenIdle();
   }
 
   /** Settings or catalog changed: no result computed before counts as current (`peek` still sees them). */
@@ -180,8 +202,28 @@ export class BackgroundAnalysis {
   }
 
   dispose(): void {
+    clearTimeout(this.idleTimer);
     void this.worker?.terminate();
     this.worker = undefined;
+  }
+
+  /** Stops the thread after IDLE_STOP_MS if it holds no document and nothing is running or waiting by then. */
+  private stopWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (!this.worker || !this.isIdle()) return;
+    this.idleTimer = setTimeout(() => {
+      if (!this.worker || !this.isIdle()) return;
+      const worker = this.worker;
+      // Cleared first, so that its exit is not taken for a failure.
+      this.worker = undefined;
+      void worker.terminate();
+      this.hooks.onStopped?.();
+    }, IDLE_STOP_MS);
+    this.idleTimer.unref();
+  }
+
+  private isIdle(): boolean {
+    return this.known.size === 0 && !this.running && this.waiting.size === 0 && !this.extracting && this.extractions.length === 0;
   }
 
   private waitersOf(uri: string): Set<Waiter> {
@@ -229,6 +271,7 @@ export class BackgroundAnalysis {
   }
 
   private ensureWorker(): Worker {
+    clearTimeout(this.idleTimer);
     if (this.worker) return this.worker;
     const data: WorkerData = { control: this.control, holdMarker: process.env.CELERY_SIGNALS_TEST_HOLD || undefined };
     // A small young generation keeps the thread's memory close to what it holds (see docs/performance.md).
@@ -243,6 +286,7 @@ export class BackgroundAnalysis {
     this.catalogSent = undefined;
     this.indexCatalogSent = undefined;
     this.known.clear();
+    this.stopWhenIdle();
     return worker;
   }
 
@@ -297,6 +341,7 @@ export class BackgroundAnalysis {
     if (this.extracting?.id === message.id) {
       this.extractionDone(message.kind === 'extracted' ? message.result : message.kind === 'failed' ? message.message : 'the extraction was cancelled');
       this.pump();
+      this.stopWhenIdle();
       return;
     }
     const job = this.running;
@@ -307,8 +352,10 @@ export class BackgroundAnalysis {
       this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
     } else if (message.kind === 'result') {
       const { text } = job;
+      // The store keeps the line index edit by edit: rescanning the text is needed only if it moved on.
+      const index = job.entry.index?.describes(text) ? job.entry.index : new LineIndex(text);
       const analysis = withLazyModel(
-        { uri: job.uri, version: message.version, text, index: new LineIndex(text), findings: message.findings, skipped: message.skipped, incremental: message.incremental },
+        { uri: job.uri, version: message.version, text, index, findings: message.findings, skipped: message.skipped, incremental: message.incremental },
         message.model,
       );
       // Computed under settings since changed: it answers those who asked, and is kept for `peek` only.
@@ -320,6 +367,8 @@ export class BackgroundAnalysis {
       this.settle(job.uri, (waiter) => waiter.version <= analysis.version && (waiter.resolve(analysis), true));
     }
     this.pump();
+    // A document closed while its analysis ran leaves the thread idle only now.
+    this.stopWhenIdle();
   }
 
   /** Applies `finish` to the document's waiters; those it returns true (or nothing) for stop waiting. */
