@@ -45,6 +45,24 @@ export class FactMemo {
     return value;
   }
 
+  /** The facts stored under `key`, if any, kept for this analysis; the caller checks they still hold. */
+  peek<T>(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    entry.run = this.run;
+    return entry.value as T;
+  }
+
+  /** Stores facts the caller computed (and checked with `peek` first). */
+  put(key: string, value: unknown): void {
+    this.entries.set(key, { value, run: this.run });
+  }
+
+  /** Counts a reuse the caller decided on after `peek`. */
+  noteReused(): void {
+    this.reused++;
+  }
+
   /** Drops what the last analysis did not use: the memo holds one version of the document's pieces. */
   sweep(): void {
     for (const [key, entry] of this.entries) if (entry.run !== this.run) this.entries.delete(key);

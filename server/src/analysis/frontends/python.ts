@@ -14,8 +14,8 @@ import { SignalModuleIndex } from './pythonImports';
 import { configReadsOf } from './pythonImportRun';
 import { scanModule } from './pythonModule';
 import { nestingProblems } from './pythonNesting';
-import { collectSignalRefs } from './pythonRefs';
 import { PythonResolver } from './pythonResolve';
+import { readStatements } from './pythonStatements';
 import { findSends } from './pythonSends';
 import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
@@ -28,20 +28,29 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const { tasks, taskDefinitions } = findTasks(root, text, nav);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
   const finder = new ConnectSiteFinder(resolver, modules, options?.memo);
-  const sites = finder.findAll(root, text, options?.within);
+  const read = readStatements({
+    resolver,
+    finder,
+    modules,
+    importRefs: moduleFacts.importRefs,
+    memo: options?.memo,
+    // With syntax errors a statement's tree may depend on the code around it.
+    fresh: !!options?.within || root.hasError,
+    within: options?.within,
+  });
+  const sites = read.sites;
   recordWrittenTexts(sites, text);
-  const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];
   return {
     language: 'python',
     sites,
-    reboundSignalUses: finder.rebound,
+    reboundSignalUses: read.rebound,
     importRun: {
       configReads: configReadsOf(nav),
       starImports: moduleFacts.starImports,
-      unboundConnects: finder.unboundConnects,
-      customSignalReceivers: finder.customReceivers,
+      unboundConnects: read.unboundConnects,
+      customSignalReceivers: read.customReceivers,
     },
-    signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
+    signalRefs: read.signalRefs,
     imports: moduleFacts.imports,
     tasks,
     ...withSends(findSends(resolver)),

@@ -1,0 +1,254 @@
+/**
+ * What the facts of one module statement depend on outside it. While a statement's facts are read,
+ * every question they ask of the rest of the module (the module bindings of a name, whether a name is
+ * bound at all, the module's `del`s and classes, which statements spell out a name) is recorded with
+ * its answer. The facts may be reused for the same statement text in a later version of the document
+ * only when every question, asked again there, gets the same answer.
+ *
+ * Answers never hold absolute offsets: a place in another statement is written as that statement
+ * (an "anchor", compared by its text) plus the offset inside it, so an edit elsewhere that only moves
+ * statements keeps the answers. The anchors' order is compared too: which binding comes first is
+ * part of what a look-up answers.
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import { pythonBuiltins } from './pythonBuiltins';
+import type { ModuleFacts } from './pythonModule';
+import type { PythonResolver } from './pythonResolve';
+import type { Binding } from './pythonScopes';
+import type { Navigator } from './pythonSyntax';
+
+/** The questions a statement's facts ask of the module (see PythonResolver and Navigator). */
+export interface ModuleQuestions {
+  /** Every module binding of the name, with where it is made and what it binds. */
+  entries(name: string): void;
+  /** Whether the module, a star import, a loose binding or a builtin binds the name. */
+  bound(name: string): void;
+  /** Whether a loose binding or a star import of unknown exports may bind the name. */
+  loose(name: string): void;
+  deletions(): void;
+  classes(): void;
+  /** Which statements spell out the name anywhere in their text. */
+  spelled(name: string): void;
+}
+
+type QuestionKind = 'entries' | 'bound' | 'loose' | 'deletions' | 'classes' | 'spelled';
+
+interface Question {
+  kind: QuestionKind;
+  name: string;
+}
+
+/** A place in the module: the statement holding it (-1: none) and the offset from that statement's start. */
+interface Place {
+  statement: number;
+  offset: number;
+}
+
+type RawAnswer = (string | Place)[];
+
+/** The module's answers in one analysis, each computed once however many statements ask it. */
+export class ModuleAnswers {
+  private readonly raw = new Map<string, RawAnswer>();
+  private readonly module: ModuleFacts;
+  readonly nav: Navigator;
+
+  constructor(readonly resolver: PythonResolver) {
+    this.module = resolver.module;
+    this.nav = resolver.nav;
+  }
+
+  answer(question: Question): RawAnswer {
+    const key = `${question.kind}\u0000${question.name}`;
+    let answer = this.raw.get(key);
+    if (!answer) {
+      answer = this.compute(question);
+      this.raw.set(key, answer);
+    }
+    return answer;
+  }
+
+  private place(at: number): Place {
+    const statement = this.nav.statementIndex(at, at);
+    return { statement, offset: statement < 0 ? at : at - this.nav.statementStart(statement) };
+  }
+
+  private node(node: SyntaxNode, into: RawAnswer): void {
+    into.push(this.place(node.startIndex), String(node.endIndex - node.startIndex));
+  }
+
+  private compute({ kind, name }: Question): RawAnswer {
+    const module = this.module;
+    const answer: RawAnswer = [];
+    switch (kind) {
+      case 'entries':
+        for (const entry of module.entries.get(name) ?? []) {
+          answer.push(`${entry.conditional ? 'c' : 'u'}${entry.guarded ? 'g' : ''}`, this.place(entry.start));
+          this.binding(entry.binding, answer);
+        }
+        break;
+      case 'bound':
+        answer.push(module.entries.has(name) || module.looselyBound.has(name) || module.starEverything || pythonBuiltins.has(name) ? '1' : '0');
+        break;
+      case 'loose':
+        answer.push(module.looselyBound.has(name) || module.starEverything ? '1' : '0');
+        break;
+      case 'deletions':
+        for (const deletion of module.deletions) {
+          answer.push(deletion.name);
+          this.node(deletion.node, answer);
+        }
+        break;
+      case 'classes':
+        for (const cls of module.classes) this.node(cls, answer);
+        break;
+      case 'spelled': {
+        const text = this.nav.text;
+        let last = -2;
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+          const statement = this.nav.statementIndex(at, at + name.length);
+          if (statement === last && statement >= 0) continue;
+          last = statement;
+          answer.push(statement < 0 ? { statement, offset: at } : { statement, offset: 0 });
+        }
+        break;
+      }
+    }
+    return answer;
+  }
+
+  private binding(binding: Binding, into: RawAnswer): void {
+    into.push(binding.kind);
+    switch (binding.kind) {
+      case 'signal':
+        into.push(binding.signal, binding.resolution, binding.module);
+        return;
+      case 'module':
+        into.push(binding.module);
+        return;
+      case 'imported':
+        into.push(binding.qualified === undefined ? '\u0000' : binding.qualified);
+        return;
+      case 'def':
+      case 'class':
+        this.node(binding.node, into);
+        return;
+      case 'value':
+        this.node(binding.value, into);
+        return;
+      case 'element':
+        this.node(binding.iterable, into);
+        return;
+    }
+  }
+}
+
+/** The questions one statement's facts asked, with their answers, for checking on reuse. */
+export interface StatementDependencies {
+  questions: Question[];
+  answers: string[][];
+  /** Anchor numbers in the order their statements come in the module. */
+  order: number[];
+}
+
+/** Records the questions asked while one statement's facts are read. */
+export class StatementRecorder implements ModuleQuestions {
+  /** Statement indices; the first is the statement being read. */
+  readonly anchors: number[];
+  readonly questions: Question[] = [];
+  readonly answers: string[][] = [];
+  /** Something was asked that cannot be written relative to statements: the facts are not kept. */
+  spoiled = false;
+  private readonly asked = new Set<string>();
+
+  constructor(
+    private readonly module: ModuleAnswers,
+    statement: number,
+  ) {
+    this.anchors = [statement];
+  }
+
+  entries(name: string): void {
+    this.ask('entries', name);
+  }
+
+  bound(name: string): void {
+    this.ask('bound', name);
+  }
+
+  loose(name: string): void {
+    this.ask('loose', name);
+  }
+
+  deletions(): void {
+    this.ask('deletions', '');
+  }
+
+  classes(): void {
+    this.ask('classes', '');
+  }
+
+  spelled(name: string): void {
+    this.ask('spelled', name);
+  }
+
+  /** Asks one question (once); returns its encoded answer. */
+  ask(kind: QuestionKind, name: string): string[] {
+    const key = `${kind}\u0000${name}`;
+    if (this.asked.has(key)) return [];
+    this.asked.add(key);
+    const answer = this.encode(this.module.answer({ kind, name }));
+    this.questions.push({ kind, name });
+    this.answers.push(answer);
+    return answer;
+  }
+
+  private encode(raw: RawAnswer): string[] {
+    const tokens: string[] = [];
+    for (const item of raw) {
+      if (typeof item === 'string') {
+        tokens.push(item);
+        continue;
+      }
+      if (item.statement < 0) {
+        this.spoiled = true;
+        tokens.push('?');
+        continue;
+      }
+      let anchor = this.anchors.indexOf(item.statement);
+      if (anchor < 0) {
+        anchor = this.anchors.length;
+        this.anchors.push(item.statement);
+        tokens.push(`+${anchor}`, this.module.nav.statementText(item.statement));
+      } else tokens.push(`@${anchor}`);
+      tokens.push(String(item.offset));
+    }
+    return tokens;
+  }
+
+  dependencies(): StatementDependencies {
+    return { questions: this.questions, answers: this.answers, order: this.order() };
+  }
+
+  order(): number[] {
+    return this.anchors.map((_, anchor) => anchor).sort((a, b) => this.anchors[a] - this.anchors[b]);
+  }
+}
+
+/**
+ * Asks the recorded questions again for `statement` in this analysis. When every answer is the
+ * same, the anchors' statement indices now (the first is `statement`); otherwise undefined.
+ */
+export function replay(dependencies: StatementDependencies, module: ModuleAnswers, statement: number): number[] | undefined {
+  const recorder = new StatementRecorder(module, statement);
+  const { questions, answers } = dependencies;
+  for (let i = 0; i < questions.length; i++) {
+    const answer = recorder.ask(questions[i].kind, questions[i].name);
+    const before = answers[i];
+    if (answer.length !== before.length) return undefined;
+    for (let j = 0; j < answer.length; j++) if (answer[j] !== before[j]) return undefined;
+  }
+  if (recorder.spoiled) return undefined;
+  const order = recorder.order();
+  for (let i = 0; i < order.length; i++) if (order[i] !== dependencies.order[i]) return undefined;
+  return recorder.anchors;
+}

@@ -1,0 +1,196 @@
+/**
+ * Connect sites and signal references, read module statement by module statement, so that an edit
+ * costs what the edited statement costs. A statement's facts are kept in the document's FactMemo
+ * under its text, with what they asked of the rest of the module (pythonStatementDeps); a later
+ * analysis reuses them only where every one of those questions gets the same answer, and moves
+ * each span with the statement it lies in. Without a memo (or in a tree with syntax errors, where
+ * statements are not self-contained) every statement is read afresh, the same way.
+ */
+import type { CustomSignalReceiver, HandlerSite, ImportRun, ReboundSignalUse, SignalRef, Span } from '../model';
+import type { FactMemo } from './factMemo';
+import type { ConnectSiteFinder } from './pythonConnect';
+import type { SignalModuleIndex } from './pythonImports';
+import { judgedStarts, mergedReferences, referencesAt, referenceWords } from './pythonRefs';
+import type { PythonResolver } from './pythonResolve';
+import { ModuleAnswers, replay, StatementRecorder, type StatementDependencies } from './pythonStatementDeps';
+
+export interface StatementSites {
+  sites: HandlerSite[];
+  rebound: ReboundSignalUse[];
+  unboundConnects: ImportRun['unboundConnects'];
+  customReceivers: CustomSignalReceiver[];
+}
+
+interface Kept<T> {
+  facts: T;
+  dependencies: StatementDependencies;
+  /** Where the anchors (pythonStatementDeps) were when the facts were read. */
+  anchorStarts: number[];
+  anchorEnds: number[];
+  /** What else the facts were read from, beyond the statement text and the dependencies. */
+  inputs: string;
+}
+
+/** Words found in the text: [start, length], grouped by the module statement holding them. */
+type Words = Map<number, [number, number][]>;
+
+export interface StatementReading {
+  resolver: PythonResolver;
+  finder: ConnectSiteFinder;
+  modules: SignalModuleIndex;
+  importRefs: readonly SignalRef[];
+  memo?: FactMemo;
+  /** Without reuse: the root has syntax errors, or only part of the file is wanted. */
+  fresh: boolean;
+  within?: readonly Span[];
+}
+
+export function readStatements(reading: StatementReading): StatementSites & { signalRefs: SignalRef[] } {
+  const { resolver, finder } = reading;
+  const nav = resolver.nav;
+  const memo = reading.fresh ? undefined : reading.memo;
+  const answers = new ModuleAnswers(resolver);
+  const inside = (start: number) => !reading.within || reading.within.some((span) => span.start <= start && start < span.end);
+
+  const result: StatementSites = { sites: [], rebound: [], unboundConnects: [], customReceivers: [] };
+  for (const [statement, words] of wordsByStatement(nav.text, /\bconnect\b/g, inside, nav)) {
+    const read = (): StatementSites => {
+      resolver.beginStatement();
+      finder.beginStatement();
+      const sites = words.flatMap(([start]) => finder.sitesOfWord(start));
+      return { sites, ...finder.takeOtherConnects() };
+    };
+    const facts = statement < 0 || !memo ? read() : kept(memo, 'sites', statement, '', answers, read);
+    result.sites.push(...facts.sites);
+    result.rebound.push(...facts.rebound);
+    result.unboundConnects.push(...facts.unboundConnects);
+    result.customReceivers.push(...facts.customReceivers);
+  }
+
+  const known = [...reading.importRefs, ...result.sites.map((site) => site.connection.signal)];
+  const judged = judgedStarts(known);
+  const sortedJudged = [...judged].sort((a, b) => a - b);
+  const { pattern, key } = referenceWords(resolver);
+  const found: SignalRef[][] = [];
+  for (const [statement, words] of wordsByStatement(nav.text, pattern, inside, nav)) {
+    const read = (): SignalRef[] => {
+      resolver.beginStatement();
+      return referencesAt(words, resolver, reading.modules, judged);
+    };
+    if (statement < 0 || !memo) {
+      found.push(read());
+      continue;
+    }
+    // Which words are already judged is an input too: the known references that start in the statement.
+    const start = nav.statementStart(statement);
+    const judgedHere = startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start);
+    found.push(kept(memo, 'refs', statement, `${key}\u0000${judgedHere.join(',')}`, answers, read));
+  }
+  return { ...result, signalRefs: mergedReferences(known, found) };
+}
+
+/** The facts of one statement: kept ones when they still hold there, else read (and kept). */
+function kept<T>(memo: FactMemo, kind: string, statement: number, inputs: string, answers: ModuleAnswers, read: () => T): T {
+  const nav = answers.nav;
+  const key = `${kind}\u0000${nav.statementText(statement)}`;
+  const before = memo.peek<Kept<T>>(key);
+  if (before && before.inputs === inputs) {
+    const anchors = replay(before.dependencies, answers, statement);
+    const facts = anchors && movedSpans(before.facts, before.anchorStarts, before.anchorEnds, anchors.map((index) => nav.statementStart(index)));
+    if (facts) {
+      memo.noteReused();
+      return facts;
+    }
+  }
+  const recorder = new StatementRecorder(answers, statement);
+  nav.questions = recorder;
+  const resolver = answers.resolver;
+  resolver.questions = recorder;
+  let facts: T;
+  try {
+    facts = read();
+  } finally {
+    nav.questions = undefined;
+    resolver.questions = undefined;
+  }
+  if (!recorder.spoiled) {
+    const anchorStarts = recorder.anchors.map((index) => nav.statementStart(index));
+    const anchorEnds = recorder.anchors.map((index) => nav.statementEnd(index));
+    // A copy: the model the facts go into is the caller's to change. A span outside every anchor
+    // (nothing should make one) leaves the facts unkept.
+    const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
+    if (copy) memo.put(key, { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>);
+  }
+  return facts;
+}
+
+/** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
+function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: PythonResolver['nav']): Words {
+  const words: Words = new Map();
+  let last = -2;
+  let group: [number, number][] = [];
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    if (!inside(start)) continue;
+    const statement = nav.statementIndex(start, start + match[0].length);
+    // Words outside every statement each form a group of their own (keyed below every index).
+    if (statement !== last || statement < 0) {
+      group = [];
+      words.set(statement < 0 ? -1 - start : statement, group);
+      last = statement;
+    }
+    group.push([start, match[0].length]);
+  }
+  return words;
+}
+
+function startsBetween(sorted: readonly number[], start: number, end: number): number[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  const found: number[] = [];
+  for (let i = low; i < sorted.length && sorted[i] <= end; i++) found.push(sorted[i]);
+  return found;
+}
+
+/**
+ * A deep copy of plain facts with every span (and `importCallAt`) moved with the anchor statement it
+ * lies in; undefined when one lies in none.
+ */
+function movedSpans<T>(value: T, oldStarts: readonly number[], oldEnds: readonly number[], newStarts: readonly number[]): T | undefined {
+  const shiftOf = (start: number, end: number): number | undefined => {
+    for (let i = 0; i < oldStarts.length; i++) if (oldStarts[i] <= start && end <= oldEnds[i]) return newStarts[i] - oldStarts[i];
+    return undefined;
+  };
+  let lost = false;
+  const copy = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object') return item;
+    if (Array.isArray(item)) {
+      const items = new Array(item.length);
+      for (let i = 0; i < item.length; i++) items[i] = copy(item[i]);
+      return items;
+    }
+    const result: Record<string, unknown> = {};
+    for (const key in item) result[key] = copy((item as Record<string, unknown>)[key]);
+    if (typeof result.start === 'number' && typeof result.end === 'number') {
+      const shift = shiftOf(result.start, result.end);
+      if (shift === undefined) lost = true;
+      else {
+        result.start = (result.start as number) + shift;
+        result.end = (result.end as number) + shift;
+      }
+    }
+    if (typeof result.importCallAt === 'number') {
+      const shift = shiftOf(result.importCallAt, result.importCallAt);
+      if (shift === undefined) lost = true;
+      else result.importCallAt = (result.importCallAt as number) + shift;
+    }
+    return result;
+  };
+  const moved = copy(value) as T;
+  return lost ? undefined : moved;
+}
