@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
-import type { FileModel, SignalSend, TaskDefinition } from '../model';
+import type { FileModel, SignalSend, Span, TaskDefinition } from '../model';
 import type { ExtractOptions, FrontEnd } from './frontend';
 import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
@@ -15,7 +15,8 @@ import { configReadsOf } from './pythonImportRun';
 import { scanModule } from './pythonModule';
 import { nestingProblems } from './pythonNesting';
 import { PythonResolver } from './pythonResolve';
-import { readStatements } from './pythonStatements';
+import { readStatements, StatementMemo, wordsByStatement } from './pythonStatements';
+import { ModuleAnswers } from './pythonStatementDeps';
 import { findSends } from './pythonSends';
 import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
@@ -25,19 +26,13 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const modules = new SignalModuleIndex(catalog, options?.module);
   const moduleFacts = scanModule(root, text, modules);
   const nav = new Navigator(root, text);
-  const { tasks, taskDefinitions } = findTasks(root, text, nav);
+  // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.
+  const reuse = options?.memo && !options.within && !root.hasError ? options.memo : undefined;
+  const statements = new StatementMemo(reuse, new ModuleAnswers(moduleFacts, nav));
+  const { tasks, taskDefinitions } = findTasks(nav, statements);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
   const finder = new ConnectSiteFinder(resolver, modules, options?.memo);
-  const read = readStatements({
-    resolver,
-    finder,
-    modules,
-    importRefs: moduleFacts.importRefs,
-    memo: options?.memo,
-    // With syntax errors a statement's tree may depend on the code around it.
-    fresh: !!options?.within || root.hasError,
-    within: options?.within,
-  });
+  const read = readStatements({ resolver, finder, modules, importRefs: moduleFacts.importRefs, statements, within: options?.within });
   const sites = read.sites;
   recordWrittenTexts(sites, text);
   return {
@@ -63,21 +58,35 @@ function withSends(sends: SignalSend[]): { sends?: SignalSend[] } {
 }
 
 /** `@app.task`, `@<anything>.task(...)`, `@shared_task`, `@celery.task`, with or without arguments. */
-function findTasks(root: SyntaxNode, text: string, nav: Navigator): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {
+function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {
   const tasks: TaskDefinition[] = [];
   const taskDefinitions = new Set<number>();
-  for (const match of text.matchAll(/^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm)) {
-    const at = (match.index ?? 0) + match[0].indexOf('@');
+  const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
+  for (const [statement, words] of wordsByStatement(nav.text, pattern, () => true, nav)) {
+    // A task's decorator and definition lie in one statement: its facts depend on nothing else.
+    const found = statements.facts('tasks', statement, '', () => tasksAt(words, nav));
+    for (const { task, definition } of found) {
+      if (taskDefinitions.has(definition.start)) continue;
+      taskDefinitions.add(definition.start);
+      tasks.push(task);
+    }
+  }
+  return { tasks, taskDefinitions };
+}
+
+function tasksAt(words: readonly (readonly [number, number])[], nav: Navigator): { task: TaskDefinition; definition: Span }[] {
+  const found: { task: TaskDefinition; definition: Span }[] = [];
+  for (const [start, length] of words) {
+    const at = start + nav.text.slice(start, start + length).indexOf('@');
     const atSign = nav.nodeAt(at, at + 1);
     const [decorator, decorated] = atSign ? nav.ancestors(atSign) : [];
     if (!decorator || decorator.type !== 'decorator') continue;
     const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
     const name = definition?.type === 'function_definition' ? definition.childForFieldName('name') : null;
-    if (!definition || !name || taskDefinitions.has(definition.startIndex)) continue;
-    taskDefinitions.add(definition.startIndex);
-    tasks.push({ localName: name.text, registeredName: registeredNameOf(decorator), span: spanOf(name) });
+    if (!definition || !name || found.some((task) => task.definition.start === definition.startIndex)) continue;
+    found.push({ task: { localName: name.text, registeredName: registeredNameOf(decorator), span: spanOf(name) }, definition: spanOf(definition) });
   }
-  return { tasks, taskDefinitions };
+  return found;
 }
 
 function registeredNameOf(decorator: SyntaxNode): string | undefined {

@@ -13,7 +13,6 @@
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { pythonBuiltins } from './pythonBuiltins';
 import type { ModuleFacts } from './pythonModule';
-import type { PythonResolver } from './pythonResolve';
 import type { Binding } from './pythonScopes';
 import type { Navigator } from './pythonSyntax';
 
@@ -48,21 +47,20 @@ type RawAnswer = (string | Place)[];
 
 /** The module's answers in one analysis, each computed once however many statements ask it. */
 export class ModuleAnswers {
-  private readonly raw = new Map<string, RawAnswer>();
-  private readonly module: ModuleFacts;
-  readonly nav: Navigator;
+  private readonly raw = new Map<QuestionKind, Map<string, RawAnswer>>();
 
-  constructor(readonly resolver: PythonResolver) {
-    this.module = resolver.module;
-    this.nav = resolver.nav;
-  }
+  constructor(
+    private readonly module: ModuleFacts,
+    readonly nav: Navigator,
+  ) {}
 
-  answer(question: Question): RawAnswer {
-    const key = `${question.kind}\u0000${question.name}`;
-    let answer = this.raw.get(key);
+  answer(kind: QuestionKind, name: string): RawAnswer {
+    let byName = this.raw.get(kind);
+    if (!byName) this.raw.set(kind, (byName = new Map()));
+    let answer = byName.get(name);
     if (!answer) {
-      answer = this.compute(question);
-      this.raw.set(key, answer);
+      answer = this.compute(kind, name);
+      byName.set(name, answer);
     }
     return answer;
   }
@@ -76,7 +74,7 @@ export class ModuleAnswers {
     into.push(this.place(node.startIndex), String(node.endIndex - node.startIndex));
   }
 
-  private compute({ kind, name }: Question): RawAnswer {
+  private compute(kind: QuestionKind, name: string): RawAnswer {
     const module = this.module;
     const answer: RawAnswer = [];
     switch (kind) {
@@ -142,10 +140,16 @@ export class ModuleAnswers {
   }
 }
 
+/**
+ * An answer as recorded: strings as they are; a place as its anchor (-1 - anchor number), followed
+ * by the anchor's statement text where the anchor first appears, then the offset (a number >= 0).
+ */
+type Token = string | number;
+
 /** The questions one statement's facts asked, with their answers, for checking on reuse. */
 export interface StatementDependencies {
   questions: Question[];
-  answers: string[][];
+  answers: Token[][];
   /** Anchor numbers in the order their statements come in the module. */
   order: number[];
 }
@@ -154,8 +158,8 @@ export interface StatementDependencies {
 export class StatementRecorder implements ModuleQuestions {
   /** Statement indices; the first is the statement being read. */
   readonly anchors: number[];
-  readonly questions: Question[] = [];
-  readonly answers: string[][] = [];
+  private readonly questions: Question[] = [];
+  private readonly answers: Token[][] = [];
   /** Something was asked that cannot be written relative to statements: the facts are not kept. */
   spoiled = false;
   private readonly asked = new Set<string>();
@@ -191,20 +195,12 @@ export class StatementRecorder implements ModuleQuestions {
     this.ask('spelled', name);
   }
 
-  /** Asks one question (once); returns its encoded answer. */
-  ask(kind: QuestionKind, name: string): string[] {
+  private ask(kind: QuestionKind, name: string): void {
     const key = `${kind}\u0000${name}`;
-    if (this.asked.has(key)) return [];
+    if (this.asked.has(key)) return;
     this.asked.add(key);
-    const answer = this.encode(this.module.answer({ kind, name }));
-    this.questions.push({ kind, name });
-    this.answers.push(answer);
-    return answer;
-  }
-
-  private encode(raw: RawAnswer): string[] {
-    const tokens: string[] = [];
-    for (const item of raw) {
+    const tokens: Token[] = [];
+    for (const item of this.module.answer(kind, name)) {
       if (typeof item === 'string') {
         tokens.push(item);
         continue;
@@ -218,20 +214,21 @@ export class StatementRecorder implements ModuleQuestions {
       if (anchor < 0) {
         anchor = this.anchors.length;
         this.anchors.push(item.statement);
-        tokens.push(`+${anchor}`, this.module.nav.statementText(item.statement));
-      } else tokens.push(`@${anchor}`);
-      tokens.push(String(item.offset));
+        tokens.push(-1 - anchor, this.module.nav.statementText(item.statement));
+      } else tokens.push(-1 - anchor);
+      tokens.push(item.offset);
     }
-    return tokens;
+    this.questions.push({ kind, name });
+    this.answers.push(tokens);
   }
 
   dependencies(): StatementDependencies {
-    return { questions: this.questions, answers: this.answers, order: this.order() };
+    return { questions: this.questions, answers: this.answers, order: orderOf(this.anchors) };
   }
+}
 
-  order(): number[] {
-    return this.anchors.map((_, anchor) => anchor).sort((a, b) => this.anchors[a] - this.anchors[b]);
-  }
+function orderOf(anchors: readonly number[]): number[] {
+  return anchors.map((_, anchor) => anchor).sort((a, b) => anchors[a] - anchors[b]);
 }
 
 /**
@@ -239,16 +236,28 @@ export class StatementRecorder implements ModuleQuestions {
  * same, the anchors' statement indices now (the first is `statement`); otherwise undefined.
  */
 export function replay(dependencies: StatementDependencies, module: ModuleAnswers, statement: number): number[] | undefined {
-  const recorder = new StatementRecorder(module, statement);
+  const anchors = [statement];
   const { questions, answers } = dependencies;
   for (let i = 0; i < questions.length; i++) {
-    const answer = recorder.ask(questions[i].kind, questions[i].name);
-    const before = answers[i];
-    if (answer.length !== before.length) return undefined;
-    for (let j = 0; j < answer.length; j++) if (answer[j] !== before[j]) return undefined;
+    const expected = answers[i];
+    let j = 0;
+    for (const item of module.answer(questions[i].kind, questions[i].name)) {
+      if (typeof item === 'string') {
+        if (expected[j++] !== item) return undefined;
+        continue;
+      }
+      if (item.statement < 0) return undefined;
+      let anchor = anchors.indexOf(item.statement);
+      const isNew = anchor < 0;
+      if (isNew) anchor = anchors.push(item.statement) - 1;
+      if (expected[j++] !== -1 - anchor) return undefined;
+      if (isNew && expected[j++] !== module.nav.statementText(item.statement)) return undefined;
+      if (expected[j++] !== item.offset) return undefined;
+    }
+    if (j !== expected.length) return undefined;
   }
-  if (recorder.spoiled) return undefined;
-  const order = recorder.order();
-  for (let i = 0; i < order.length; i++) if (order[i] !== dependencies.order[i]) return undefined;
-  return recorder.anchors;
+  const order = dependencies.order;
+  if (order.length !== anchors.length) return undefined;
+  for (let i = 1; i < order.length; i++) if (anchors[order[i - 1]] > anchors[order[i]]) return undefined;
+  return anchors;
 }

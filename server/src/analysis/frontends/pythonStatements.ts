@@ -34,33 +34,108 @@ interface Kept<T> {
 /** Words found in the text: [start, length], grouped by the module statement holding them. */
 type Words = Map<number, [number, number][]>;
 
+/** The kept facts of one statement text, one slot per kind of fact. */
+type StatementRecord = Partial<Record<'sites' | 'refs' | 'tasks', Kept<unknown>>>;
+
+/**
+ * One analysis's view of the memo: each statement's record looked up once (a look-up hashes the
+ * statement's text), and the module's answers to compare recorded questions with.
+ */
+export class StatementMemo {
+  private readonly records = new Map<number, StatementRecord>();
+  resolver?: PythonResolver;
+
+  constructor(
+    /** Undefined: nothing is kept or reused, every statement is read afresh. */
+    private readonly memo: FactMemo | undefined,
+    readonly answers: ModuleAnswers,
+  ) {}
+
+  /** The facts of one statement: kept ones when they still hold there, else read (and kept). */
+  facts<T>(slot: keyof StatementRecord, statement: number, inputs: string, read: () => T): T {
+    if (!this.memo || statement < 0) return read();
+    const nav = this.answers.nav;
+    const record = this.recordOf(statement);
+    const before = record[slot] as Kept<T> | undefined;
+    if (before && before.inputs === inputs) {
+      const anchors = replay(before.dependencies, this.answers, statement);
+      const reused = anchors && this.moved(before, anchors);
+      if (reused) {
+        record[slot] = reused;
+        this.memo.noteReused();
+        return reused.facts;
+      }
+    }
+    const recorder = new StatementRecorder(this.answers, statement);
+    const resolver = this.resolver;
+    nav.questions = recorder;
+    if (resolver) resolver.questions = recorder;
+    let facts: T;
+    try {
+      facts = read();
+    } finally {
+      nav.questions = undefined;
+      if (resolver) resolver.questions = undefined;
+    }
+    record[slot] = undefined;
+    if (!recorder.spoiled) {
+      const anchorStarts = recorder.anchors.map((index) => nav.statementStart(index));
+      const anchorEnds = recorder.anchors.map((index) => nav.statementEnd(index));
+      // A copy: the model the facts go into is the caller's. A span outside every anchor (nothing
+      // should make one) leaves the facts unkept.
+      const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
+      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>;
+    }
+    return facts;
+  }
+
+  private recordOf(statement: number): StatementRecord {
+    let record = this.records.get(statement);
+    if (!record) {
+      const key = `statement\u0000${this.answers.nav.statementText(statement)}`;
+      record = this.memo!.peek<StatementRecord>(key);
+      if (!record) this.memo!.put(key, (record = {}));
+      this.records.set(statement, record);
+    }
+    return record;
+  }
+
+  /**
+   * Kept facts where their anchors are now. Facts whose anchors did not move are handed out as they
+   * are (facts are plain data nobody changes once made); moved ones are copied.
+   */
+  private moved<T>(kept: Kept<T>, anchors: number[]): Kept<T> | undefined {
+    const nav = this.answers.nav;
+    const starts = anchors.map((index) => nav.statementStart(index));
+    if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
+    const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
+    return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: anchors.map((index) => nav.statementEnd(index)) };
+  }
+}
+
 export interface StatementReading {
   resolver: PythonResolver;
   finder: ConnectSiteFinder;
   modules: SignalModuleIndex;
   importRefs: readonly SignalRef[];
-  memo?: FactMemo;
-  /** Without reuse: the root has syntax errors, or only part of the file is wanted. */
-  fresh: boolean;
+  statements: StatementMemo;
   within?: readonly Span[];
 }
 
 export function readStatements(reading: StatementReading): StatementSites & { signalRefs: SignalRef[] } {
-  const { resolver, finder } = reading;
+  const { resolver, finder, statements } = reading;
   const nav = resolver.nav;
-  const memo = reading.fresh ? undefined : reading.memo;
-  const answers = new ModuleAnswers(resolver);
+  statements.resolver = resolver;
   const inside = (start: number) => !reading.within || reading.within.some((span) => span.start <= start && start < span.end);
 
   const result: StatementSites = { sites: [], rebound: [], unboundConnects: [], customReceivers: [] };
   for (const [statement, words] of wordsByStatement(nav.text, /\bconnect\b/g, inside, nav)) {
-    const read = (): StatementSites => {
+    const facts = statements.facts('sites', statement, '', (): StatementSites => {
       resolver.beginStatement();
       finder.beginStatement();
       const sites = words.flatMap(([start]) => finder.sitesOfWord(start));
       return { sites, ...finder.takeOtherConnects() };
-    };
-    const facts = statement < 0 || !memo ? read() : kept(memo, 'sites', statement, '', answers, read);
+    });
     result.sites.push(...facts.sites);
     result.rebound.push(...facts.rebound);
     result.unboundConnects.push(...facts.unboundConnects);
@@ -73,59 +148,20 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const { pattern, key } = referenceWords(resolver);
   const found: SignalRef[][] = [];
   for (const [statement, words] of wordsByStatement(nav.text, pattern, inside, nav)) {
-    const read = (): SignalRef[] => {
+    // Which words are already judged is an input too: the known references that start in the statement.
+    const start = statement < 0 ? 0 : nav.statementStart(statement);
+    const judgedHere = statement < 0 ? '' : startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start).join(',');
+    const refs = statements.facts('refs', statement, `${key}\u0000${judgedHere}`, () => {
       resolver.beginStatement();
       return referencesAt(words, resolver, reading.modules, judged);
-    };
-    if (statement < 0 || !memo) {
-      found.push(read());
-      continue;
-    }
-    // Which words are already judged is an input too: the known references that start in the statement.
-    const start = nav.statementStart(statement);
-    const judgedHere = startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start);
-    found.push(kept(memo, 'refs', statement, `${key}\u0000${judgedHere.join(',')}`, answers, read));
+    });
+    found.push(refs);
   }
   return { ...result, signalRefs: mergedReferences(known, found) };
 }
 
-/** The facts of one statement: kept ones when they still hold there, else read (and kept). */
-function kept<T>(memo: FactMemo, kind: string, statement: number, inputs: string, answers: ModuleAnswers, read: () => T): T {
-  const nav = answers.nav;
-  const key = `${kind}\u0000${nav.statementText(statement)}`;
-  const before = memo.peek<Kept<T>>(key);
-  if (before && before.inputs === inputs) {
-    const anchors = replay(before.dependencies, answers, statement);
-    const facts = anchors && movedSpans(before.facts, before.anchorStarts, before.anchorEnds, anchors.map((index) => nav.statementStart(index)));
-    if (facts) {
-      memo.noteReused();
-      return facts;
-    }
-  }
-  const recorder = new StatementRecorder(answers, statement);
-  nav.questions = recorder;
-  const resolver = answers.resolver;
-  resolver.questions = recorder;
-  let facts: T;
-  try {
-    facts = read();
-  } finally {
-    nav.questions = undefined;
-    resolver.questions = undefined;
-  }
-  if (!recorder.spoiled) {
-    const anchorStarts = recorder.anchors.map((index) => nav.statementStart(index));
-    const anchorEnds = recorder.anchors.map((index) => nav.statementEnd(index));
-    // A copy: the model the facts go into is the caller's to change. A span outside every anchor
-    // (nothing should make one) leaves the facts unkept.
-    const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
-    if (copy) memo.put(key, { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>);
-  }
-  return facts;
-}
-
 /** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
-function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: PythonResolver['nav']): Words {
+export function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: PythonResolver['nav']): Words {
   const words: Words = new Map();
   let last = -2;
   let group: [number, number][] = [];
