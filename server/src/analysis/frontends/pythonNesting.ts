@@ -39,6 +39,9 @@ function indentationAt(text: string, start: number): { width: number; end: numbe
   return { width, end: i };
 }
 
+/** The characters the scan below acts on. */
+const interesting = /[\n\r#"'()[\]{}]/g;
+
 export function nestingProblems(text: string): SyntaxProblem[] {
   let depth = 0;
   const indents = [0];
@@ -67,13 +70,18 @@ export function nestingProblems(text: string): SyntaxProblem[] {
       while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     } else if (c === '"' || c === "'") {
       i = endOfString(text, i);
-    } else {
-      if (c === '(' || c === '[' || c === '{') {
-        if (++depth > MAX_BRACKET_DEPTH) {
-          return [{ span: { start: i, end: i + 1 }, message: `Syntax error: too many nested parentheses (Python allows ${MAX_BRACKET_DEPTH} levels), so the module cannot be imported`, exact: true }];
-        }
-      } else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    } else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > MAX_BRACKET_DEPTH) {
+        return [{ span: { start: i, end: i + 1 }, message: `Syntax error: too many nested parentheses (Python allows ${MAX_BRACKET_DEPTH} levels), so the module cannot be imported`, exact: true }];
+      }
       i++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else {
+      // Nothing up to the next line break, comment, quote or bracket changes the state.
+      interesting.lastIndex = i + 1;
+      i = interesting.exec(text)?.index ?? text.length;
     }
   }
   return [];
