@@ -134,7 +134,7 @@ test('handler facts survive an edit elsewhere and move with their definition', a
   const second = await analyzeSource({ text: edit.text, grammar: 'python', catalog, previous: { tree: first.tree as Tree, edits: [edit.edit] } });
   first.tree!.delete();
   try {
-    assert.equal(factMemoOf(second.tree!)?.reused, 1, 'the unchanged handler was not read again');
+    assert.equal(factMemoOf(second.tree!)?.reusedByKind.get('sites'), 1, 'the unchanged connect statement was not read again');
     const handler = second.model.sites[0].handler!;
     assert.equal(edit.text.slice(handler.nameSpan!.start, handler.nameSpan!.end), 'on_failure');
     assert.equal(edit.text.slice(handler.freeReads[0]?.span.start ?? 0, handler.freeReads[0]?.span.end ?? 0), 'print');

@@ -58,9 +58,12 @@ export class FactMemo {
     this.entries.set(key, { value, run: this.run });
   }
 
-  /** Counts a reuse the caller decided on after `peek`. */
-  noteReused(): void {
+  /** Reuses the caller decided on after `peek`, by kind of fact. */
+  readonly reusedByKind = new Map<string, number>();
+
+  noteReused(kind: string): void {
     this.reused++;
+    this.reusedByKind.set(kind, (this.reusedByKind.get(kind) ?? 0) + 1);
   }
 
   /** Drops what the last analysis did not use: the memo holds one version of the document's pieces. */
@@ -80,6 +83,7 @@ export class FactMemo {
  */
 export function shiftedSpans<T>(value: T, delta: number): T {
   if (value === null || typeof value !== 'object') return value;
+  if (delta === 0 && Array.isArray(value) && value.length === 0) return value;
   if (Array.isArray(value)) {
     const items = new Array(value.length);
     for (let i = 0; i < value.length; i++) items[i] = shiftedSpans(value[i], delta);

@@ -17,6 +17,7 @@ import { nestingProblems } from './pythonNesting';
 import { PythonResolver } from './pythonResolve';
 import { readStatements, StatementMemo, wordsByStatement } from './pythonStatements';
 import { ModuleAnswers } from './pythonStatementDeps';
+import { shiftedSpans } from './factMemo';
 import { findSends } from './pythonSends';
 import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
@@ -24,11 +25,13 @@ import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './py
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
   const root = tree.rootNode;
   const modules = new SignalModuleIndex(catalog, options?.module);
-  const moduleFacts = scanModule(root, text, modules);
   const nav = new Navigator(root, text);
   // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.
   const reuse = options?.memo && !options.within && !root.hasError ? options.memo : undefined;
-  const statements = new StatementMemo(reuse, new ModuleAnswers(moduleFacts, nav));
+  const answers = new ModuleAnswers(nav);
+  const statements = new StatementMemo(reuse, answers);
+  const moduleFacts = scanModule(nav, modules, statements);
+  answers.module = moduleFacts;
   const { tasks, taskDefinitions } = findTasks(nav, statements);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
   const finder = new ConnectSiteFinder(resolver, modules, options?.memo);
@@ -64,11 +67,11 @@ function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefi
   const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
   for (const [statement, words] of wordsByStatement(nav.text, pattern, () => true, nav)) {
     // A task's decorator and definition lie in one statement: its facts depend on nothing else.
-    const found = statements.facts('tasks', statement, '', () => tasksAt(words, nav));
-    for (const { task, definition } of found) {
-      if (taskDefinitions.has(definition.start)) continue;
-      taskDefinitions.add(definition.start);
-      tasks.push(task);
+    const { facts, shift } = statements.ownFacts('tasks', statement, () => tasksAt(words, nav));
+    for (const { task, definition } of facts) {
+      if (taskDefinitions.has(definition.start + shift)) continue;
+      taskDefinitions.add(definition.start + shift);
+      tasks.push(shift === 0 ? task : shiftedSpans(task, shift));
     }
   }
   return { tasks, taskDefinitions };

@@ -10,10 +10,9 @@
  * statements keeps the answers. The anchors' order is compared too: which binding comes first is
  * part of what a look-up answers.
  */
-import type { SyntaxNode } from '../../parsing/treeSitter';
+import type { Span } from '../model';
 import { pythonBuiltins } from './pythonBuiltins';
-import type { ModuleFacts } from './pythonModule';
-import type { Binding } from './pythonScopes';
+import type { ModuleEntry, ModuleFacts } from './pythonModule';
 import type { Navigator } from './pythonSyntax';
 
 /** The questions a statement's facts ask of the module (see PythonResolver and Navigator). */
@@ -49,10 +48,10 @@ type RawAnswer = (string | Place)[];
 export class ModuleAnswers {
   private readonly raw = new Map<QuestionKind, Map<string, RawAnswer>>();
 
-  constructor(
-    private readonly module: ModuleFacts,
-    readonly nav: Navigator,
-  ) {}
+  /** Set once the module's facts are read (reading them asks no questions). */
+  module!: ModuleFacts;
+
+  constructor(readonly nav: Navigator) {}
 
   answer(kind: QuestionKind, name: string): RawAnswer {
     let byName = this.raw.get(kind);
@@ -70,8 +69,8 @@ export class ModuleAnswers {
     return { statement, offset: statement < 0 ? at : at - this.nav.statementStart(statement) };
   }
 
-  private node(node: SyntaxNode, into: RawAnswer): void {
-    into.push(this.place(node.startIndex), String(node.endIndex - node.startIndex));
+  private node(span: Span, into: RawAnswer): void {
+    into.push(this.place(span.start), String(span.end - span.start));
   }
 
   private compute(kind: QuestionKind, name: string): RawAnswer {
@@ -80,8 +79,8 @@ export class ModuleAnswers {
     switch (kind) {
       case 'entries':
         for (const entry of module.entries.get(name) ?? []) {
-          answer.push(`${entry.conditional ? 'c' : 'u'}${entry.guarded ? 'g' : ''}`, this.place(entry.start));
-          this.binding(entry.binding, answer);
+          answer.push(`${entry.conditional ? 'c' : 'u'}${entry.guarded ? 'g' : ''}`, this.place(entry.start), entry.binding.kind);
+          this.binding(entry, answer);
         }
         break;
       case 'bound':
@@ -93,11 +92,11 @@ export class ModuleAnswers {
       case 'deletions':
         for (const deletion of module.deletions) {
           answer.push(deletion.name);
-          this.node(deletion.node, answer);
+          this.node(deletion.span, answer);
         }
         break;
       case 'classes':
-        for (const cls of module.classes) this.node(cls, answer);
+        for (const span of module.classSpans) this.node(span, answer);
         break;
       case 'spelled': {
         const text = this.nav.text;
@@ -114,8 +113,7 @@ export class ModuleAnswers {
     return answer;
   }
 
-  private binding(binding: Binding, into: RawAnswer): void {
-    into.push(binding.kind);
+  private binding({ binding, nodeSpan }: ModuleEntry, into: RawAnswer): void {
     switch (binding.kind) {
       case 'signal':
         into.push(binding.signal, binding.resolution, binding.module);
@@ -128,13 +126,11 @@ export class ModuleAnswers {
         return;
       case 'def':
       case 'class':
-        this.node(binding.node, into);
-        return;
       case 'value':
-        this.node(binding.value, into);
-        return;
       case 'element':
-        this.node(binding.iterable, into);
+        // Every module binding of these kinds comes with its node's span (pythonModule).
+        if (!nodeSpan) throw new Error('a module binding without its node span');
+        this.node(nodeSpan, into);
         return;
     }
   }

@@ -35,14 +35,14 @@ interface Kept<T> {
 type Words = Map<number, [number, number][]>;
 
 /** The kept facts of one statement text, one slot per kind of fact. */
-type StatementRecord = Partial<Record<'sites' | 'refs' | 'tasks', Kept<unknown>>>;
+type StatementRecord = Partial<Record<'scan' | 'sites' | 'refs' | 'tasks', Kept<unknown>>>;
 
 /**
  * One analysis's view of the memo: each statement's record looked up once (a look-up hashes the
  * statement's text), and the module's answers to compare recorded questions with.
  */
 export class StatementMemo {
-  private readonly records = new Map<number, StatementRecord>();
+  private readonly records: (StatementRecord | undefined)[] = [];
   resolver?: PythonResolver;
 
   constructor(
@@ -62,7 +62,7 @@ export class StatementMemo {
       const reused = anchors && this.moved(before, anchors);
       if (reused) {
         record[slot] = reused;
-        this.memo.noteReused();
+        this.memo.noteReused(slot);
         return reused.facts;
       }
     }
@@ -89,13 +89,34 @@ export class StatementMemo {
     return facts;
   }
 
+  /**
+   * Facts that depend on the statement's text alone, and how far the statement moved since they
+   * were read: the caller adds `shift` to their offsets (a cheaper way than copying them all).
+   */
+  ownFacts<T>(slot: keyof StatementRecord, statement: number, read: () => T): { facts: T; shift: number } {
+    if (!this.memo || statement < 0) return { facts: read(), shift: 0 };
+    const nav = this.answers.nav;
+    const record = this.recordOf(statement);
+    const start = nav.statementStart(statement);
+    const before = record[slot] as Kept<T> | undefined;
+    if (before) {
+      this.memo.noteReused(slot);
+      return { facts: before.facts, shift: start - before.anchorStarts[0] };
+    }
+    const facts = read();
+    const end = nav.statementEnd(statement);
+    const copy = movedSpans(facts, [start], [end], [start]);
+    record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '' };
+    return { facts, shift: 0 };
+  }
+
   private recordOf(statement: number): StatementRecord {
-    let record = this.records.get(statement);
+    let record = this.records[statement];
     if (!record) {
       const key = `statement\u0000${this.answers.nav.statementText(statement)}`;
       record = this.memo!.peek<StatementRecord>(key);
       if (!record) this.memo!.put(key, (record = {}));
-      this.records.set(statement, record);
+      this.records[statement] = record;
     }
     return record;
   }

@@ -204,6 +204,16 @@ export class Navigator {
     return found;
   }
 
+  /** The node of this type spanning exactly [start, end): one kept facts named by position. */
+  nodeSpanning(start: number, end: number, type: string): SyntaxNode {
+    const node = this.nodeAt(start, end);
+    if (node && node.type === type && node.startIndex === start && node.endIndex === end) return node;
+    // A node whose only child spans the same text (an expression statement and its call) may be meant.
+    const outer = node ? this.ancestors(node).find((a) => a.type === type && a.startIndex === start && a.endIndex === end) : undefined;
+    if (!outer) throw new Error(`no ${type} at ${start}-${end}`);
+    return outer;
+  }
+
   /** The node spanning exactly [start, end), searched from its module statement rather than the root. */
   nodeAt(start: number, end: number): SyntaxNode | null {
     const index = this.statementIndex(start, end);
