@@ -39,8 +39,9 @@ function indentationAt(text: string, start: number): { width: number; end: numbe
   return { width, end: i };
 }
 
-/** The characters the scan below acts on. */
-const interesting = /[\n\r#"'()[\]{}]/g;
+/** The characters the scan below acts on, by code. */
+const interesting = new Uint8Array(128);
+for (const c of '\n\r#"\'()[]{}') interesting[c.charCodeAt(0)] = 1;
 
 export function nestingProblems(text: string): SyntaxProblem[] {
   let depth = 0;
@@ -80,8 +81,10 @@ export function nestingProblems(text: string): SyntaxProblem[] {
       i++;
     } else {
       // Nothing up to the next line break, comment, quote or bracket changes the state.
-      interesting.lastIndex = i + 1;
-      i = interesting.exec(text)?.index ?? text.length;
+      for (i++; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 128 && interesting[code] === 1) break;
+      }
     }
   }
   return [];
