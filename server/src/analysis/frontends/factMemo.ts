@@ -27,9 +27,17 @@ export class FactMemo {
     readonly module = '',
   ) {}
 
+  private holding = false;
+
   /** Starts an analysis: entries it does not use are dropped when it ends (see `sweep`). */
   begin(): void {
     this.run++;
+    this.holding = false;
+  }
+
+  /** Keeps every entry past this analysis, which could not use them (the next one may). */
+  hold(): void {
+    this.holding = true;
   }
 
   /** The facts stored under `key`, or `compute()`'s, stored. The caller must not change what it gets. */
@@ -68,6 +76,7 @@ export class FactMemo {
 
   /** Drops what the last analysis did not use: the memo holds one version of the document's pieces. */
   sweep(): void {
+    if (this.holding) return;
     for (const [key, entry] of this.entries) if (entry.run !== this.run) this.entries.delete(key);
   }
 

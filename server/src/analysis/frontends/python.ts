@@ -28,8 +28,9 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const nav = new Navigator(root, text);
   // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.
   const reuse = options?.memo && !options.within && !root.hasError ? options.memo : undefined;
+  if (!reuse) options?.memo?.hold();
   const answers = new ModuleAnswers(nav);
-  const statements = new StatementMemo(reuse, answers);
+  const statements = new StatementMemo(reuse, answers, options?.edited);
   const moduleFacts = scanModule(nav, modules, statements);
   answers.module = moduleFacts;
   const { tasks, taskDefinitions } = findTasks(nav, statements);
@@ -38,6 +39,8 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const read = readStatements({ resolver, finder, modules, importRefs: moduleFacts.importRefs, statements, within: options?.within });
   const sites = read.sites;
   recordWrittenTexts(sites, text);
+  // The next analysis, edited from this tree, finds the unchanged statements by position.
+  statements.keepTable(tree);
   return {
     language: 'python',
     sites,

@@ -34,8 +34,31 @@ interface Kept<T> {
 /** Words found in the text: [start, length], grouped by the module statement holding them. */
 type Words = Map<number, [number, number][]>;
 
-/** The kept facts of one statement text, one slot per kind of fact. */
-type StatementRecord = Partial<Record<'scan' | 'sites' | 'refs' | 'tasks', Kept<unknown>>>;
+/** The kept facts of one statement text, one slot per kind of fact, and its key in the memo. */
+type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & { key: string };
+type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
+
+/**
+ * Where the statements of the last analysis were, with their records: after an edit, a statement
+ * outside the changed region is found by position instead of by hashing its text.
+ */
+interface StatementTable {
+  /** The tree the table describes (compared by identity with the tree an edit starts from). */
+  tree: unknown;
+  lineStarts: number[];
+  starts: number[];
+  ends: number[];
+  records: StatementRecord[];
+}
+
+/** What an edit changed: [start, oldEnd) of the previous text became [start, newEnd). */
+export interface ChangedRegion {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+const tables = new WeakMap<FactMemo, StatementTable>();
 
 /**
  * One analysis's view of the memo: each statement's record looked up once (a look-up hashes the
@@ -45,14 +68,37 @@ export class StatementMemo {
   private readonly records: (StatementRecord | undefined)[] = [];
   resolver?: PythonResolver;
 
+  private readonly previous?: StatementTable;
+
   constructor(
     /** Undefined: nothing is kept or reused, every statement is read afresh. */
     private readonly memo: FactMemo | undefined,
     readonly answers: ModuleAnswers,
-  ) {}
+    /** The tree this analysis's text was edited from, and what the edits changed. */
+    private readonly edited?: { tree: unknown; changed: ChangedRegion },
+  ) {
+    const table = memo && tables.get(memo);
+    if (table && edited && table.tree === edited.tree) this.previous = table;
+  }
+
+  /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
+  keepTable(tree: unknown): void {
+    if (!this.memo) return;
+    const nav = this.answers.nav;
+    const table: StatementTable = { tree, lineStarts: [], starts: [], ends: [], records: [] };
+    for (let index = 0; index < nav.statementCount; index++) {
+      const record = this.records[index];
+      if (!record) continue;
+      table.lineStarts.push(lineStartOf(nav.text, nav.statementStart(index)));
+      table.starts.push(nav.statementStart(index));
+      table.ends.push(nav.statementEnd(index));
+      table.records.push(record);
+    }
+    tables.set(this.memo, table);
+  }
 
   /** The facts of one statement: kept ones when they still hold there, else read (and kept). */
-  facts<T>(slot: keyof StatementRecord, statement: number, inputs: string, read: () => T): T {
+  facts<T>(slot: Slot, statement: number, inputs: string, read: () => T): T {
     if (!this.memo || statement < 0) return read();
     const nav = this.answers.nav;
     const record = this.recordOf(statement);
@@ -93,7 +139,7 @@ export class StatementMemo {
    * Facts that depend on the statement's text alone, and how far the statement moved since they
    * were read: the caller adds `shift` to their offsets (a cheaper way than copying them all).
    */
-  ownFacts<T>(slot: keyof StatementRecord, statement: number, read: () => T): { facts: T; shift: number } {
+  ownFacts<T>(slot: Slot, statement: number, read: () => T): { facts: T; shift: number } {
     if (!this.memo || statement < 0) return { facts: read(), shift: 0 };
     const nav = this.answers.nav;
     const record = this.recordOf(statement);
@@ -113,12 +159,35 @@ export class StatementMemo {
   private recordOf(statement: number): StatementRecord {
     let record = this.records[statement];
     if (!record) {
-      const key = `statement\u0000${this.answers.nav.statementText(statement)}`;
-      record = this.memo!.peek<StatementRecord>(key);
-      if (!record) this.memo!.put(key, (record = {}));
+      const unchanged = this.unchangedRecord(statement);
+      // The record's own key is hashed already: marking it used costs no hashing of the text.
+      if (unchanged && this.memo!.peek<StatementRecord>(unchanged.key) === unchanged) record = unchanged;
+      else {
+        const key = `statement\u0000${this.answers.nav.statementText(statement)}`;
+        record = this.memo!.peek<StatementRecord>(key);
+        if (!record) this.memo!.put(key, (record = { key }));
+      }
       this.records[statement] = record;
     }
     return record;
+  }
+
+  /** The last analysis's record of a statement the edit did not touch (same text, found by position). */
+  private unchangedRecord(statement: number): StatementRecord | undefined {
+    const table = this.previous;
+    if (!table) return undefined;
+    const { changed } = this.edited!;
+    const nav = this.answers.nav;
+    const start = nav.statementStart(statement);
+    const end = nav.statementEnd(statement);
+    const lineStart = lineStartOf(nav.text, start);
+    let delta: number;
+    if (end <= changed.start) delta = 0;
+    else if (lineStart >= changed.newEnd) delta = changed.newEnd - changed.oldEnd;
+    else return undefined;
+    const at = indexOfStart(table.starts, start - delta);
+    if (at < 0 || table.ends[at] !== end - delta || table.lineStarts[at] !== lineStart - delta) return undefined;
+    return table.records[at];
   }
 
   /**
@@ -182,6 +251,22 @@ export function readStatements(reading: StatementReading): StatementSites & { si
 }
 
 /** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
+function lineStartOf(text: string, start: number): number {
+  return text.lastIndexOf('\n', start - 1) + 1;
+}
+
+function indexOfStart(sorted: readonly number[], start: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] === start) return mid;
+    if (sorted[mid] < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 export function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: PythonResolver['nav']): Words {
   const words: Words = new Map();
   let last = -2;
