@@ -15,7 +15,7 @@ import { configReadsOf } from './pythonImportRun';
 import { scanModule } from './pythonModule';
 import { nestingProblems } from './pythonNesting';
 import { PythonResolver } from './pythonResolve';
-import { readStatements, StatementMemo, wordsByStatement } from './pythonStatements';
+import { readStatements, StatementMemo } from './pythonStatements';
 import { ModuleAnswers } from './pythonStatementDeps';
 import { shiftedSpans } from './factMemo';
 import { findSends } from './pythonSends';
@@ -68,7 +68,7 @@ function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefi
   const tasks: TaskDefinition[] = [];
   const taskDefinitions = new Set<number>();
   const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
-  for (const [statement, words] of wordsByStatement(nav.text, pattern, () => true, nav)) {
+  for (const [statement, words] of statements.words(pattern, 'tasks', () => true)) {
     // A task's decorator and definition lie in one statement: its facts depend on nothing else.
     const { facts, shift } = statements.ownFacts('tasks', statement, () => tasksAt(words, nav));
     for (const { task, definition } of facts) {

@@ -35,7 +35,11 @@ interface Kept<T> {
 type Words = Map<number, [number, number][]>;
 
 /** The kept facts of one statement text, one slot per kind of fact, and its key in the memo. */
-type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & { key: string };
+type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & {
+  key: string;
+  /** Per pattern: the words found in the statement ([offset from its start, length]) and the pattern's key. */
+  words?: Map<string, { pattern: string; found: [number, number][] }>;
+};
 type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
 
 /**
@@ -79,6 +83,34 @@ export class StatementMemo {
   ) {
     const table = memo && tables.get(memo);
     if (table && edited && table.tree === edited.tree) this.previous = table;
+  }
+
+  /**
+   * The words `pattern` finds, grouped by statement. Kept per statement (they depend on its text
+   * alone), so an edit searches only the statements it changed; `key` names the pattern's kind and
+   * `source` its exact words.
+   */
+  words(pattern: RegExp, key: string, inside: (start: number) => boolean): Words {
+    const nav = this.answers.nav;
+    if (!this.memo) return wordsByStatement(nav.text, pattern, inside, nav);
+    const words: Words = new Map();
+    const source = interned(pattern.source);
+    for (let statement = 0; statement < nav.statementCount; statement++) {
+      const record = this.recordOf(statement);
+      record.words ??= new Map();
+      let kept = record.words.get(key);
+      if (!kept || kept.pattern !== source) {
+        kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), pattern) };
+        record.words.set(key, kept);
+      }
+      if (kept.found.length === 0) continue;
+      const start = nav.statementStart(statement);
+      words.set(
+        statement,
+        kept.found.map(([offset, length]) => [start + offset, length]),
+      );
+    }
+    return words;
   }
 
   /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
@@ -219,7 +251,7 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const inside = (start: number) => !reading.within || reading.within.some((span) => span.start <= start && start < span.end);
 
   const result: StatementSites = { sites: [], rebound: [], unboundConnects: [], customReceivers: [] };
-  for (const [statement, words] of wordsByStatement(nav.text, /\bconnect\b/g, inside, nav)) {
+  for (const [statement, words] of statements.words(/\bconnect\b/g, 'connect', inside)) {
     const facts = statements.facts('sites', statement, '', (): StatementSites => {
       resolver.beginStatement();
       finder.beginStatement();
@@ -237,7 +269,7 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const sortedJudged = [...judged].sort((a, b) => a - b);
   const { pattern, key } = referenceWords(resolver);
   const found: SignalRef[][] = [];
-  for (const [statement, words] of wordsByStatement(nav.text, pattern, inside, nav)) {
+  for (const [statement, words] of statements.words(pattern, 'refs', inside)) {
     // Which words are already judged is an input too: the known references that start in the statement.
     const start = statement < 0 ? 0 : nav.statementStart(statement);
     const judgedHere = statement < 0 ? '' : startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start).join(',');
@@ -265,6 +297,28 @@ function indexOfStart(sorted: readonly number[], start: number): number {
     else high = mid - 1;
   }
   return -1;
+}
+
+const patternSources = new Map<string, string>();
+
+/** One string object per pattern source, so kept words compare their pattern by identity. */
+function interned(source: string): string {
+  let known = patternSources.get(source);
+  if (known === undefined) patternSources.set(source, (known = source));
+  return known;
+}
+
+/** The words `pattern` (global) finds in the last `length` characters of `text` (a statement after its line's start). */
+function wordsIn(text: string, length: number, pattern: RegExp): [number, number][] {
+  const found: [number, number][] = [];
+  const from = text.length - length;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push([match.index - from, match[0].length]);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  pattern.lastIndex = 0;
+  return found;
 }
 
 export function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: PythonResolver['nav']): Words {
