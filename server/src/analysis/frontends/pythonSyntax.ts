@@ -45,17 +45,13 @@ export class Navigator {
     readonly root: SyntaxNode,
     readonly text: string,
   ) {
-    const cursor = root.walk();
-    if (cursor.gotoFirstChild()) {
-      do {
-        if (!cursor.nodeIsNamed) continue;
-        const statement = cursor.currentNode;
-        this.statements.push(statement);
-        this.starts.push(statement.startIndex);
-        this.ends.push(statement.endIndex);
-      } while (cursor.gotoNextSibling());
+    // One call hands over every statement (a cursor walk makes several calls per statement).
+    for (const statement of root.namedChildren) {
+      if (!statement) continue;
+      this.statements.push(statement);
+      this.starts.push(statement.startIndex);
+      this.ends.push(statement.endIndex);
     }
-    cursor.delete();
   }
 
   get statementCount(): number {
