@@ -8,9 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeSource, analyzeText, factMemoOf } from '../server/src/analysis/analyze';
-import { treePointAt } from '../server/src/analysis/textChange';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
-import type { Edit, Tree } from '../server/src/parsing/treeSitter';
+import { applied, type Replacement } from './support/edits';
+import type { Tree } from '../server/src/parsing/treeSitter';
 
 const catalog = getBundledCatalog();
 
@@ -95,12 +95,6 @@ function startsOf(statements: readonly string[]): number[] {
   return starts;
 }
 
-interface Replacement {
-  start: number;
-  end: number;
-  inserted: string;
-}
-
 /** Applies the operation to the statement list and returns the one text replacement it makes. */
 function apply(statements: string[], op: Operation): Replacement | undefined {
   const starts = startsOf(statements);
@@ -139,21 +133,6 @@ function apply(statements: string[], op: Operation): Replacement | undefined {
   }
 }
 
-function applied(text: string, r: Replacement): { text: string; edit: Edit } {
-  const next = text.slice(0, r.start) + r.inserted + text.slice(r.end);
-  const newEndIndex = r.start + r.inserted.length;
-  return {
-    text: next,
-    edit: {
-      startIndex: r.start,
-      oldEndIndex: r.end,
-      newEndIndex,
-      startPosition: treePointAt(text, r.start),
-      oldEndPosition: treePointAt(text, r.end),
-      newEndPosition: treePointAt(next, newEndIndex),
-    },
-  };
-}
 
 const json = (value: unknown) => JSON.stringify(value);
 

@@ -9,7 +9,7 @@ import type { Finding } from './diagnostics';
 import { describeBrokenRegions } from './frontends/brokenRegions';
 import type { ExtractOptions, FrontEnd, ModuleIdentity } from './frontends/frontend';
 import { FactMemo } from './frontends/factMemo';
-import type { ChangedRegion } from './frontends/pythonStatements';
+import type { ChangedRegion } from './frontends/pythonStatementMemo';
 import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';

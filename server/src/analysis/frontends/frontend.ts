@@ -3,7 +3,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { Tree } from '../../parsing/treeSitter';
 import type { FileModel, Span } from '../model';
 import type { FactMemo } from './factMemo';
-import type { ChangedRegion } from './pythonStatements';
+import type { ChangedRegion } from './pythonStatementMemo';
 
 export interface ExtractOptions {
   /**

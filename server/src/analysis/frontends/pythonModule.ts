@@ -8,7 +8,7 @@ import type { ImportBinding, ImportRun, SignalRef, Span } from '../model';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
 import { namedChildrenOf, type Navigator } from './pythonSyntax';
-import type { StatementMemo } from './pythonStatements';
+import type { StatementMemo } from './pythonStatementMemo';
 import { shiftedSpans } from './factMemo';
 
 export interface ModuleEntry {
