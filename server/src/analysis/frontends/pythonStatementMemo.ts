@@ -19,14 +19,27 @@ interface Kept<T> {
   inputs: string;
 }
 
-/** Words found in the text: [start, length], grouped by the module statement holding them. */
-export type Words = Map<number, [number, number][]>;
+/** Words found in one statement: [offset from `base`, length]; made absolute only when the statement is read. */
+export class StatementWords {
+  constructor(
+    readonly base: number,
+    readonly found: readonly (readonly [number, number])[],
+  ) {}
+
+  /** [start, length] of each word in the document. */
+  absolute(): [number, number][] {
+    return this.found.map(([offset, length]) => [this.base + offset, length]);
+  }
+}
+
+/** Words found in the text, grouped by the module statement holding them. */
+export type Words = Map<number, StatementWords>;
 
 /** The kept facts of one statement text, one slot per kind of fact, and its key in the memo. */
 type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & {
   key: string;
   /** Per pattern: the words found in the statement ([offset from its start, length]) and the pattern's key. */
-  words?: Map<string, { pattern: string; found: [number, number][] }>;
+  words?: Record<string, { pattern: string; found: [number, number][] } | undefined>;
 };
 type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
 
@@ -85,18 +98,13 @@ export class StatementMemo {
     const source = interned(pattern.source);
     for (let statement = 0; statement < nav.statementCount; statement++) {
       const record = this.recordOf(statement);
-      record.words ??= new Map();
-      let kept = record.words.get(key);
+      record.words ??= {};
+      let kept = record.words[key];
       if (!kept || kept.pattern !== source) {
         kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), pattern) };
-        record.words.set(key, kept);
+        record.words[key] = kept;
       }
-      if (kept.found.length === 0) continue;
-      const start = nav.statementStart(statement);
-      words.set(
-        statement,
-        kept.found.map(([offset, length]) => [start + offset, length]),
-      );
+      if (kept.found.length > 0) words.set(statement, new StatementWords(nav.statementStart(statement), kept.found));
     }
     return words;
   }
@@ -275,7 +283,7 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
     // Words outside every statement each form a group of their own (keyed below every index).
     if (statement !== last || statement < 0) {
       group = [];
-      words.set(statement < 0 ? -1 - start : statement, group);
+      words.set(statement < 0 ? -1 - start : statement, new StatementWords(0, group));
       last = statement;
     }
     group.push([start, match[0].length]);

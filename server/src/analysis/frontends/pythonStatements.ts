@@ -41,7 +41,7 @@ export function readStatements(reading: StatementReading): StatementSites & { si
     const facts = statements.facts('sites', statement, '', (): StatementSites => {
       resolver.beginStatement();
       finder.beginStatement();
-      const sites = words.flatMap(([start]) => finder.sitesOfWord(start));
+      const sites = words.absolute().flatMap(([start]) => finder.sitesOfWord(start));
       return { sites, ...finder.takeOtherConnects() };
     });
     result.sites.push(...facts.sites);
@@ -61,7 +61,7 @@ export function readStatements(reading: StatementReading): StatementSites & { si
     const judgedHere = statement < 0 ? '' : startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start).join(',');
     const refs = statements.facts('refs', statement, `${key}\u0000${judgedHere}`, () => {
       resolver.beginStatement();
-      return referencesAt(words, resolver, reading.modules, judged);
+      return referencesAt(words.absolute(), resolver, reading.modules, judged);
     });
     found.push(refs);
   }
