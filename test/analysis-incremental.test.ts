@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyzeSource, analyzeText, factMemoOf } from '../server/src/analysis/analyze';
-import { treePointAt } from '../server/src/analysis/textChange';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { grammarFor, type Edit, type Tree } from '../server/src/parsing/treeSitter';
 import { fixtureFiles } from './support/fixtures';
+import { applied, type Replacement } from './support/edits';
 
 const catalog = getBundledCatalog();
 const fixturesRoot = path.join(__dirname, 'fixtures');
@@ -42,13 +42,6 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** One replacement of [start, end) by `inserted`. */
-interface Replacement {
-  start: number;
-  end: number;
-  inserted: string;
-}
-
 /** The replacements an operation makes, in the order they apply (each on the text the previous left). */
 function replacementsOf(text: string, op: Operation): Replacement[] {
   const at = (f: number) => Math.floor(f * (text.length + 1));
@@ -75,21 +68,6 @@ function replacementsOf(text: string, op: Operation): Replacement[] {
   ];
 }
 
-function applied(text: string, r: Replacement): { text: string; edit: Edit } {
-  const next = text.slice(0, r.start) + r.inserted + text.slice(r.end);
-  const newEndIndex = r.start + r.inserted.length;
-  return {
-    text: next,
-    edit: {
-      startIndex: r.start,
-      oldEndIndex: r.end,
-      newEndIndex,
-      startPosition: treePointAt(text, r.start),
-      oldEndPosition: treePointAt(text, r.end),
-      newEndPosition: treePointAt(next, newEndIndex),
-    },
-  };
-}
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -134,7 +112,7 @@ test('handler facts survive an edit elsewhere and move with their definition', a
   const second = await analyzeSource({ text: edit.text, grammar: 'python', catalog, previous: { tree: first.tree as Tree, edits: [edit.edit] } });
   first.tree!.delete();
   try {
-    assert.equal(factMemoOf(second.tree!)?.reused, 1, 'the unchanged handler was not read again');
+    assert.equal(factMemoOf(second.tree!)?.reusedByKind.get('sites'), 1, 'the unchanged connect statement was not read again');
     const handler = second.model.sites[0].handler!;
     assert.equal(edit.text.slice(handler.nameSpan!.start, handler.nameSpan!.end), 'on_failure');
     assert.equal(edit.text.slice(handler.freeReads[0]?.span.start ?? 0, handler.freeReads[0]?.span.end ?? 0), 'print');

@@ -7,8 +7,9 @@ import { parseText, ParseTimeout, type Edit, type Grammar, type Tree } from '../
 import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
 import { describeBrokenRegions } from './frontends/brokenRegions';
-import type { FrontEnd, ModuleIdentity } from './frontends/frontend';
+import type { ExtractOptions, FrontEnd, ModuleIdentity } from './frontends/frontend';
 import { FactMemo } from './frontends/factMemo';
+import type { ChangedRegion } from './frontends/pythonStatementMemo';
 import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';
@@ -38,11 +39,19 @@ export function emptyModel(language: SourceLanguage): FileModel {
   return { language, sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] };
 }
 
-export function extractModel(tree: Tree, text: string, grammar: Grammar, catalog: Catalog, module?: ModuleIdentity, memo?: FactMemo): FileModel {
+export function extractModel(
+  tree: Tree,
+  text: string,
+  grammar: Grammar,
+  catalog: Catalog,
+  module?: ModuleIdentity,
+  memo?: FactMemo,
+  edited?: ExtractOptions['edited'],
+): FileModel {
   const frontEnd = frontEndFor(grammar);
   if (!frontEnd) return emptyModel(languageOf(grammar));
   memo?.begin();
-  const model = frontEnd(tree, text, catalog, { ...(module && { module }), memo });
+  const model = frontEnd(tree, text, catalog, { ...(module && { module }), memo, ...(edited && { edited }) });
   memo?.sweep();
   describeBrokenRegions(model, text, catalog);
   return model;
@@ -101,6 +110,21 @@ function memoFor(previousTree: Tree | undefined, catalog: Catalog, module: Modul
   return memo && memo.catalog === catalog && memo.module === where ? memo : new FactMemo(catalog, where);
 }
 
+/** The one region of the previous text that `edits` (applied in order) replaced, and where it ends now. */
+function changedRegion(edits: readonly Edit[]): ChangedRegion {
+  let region: ChangedRegion | undefined;
+  for (const edit of edits) {
+    if (!region) {
+      region = { start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex };
+      continue;
+    }
+    // Before this edit the text after `region.newEnd` was the previous text after `region.oldEnd`.
+    const end = Math.max(region.newEnd, edit.oldEndIndex);
+    region = { start: Math.min(region.start, edit.startIndex), oldEnd: region.oldEnd + end - region.newEnd, newEnd: end + edit.newEndIndex - edit.oldEndIndex };
+  }
+  return region ?? { start: 0, oldEnd: 0, newEnd: 0 };
+}
+
 export interface SourceAnalysis {
   model: FileModel;
   findings: Finding[];
@@ -127,7 +151,8 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
       tree = await parseText(grammar, text, undefined, input.parseTimeLimitMs);
     }
     const memo = memoFor(input.previous?.tree, catalog, input.module);
-    model = extractModel(tree, text, grammar, catalog, input.module, memo);
+    const edited = input.previous && { tree: input.previous.tree, changed: changedRegion(input.previous.edits) };
+    model = extractModel(tree, text, grammar, catalog, input.module, memo, edited);
     memos.set(tree, memo);
   } catch (error) {
     tree?.delete();

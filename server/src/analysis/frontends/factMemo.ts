@@ -27,9 +27,17 @@ export class FactMemo {
     readonly module = '',
   ) {}
 
+  private holding = false;
+
   /** Starts an analysis: entries it does not use are dropped when it ends (see `sweep`). */
   begin(): void {
     this.run++;
+    this.holding = false;
+  }
+
+  /** Keeps every entry past this analysis, which could not use them (the next one may). */
+  hold(): void {
+    this.holding = true;
   }
 
   /** The facts stored under `key`, or `compute()`'s, stored. The caller must not change what it gets. */
@@ -45,8 +53,30 @@ export class FactMemo {
     return value;
   }
 
+  /** The facts stored under `key`, if any, kept for this analysis; the caller checks they still hold. */
+  peek<T>(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    entry.run = this.run;
+    return entry.value as T;
+  }
+
+  /** Stores facts the caller computed (and checked with `peek` first). */
+  put(key: string, value: unknown): void {
+    this.entries.set(key, { value, run: this.run });
+  }
+
+  /** Reuses the caller decided on after `peek`, by kind of fact. */
+  readonly reusedByKind = new Map<string, number>();
+
+  noteReused(kind: string): void {
+    this.reused++;
+    this.reusedByKind.set(kind, (this.reusedByKind.get(kind) ?? 0) + 1);
+  }
+
   /** Drops what the last analysis did not use: the memo holds one version of the document's pieces. */
   sweep(): void {
+    if (this.holding) return;
     for (const [key, entry] of this.entries) if (entry.run !== this.run) this.entries.delete(key);
   }
 
@@ -62,6 +92,7 @@ export class FactMemo {
  */
 export function shiftedSpans<T>(value: T, delta: number): T {
   if (value === null || typeof value !== 'object') return value;
+  if (delta === 0 && Array.isArray(value) && value.length === 0) return value;
   if (Array.isArray(value)) {
     const items = new Array(value.length);
     for (let i = 0; i < value.length; i++) items[i] = shiftedSpans(value[i], delta);

@@ -3,6 +3,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { Tree } from '../../parsing/treeSitter';
 import type { FileModel, Span } from '../model';
 import type { FactMemo } from './factMemo';
+import type { ChangedRegion } from './pythonStatementMemo';
 
 export interface ExtractOptions {
   /**
@@ -21,6 +22,8 @@ export interface ExtractOptions {
    * whether it is a package's `__init__`, so relative imports resolve to absolute modules.
    */
   module?: ModuleIdentity;
+  /** The tree the text was edited from and the region the edits changed, so unchanged code is found by position. */
+  edited?: { tree: Tree; changed: ChangedRegion };
 }
 
 export interface ModuleIdentity {

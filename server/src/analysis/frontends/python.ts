@@ -7,15 +7,18 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
-import type { FileModel, SignalSend, TaskDefinition } from '../model';
+import type { FileModel, SignalSend, Span, TaskDefinition } from '../model';
 import type { ExtractOptions, FrontEnd } from './frontend';
 import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
 import { configReadsOf } from './pythonImportRun';
 import { scanModule } from './pythonModule';
 import { nestingProblems } from './pythonNesting';
-import { collectSignalRefs } from './pythonRefs';
 import { PythonResolver } from './pythonResolve';
+import { readStatements } from './pythonStatements';
+import { StatementMemo } from './pythonStatementMemo';
+import { ModuleAnswers } from './pythonStatementDeps';
+import { shiftedSpans } from './factMemo';
 import { findSends } from './pythonSends';
 import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
@@ -23,25 +26,33 @@ import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './py
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
   const root = tree.rootNode;
   const modules = new SignalModuleIndex(catalog, options?.module);
-  const moduleFacts = scanModule(root, text, modules);
   const nav = new Navigator(root, text);
-  const { tasks, taskDefinitions } = findTasks(root, text, nav);
+  // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.
+  const reuse = options?.memo && !options.within && !root.hasError ? options.memo : undefined;
+  if (!reuse) options?.memo?.hold();
+  const answers = new ModuleAnswers(nav);
+  const statements = new StatementMemo(reuse, answers, options?.edited);
+  const moduleFacts = scanModule(nav, modules, statements);
+  answers.module = moduleFacts;
+  const { tasks, taskDefinitions } = findTasks(nav, statements);
   const resolver = new PythonResolver(moduleFacts, modules, catalog, taskDefinitions, nav);
   const finder = new ConnectSiteFinder(resolver, modules, options?.memo);
-  const sites = finder.findAll(root, text, options?.within);
+  const read = readStatements({ resolver, finder, modules, importRefs: moduleFacts.importRefs, statements, within: options?.within });
+  const sites = read.sites;
   recordWrittenTexts(sites, text);
-  const known = [...moduleFacts.importRefs, ...sites.map((site) => site.connection.signal)];
+  // The next analysis, edited from this tree, finds the unchanged statements by position.
+  statements.keepTable(tree);
   return {
     language: 'python',
     sites,
-    reboundSignalUses: finder.rebound,
+    reboundSignalUses: read.rebound,
     importRun: {
       configReads: configReadsOf(nav),
       starImports: moduleFacts.starImports,
-      unboundConnects: finder.unboundConnects,
-      customSignalReceivers: finder.customReceivers,
+      unboundConnects: read.unboundConnects,
+      customSignalReceivers: read.customReceivers,
     },
-    signalRefs: collectSignalRefs(root, text, resolver, modules, known, options?.within),
+    signalRefs: read.signalRefs,
     imports: moduleFacts.imports,
     tasks,
     ...withSends(findSends(resolver)),
@@ -54,21 +65,35 @@ function withSends(sends: SignalSend[]): { sends?: SignalSend[] } {
 }
 
 /** `@app.task`, `@<anything>.task(...)`, `@shared_task`, `@celery.task`, with or without arguments. */
-function findTasks(root: SyntaxNode, text: string, nav: Navigator): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {
+function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefinition[]; taskDefinitions: Set<number> } {
   const tasks: TaskDefinition[] = [];
   const taskDefinitions = new Set<number>();
-  for (const match of text.matchAll(/^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm)) {
-    const at = (match.index ?? 0) + match[0].indexOf('@');
+  const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
+  for (const [statement, words] of statements.words(pattern, 'tasks', () => true)) {
+    // A task's decorator and definition lie in one statement: its facts depend on nothing else.
+    const { facts, shift } = statements.ownFacts('tasks', statement, () => tasksAt(words.absolute(), nav));
+    for (const { task, definition } of facts) {
+      if (taskDefinitions.has(definition.start + shift)) continue;
+      taskDefinitions.add(definition.start + shift);
+      tasks.push(shift === 0 ? task : shiftedSpans(task, shift));
+    }
+  }
+  return { tasks, taskDefinitions };
+}
+
+function tasksAt(words: readonly (readonly [number, number])[], nav: Navigator): { task: TaskDefinition; definition: Span }[] {
+  const found: { task: TaskDefinition; definition: Span }[] = [];
+  for (const [start, length] of words) {
+    const at = start + nav.text.slice(start, start + length).indexOf('@');
     const atSign = nav.nodeAt(at, at + 1);
     const [decorator, decorated] = atSign ? nav.ancestors(atSign) : [];
     if (!decorator || decorator.type !== 'decorator') continue;
     const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
     const name = definition?.type === 'function_definition' ? definition.childForFieldName('name') : null;
-    if (!definition || !name || taskDefinitions.has(definition.startIndex)) continue;
-    taskDefinitions.add(definition.startIndex);
-    tasks.push({ localName: name.text, registeredName: registeredNameOf(decorator), span: spanOf(name) });
+    if (!definition || !name || found.some((task) => task.definition.start === definition.startIndex)) continue;
+    found.push({ task: { localName: name.text, registeredName: registeredNameOf(decorator), span: spanOf(name) }, definition: spanOf(definition) });
   }
-  return { tasks, taskDefinitions };
+  return found;
 }
 
 function registeredNameOf(decorator: SyntaxNode): string | undefined {

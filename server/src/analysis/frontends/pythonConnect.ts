@@ -29,9 +29,9 @@ interface Receiver {
 
 export class ConnectSiteFinder {
   private readonly handlers = new Map<number, Handler>();
-  readonly rebound: ReboundSignalUse[] = [];
-  readonly unboundConnects: ImportRun['unboundConnects'] = [];
-  readonly customReceivers: CustomSignalReceiver[] = [];
+  rebound: ReboundSignalUse[] = [];
+  unboundConnects: ImportRun['unboundConnects'] = [];
+  customReceivers: CustomSignalReceiver[] = [];
 
   constructor(
     private readonly resolver: PythonResolver,
@@ -39,21 +39,33 @@ export class ConnectSiteFinder {
     private readonly memo?: FactMemo,
   ) {}
 
-  /** `within`: only connects starting in these spans (the language server's re-analysis of an edit). */
-  findAll(root: SyntaxNode, text: string, within?: readonly Span[]): HandlerSite[] {
-    const sites: HandlerSite[] = [];
-    for (const match of text.matchAll(/\bconnect\b/g)) {
-      const start = match.index ?? 0;
-      if (within && !within.some((span) => span.start <= start && start < span.end)) continue;
-      const name = this.resolver.nav.nodeAt(start, start + 7);
-      if (!name || name.type !== 'identifier' || name.startIndex !== start) continue;
-      try {
-        sites.push(...this.sitesAt(name));
-      } catch {
-        // Broken or unusual code around one connect must not cost the rest of the file.
-      }
+  /**
+   * Starts reading another module statement: handlers built for an earlier one would skip the
+   * questions this one must record (see pythonStatementDeps).
+   */
+  beginStatement(): void {
+    this.handlers.clear();
+  }
+
+  /** The rebound, unbound and custom-signal connects found since the last call. */
+  takeOtherConnects(): Pick<ConnectSiteFinder, 'rebound' | 'unboundConnects' | 'customReceivers'> {
+    const taken = { rebound: this.rebound, unboundConnects: this.unboundConnects, customReceivers: this.customReceivers };
+    this.rebound = [];
+    this.unboundConnects = [];
+    this.customReceivers = [];
+    return taken;
+  }
+
+  /** The sites of the word `connect` at `start` (found by searching the text), when it is a `.connect`. */
+  sitesOfWord(start: number): HandlerSite[] {
+    const name = this.resolver.nav.nodeAt(start, start + 7);
+    if (!name || name.type !== 'identifier' || name.startIndex !== start) return [];
+    try {
+      return this.sitesAt(name);
+    } catch {
+      // Broken or unusual code around one connect must not cost the rest of the file.
+      return [];
     }
-    return sites;
   }
 
   /** One site per signal the connected expression may be: `for sig in (a, b): sig.connect(h)` connects twice. */
@@ -112,7 +124,9 @@ export class ConnectSiteFinder {
     if (!outermost || outermost.type !== 'function_definition' || !this.resolver.nav.isAtModuleLevel(outermost)) return undefined;
     const name = outermost.childForFieldName('name')?.text;
     if (!name) return undefined;
-    for (const statement of namedChildrenOf(this.resolver.nav.root)) {
+    // Only statements that spell out the name can call it.
+    const nav = this.resolver.nav;
+    for (const statement of nav.statementsSpelling(name).map((index) => nav.statements[index])) {
       if (statement.startIndex <= connectName.startIndex || statement.type !== 'expression_statement') continue;
       const call = statement.firstNamedChild;
       if (call?.type === 'call' && call.childForFieldName('function')?.text === name) return statement.startIndex;
@@ -125,7 +139,7 @@ export class ConnectSiteFinder {
    * in the file names that function: the module's reference was the only strong one.
    */
   private deletionOf(site: HandlerSite, connectName: SyntaxNode): Span | undefined {
-    const deletions = this.resolver.module.deletions;
+    const deletions = this.resolver.moduleDeletions();
     if (deletions.length === 0 || !this.resolver.nav.isInModuleScope(connectName)) return undefined;
     const handler = site.handler;
     const receiver = site.receiverSpan ? this.resolver.nav.nodeAt(site.receiverSpan.start, site.receiverSpan.end) : undefined;

@@ -96,6 +96,8 @@ export function instanceLifetimeOf(nav: Navigator, site: HandlerSite, receiver: 
   const owner = nav.ancestors(receiver).find((a) => a.type === 'class_definition');
   const ownerName = owner?.childForFieldName('name');
   if (!owner || !ownerName || !nav.isAtModuleLevel(owner)) return undefined;
+  // Answered once per class and file, but asked (for the record) by every statement that needs it.
+  nav.questions?.spelled(ownerName.text);
   let perClass = discardedClasses.get(nav);
   if (!perClass) discardedClasses.set(nav, (perClass = new Map()));
   let discarded = perClass.get(ownerName.text);

@@ -22,7 +22,7 @@ export function findMethodReceiver(attribute: SyntaxNode, resolver: PythonResolv
   let candidates: { cls: SyntaxNode; access: Access }[] = owner ? [owner] : [];
   if (!owner && mayBeInstance(object, resolver)) {
     // An object of unknown origin: accept the method only when exactly one class in the file has it.
-    const withMethod = resolver.module.classes.filter((cls) => methodOf(cls, methodName));
+    const withMethod = resolver.moduleClasses().filter((cls) => methodOf(cls, methodName));
     if (withMethod.length === 1) candidates = [{ cls: withMethod[0], access: 'instance' }];
   }
   for (const { cls, access } of candidates) {

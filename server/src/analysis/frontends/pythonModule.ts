@@ -4,10 +4,12 @@
  * the import bindings that matter for signals, and references to signals on import lines.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { ImportBinding, ImportRun, SignalRef } from '../model';
+import type { ImportBinding, ImportRun, SignalRef, Span } from '../model';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
-import { namedChildrenOf } from './pythonSyntax';
+import { namedChildrenOf, type Navigator } from './pythonSyntax';
+import type { StatementMemo } from './pythonStatementMemo';
+import { shiftedSpans } from './factMemo';
 
 export interface ModuleEntry {
   binding: Binding;
@@ -17,6 +19,8 @@ export interface ModuleEntry {
   conditional: boolean;
   /** An import in a `try` body whose `except` catches ImportError. */
   guarded?: boolean;
+  /** Where the binding's node is (def, class, value, element), without asking the tree. */
+  nodeSpan?: Span;
 }
 
 export interface ModuleFacts {
@@ -29,8 +33,32 @@ export interface ModuleFacts {
   starImports: ImportRun['starImports'];
   importRefs: SignalRef[];
   classes: SyntaxNode[];
+  /** Where each of `classes` is, without asking the tree. */
+  classSpans: Span[];
   /** `del name` statements of the module body, unconditional ones only. */
-  deletions: { name: string; node: SyntaxNode }[];
+  deletions: { name: string; node: SyntaxNode; span: Span }[];
+}
+
+/** A node named by position and type: kept facts name nodes this way and find them again when asked. */
+interface NodeRef extends Span {
+  type: string;
+}
+
+/** A Binding with its node (if any) named by a NodeRef: plain data, as statement facts must be. */
+type PlainBinding =
+  | Exclude<Binding, { kind: 'def' | 'class' | 'value' | 'element' }>
+  | { kind: 'def' | 'class' | 'value' | 'element'; node: NodeRef };
+
+/** What one module statement adds to the module's facts, spans absolute. */
+interface ScannedStatement {
+  entries: { name: string; binding: PlainBinding; at: Span; conditional: boolean; guarded?: boolean }[];
+  imports: ImportBinding[];
+  starImports: ImportRun['starImports'];
+  importRefs: SignalRef[];
+  classes: NodeRef[];
+  deletions: { name: string; node: NodeRef }[];
+  looselyBound: string[];
+  starEverything: boolean;
 }
 
 const clauseTypes = new Set([
@@ -49,8 +77,12 @@ const clauseTypes = new Set([
   'case_clause',
 ]);
 
-export function scanModule(root: SyntaxNode, text: string, modules: SignalModuleIndex): ModuleFacts {
-  let guardDepth = 0;
+/**
+ * The module's facts, read statement by statement: each module statement's part depends on its text
+ * alone, so an unchanged statement's part is kept (`statements`) and its nodes are found again only
+ * when a look-up needs them.
+ */
+export function scanModule(nav: Navigator, modules: SignalModuleIndex, statements: StatementMemo): ModuleFacts {
   const facts: ModuleFacts = {
     entries: new Map(),
     looselyBound: new Set(),
@@ -59,15 +91,107 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     starImports: [],
     importRefs: [],
     classes: [],
+    classSpans: [],
     deletions: [],
   };
+  // Nodes of the statements read in this analysis, by the NodeRef naming them (no search needed).
+  const read = new WeakMap<NodeRef, SyntaxNode>();
+  let shift = 0;
+  const nodeOf = (ref: NodeRef): (() => SyntaxNode) => {
+    let node: SyntaxNode | undefined;
+    const start = ref.start + shift;
+    return () => (node ??= read.get(ref) ?? nav.nodeSpanning(start, start + ref.end - ref.start, ref.type));
+  };
+  const moved = (span: Span): Span => (shift === 0 ? span : { start: span.start + shift, end: span.end + shift });
+  const classNodes: (() => SyntaxNode)[] = [];
+  for (let index = 0; index < nav.statementCount; index++) {
+    const own = statements.ownFacts('scan', index, () => scanStatement(nav.statements[index], nav.text, modules, read));
+    const scanned = own.facts;
+    shift = own.shift;
+    for (const { name, binding, at, conditional, guarded } of scanned.entries) {
+      const entry: ModuleEntry = { binding: bindingOf(binding, nodeOf), start: at.start + shift, conditional };
+      if (guarded) entry.guarded = true;
+      if (binding.kind === 'def' || binding.kind === 'class' || binding.kind === 'value' || binding.kind === 'element') entry.nodeSpan = moved(binding.node);
+      const list = facts.entries.get(name);
+      if (list) list.push(entry);
+      else facts.entries.set(name, [entry]);
+    }
+    facts.imports.push(...shiftedSpans(scanned.imports, shift));
+    facts.starImports.push(...shiftedSpans(scanned.starImports, shift));
+    facts.importRefs.push(...shiftedSpans(scanned.importRefs, shift));
+    for (const cls of scanned.classes) {
+      classNodes.push(nodeOf(cls));
+      facts.classSpans.push(moved(cls));
+    }
+    for (const { name, node } of scanned.deletions) {
+      const deletion = nodeOf(node);
+      facts.deletions.push({ name, span: moved(node), get node() { return deletion(); } });
+    }
+    for (const name of scanned.looselyBound) facts.looselyBound.add(name);
+    if (scanned.starEverything) facts.starEverything = true;
+  }
+  let classes: SyntaxNode[] | undefined;
+  Object.defineProperty(facts, 'classes', { get: () => (classes ??= classNodes.map((node) => node())) });
+  const text = nav.text;
+  for (const match of text.matchAll(/\b(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
+    for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
+  }
+  for (let at = text.indexOf(':='); at >= 0; at = text.indexOf(':=', at + 2)) {
+    const name = /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, at - 80), at));
+    if (name) facts.looselyBound.add(name[1]);
+  }
+  return facts;
+}
+
+function bindingOf(binding: PlainBinding, nodeOf: (ref: NodeRef) => () => SyntaxNode): Binding {
+  switch (binding.kind) {
+    case 'def':
+    case 'class': {
+      const node = nodeOf(binding.node);
+      return { kind: binding.kind, get node() { return node(); } };
+    }
+    case 'value': {
+      const node = nodeOf(binding.node);
+      return { kind: 'value', get value() { return node(); } };
+    }
+    case 'element': {
+      const node = nodeOf(binding.node);
+      return { kind: 'element', get iterable() { return node(); } };
+    }
+    default:
+      return binding;
+  }
+}
+
+/** One module statement's part of the module's facts (compound statements entered, bodies not). */
+function scanStatement(topLevel: SyntaxNode, text: string, modules: SignalModuleIndex, read: WeakMap<NodeRef, SyntaxNode>): ScannedStatement {
+  let guardDepth = 0;
+  const facts: ScannedStatement = { entries: [], imports: [], starImports: [], importRefs: [], classes: [], deletions: [], looselyBound: [], starEverything: false };
   const walker = new ScopeWalker(modules, text, false);
+  const ref = (node: SyntaxNode): NodeRef => {
+    const named: NodeRef = { start: node.startIndex, end: node.endIndex, type: node.type };
+    read.set(named, node);
+    return named;
+  };
   const add = (name: string, binding: Binding, start: number, conditional: boolean): void => {
-    const entry: ModuleEntry = { binding, start, conditional };
+    let plain: PlainBinding;
+    switch (binding.kind) {
+      case 'def':
+      case 'class':
+        plain = { kind: binding.kind, node: ref(binding.node) };
+        break;
+      case 'value':
+        plain = { kind: 'value', node: ref(binding.value) };
+        break;
+      case 'element':
+        plain = { kind: 'element', node: ref(binding.iterable) };
+        break;
+      default:
+        plain = binding;
+    }
+    const entry: ScannedStatement['entries'][number] = { name, binding: plain, at: { start, end: start }, conditional };
     if (guardDepth > 0) entry.guarded = true;
-    const list = facts.entries.get(name);
-    if (list) list.push(entry);
-    else facts.entries.set(name, [entry]);
+    facts.entries.push(entry);
   };
   const bindTargets = (target: SyntaxNode, start: number, conditional: boolean, value?: SyntaxNode, loopOver?: SyntaxNode): void => {
     const scratch: Scope = { kind: 'function', bindings: new Map(), declaredGlobal: new Set(), declaredNonlocal: new Set(), reads: [] };
@@ -98,11 +222,11 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
     if (starModule !== 'celery.signals') facts.starEverything = true;
   };
 
-  const scanStatement = (statement: SyntaxNode, conditional: boolean, start = statement.startIndex): void => {
+  const scan = (statement: SyntaxNode, conditional: boolean, start = statement.startIndex): void => {
     switch (statement.type) {
       case 'decorated_definition': {
         const definition = statement.childForFieldName('definition');
-        if (definition) scanStatement(definition, conditional, statement.startIndex);
+        if (definition) scan(definition, conditional, statement.startIndex);
         return;
       }
       // The name is bound once the whole statement ran: decorators and defaults still see the old binding.
@@ -114,7 +238,7 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
       case 'class_definition': {
         const name = statement.childForFieldName('name');
         if (name) add(name.text, { kind: 'class', node: statement }, statement.endIndex, conditional);
-        facts.classes.push(statement);
+        facts.classes.push(ref(statement));
         return;
       }
       case 'expression_statement':
@@ -136,7 +260,7 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
         if (conditional) return;
         for (const target of namedChildrenOf(statement)) {
           const names = target.type === 'identifier' ? [target] : target.type === 'expression_list' ? namedChildrenOf(target) : [];
-          for (const name of names) if (name.type === 'identifier') facts.deletions.push({ name: name.text, node: name });
+          for (const name of names) if (name.type === 'identifier') facts.deletions.push({ name: name.text, node: ref(name) });
         }
         return;
       case 'type_alias_statement': {
@@ -145,8 +269,8 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
         return;
       }
       case 'ERROR':
-        for (const name of statement.descendantsOfType('identifier')) if (name) facts.looselyBound.add(name.text);
-        for (const child of namedChildrenOf(statement)) scanStatement(child, true);
+        for (const name of statement.descendantsOfType('identifier')) if (name) facts.looselyBound.push(name.text);
+        for (const child of namedChildrenOf(statement)) scan(child, true);
         return;
       default:
         if (clauseTypes.has(statement.type)) scanCompound(statement, conditional);
@@ -160,11 +284,11 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
         if (child.type === 'block') {
           guardDepth++;
           try {
-            scanStatement(child, true);
+            scan(child, true);
           } finally {
             guardDepth--;
           }
-        } else if (clauseTypes.has(child.type)) scanStatement(child, true);
+        } else if (clauseTypes.has(child.type)) scan(child, true);
       }
       return;
     }
@@ -177,19 +301,13 @@ export function scanModule(root: SyntaxNode, text: string, modules: SignalModule
       for (const target of namedChildrenOf(alias)) bindTargets(target, statement.startIndex, true);
     }
     for (const child of namedChildrenOf(statement)) {
-      if (statement.type === 'block') scanStatement(child, nested);
-      else if (clauseTypes.has(child.type)) scanStatement(child, true);
+      if (statement.type === 'block') scan(child, nested);
+      else if (clauseTypes.has(child.type)) scan(child, true);
     }
   };
 
-  for (const statement of namedChildrenOf(root)) scanStatement(statement, false);
-  for (const match of text.matchAll(/\b(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
-    for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
-  }
-  for (let at = text.indexOf(':='); at >= 0; at = text.indexOf(':=', at + 2)) {
-    const name = /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, at - 80), at));
-    if (name) facts.looselyBound.add(name[1]);
-  }
+
+  scan(topLevel, false);
   return facts;
 }
 

@@ -9,17 +9,23 @@ import type { SyntaxProblem } from '../model';
 const MAX_BRACKET_DEPTH = 200;
 /** CPython fails on reaching this many levels. */
 const INDENT_LEVELS_LIMIT = 100;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
 
 /** The index just past the string literal whose opening quote is at `start`. */
 function endOfString(text: string, start: number): number {
-  const quote = text[start];
-  const triple = text[start + 1] === quote && text[start + 2] === quote;
+  const quote = text.charCodeAt(start);
+  const triple = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
   let i = start + (triple ? 3 : 1);
   while (i < text.length) {
-    const c = text[i];
-    if (c === '\\') i += 2;
-    else if (c === quote && (!triple || (text[i + 1] === quote && text[i + 2] === quote))) return i + (triple ? 3 : 1);
-    else if (!triple && (c === '\n' || c === '\r')) return i;
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === quote && (!triple || (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote))) return i + (triple ? 3 : 1);
+    else if (!triple && (c === LF || c === CR)) return i;
     else i++;
   }
   return i;
@@ -38,6 +44,10 @@ function indentationAt(text: string, start: number): { width: number; end: numbe
   }
   return { width, end: i };
 }
+
+/** The characters the scan below acts on, by code. */
+const interesting = new Uint8Array(128);
+for (const c of '\n\r#"\'()[]{}') interesting[c.charCodeAt(0)] = 1;
 
 export function nestingProblems(text: string): SyntaxProblem[] {
   let depth = 0;
@@ -58,22 +68,29 @@ export function nestingProblems(text: string): SyntaxProblem[] {
       i = end;
     }
     lineStart = false;
-    const c = text[i];
-    if (c === '\n' || c === '\r') {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) {
       lineStart = true;
-      continued = text[i - 1] === '\\';
+      continued = text.charCodeAt(i - 1) === BACKSLASH;
       i++;
-    } else if (c === '#') {
-      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    } else if (c === '"' || c === "'") {
+    } else if (c === HASH) {
+      while (i < text.length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
+    } else if (c === QUOTE || c === APOSTROPHE) {
       i = endOfString(text, i);
-    } else {
-      if (c === '(' || c === '[' || c === '{') {
-        if (++depth > MAX_BRACKET_DEPTH) {
-          return [{ span: { start: i, end: i + 1 }, message: `Syntax error: too many nested parentheses (Python allows ${MAX_BRACKET_DEPTH} levels), so the module cannot be imported`, exact: true }];
-        }
-      } else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    } else if (c === 40 || c === 91 || c === 123) {
+      if (++depth > MAX_BRACKET_DEPTH) {
+        return [{ span: { start: i, end: i + 1 }, message: `Syntax error: too many nested parentheses (Python allows ${MAX_BRACKET_DEPTH} levels), so the module cannot be imported`, exact: true }];
+      }
       i++;
+    } else if (c === 41 || c === 93 || c === 125) {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else {
+      // Nothing up to the next line break, comment, quote or bracket changes the state.
+      for (i++; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 128 && interesting[code] === 1) break;
+      }
     }
   }
   return [];

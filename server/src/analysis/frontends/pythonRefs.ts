@@ -4,7 +4,7 @@
  * than visiting every node.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import type { SignalRef, Span } from '../model';
+import type { SignalRef } from '../model';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
 import { sameNode } from './pythonSyntax';
@@ -34,41 +34,33 @@ function isDefiningName(name: SyntaxNode, parent: SyntaxNode): boolean {
   }
 }
 
-export function collectSignalRefs(
-  root: SyntaxNode,
-  text: string,
-  resolver: PythonResolver,
-  modules: SignalModuleIndex,
-  known: readonly SignalRef[],
-  within?: readonly Span[],
-): SignalRef[] {
-  const refs = new Map<string, SignalRef>();
-  const add = (ref: SignalRef | undefined): void => {
-    if (!ref) return;
-    const key = `${ref.nameSpan.start}:${ref.expressionSpan.start}:${ref.expressionSpan.end}`;
-    if (!refs.has(key)) refs.set(key, ref);
-  };
-  known.forEach(add);
-  // Names already judged as part of a known reference (every connect site's signal) need no second look.
-  const judged = new Set<number>();
-  for (const ref of known) {
-    judged.add(ref.nameSpan.start);
-    judged.add(ref.expressionSpan.start);
-  }
+/** The words a signal reference can start with in this file, as one pattern (and as a key for it). */
+export function referenceWords(resolver: PythonResolver): { pattern: RegExp; key: string } {
   const candidates = new Set<string>(['celery', 'signals', ...resolver.catalog.appAttributes]);
   for (const spec of resolver.catalog.signals) if (spec.access.kind === 'module') candidates.add(spec.name.split('.').pop()!);
   for (const [name, entries] of resolver.module.entries) {
     if (entries.some((entry) => entry.binding.kind === 'signal' || entry.binding.kind === 'module')) candidates.add(name);
   }
+  const words = [...candidates];
+  return { pattern: new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'g'), key: words.join(' ') };
+}
+
+/**
+ * The signal references that the words found at `words` ([start, length], in text order, all in one
+ * module statement) start. Names already judged as part of a known reference (every connect site's
+ * signal, import lines) need no second look.
+ */
+export function referencesAt(words: readonly (readonly [number, number])[], resolver: PythonResolver, modules: SignalModuleIndex, judged: ReadonlySet<number>): SignalRef[] {
+  const refs: SignalRef[] = [];
+  const add = (ref: SignalRef | undefined): void => {
+    if (ref) refs.push(ref);
+  };
   const appAttributes = new Set(resolver.catalog.appAttributes);
-  const pattern = new RegExp(`\\b(?:${[...candidates].map(escapeRegExp).join('|')})\\b`, 'g');
   const seenImports = new Set<number>();
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index ?? 0;
+  for (const [start, length] of words) {
     if (judged.has(start)) continue;
-    if (within && !within.some((span) => span.start <= start && start < span.end)) continue;
-    const name = resolver.nav.nodeAt(start, start + match[0].length);
-    if (!name || name.type !== 'identifier' || name.startIndex !== start || name.endIndex !== start + match[0].length) continue;
+    const name = resolver.nav.nodeAt(start, start + length);
+    if (!name || name.type !== 'identifier' || name.startIndex !== start || name.endIndex !== start + length) continue;
     const ancestors = resolver.nav.ancestors(name);
     const parent = ancestors[0];
     if (!parent) continue;
@@ -88,6 +80,28 @@ export function collectSignalRefs(
       // A reference we cannot judge in broken code is simply not reported.
     }
   }
+  return refs;
+}
+
+/** Where known references start: a word there is part of one. */
+export function judgedStarts(known: readonly SignalRef[]): Set<number> {
+  const judged = new Set<number>();
+  for (const ref of known) {
+    judged.add(ref.nameSpan.start);
+    judged.add(ref.expressionSpan.start);
+  }
+  return judged;
+}
+
+/** Every reference to a signal in the file, once each, in text order: the known ones, then those found from words. */
+export function mergedReferences(known: readonly SignalRef[], found: Iterable<readonly SignalRef[]>): SignalRef[] {
+  const refs = new Map<string, SignalRef>();
+  const add = (ref: SignalRef): void => {
+    const key = `${ref.nameSpan.start}:${ref.expressionSpan.start}:${ref.expressionSpan.end}`;
+    if (!refs.has(key)) refs.set(key, ref);
+  };
+  known.forEach(add);
+  for (const list of found) list.forEach(add);
   return [...refs.values()].sort((a, b) => a.expressionSpan.start - b.expressionSpan.start || a.nameSpan.start - b.nameSpan.start);
 }
 

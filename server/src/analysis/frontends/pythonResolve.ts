@@ -8,7 +8,8 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ConnectValue, ReboundSignalUse, SignalRef } from '../model';
 import { pythonBuiltins } from './pythonBuiltins';
 import { signalRefFor, type SignalModuleIndex } from './pythonImports';
-import type { ModuleFacts } from './pythonModule';
+import type { ModuleEntry, ModuleFacts } from './pythonModule';
+import type { ModuleQuestions } from './pythonStatementDeps';
 import { ParameterCache } from './pythonParams';
 import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
 import { comprehensionTypes, namedChildrenOf, plainStringValue, spanOf, type Navigator } from './pythonSyntax';
@@ -92,6 +93,8 @@ export class PythonResolver {
   private readonly signals = new Map<string, SignalRef[]>();
   private readonly walker: ScopeWalker;
   readonly parameters: ParameterCache;
+  /** While one statement's facts are read for reuse: where its questions to the module are recorded. */
+  questions?: ModuleQuestions;
 
   constructor(
     readonly module: ModuleFacts,
@@ -103,6 +106,14 @@ export class PythonResolver {
   ) {
     this.parameters = new ParameterCache(nav.text);
     this.walker = new ScopeWalker(modules, nav.text, false, this.parameters);
+  }
+
+  /**
+   * Starts reading another module statement's facts: what was cached for an earlier statement would
+   * skip the questions this one must record.
+   */
+  beginStatement(): void {
+    this.signals.clear();
   }
 
   /** Bindings of a function, lambda or class scope (cached). */
@@ -190,7 +201,7 @@ export class PythonResolver {
   }
 
   private moduleBindingsInForce(name: string, position: number): Binding[] {
-    const entries = this.module.entries.get(name);
+    const entries = this.moduleEntries(name);
     if (!entries) return [];
     let inForce: Binding[] = [];
     for (const entry of entries) {
@@ -223,9 +234,27 @@ export class PythonResolver {
   }
 
   isBoundInModule(name: string): boolean {
+    this.questions?.bound(name);
     return (
       this.module.entries.has(name) || this.module.looselyBound.has(name) || this.module.starEverything || pythonBuiltins.has(name)
     );
+  }
+
+  private moduleEntries(name: string): ModuleEntry[] | undefined {
+    this.questions?.entries(name);
+    return this.module.entries.get(name);
+  }
+
+  /** `del name` statements of the module body. */
+  moduleDeletions(): ModuleFacts['deletions'] {
+    this.questions?.deletions();
+    return this.module.deletions;
+  }
+
+  /** The module's classes, module-level or in its compound statements. */
+  moduleClasses(): ModuleFacts['classes'] {
+    this.questions?.classes();
+    return this.module.classes;
   }
 
   /** The module path an expression names (`signals`, `celery.signals`), when it leads to a signal module. */
@@ -282,7 +311,7 @@ export class PythonResolver {
     const refs: SignalRef[] = [];
     const seen = new Set<string>();
     const bindings = this.bindingsAt(name.text, name);
-    const guarded = this.module.entries.get(name.text)?.find((entry) => entry.guarded && entry.binding.kind === 'signal' && bindings.includes(entry.binding))?.binding;
+    const guarded = this.moduleEntries(name.text)?.find((entry) => entry.guarded && entry.binding.kind === 'signal' && bindings.includes(entry.binding))?.binding;
     const primary = guarded?.kind === 'signal' && bindings.length > 1 ? guarded.signal : undefined;
     const add = (found: SignalRef | undefined, nameNode: SyntaxNode) => {
       if (!found || seen.has(found.name)) return;
@@ -355,7 +384,7 @@ export class PythonResolver {
 
   /** What a module-level name assigned exactly once, unconditionally, holds: a string literal or `task.name`. */
   moduleConstant(name: string): string | undefined {
-    const entries = this.module.entries.get(name);
+    const entries = this.moduleEntries(name);
     if (entries?.length !== 1 || entries[0].conditional || entries[0].binding.kind !== 'value') return undefined;
     const value = entries[0].binding.value;
     const constant = value.type === 'string' || value.type === 'concatenated_string' || (value.type === 'attribute' && value.childForFieldName('attribute')?.text === 'name');
@@ -366,7 +395,7 @@ export class PythonResolver {
   reboundSignal(name: SyntaxNode): ReboundSignalUse | undefined {
     const inForce = this.resolveName(name.text, name);
     if (!inForce || inForce.kind === 'signal' || inForce.kind === 'module' || inForce.kind === 'loose') return undefined;
-    const entries = this.module.entries.get(name.text) ?? [];
+    const entries = this.moduleEntries(name.text) ?? [];
     const current = entries.findIndex((entry) => entry.binding === inForce);
     const earlier = entries.slice(0, Math.max(current, 0)).reverse().find((entry) => entry.binding.kind === 'signal');
     if (current < 0 || !earlier || earlier.binding.kind !== 'signal' || entries[current].conditional) return undefined;
@@ -380,6 +409,7 @@ export class PythonResolver {
   isUnboundAt(name: SyntaxNode): boolean {
     const text = name.text;
     if (this.resolveName(text, name) !== undefined) return false;
+    this.questions?.loose(text);
     return !(pythonBuiltins.has(text) || this.module.starEverything || this.module.looselyBound.has(text));
   }
 

@@ -1,6 +1,7 @@
 /** Small helpers over tree-sitter Python nodes shared by the Python front end's files. */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Span, SyntaxProblem } from '../model';
+import type { ModuleQuestions } from './pythonStatementDeps';
 
 export function spanOf(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
@@ -34,26 +35,48 @@ export class Navigator {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly scopeEnds: number[] = [];
+  /**
+   * While one module statement's facts are read for reuse, what they ask of the rest of the module
+   * is recorded here (see pythonStatementDeps).
+   */
+  questions?: ModuleQuestions;
 
   constructor(
     readonly root: SyntaxNode,
     readonly text: string,
   ) {
-    const cursor = root.walk();
-    if (cursor.gotoFirstChild()) {
-      do {
-        if (!cursor.nodeIsNamed) continue;
-        const statement = cursor.currentNode;
-        this.statements.push(statement);
-        this.starts.push(statement.startIndex);
-        this.ends.push(statement.endIndex);
-      } while (cursor.gotoNextSibling());
+    // One call hands over every statement (a cursor walk makes several calls per statement).
+    for (const statement of root.namedChildren) {
+      if (!statement) continue;
+      this.statements.push(statement);
+      this.starts.push(statement.startIndex);
+      this.ends.push(statement.endIndex);
     }
-    cursor.delete();
+  }
+
+  get statementCount(): number {
+    return this.starts.length;
+  }
+
+  statementStart(index: number): number {
+    return this.starts[index];
+  }
+
+  statementEnd(index: number): number {
+    return this.ends[index];
+  }
+
+  /**
+   * What a module statement's facts are read from: its text and what precedes it on its first line
+   * (a statement after `;` sits at a column of its own).
+   */
+  statementText(index: number): string {
+    const start = this.starts[index];
+    return this.text.slice(this.text.lastIndexOf('\n', start - 1) + 1, this.ends[index]);
   }
 
   /** The index of the module statement holding [start, end), or -1. */
-  private statementIndex(start: number, end: number): number {
+  statementIndex(start: number, end: number): number {
     // The last statement starting at or before `start`; it holds the range if it also ends after it.
     let low = 0;
     let high = this.starts.length - 1;
@@ -158,11 +181,33 @@ export class Navigator {
   identifiersSpelled(name: string): SyntaxNode[] {
     const found: SyntaxNode[] = [];
     if (name.length === 0) return found;
+    this.questions?.spelled(name);
     for (let at = this.text.indexOf(name); at >= 0; at = this.text.indexOf(name, at + 1)) {
       const node = this.nodeAt(at, at + name.length);
       if (node?.type === 'identifier' && node.startIndex === at && node.endIndex === at + name.length) found.push(node);
     }
     return found;
+  }
+
+  /** The indices of the module statements whose text holds `name` (as a word or inside one), in order. */
+  statementsSpelling(name: string): number[] {
+    this.questions?.spelled(name);
+    const found: number[] = [];
+    for (let at = this.text.indexOf(name); at >= 0 && name.length > 0; at = this.text.indexOf(name, at + 1)) {
+      const index = this.statementIndex(at, at + name.length);
+      if (index >= 0 && found[found.length - 1] !== index) found.push(index);
+    }
+    return found;
+  }
+
+  /** The node of this type spanning exactly [start, end): one kept facts named by position. */
+  nodeSpanning(start: number, end: number, type: string): SyntaxNode {
+    const node = this.nodeAt(start, end);
+    if (node && node.type === type && node.startIndex === start && node.endIndex === end) return node;
+    // A node whose only child spans the same text (an expression statement and its call) may be meant.
+    const outer = node ? this.ancestors(node).find((a) => a.type === type && a.startIndex === start && a.endIndex === end) : undefined;
+    if (!outer) throw new Error(`no ${type} at ${start}-${end}`);
+    return outer;
   }
 
   /** The node spanning exactly [start, end), searched from its module statement rather than the root. */

@@ -1,0 +1,331 @@
+/**
+ * The document's kept facts, module statement by module statement (the Python front end's side of
+ * FactMemo). A statement's record is found by its text, or, after an edit, by its position when the
+ * edit did not touch it; each kind of fact in it is reused only while what it read still holds
+ * (pythonStatementDeps), with its spans moved to where its statements are now.
+ */
+import type { FactMemo } from './factMemo';
+import type { PythonResolver } from './pythonResolve';
+import { ModuleAnswers, replay, StatementRecorder, type StatementDependencies } from './pythonStatementDeps';
+import type { Navigator } from './pythonSyntax';
+
+interface Kept<T> {
+  facts: T;
+  dependencies: StatementDependencies;
+  /** Where the anchors (pythonStatementDeps) were when the facts were read. */
+  anchorStarts: number[];
+  anchorEnds: number[];
+  /** What else the facts were read from, beyond the statement text and the dependencies. */
+  inputs: string;
+}
+
+/** Words found in one statement: [offset from `base`, length]; made absolute only when the statement is read. */
+export class StatementWords {
+  constructor(
+    readonly base: number,
+    readonly found: readonly (readonly [number, number])[],
+  ) {}
+
+  /** [start, length] of each word in the document. */
+  absolute(): [number, number][] {
+    return this.found.map(([offset, length]) => [this.base + offset, length]);
+  }
+}
+
+/** Words found in the text, grouped by the module statement holding them. */
+export type Words = Map<number, StatementWords>;
+
+/** The kept facts of one statement text, one slot per kind of fact, and its key in the memo. */
+type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & {
+  key: string;
+  /** Per pattern: the words found in the statement ([offset from its start, length]) and the pattern's key. */
+  words?: Record<string, { pattern: string; found: [number, number][] } | undefined>;
+};
+type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
+
+/**
+ * Where the statements of the last analysis were, with their records: after an edit, a statement
+ * outside the changed region is found by position instead of by hashing its text.
+ */
+interface StatementTable {
+  /** The tree the table describes (compared by identity with the tree an edit starts from). */
+  tree: unknown;
+  lineStarts: number[];
+  starts: number[];
+  ends: number[];
+  records: StatementRecord[];
+}
+
+/** What an edit changed: [start, oldEnd) of the previous text became [start, newEnd). */
+export interface ChangedRegion {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+const tables = new WeakMap<FactMemo, StatementTable>();
+
+/**
+ * One analysis's view of the memo: each statement's record looked up once (a look-up hashes the
+ * statement's text), and the module's answers to compare recorded questions with.
+ */
+export class StatementMemo {
+  private readonly records: (StatementRecord | undefined)[] = [];
+  resolver?: PythonResolver;
+
+  private readonly previous?: StatementTable;
+
+  constructor(
+    /** Undefined: nothing is kept or reused, every statement is read afresh. */
+    private readonly memo: FactMemo | undefined,
+    readonly answers: ModuleAnswers,
+    /** The tree this analysis's text was edited from, and what the edits changed. */
+    private readonly edited?: { tree: unknown; changed: ChangedRegion },
+  ) {
+    const table = memo && tables.get(memo);
+    if (table && edited && table.tree === edited.tree) this.previous = table;
+  }
+
+  /**
+   * The words `pattern` finds, grouped by statement. Kept per statement (they depend on its text
+   * alone), so an edit searches only the statements it changed; `key` names the pattern's kind and
+   * `source` its exact words.
+   */
+  words(pattern: RegExp, key: string, inside: (start: number) => boolean): Words {
+    const nav = this.answers.nav;
+    if (!this.memo) return wordsByStatement(nav.text, pattern, inside, nav);
+    const words: Words = new Map();
+    const source = interned(pattern.source);
+    for (let statement = 0; statement < nav.statementCount; statement++) {
+      const record = this.recordOf(statement);
+      record.words ??= {};
+      let kept = record.words[key];
+      if (!kept || kept.pattern !== source) {
+        kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), pattern) };
+        record.words[key] = kept;
+      }
+      if (kept.found.length > 0) words.set(statement, new StatementWords(nav.statementStart(statement), kept.found));
+    }
+    return words;
+  }
+
+  /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
+  keepTable(tree: unknown): void {
+    if (!this.memo) return;
+    const nav = this.answers.nav;
+    const table: StatementTable = { tree, lineStarts: [], starts: [], ends: [], records: [] };
+    for (let index = 0; index < nav.statementCount; index++) {
+      const record = this.records[index];
+      if (!record) continue;
+      table.lineStarts.push(lineStartOf(nav.text, nav.statementStart(index)));
+      table.starts.push(nav.statementStart(index));
+      table.ends.push(nav.statementEnd(index));
+      table.records.push(record);
+    }
+    tables.set(this.memo, table);
+  }
+
+  /** The facts of one statement: kept ones when they still hold there, else read (and kept). */
+  facts<T>(slot: Slot, statement: number, inputs: string, read: () => T): T {
+    if (!this.memo || statement < 0) return read();
+    const nav = this.answers.nav;
+    const record = this.recordOf(statement);
+    const before = record[slot] as Kept<T> | undefined;
+    if (before && before.inputs === inputs) {
+      const anchors = replay(before.dependencies, this.answers, statement);
+      const reused = anchors && this.moved(before, anchors);
+      if (reused) {
+        record[slot] = reused;
+        this.memo.noteReused(slot);
+        return reused.facts;
+      }
+    }
+    const recorder = new StatementRecorder(this.answers, statement);
+    const resolver = this.resolver;
+    nav.questions = recorder;
+    if (resolver) resolver.questions = recorder;
+    let facts: T;
+    try {
+      facts = read();
+    } finally {
+      nav.questions = undefined;
+      if (resolver) resolver.questions = undefined;
+    }
+    record[slot] = undefined;
+    if (!recorder.spoiled) {
+      const anchorStarts = recorder.anchors.map((index) => nav.statementStart(index));
+      const anchorEnds = recorder.anchors.map((index) => nav.statementEnd(index));
+      // A copy: the model the facts go into is the caller's. A span outside every anchor (nothing
+      // should make one) leaves the facts unkept.
+      const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
+      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>;
+    }
+    return facts;
+  }
+
+  /**
+   * Facts that depend on the statement's text alone, and how far the statement moved since they
+   * were read: the caller adds `shift` to their offsets (a cheaper way than copying them all).
+   */
+  ownFacts<T>(slot: Slot, statement: number, read: () => T): { facts: T; shift: number } {
+    if (!this.memo || statement < 0) return { facts: read(), shift: 0 };
+    const nav = this.answers.nav;
+    const record = this.recordOf(statement);
+    const start = nav.statementStart(statement);
+    const before = record[slot] as Kept<T> | undefined;
+    if (before) {
+      this.memo.noteReused(slot);
+      return { facts: before.facts, shift: start - before.anchorStarts[0] };
+    }
+    const facts = read();
+    const end = nav.statementEnd(statement);
+    const copy = movedSpans(facts, [start], [end], [start]);
+    record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '' };
+    return { facts, shift: 0 };
+  }
+
+  private recordOf(statement: number): StatementRecord {
+    let record = this.records[statement];
+    if (!record) {
+      const unchanged = this.unchangedRecord(statement);
+      // The record's own key is hashed already: marking it used costs no hashing of the text.
+      if (unchanged && this.memo!.peek<StatementRecord>(unchanged.key) === unchanged) record = unchanged;
+      else {
+        const key = `statement\u0000${this.answers.nav.statementText(statement)}`;
+        record = this.memo!.peek<StatementRecord>(key);
+        if (!record) this.memo!.put(key, (record = { key }));
+      }
+      this.records[statement] = record;
+    }
+    return record;
+  }
+
+  /** The last analysis's record of a statement the edit did not touch (same text, found by position). */
+  private unchangedRecord(statement: number): StatementRecord | undefined {
+    const table = this.previous;
+    if (!table) return undefined;
+    const { changed } = this.edited!;
+    const nav = this.answers.nav;
+    const start = nav.statementStart(statement);
+    const end = nav.statementEnd(statement);
+    const lineStart = lineStartOf(nav.text, start);
+    let delta: number;
+    if (end <= changed.start) delta = 0;
+    else if (lineStart >= changed.newEnd) delta = changed.newEnd - changed.oldEnd;
+    else return undefined;
+    const at = indexOfStart(table.starts, start - delta);
+    if (at < 0 || table.ends[at] !== end - delta || table.lineStarts[at] !== lineStart - delta) return undefined;
+    return table.records[at];
+  }
+
+  /**
+   * Kept facts where their anchors are now. Facts whose anchors did not move are handed out as they
+   * are (facts are plain data nobody changes once made); moved ones are copied.
+   */
+  private moved<T>(kept: Kept<T>, anchors: number[]): Kept<T> | undefined {
+    const nav = this.answers.nav;
+    const starts = anchors.map((index) => nav.statementStart(index));
+    if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
+    const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
+    return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: anchors.map((index) => nav.statementEnd(index)) };
+  }
+}
+
+
+function lineStartOf(text: string, start: number): number {
+  return text.lastIndexOf('\n', start - 1) + 1;
+}
+
+function indexOfStart(sorted: readonly number[], start: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] === start) return mid;
+    if (sorted[mid] < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+const patternSources = new Map<string, string>();
+
+/** One string object per pattern source, so kept words compare their pattern by identity. */
+function interned(source: string): string {
+  let known = patternSources.get(source);
+  if (known === undefined) patternSources.set(source, (known = source));
+  return known;
+}
+
+/** The words `pattern` (global) finds in the last `length` characters of `text` (a statement after its line's start). */
+function wordsIn(text: string, length: number, pattern: RegExp): [number, number][] {
+  const found: [number, number][] = [];
+  const from = text.length - length;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push([match.index - from, match[0].length]);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
+
+/** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
+function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: Navigator): Words {
+  const words: Words = new Map();
+  let last = -2;
+  let group: [number, number][] = [];
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    if (!inside(start)) continue;
+    const statement = nav.statementIndex(start, start + match[0].length);
+    // Words outside every statement each form a group of their own (keyed below every index).
+    if (statement !== last || statement < 0) {
+      group = [];
+      words.set(statement < 0 ? -1 - start : statement, new StatementWords(0, group));
+      last = statement;
+    }
+    group.push([start, match[0].length]);
+  }
+  return words;
+}
+
+
+/**
+ * A deep copy of plain facts with every span (and `importCallAt`) moved with the anchor statement it
+ * lies in; undefined when one lies in none.
+ */
+function movedSpans<T>(value: T, oldStarts: readonly number[], oldEnds: readonly number[], newStarts: readonly number[]): T | undefined {
+  const shiftOf = (start: number, end: number): number | undefined => {
+    for (let i = 0; i < oldStarts.length; i++) if (oldStarts[i] <= start && end <= oldEnds[i]) return newStarts[i] - oldStarts[i];
+    return undefined;
+  };
+  let lost = false;
+  const copy = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object') return item;
+    if (Array.isArray(item)) {
+      const items = new Array(item.length);
+      for (let i = 0; i < item.length; i++) items[i] = copy(item[i]);
+      return items;
+    }
+    const result: Record<string, unknown> = {};
+    for (const key in item) result[key] = copy((item as Record<string, unknown>)[key]);
+    if (typeof result.start === 'number' && typeof result.end === 'number') {
+      const shift = shiftOf(result.start, result.end);
+      if (shift === undefined) lost = true;
+      else {
+        result.start = (result.start as number) + shift;
+        result.end = (result.end as number) + shift;
+      }
+    }
+    if (typeof result.importCallAt === 'number') {
+      const shift = shiftOf(result.importCallAt, result.importCallAt);
+      if (shift === undefined) lost = true;
+      else result.importCallAt = (result.importCallAt as number) + shift;
+    }
+    return result;
+  };
+  const moved = copy(value) as T;
+  return lost ? undefined : moved;
+}

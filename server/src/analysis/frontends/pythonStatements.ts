@@ -1,0 +1,84 @@
+/**
+ * Connect sites and signal references, read module statement by module statement, so that an edit
+ * costs what the edited statement costs. A statement's facts are kept in the document's FactMemo
+ * under its text, with what they asked of the rest of the module (pythonStatementDeps); a later
+ * analysis reuses them only where every one of those questions gets the same answer, and moves
+ * each span with the statement it lies in. Without a memo (or in a tree with syntax errors, where
+ * statements are not self-contained) every statement is read afresh, the same way.
+ */
+import type { CustomSignalReceiver, HandlerSite, ImportRun, ReboundSignalUse, SignalRef, Span } from '../model';
+import type { ConnectSiteFinder } from './pythonConnect';
+import type { SignalModuleIndex } from './pythonImports';
+import { judgedStarts, mergedReferences, referencesAt, referenceWords } from './pythonRefs';
+import type { PythonResolver } from './pythonResolve';
+import type { StatementMemo } from './pythonStatementMemo';
+
+export interface StatementSites {
+  sites: HandlerSite[];
+  rebound: ReboundSignalUse[];
+  unboundConnects: ImportRun['unboundConnects'];
+  customReceivers: CustomSignalReceiver[];
+}
+
+
+export interface StatementReading {
+  resolver: PythonResolver;
+  finder: ConnectSiteFinder;
+  modules: SignalModuleIndex;
+  importRefs: readonly SignalRef[];
+  statements: StatementMemo;
+  within?: readonly Span[];
+}
+
+export function readStatements(reading: StatementReading): StatementSites & { signalRefs: SignalRef[] } {
+  const { resolver, finder, statements } = reading;
+  const nav = resolver.nav;
+  statements.resolver = resolver;
+  const inside = (start: number) => !reading.within || reading.within.some((span) => span.start <= start && start < span.end);
+
+  const result: StatementSites = { sites: [], rebound: [], unboundConnects: [], customReceivers: [] };
+  for (const [statement, words] of statements.words(/\bconnect\b/g, 'connect', inside)) {
+    const facts = statements.facts('sites', statement, '', (): StatementSites => {
+      resolver.beginStatement();
+      finder.beginStatement();
+      const sites = words.absolute().flatMap(([start]) => finder.sitesOfWord(start));
+      return { sites, ...finder.takeOtherConnects() };
+    });
+    result.sites.push(...facts.sites);
+    result.rebound.push(...facts.rebound);
+    result.unboundConnects.push(...facts.unboundConnects);
+    result.customReceivers.push(...facts.customReceivers);
+  }
+
+  const known = [...reading.importRefs, ...result.sites.map((site) => site.connection.signal)];
+  const judged = judgedStarts(known);
+  const sortedJudged = [...judged].sort((a, b) => a - b);
+  const { pattern, key } = referenceWords(resolver);
+  const found: SignalRef[][] = [];
+  for (const [statement, words] of statements.words(pattern, 'refs', inside)) {
+    // Which words are already judged is an input too: the known references that start in the statement.
+    const start = statement < 0 ? 0 : nav.statementStart(statement);
+    const judgedHere = statement < 0 ? '' : startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start).join(',');
+    const refs = statements.facts('refs', statement, `${key}\u0000${judgedHere}`, () => {
+      resolver.beginStatement();
+      return referencesAt(words.absolute(), resolver, reading.modules, judged);
+    });
+    found.push(refs);
+  }
+  return { ...result, signalRefs: mergedReferences(known, found) };
+}
+
+
+function startsBetween(sorted: readonly number[], start: number, end: number): number[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  const found: number[] = [];
+  for (let i = low; i < sorted.length && sorted[i] <= end; i++) found.push(sorted[i]);
+  return found;
+}
+
