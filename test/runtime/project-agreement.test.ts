@@ -36,7 +36,7 @@ const plans: Record<string, object> = {
     sends: celerySends('task_failure'),
   },
   'signal-module-aliases': {
-    modules: ['app', 'app.handlers_b', 'app.handlers_c'],
+    modules: ['app', 'app.handlers_a', 'app.handlers_b', 'app.handlers_c'],
     sends: celerySends('task_failure', 'task_prerun'),
   },
   'star-reexports': {

@@ -57,6 +57,10 @@ export class ProjectCatalog extends Catalog {
     return this.base.lacksName(module, name, version);
   }
 
+  override signalAttributesOf(module: string): string[] {
+    return [...this.base.signalAttributesOf(module), ...(this.additions.modules.get(module)?.keys() ?? [])];
+  }
+
   override signalsOfModule(module: string): SignalSpec[] {
     return [...this.base.signalsOfModule(module), ...(this.additions.modules.get(module)?.values() ?? [])];
   }

@@ -211,9 +211,10 @@ function scanStatement(topLevel: SyntaxNode, text: string, modules: SignalModule
     const starModule = imported.starModule;
     if (modules.isSignalModule(starModule)) {
       facts.starImports.push({ module: starModule, span: { start: statement.startIndex, end: statement.endIndex } });
-      for (const spec of modules.catalog.signalsOfModule(starModule)) {
+      // A project module may export a signal under another name (`failed = task_failure`).
+      for (const local of modules.catalog.signalAttributesOf(starModule)) {
+        const spec = modules.catalog.fromModule(starModule, local)!;
         if (!spec.inStarImport) continue;
-        const local = spec.name.split('.').pop()!;
         add(local, { kind: 'signal', signal: spec.name, resolution: 'catalog', module: starModule }, statement.startIndex, conditional);
         facts.imports.push({ localName: local, target: `${starModule}.${local}`, kind: 'signal', span: { start: statement.startIndex, end: statement.endIndex }, ...(!conditional && { topLevel: true }) });
       }
