@@ -3,8 +3,9 @@
  * (AnalysisCache → analysis/analyze.ts) as on the main thread, so the thread that answers requests
  * never waits for them. It keeps its own copy of each document and its one live tree.
  *
- * The model goes back serialised (an ArrayBuffer, moved rather than copied) and is read only when a
- * request needs it; the findings go back as objects, since every analysis publishes them.
+ * The findings go back as objects, since every analysis publishes them. The model stays here until a
+ * request on the main thread asks for it: serialising it (hundreds of KB) on every keystroke would
+ * cost more than the rest of the way to the published diagnostics.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'node:fs';
@@ -15,6 +16,7 @@ import { Catalog } from '../catalog/catalog';
 import { ProjectCatalog } from '../project/projectCatalog';
 import { AnalysisCache } from './analysisCache';
 import type { OpenDocument } from './documentStore';
+import type { FileModel } from '../analysis/model';
 import { warmUpAnalysis } from './warmUp';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
@@ -25,6 +27,8 @@ const port = parentPort!;
 const cache = new AnalysisCache(50, undefined);
 const documents = new Map<string, OpenDocument>();
 let catalog: Catalog | undefined;
+/** Each document's latest model, with the job that computed it. */
+const models = new Map<string, { id: number; model: FileModel }>();
 
 function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -62,12 +66,18 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
     return;
   }
   const analysis = await cache.analyse(job.uri, entry, catalog, job.settings);
-  const model = analysis.model ? v8.serialize(analysis.model) : undefined;
-  const buffer = model?.buffer.slice(model.byteOffset, model.byteOffset + model.byteLength) as ArrayBuffer | undefined;
-  reply(
-    { kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings: analysis.findings, model: buffer, skipped: analysis.skipped, incremental: analysis.incremental },
-    buffer ? [buffer] : [],
-  );
+  if (analysis.model) models.set(job.uri, { id: job.id, model: analysis.model });
+  else models.delete(job.uri);
+  const modelKept = !!analysis.model;
+  reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings: analysis.findings, modelKept, skipped: analysis.skipped, incremental: analysis.incremental });
+}
+
+function sendModel(id: number, uri: string): void {
+  const kept = models.get(uri);
+  if (kept?.id !== id) return reply({ kind: 'model', id });
+  const bytes = v8.serialize(kept.model);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  reply({ kind: 'model', id, model: buffer }, [buffer]);
 }
 
 async function handle(message: ToWorker): Promise<void> {
@@ -78,6 +88,7 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'forget':
       documents.delete(message.uri);
+      models.delete(message.uri);
       cache.forget(message.uri);
       return;
     case 'analyse':
@@ -107,5 +118,7 @@ lowerPriority();
 // Messages are handled one after another: an analysis holds the thread until it is done.
 let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);
 port.on('message', (message: ToWorker) => {
-  queue = queue.then(() => handle(message));
+  // A model is at hand as soon as its analysis is done: it does not wait behind queued analyses.
+  if (message.kind === 'model') sendModel(message.id, message.uri);
+  else queue = queue.then(() => handle(message));
 });

@@ -64,13 +64,21 @@ function startWorker(options: WorkerOptions): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
-/** The model arrives serialised; it is read the first time a request asks for it. */
-function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, buffer: ArrayBuffer | undefined): DocumentAnalysis {
-  if (!buffer) return analysis;
+/** Where a result's model is: on the analysis thread until a request fetches it, then here, serialised. */
+interface ModelSource {
+  id: number;
+  uri: string;
+  buffer?: ArrayBuffer;
+  fetching?: Promise<boolean>;
+}
+
+/** The model is read (deserialised) the first time a request asks for it, once it has been fetched. */
+function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, source: ModelSource | undefined): DocumentAnalysis {
+  if (!source) return analysis;
   let model: FileModel | undefined;
   return Object.defineProperty(analysis, 'model', {
     enumerable: true,
-    get: () => (model ??= v8.deserialize(new Uint8Array(buffer)) as FileModel),
+    get: () => (model ??= source.buffer && (v8.deserialize(new Uint8Array(source.buffer)) as FileModel)),
   }) as DocumentAnalysis;
 }
 
@@ -86,6 +94,8 @@ export class BackgroundAnalysis {
   private readonly results = new Map<string, DocumentAnalysis>();
   private readonly waiting = new Map<string, Job>();
   private readonly waiters = new Map<string, Set<Waiter>>();
+  private readonly modelSources = new WeakMap<DocumentAnalysis, ModelSource>();
+  private readonly modelRequests = new Map<number, { source: ModelSource; resolve: (found: boolean) => void; reject: (error: Error) => void }>();
   /** Documents the current worker has a copy of: the others are sent whole. */
   private readonly known = new Set<string>();
   private running?: Job;
@@ -133,6 +143,28 @@ export class BackgroundAnalysis {
     this.want(uri, entry, catalog, settings);
     this.pump();
     return promise;
+  }
+
+  /**
+   * The analysis with its model at hand: results come without one (findings are all most of them are
+   * for), and the model is fetched from the analysis thread when a request needs it.
+   */
+  async withModel(analysis: DocumentAnalysis): Promise<DocumentAnalysis> {
+    const source = this.modelSources.get(analysis);
+    if (!source || source.buffer) return analysis;
+    source.fetching ??= this.fetchModel(source);
+    if (await source.fetching) return analysis;
+    // A newer analysis of the document replaced the model on the thread: that one answers.
+    const latest = this.results.get(analysis.uri);
+    return latest && latest !== analysis && latest.version >= analysis.version ? this.withModel(latest) : analysis;
+  }
+
+  private fetchModel(source: ModelSource): Promise<boolean> {
+    if (!this.worker) return Promise.resolve(false);
+    return new Promise((resolve, reject) => {
+      this.modelRequests.set(source.id, { source, resolve, reject });
+      this.post({ kind: 'model', id: source.id, uri: source.uri });
+    });
   }
 
   /** A document closed or reopened: its result, its jobs and the worker's copy go. */
@@ -246,6 +278,13 @@ export class BackgroundAnalysis {
       this.hooks.onHeld?.(message.uri, message.version);
       return;
     }
+    if (message.kind === 'model') {
+      const request = this.modelRequests.get(message.id);
+      this.modelRequests.delete(message.id);
+      if (request && message.model) request.source.buffer = message.model;
+      request?.resolve(!!message.model);
+      return;
+    }
     const job = this.running;
     if (!job || job.id !== message.id) return;
     this.running = undefined;
@@ -254,10 +293,10 @@ export class BackgroundAnalysis {
       this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
     } else if (message.kind === 'result') {
       const { text } = job;
-      const analysis = withLazyModel(
-        { uri: job.uri, version: message.version, text, index: new LineIndex(text), findings: message.findings, skipped: message.skipped, incremental: message.incremental },
-        message.model,
-      );
+      const index = job.entry.index?.describes(text) ? job.entry.index : new LineIndex(text);
+      const source = message.modelKept ? { id: job.id, uri: job.uri } : undefined;
+      const analysis = withLazyModel({ uri: job.uri, version: message.version, text, index, findings: message.findings, skipped: message.skipped, incremental: message.incremental }, source);
+      if (source) this.modelSources.set(analysis, source);
       // Computed under settings since changed: it answers those who asked, and is not kept.
       if (job.generation === this.generation) this.results.set(job.uri, analysis);
       this.settle(job.uri, (waiter) => waiter.version <= analysis.version && (waiter.resolve(analysis), true));
@@ -278,6 +317,8 @@ export class BackgroundAnalysis {
     this.known.clear();
     this.hooks.onFailure?.(message);
     if (lost) this.settle(lost.uri, (waiter) => waiter.reject(new Error(message)));
+    for (const request of this.modelRequests.values()) request.reject(new Error(message));
+    this.modelRequests.clear();
     this.pump();
   }
 }

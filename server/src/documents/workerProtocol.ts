@@ -24,6 +24,8 @@ export type ToWorker =
   /** The catalog files in force and, for a project's document, what the project index adds to them. */
   | { kind: 'catalog'; files: readonly CatalogFile[]; additions?: ProjectAdditions }
   | { kind: 'forget'; uri: string }
+  /** Asks for the model of a job's result: models cross only when a request needs one. */
+  | { kind: 'model'; id: number; uri: string }
   | {
       kind: 'analyse';
       id: number;
@@ -37,7 +39,10 @@ export type ToWorker =
     };
 
 export type FromWorker =
-  | { kind: 'result'; id: number; uri: string; version: number; findings: Finding[]; model?: ArrayBuffer; skipped?: SkipReason; incremental?: boolean }
+  /** `modelKept`: the thread keeps the result's model until its next analysis of the document. */
+  | { kind: 'result'; id: number; uri: string; version: number; findings: Finding[]; modelKept: boolean; skipped?: SkipReason; incremental?: boolean }
+  /** The model of result `id` (v8-serialised), or nothing when a newer analysis of the document replaced it. */
+  | { kind: 'model'; id: number; model?: ArrayBuffer }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string }
   | { kind: 'holding'; id: number; uri: string; version: number };

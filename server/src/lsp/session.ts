@@ -114,9 +114,11 @@ export class Session {
 
   /**
    * The analysis of a document's current version. `token` is the request's: once its client cancels
-   * it, the wait ends with AnalysisCancelled (and work nobody else wants is dropped).
+   * it, the wait ends with AnalysisCancelled (and work nobody else wants is dropped). Diagnostics need
+   * only the findings (`needs: 'findings'`): a document analysed in the background then does not
+   * fetch its model.
    */
-  async analysisOf(uri: string, token?: Cancellable): Promise<DocumentAnalysis | undefined> {
+  async analysisOf(uri: string, token?: Cancellable, needs: 'model' | 'findings' = 'model'): Promise<DocumentAnalysis | undefined> {
     await this.settingsReady;
     const entry = this.store.get(uri);
     if (!entry) return undefined;
@@ -135,6 +137,7 @@ export class Session {
     let analysis: DocumentAnalysis | undefined;
     if (this.inBackground.has(uri)) {
       analysis = await this.background.analyse(uri, entry, catalog, settings, token);
+      if (analysis && needs === 'model') analysis = await this.background.withModel(analysis);
     } else {
       const started = performance.now();
       analysis = await this.cache.analyse(uri, entry, catalog, settings);
