@@ -17,6 +17,8 @@ import { ProjectCatalog } from '../project/projectCatalog';
 import { AnalysisCache } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 import type { FileModel } from '../analysis/model';
+import type { Finding } from '../analysis/diagnostics';
+import { findingsDelta } from './findingsDelta';
 import { warmUpAnalysis } from './warmUp';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
@@ -27,6 +29,8 @@ const port = parentPort!;
 const cache = new AnalysisCache(50, undefined);
 const documents = new Map<string, OpenDocument>();
 let catalog: Catalog | undefined;
+/** The findings of each document's last result, as the main thread has them, and the length of their text. */
+const sent = new Map<string, { findings: Finding[]; length: number }>();
 /** Each document's latest model, with the job that computed it. */
 const models = new Map<string, { id: number; model: FileModel }>();
 
@@ -69,7 +73,10 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   if (analysis.model) models.set(job.uri, { id: job.id, model: analysis.model });
   else models.delete(job.uri);
   const modelKept = !!analysis.model;
-  reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings: analysis.findings, modelKept, skipped: analysis.skipped, incremental: analysis.incremental });
+  const before = sent.get(job.uri);
+  const findings = findingsDelta(before?.findings ?? [], analysis.findings, analysis.text.length - (before?.length ?? 0));
+  reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings, modelKept, skipped: analysis.skipped, incremental: analysis.incremental });
+  sent.set(job.uri, { findings: analysis.findings, length: analysis.text.length });
 }
 
 function sendModel(id: number, uri: string): void {
@@ -89,6 +96,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'forget':
       documents.delete(message.uri);
       models.delete(message.uri);
+      sent.delete(message.uri);
       cache.forget(message.uri);
       return;
     case 'analyse':

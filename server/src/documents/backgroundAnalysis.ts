@@ -17,6 +17,8 @@ import type { AnalysisSettings, DocumentAnalysis } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 import type { Edit } from '../parsing/treeSitter';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
+import type { Finding } from '../analysis/diagnostics';
+import { withDelta } from './findingsDelta';
 
 /** A request that stops waiting when its client cancels it (`$/cancelRequest`). */
 export interface Cancellable {
@@ -95,6 +97,8 @@ export class BackgroundAnalysis {
   private readonly waiting = new Map<string, Job>();
   private readonly waiters = new Map<string, Set<Waiter>>();
   private readonly modelSources = new WeakMap<DocumentAnalysis, ModelSource>();
+  /** The findings of each document's last result from the current thread: the next result's are told against them. */
+  private readonly received = new Map<string, Finding[]>();
   private readonly modelRequests = new Map<number, { source: ModelSource; resolve: (found: boolean) => void; reject: (error: Error) => void }>();
   /** Documents the current worker has a copy of: the others are sent whole. */
   private readonly known = new Set<string>();
@@ -172,6 +176,8 @@ export class BackgroundAnalysis {
     this.results.delete(uri);
     this.waiting.delete(uri);
     if (this.running?.uri === uri) this.cancelRunning();
+    // A result on its way was told against these findings: they go when it has come (onMessage).
+    else this.received.delete(uri);
     if (this.known.delete(uri)) this.post({ kind: 'forget', uri });
     const waiters = this.waiters.get(uri);
     this.waiters.delete(uri);
@@ -247,6 +253,7 @@ export class BackgroundAnalysis {
     this.worker = worker;
     this.catalogSent = undefined;
     this.known.clear();
+    this.received.clear();
     return worker;
   }
 
@@ -288,6 +295,9 @@ export class BackgroundAnalysis {
     const job = this.running;
     if (!job || job.id !== message.id) return;
     this.running = undefined;
+    const findings = message.kind === 'result' ? withDelta(this.received.get(job.uri) ?? [], message.findings) : undefined;
+    if (findings && this.known.has(job.uri)) this.received.set(job.uri, findings);
+    else if (!this.known.has(job.uri)) this.received.delete(job.uri);
     if (message.kind === 'failed') {
       this.hooks.onFailure?.(message.message);
       this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
@@ -295,7 +305,7 @@ export class BackgroundAnalysis {
       const { text } = job;
       const index = job.entry.index?.describes(text) ? job.entry.index : new LineIndex(text);
       const source = message.modelKept ? { id: job.id, uri: job.uri } : undefined;
-      const analysis = withLazyModel({ uri: job.uri, version: message.version, text, index, findings: message.findings, skipped: message.skipped, incremental: message.incremental }, source);
+      const analysis = withLazyModel({ uri: job.uri, version: message.version, text, index, findings: findings!, skipped: message.skipped, incremental: message.incremental }, source);
       if (source) this.modelSources.set(analysis, source);
       // Computed under settings since changed: it answers those who asked, and is not kept.
       if (job.generation === this.generation) this.results.set(job.uri, analysis);

@@ -1,5 +1,9 @@
-/** What the main thread and the analysis thread (analysisWorker.ts) say to each other. */
-import type { Finding } from '../analysis/diagnostics';
+/**
+ * What the main thread and the analysis thread (analysisWorker.ts) say to each other. A result's
+ * findings are told against the previous result of the same document (findingsDelta.ts): both sides
+ * keep the last findings of each document they exchanged until it is forgotten.
+ */
+import type { FindingsDelta } from './findingsDelta';
 import type { ProjectAdditions } from '../project/projectCatalog';
 import type { CatalogFile } from '../catalog/types';
 import type { Edit } from '../parsing/treeSitter';
@@ -40,7 +44,7 @@ export type ToWorker =
 
 export type FromWorker =
   /** `modelKept`: the thread keeps the result's model until its next analysis of the document. */
-  | { kind: 'result'; id: number; uri: string; version: number; findings: Finding[]; modelKept: boolean; skipped?: SkipReason; incremental?: boolean }
+  | { kind: 'result'; id: number; uri: string; version: number; findings: FindingsDelta; modelKept: boolean; skipped?: SkipReason; incremental?: boolean }
   /** The model of result `id` (v8-serialised), or nothing when a newer analysis of the document replaced it. */
   | { kind: 'model'; id: number; model?: ArrayBuffer }
   | { kind: 'cancelled'; id: number }
