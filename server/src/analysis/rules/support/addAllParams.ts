@@ -31,6 +31,15 @@ const titles = messageTable('add-all-parameters', {
  * sender that is always None is not worth naming.
  */
 export function undeclaredSentKeywords(context: HandlerContext): string[] {
+  let names = undeclared.get(context);
+  if (!names) undeclared.set(context, (names = findUndeclared(context)));
+  return names;
+}
+
+/** Each context's undeclared keywords, found once: the hint and its fix both ask. */
+const undeclared = new WeakMap<HandlerContext, string[]>();
+
+function findUndeclared(context: HandlerContext): string[] {
   const { handler, signal } = context;
   const rest = catchAll(handler);
   const boundSelf = (p: HandlerParam, i: number) =>

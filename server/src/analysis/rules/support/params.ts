@@ -13,8 +13,17 @@ export interface NamedParam {
   later?: ParamSpec;
 }
 
-/** Parameters a keyword could fill, leaving out catch-alls and a bound `self`/`cls`. */
+/** Parameters a keyword could fill, leaving out catch-alls and a bound `self`/`cls`. Callers must not change the list. */
 export function namedParams(context: HandlerContext): NamedParam[] {
+  let named = namedByContext.get(context);
+  if (!named) namedByContext.set(context, (named = findNamed(context)));
+  return named;
+}
+
+/** Each context's named parameters, found once: most signature rules ask for them. */
+const namedByContext = new WeakMap<HandlerContext, NamedParam[]>();
+
+function findNamed(context: HandlerContext): NamedParam[] {
   const { handler, sent } = context;
   const params = handler.params.filter((p) => p.kind !== 'var-keyword' && p.kind !== 'var-positional' && p.kind !== 'object-rest');
   const first = handler.params[0];
