@@ -5,6 +5,7 @@
  */
 import type { Fix, TextEdit } from '../../diagnostics';
 import { connectionsOfHandler } from './connections';
+import { once } from './once';
 import {
   appendParams,
   catchAll,
@@ -31,13 +32,11 @@ const titles = messageTable('add-all-parameters', {
  * sender that is always None is not worth naming.
  */
 export function undeclaredSentKeywords(context: HandlerContext): string[] {
-  let names = undeclared.get(context);
-  if (!names) undeclared.set(context, (names = findUndeclared(context)));
-  return names;
+  return once(context, UNDECLARED, () => findUndeclared(context));
 }
 
-/** Each context's undeclared keywords, found once: the hint and its fix both ask. */
-const undeclared = new WeakMap<HandlerContext, string[]>();
+/** The hint and its fix both ask. */
+const UNDECLARED = Symbol('undeclared keywords');
 
 function findUndeclared(context: HandlerContext): string[] {
   const { handler, signal } = context;

@@ -4,6 +4,7 @@
  * whose finding it repairs.
  */
 import type { FileModel, HandlerSite } from '../../model';
+import { once } from './once';
 import { handlerContext } from './sites';
 import type { HandlerContext, SiteContext } from './types';
 
@@ -26,13 +27,15 @@ function sitesDefinedAt(model: FileModel, start: number): readonly HandlerSite[]
   return index.get(start) ?? [];
 }
 
-/** Each context's connections, found once: several rules ask for them at every site. */
-const connections = new WeakMap<HandlerContext, HandlerContext[]>();
+/** Several rules ask for them at every site. */
+const CONNECTIONS = Symbol('connections of the handler');
 
 /** Every connection of the context's handler whose signal is known, the context's own included. */
 export function connectionsOfHandler(context: HandlerContext): HandlerContext[] {
-  const known = connections.get(context);
-  if (known) return known;
+  return once(context, CONNECTIONS, () => findConnections(context));
+}
+
+function findConnections(context: HandlerContext): HandlerContext[] {
   const contexts: HandlerContext[] = [];
   for (const site of sitesDefinedAt(context.model, context.handler.definitionSpan.start)) {
     if (site === context.site) {
@@ -42,7 +45,6 @@ export function connectionsOfHandler(context: HandlerContext): HandlerContext[] 
     const sibling = siblingContext(context, site);
     if (sibling) contexts.push(sibling);
   }
-  connections.set(context, contexts);
   return contexts;
 }
 

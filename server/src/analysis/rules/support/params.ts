@@ -3,6 +3,7 @@ import type { ParamSpec } from '../../../catalog/types';
 import type { HandlerParam } from '../../model';
 import { closestName } from './didYouMean';
 import { dispatchFailureText, neverSentText } from './phrases';
+import { once } from './once';
 import type { HandlerContext } from './types';
 
 export interface NamedParam {
@@ -15,13 +16,11 @@ export interface NamedParam {
 
 /** Parameters a keyword could fill, leaving out catch-alls and a bound `self`/`cls`. Callers must not change the list. */
 export function namedParams(context: HandlerContext): NamedParam[] {
-  let named = namedByContext.get(context);
-  if (!named) namedByContext.set(context, (named = findNamed(context)));
-  return named;
+  return once(context, NAMED, () => findNamed(context));
 }
 
-/** Each context's named parameters, found once: most signature rules ask for them. */
-const namedByContext = new WeakMap<HandlerContext, NamedParam[]>();
+/** Most signature rules ask for them. */
+const NAMED = Symbol('named parameters');
 
 function findNamed(context: HandlerContext): NamedParam[] {
   const { handler, sent } = context;
