@@ -186,3 +186,28 @@ test('the analysis thread stops once it holds no document, and starts again for 
     delete process.env.CELERY_SIGNALS_WORKER_IDLE_MS;
   }
 });
+
+test('requests on a document analysed on the analysis thread read the model of its current version, fetched when they need it', async () => {
+  const client = await LspClient.start({ pullDiagnostics: true });
+  try {
+    const uri = 'file:///project/moved_large.py';
+    client.open(uri, large(HANDLER, false));
+    await client.pullDiagnostics(uri);
+    // Three lines above everything: only the findings crossed for the diagnostics, so the model the
+    // requests below read must be this version's, fetched from the thread, not the first one's.
+    client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n\n' }]);
+    const diagnostics = await client.pullDiagnostics(uri);
+    const first = diagnostics.find((d: { code: string }) => d.code === 'missing-var-kwargs');
+    assert.equal(first.range.start.line, 6);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } });
+    assert.match(hover.contents.value, /task_failure/);
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: first.range, context: { diagnostics: [first], only: ['quickfix'] } });
+    const fix = actions.find((a: any) => a.diagnostics?.some((d: any) => d.code === 'missing-var-kwargs'));
+    const edit = fix.edit.changes[uri][0];
+    const header = 'def on_failure_0(sender, task_id):';
+    assert.deepEqual([edit.range.start.line, edit.range.start.character, edit.newText], [6, header.indexOf(')'), ', **kw']);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});

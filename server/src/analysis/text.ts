@@ -33,15 +33,22 @@ function firstAbove(values: readonly number[], limit: number): number {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private knownStarts?: number[];
 
-  /** `lineStarts` is for `edited` only: the starts of `text`'s lines, already known. */
+  /**
+   * `lineStarts` is for `edited` only: the starts of `text`'s lines, already known. Otherwise they are
+   * found the first time a position is asked for (the analysis thread makes indexes it never reads).
+   */
   constructor(
     private readonly text: string,
     lineStarts?: number[],
   ) {
-    if (lineStarts) this.lineStarts = lineStarts;
-    else pushLineStarts(text, 0, text.length, (this.lineStarts = [0]));
+    this.knownStarts = lineStarts;
+  }
+
+  private get lineStarts(): number[] {
+    if (!this.knownStarts) pushLineStarts(this.text, 0, this.text.length, (this.knownStarts = [0]));
+    return this.knownStarts;
   }
 
   /** True when this index was made for exactly `text` (the same string, so no comparison is needed). */
@@ -71,16 +78,17 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = this.snapped(Math.max(0, Math.min(offset, this.text.length)));
+    const starts = this.lineStarts;
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
     // An offset between the \r and \n of one line break is not a position editors know: use the line's end.
     const insideBreak = this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10;
-    return { line: low, character: clamped - this.lineStarts[low] - (insideBreak ? 1 : 0) };
+    return { line: low, character: clamped - starts[low] - (insideBreak ? 1 : 0) };
   }
 
   /**

@@ -3,8 +3,9 @@
  * (AnalysisCache → analysis/analyze.ts) as on the main thread, so the thread that answers requests
  * never waits for them. It keeps its own copy of each document and its one live tree.
  *
- * The model goes back serialised (an ArrayBuffer, moved rather than copied) and is read only when a
- * request needs it; the findings go back as objects, since every analysis publishes them.
+ * The findings go back as objects, since every analysis publishes them. The model stays here until a
+ * request on the main thread asks for it: serialising it (hundreds of KB) on every keystroke would
+ * cost more than the rest of the way to the published diagnostics.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'node:fs';
@@ -16,6 +17,9 @@ import { ProjectCatalog } from '../project/projectCatalog';
 import { extractFile } from '../project/extractFile';
 import { AnalysisCache } from './analysisCache';
 import type { OpenDocument } from './documentStore';
+import type { FileModel } from '../analysis/model';
+import type { Finding } from '../analysis/diagnostics';
+import { findingsDelta } from './findingsDelta';
 import { warmUpAnalysis } from './warmUp';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
@@ -29,6 +33,18 @@ let catalog: Catalog | undefined;
 let indexCatalog: Catalog | undefined;
 /** The settings each document was last analysed under. */
 const settingsSeen = new Map<string, string>();
+/** The findings of each document's last result, as the main thread has them, and the length of their text. */
+const sent = new Map<string, { findings: Finding[]; length: number }>();
+/** Each document's latest model, with the job that computed it. */
+const models = new Map<string, { id: number; model: FileModel }>();
+/** Results whose model the main thread has. */
+const pushed = new Set<number>();
+/** Below this many characters a model is sent with its result (~1 ms to serialise). */
+const MODEL_WITH_RESULT_BELOW = 64 * 1024;
+const MODEL_PUSH_IDLE_MS = 150;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** Messages received and not yet handled. */
+let pending = 0;
 
 function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -70,12 +86,45 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   if (settingsSeen.has(job.uri) && settingsSeen.get(job.uri) !== settings) cache.invalidateAll();
   settingsSeen.set(job.uri, settings);
   const analysis = await cache.analyse(job.uri, entry, catalog, job.settings);
-  const model = analysis.model ? v8.serialize(analysis.model) : undefined;
-  const buffer = model?.buffer.slice(model.byteOffset, model.byteOffset + model.byteLength) as ArrayBuffer | undefined;
-  reply(
-    { kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings: analysis.findings, model: buffer, skipped: analysis.skipped, incremental: analysis.incremental },
-    buffer ? [buffer] : [],
-  );
+  const replaced = models.get(job.uri);
+  if (replaced) pushed.delete(replaced.id);
+  if (analysis.model) models.set(job.uri, { id: job.id, model: analysis.model });
+  else models.delete(job.uri);
+  const modelKept = !!analysis.model;
+  const before = sent.get(job.uri);
+  const findings = findingsDelta(before?.findings ?? [], analysis.findings, analysis.text.length - (before?.length ?? 0));
+  // A small document's model costs little to send: it comes along, so that a request on the document
+  // never waits for this thread, which may be busy with a large one by then.
+  const model = analysis.model && analysis.text.length < MODEL_WITH_RESULT_BELOW ? serialised(analysis.model) : undefined;
+  if (model) pushed.add(job.id);
+  reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings, modelKept, model, skipped: analysis.skipped, incremental: analysis.incremental }, model ? [model] : []);
+  sent.set(job.uri, { findings: analysis.findings, length: analysis.text.length });
+}
+
+function serialised(model: FileModel): ArrayBuffer {
+  const bytes = v8.serialize(model);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+function sendModel(id: number, uri: string): void {
+  const kept = models.get(uri);
+  if (kept?.id !== id) return reply({ kind: 'model', id });
+  const buffer = serialised(kept.model);
+  pushed.add(id);
+  reply({ kind: 'model', id, model: buffer }, [buffer]);
+}
+
+/**
+ * Once nothing has come for a while (typing paused), the latest models not yet sent go to the main
+ * thread, so that the next hover reads one at hand; while edits keep coming, none is serialised.
+ */
+function pushModelsWhenIdle(): void {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    if (pending > 0) return;
+    for (const [uri, { id }] of models) if (!pushed.has(id)) sendModel(id, uri);
+  }, MODEL_PUSH_IDLE_MS);
+  idleTimer.unref?.();
 }
 
 async function handle(message: ToWorker): Promise<void> {
@@ -104,6 +153,9 @@ async function handle(message: ToWorker): Promise<void> {
     case 'forget':
       documents.delete(message.uri);
       settingsSeen.delete(message.uri);
+      pushed.delete(models.get(message.uri)?.id ?? -1);
+      models.delete(message.uri);
+      sent.delete(message.uri);
       cache.forget(message.uri);
       return;
     case 'analyse':
@@ -133,5 +185,11 @@ lowerPriority();
 // Messages are handled one after another: an analysis holds the thread until it is done.
 let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);
 port.on('message', (message: ToWorker) => {
-  queue = queue.then(() => handle(message));
+  // A model is at hand as soon as its analysis is done: it does not wait behind queued analyses.
+  if (message.kind === 'model') return sendModel(message.id, message.uri);
+  pending++;
+  clearTimeout(idleTimer);
+  queue = queue.then(() => handle(message)).finally(() => {
+    if (--pending === 0) pushModelsWhenIdle();
+  });
 });

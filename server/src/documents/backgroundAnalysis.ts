@@ -23,6 +23,8 @@ import type { Edit } from '../parsing/treeSitter';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 import type { Extracted, ExtractRequest } from '../project/extractFile';
 import { emptyModel, languageOf } from '../analysis/analyze';
+import type { Finding } from '../analysis/diagnostics';
+import { withDelta } from './findingsDelta';
 
 /** A request that stops waiting when its client cancels it (`$/cancelRequest`). */
 export interface Cancellable {
@@ -86,18 +88,27 @@ function startWorker(options: WorkerOptions): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
-/** The model arrives serialised; it is read the first time a request asks for it. */
-function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, buffer: ArrayBuffer | undefined): DocumentAnalysis {
-  if (!buffer) return analysis;
-  let model: FileModel | undefined;
-  // Once read, the bytes go: the analysis is kept until the next version's arrives.
-  let bytes: ArrayBuffer | undefined = buffer;
+/** Where a result's model is: on the analysis thread until a request fetches it, then here, serialised. */
+interface ModelSource {
+  id: number;
+  uri: string;
+  buffer?: ArrayBuffer;
+  model?: FileModel;
+  fetching?: Promise<boolean>;
+}
+
+const hasModel = (source: ModelSource) => source.buffer !== undefined || source.model !== undefined;
+
+/** The model is read (deserialised) the first time a request asks for it, once it has been fetched. */
+function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, source: ModelSource | undefined): DocumentAnalysis {
+  if (!source) return analysis;
   return Object.defineProperty(analysis, 'model', {
     enumerable: true,
     get: () => {
-      if (!model) model = v8.deserialize(new Uint8Array(bytes!)) as FileModel;
-      bytes = undefined;
-      return model;
+      // Once read, the bytes go: the analysis is kept until the next version's arrives.
+      if (!source.model && source.buffer) source.model = v8.deserialize(new Uint8Array(source.buffer)) as FileModel;
+      source.buffer = undefined;
+      return source.model;
     },
   }) as DocumentAnalysis;
 }
@@ -118,6 +129,10 @@ export class BackgroundAnalysis {
   private readonly resultGenerations = new Map<string, number>();
   private readonly waiting = new Map<string, Job>();
   private readonly waiters = new Map<string, Set<Waiter>>();
+  private readonly modelSources = new WeakMap<DocumentAnalysis, ModelSource>();
+  /** The findings of each document's last result from the current thread: the next result's are told against them. */
+  private readonly received = new Map<string, Finding[]>();
+  private readonly modelRequests = new Map<number, { source: ModelSource; resolve: (found: boolean) => void; reject: (error: Error) => void }>();
   /** Documents the current worker has a copy of: the others are sent whole. */
   private readonly known = new Set<string>();
   private running?: Job;
@@ -183,12 +198,44 @@ export class BackgroundAnalysis {
     });
   }
 
+  /**
+   * The analysis with its model at hand: results come without one (findings are all most of them are
+   * for), and the model is fetched from the analysis thread when a request needs it.
+   */
+  async withModel(analysis: DocumentAnalysis): Promise<DocumentAnalysis> {
+    const source = this.modelSources.get(analysis);
+    if (!source || hasModel(source)) return analysis;
+    source.fetching ??= this.fetchModel(source);
+    if (await source.fetching) return analysis;
+    // A newer analysis of the document replaced the model on the thread: that one answers.
+    const latest = this.results.get(analysis.uri);
+    return latest && latest !== analysis && latest.version >= analysis.version ? this.withModel(latest) : analysis;
+  }
+
+  private latestSource(id: number): ModelSource | undefined {
+    for (const analysis of this.results.values()) {
+      const source = this.modelSources.get(analysis);
+      if (source?.id === id) return source;
+    }
+    return undefined;
+  }
+
+  private fetchModel(source: ModelSource): Promise<boolean> {
+    if (!this.worker) return Promise.resolve(false);
+    return new Promise((resolve, reject) => {
+      this.modelRequests.set(source.id, { source, resolve, reject });
+      this.post({ kind: 'model', id: source.id, uri: source.uri });
+    });
+  }
+
   /** A document closed or reopened: its result, its jobs and the worker's copy go. */
   forget(uri: string): void {
     this.results.delete(uri);
     this.resultGenerations.delete(uri);
     this.waiting.delete(uri);
     if (this.running?.uri === uri) this.cancelRunning();
+    // A result on its way was told against these findings: they go when it has come (onMessage).
+    else this.received.delete(uri);
     if (this.known.delete(uri)) this.post({ kind: 'forget', uri });
     const waiters = this.waiters.get(uri);
     this.waiters.delete(uri);
@@ -287,6 +334,7 @@ export class BackgroundAnalysis {
     this.indexCatalogSent = undefined;
     this.known.clear();
     this.stopWhenIdle();
+    this.received.clear();
     return worker;
   }
 
@@ -344,20 +392,30 @@ export class BackgroundAnalysis {
       this.stopWhenIdle();
       return;
     }
+    if (message.kind === 'model') {
+      const request = this.modelRequests.get(message.id);
+      this.modelRequests.delete(message.id);
+      // Unasked, it is the model of a document's latest result, sent while the thread was idle.
+      const source = request?.source ?? this.latestSource(message.id);
+      if (source && message.model && !hasModel(source)) source.buffer = message.model;
+      request?.resolve(!!message.model);
+      return;
+    }
     const job = this.running;
     if (!job || job.id !== message.id) return;
     this.running = undefined;
+    const findings = message.kind === 'result' ? withDelta(this.received.get(job.uri) ?? [], message.findings) : undefined;
+    if (findings && this.known.has(job.uri)) this.received.set(job.uri, findings);
+    else if (!this.known.has(job.uri)) this.received.delete(job.uri);
     if (message.kind === 'failed') {
       this.hooks.onFailure?.(message.message);
       this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
     } else if (message.kind === 'result') {
       const { text } = job;
-      // The store keeps the line index edit by edit: rescanning the text is needed only if it moved on.
       const index = job.entry.index?.describes(text) ? job.entry.index : new LineIndex(text);
-      const analysis = withLazyModel(
-        { uri: job.uri, version: message.version, text, index, findings: message.findings, skipped: message.skipped, incremental: message.incremental },
-        message.model,
-      );
+      const source = message.modelKept ? { id: job.id, uri: job.uri, buffer: message.model } : undefined;
+      const analysis = withLazyModel({ uri: job.uri, version: message.version, text, index, findings: findings!, skipped: message.skipped, incremental: message.incremental }, source);
+      if (source) this.modelSources.set(analysis, source);
       // Computed under settings since changed: it answers those who asked, and is kept for `peek` only.
       const kept = this.resultGenerations.get(job.uri);
       if (kept === undefined || kept <= job.generation) {
@@ -385,6 +443,8 @@ export class BackgroundAnalysis {
     this.known.clear();
     this.hooks.onFailure?.(message);
     if (lost) this.settle(lost.uri, (waiter) => waiter.reject(new Error(message)));
+    for (const request of this.modelRequests.values()) request.reject(new Error(message));
+    this.modelRequests.clear();
     this.pump();
   }
 }

@@ -1,5 +1,9 @@
-/** What the main thread and the analysis thread (analysisWorker.ts) say to each other. */
-import type { Finding } from '../analysis/diagnostics';
+/**
+ * What the main thread and the analysis thread (analysisWorker.ts) say to each other. A result's
+ * findings are told against the previous result of the same document (findingsDelta.ts): both sides
+ * keep the last findings of each document they exchanged until it is forgotten.
+ */
+import type { FindingsDelta } from './findingsDelta';
 import type { ProjectAdditions } from '../project/projectCatalog';
 import type { CatalogFile } from '../catalog/types';
 import type { Edit } from '../parsing/treeSitter';
@@ -30,6 +34,8 @@ export type ToWorker =
   /** The project index's per-file step (project/extractFile.ts), done here so requests never wait for it. */
   | { kind: 'extract'; id: number; request: ExtractRequest }
   | { kind: 'forget'; uri: string }
+  /** Asks for the model of a job's result: models cross only when a request needs one. */
+  | { kind: 'model'; id: number; uri: string }
   | {
       kind: 'analyse';
       id: number;
@@ -43,7 +49,11 @@ export type ToWorker =
     };
 
 export type FromWorker =
-  | { kind: 'result'; id: number; uri: string; version: number; findings: Finding[]; model?: ArrayBuffer; skipped?: SkipReason; incremental?: boolean }
+  /** `modelKept`: the thread keeps the result's model until its next analysis of the document. */
+  /** `model`: a small document's model comes with its result (v8-serialised), a large one's on request or when the thread is idle. */
+  | { kind: 'result'; id: number; uri: string; version: number; findings: FindingsDelta; modelKept: boolean; model?: ArrayBuffer; skipped?: SkipReason; incremental?: boolean }
+  /** The model of result `id` (v8-serialised), or nothing when a newer analysis of the document replaced it. */
+  | { kind: 'model'; id: number; model?: ArrayBuffer }
   | { kind: 'extracted'; id: number; result: Extracted }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string }

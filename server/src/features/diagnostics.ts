@@ -73,7 +73,7 @@ function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
 
 export async function pullDiagnostics(session: Session, params: DocumentDiagnosticParams, token?: Cancellable): Promise<DocumentDiagnosticReport> {
   const uri = params.textDocument.uri;
-  const analysis = await session.analysisOf(uri, token);
+  const analysis = await session.analysisOf(uri, token, 'findings');
   const items = analysis ? diagnosticsFrom(session, analysis) : [];
   const last = lastReports.get(uri);
   if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) {
@@ -101,7 +101,7 @@ export function schedulePush(session: Session, uri: string): void {
     if (!session.store.get(uri)) return;
     // Published for the version analysed: a newer one may have superseded the one that asked.
     session
-      .analysisOf(uri)
+      .analysisOf(uri, undefined, 'findings')
       .then((analysis) => {
         if (!analysis || !session.store.get(uri) || pushedFrom.get(uri) === analysis) return;
         pushedFrom.set(uri, analysis);

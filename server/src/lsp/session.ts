@@ -120,9 +120,11 @@ export class Session {
 
   /**
    * The analysis of a document's current version. `token` is the request's: once its client cancels
-   * it, the wait ends with AnalysisCancelled (and work nobody else wants is dropped).
+   * it, the wait ends with AnalysisCancelled (and work nobody else wants is dropped). Diagnostics need
+   * only the findings (`needs: 'findings'`): a document analysed in the background then does not
+   * fetch its model.
    */
-  async analysisOf(uri: string, token?: Cancellable): Promise<DocumentAnalysis | undefined> {
+  async analysisOf(uri: string, token?: Cancellable, needs: 'model' | 'findings' = 'model'): Promise<DocumentAnalysis | undefined> {
     await this.settingsReady;
     const entry = this.store.get(uri);
     if (!entry) return undefined;
@@ -142,6 +144,7 @@ export class Session {
     let analysis: DocumentAnalysis | undefined;
     if (this.inBackground.has(uri)) {
       analysis = await this.background.analyse(uri, entry, catalog, settings, token);
+      if (analysis && needs === 'model') analysis = await this.background.withModel(analysis);
     } else {
       const started = performance.now();
       analysis = await this.cache.analyse(uri, entry, catalog, settings);
@@ -163,7 +166,7 @@ export class Session {
     const entry = this.store.get(uri);
     const last = entry && this.inBackground.has(uri) ? this.background.peek(uri) : undefined;
     if (!last || last.version !== entry?.document.version) return this.analysisOf(uri, token);
-    return withCrossModuleFindings(last, this.projectFor(uri), pathOf(uri));
+    return withCrossModuleFindings(await this.background.withModel(last), this.projectFor(uri), pathOf(uri));
   }
 
   /** The index of the innermost workspace folder holding the document, if any. */

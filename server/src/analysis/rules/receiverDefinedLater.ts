@@ -11,7 +11,7 @@ export interface UsedTooEarly {
 }
 
 /** A name a module-level connect needs at import time that the module only defines further down. */
-export function usedBeforeDefinition(context: SiteContext): UsedTooEarly | undefined {
+export function usedBeforeDefinition(context: Pick<SiteContext, 'site' | 'model'>): UsedTooEarly | undefined {
   const { site, model } = context;
   // The front end knows Python's scopes: names it marks unbound raise NameError wherever the connect runs.
   if (site.receiverUnbound && site.receiverSpan) return { name: site.receiverWritten ?? 'the receiver', span: site.receiverSpan, role: 'receiver' };

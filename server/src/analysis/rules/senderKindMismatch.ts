@@ -79,10 +79,42 @@ function unregisteredTask(name: string, catalog: Catalog): boolean {
 
 /** The task a string names: by registered name, local name, or dotted path ending in the local name. */
 function taskNamed(tasks: TaskDefinition[], name: string): TaskDefinition | undefined {
-  return (
-    tasks.find((t) => t.registeredName === name) ??
-    tasks.find((t) => !t.registeredName && (t.localName === name || name.endsWith(`.${t.localName}`)))
-  );
+  const { registered, local, dotted } = taskIndexOf(tasks);
+  const byRegistered = registered.get(name);
+  if (byRegistered) return byRegistered;
+  // A dotted path ends in a local name without dots exactly when its last part is that name.
+  const dot = name.lastIndexOf('.');
+  const candidates = [local.get(name), dot >= 0 ? local.get(name.slice(dot + 1)) : undefined, ...dotted.filter((d) => d.task.localName === name || name.endsWith(`.${d.task.localName}`))];
+  let first: { task: TaskDefinition; order: number } | undefined;
+  for (const candidate of candidates) if (candidate && (!first || candidate.order < first.order)) first = candidate;
+  return first?.task;
+}
+
+interface TaskIndex {
+  /** The first task registered under each explicit name. */
+  registered: Map<string, TaskDefinition>;
+  /** The first task without an explicit name for each local name without dots, with its place in the list. */
+  local: Map<string, { task: TaskDefinition; order: number }>;
+  /** Tasks without an explicit name whose local name has a dot (none in practice). */
+  dotted: { task: TaskDefinition; order: number }[];
+}
+
+/** Each model's tasks by name, indexed once: every sender filter looks one up. */
+const taskIndexes = new WeakMap<TaskDefinition[], TaskIndex>();
+
+function taskIndexOf(tasks: TaskDefinition[]): TaskIndex {
+  let index = taskIndexes.get(tasks);
+  if (index) return index;
+  const built: TaskIndex = { registered: new Map(), local: new Map(), dotted: [] };
+  tasks.forEach((task, order) => {
+    if (task.registeredName !== undefined && !built.registered.has(task.registeredName)) built.registered.set(task.registeredName, task);
+    if (task.registeredName) return;
+    if (task.localName.includes('.')) built.dotted.push({ task, order });
+    else if (!built.local.has(task.localName)) built.local.set(task.localName, { task, order });
+  });
+  index = built;
+  taskIndexes.set(tasks, index);
+  return index;
 }
 
 function fixesFor(context: SiteContext, signal: SignalSpec, argument: ConnectArgument): NonNullable<RuleFinding['fixes']> {

@@ -43,14 +43,16 @@ export const undeclaredKwargRead: SiteRule = {
     const context = handlerContext(siteContext);
     if (!context) return [];
     const { handler, sent, text, model, signal } = context;
-    const declared = new Set(handler.params.map((p) => p.name));
+    let declared: Set<string> | undefined;
     const reported = new Set<string>();
     const findings: RuleFinding[] = [];
     for (const read of handler.freeReads) {
       // A read in a nested function the handler never refers to does not run at dispatch.
-      if (read.boundOutside || read.deferred || declared.has(read.name) || reported.has(read.name)) continue;
+      if (read.boundOutside || read.deferred) continue;
       const spec = sent.byName.get(read.name);
-      if (!spec) continue;
+      if (!spec || reported.has(read.name)) continue;
+      declared ??= new Set(handler.params.map((p) => p.name));
+      if (declared.has(read.name)) continue;
       reported.add(read.name);
       // Read by name (Python, or plain TypeScript parameters), a keyword some send sites leave out needs a
       // default, and so does one another connection of the same function never sends.

@@ -5,6 +5,7 @@
  */
 import type { Fix, TextEdit } from '../../diagnostics';
 import { connectionsOfHandler } from './connections';
+import { once } from './once';
 import {
   appendParams,
   catchAll,
@@ -31,6 +32,13 @@ const titles = messageTable('add-all-parameters', {
  * sender that is always None is not worth naming.
  */
 export function undeclaredSentKeywords(context: HandlerContext): string[] {
+  return once(context, UNDECLARED, () => findUndeclared(context));
+}
+
+/** The hint and its fix both ask. */
+const UNDECLARED = Symbol('undeclared keywords');
+
+function findUndeclared(context: HandlerContext): string[] {
   const { handler, signal } = context;
   const rest = catchAll(handler);
   const boundSelf = (p: HandlerParam, i: number) =>

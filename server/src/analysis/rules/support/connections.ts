@@ -3,16 +3,41 @@
  * connect call). A fix to its signature must fit every one of those connections, not only the one
  * whose finding it repairs.
  */
-import type { HandlerSite } from '../../model';
+import type { FileModel, HandlerSite } from '../../model';
+import { once } from './once';
 import { handlerContext } from './sites';
 import type { HandlerContext, SiteContext } from './types';
 
+/** A model's sites by where their handler's definition starts, found once per model. */
+const sitesByDefinition = new WeakMap<FileModel, Map<number, HandlerSite[]>>();
+
+function sitesDefinedAt(model: FileModel, start: number): readonly HandlerSite[] {
+  let index = sitesByDefinition.get(model);
+  if (!index) {
+    index = new Map();
+    for (const site of model.sites) {
+      const at = site.handler?.definitionSpan.start;
+      if (at === undefined) continue;
+      const list = index.get(at);
+      if (list) list.push(site);
+      else index.set(at, [site]);
+    }
+    sitesByDefinition.set(model, index);
+  }
+  return index.get(start) ?? [];
+}
+
+/** Several rules ask for them at every site. */
+const CONNECTIONS = Symbol('connections of the handler');
+
 /** Every connection of the context's handler whose signal is known, the context's own included. */
 export function connectionsOfHandler(context: HandlerContext): HandlerContext[] {
-  const start = context.handler.definitionSpan.start;
+  return once(context, CONNECTIONS, () => findConnections(context));
+}
+
+function findConnections(context: HandlerContext): HandlerContext[] {
   const contexts: HandlerContext[] = [];
-  for (const site of context.model.sites) {
-    if (site.handler?.definitionSpan.start !== start) continue;
+  for (const site of sitesDefinedAt(context.model, context.handler.definitionSpan.start)) {
     if (site === context.site) {
       contexts.push(context);
       continue;

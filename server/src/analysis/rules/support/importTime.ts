@@ -6,7 +6,7 @@ import type { HandlerSite, Span } from '../../model';
 import { customReceiversWithoutKwargs } from '../customSignalNoKwargs';
 import { usedBeforeDefinition } from '../receiverDefinedLater';
 import { starImportMisses } from '../notInStarImport';
-import { inImport, isMissingName } from './signalRefs';
+import { isMissingName } from './signalRefs';
 import { connectTimeHandler, optionValue } from './sites';
 import type { FileContext } from './types';
 import { atLeast, connectOptionsFor, RELEASES } from './versions';
@@ -52,15 +52,16 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
     if (!first || offset < first.offset) first = { offset, span, reason, importedName };
   };
   for (const ref of model.signalRefs) {
+    // The import binding the reference sits in (then it is in an import statement: see inImport).
     const binding = model.imports.find((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
-    if (!binding || !inImport(model, ref) || !binding.topLevel) continue;
+    if (!binding?.topLevel) continue;
     const spec = ref.resolution === 'catalog' ? catalog.get(ref.name) : undefined;
     const missing = isMissingName(ref, catalog, celeryVersion) || (spec?.since !== undefined && !atLeast(celeryVersion, spec.since));
     if (missing) consider(binding.span.start, ref.nameSpan, `${ref.name} cannot be imported`, ref.name);
   }
   for (const site of model.sites) {
     if (!connectsAtImport(site)) continue;
-    const later = usedBeforeDefinition({ ...context, site, signal: undefined });
+    const later = usedBeforeDefinition({ model, site });
     const reason = refusedAtConnect(context, site) ?? (later && `${later.name} is used before it is defined`);
     if (reason) consider(site.connection.span.start, site.connection.signal.nameSpan, reason);
   }

@@ -3,6 +3,7 @@ import type { ParamSpec } from '../../../catalog/types';
 import type { HandlerParam } from '../../model';
 import { closestName } from './didYouMean';
 import { dispatchFailureText, neverSentText } from './phrases';
+import { once } from './once';
 import type { HandlerContext } from './types';
 
 export interface NamedParam {
@@ -13,8 +14,15 @@ export interface NamedParam {
   later?: ParamSpec;
 }
 
-/** Parameters a keyword could fill, leaving out catch-alls and a bound `self`/`cls`. */
+/** Parameters a keyword could fill, leaving out catch-alls and a bound `self`/`cls`. Callers must not change the list. */
 export function namedParams(context: HandlerContext): NamedParam[] {
+  return once(context, NAMED, () => findNamed(context));
+}
+
+/** Most signature rules ask for them. */
+const NAMED = Symbol('named parameters');
+
+function findNamed(context: HandlerContext): NamedParam[] {
   const { handler, sent } = context;
   const params = handler.params.filter((p) => p.kind !== 'var-keyword' && p.kind !== 'var-positional' && p.kind !== 'object-rest');
   const first = handler.params[0];

@@ -1,12 +1,18 @@
 /** Helpers rules share to read a site: its handler, its options and where to point a finding. */
 import type { Handler, HandlerSite, Span, ConnectArgument, ConnectValue } from '../../model';
 import type { HandlerContext, SiteContext } from './types';
+import { once } from './once';
 import { atLeast, RELEASES } from './versions';
 
 /** The site's handler with its signal, or undefined when signature rules cannot judge it. */
 export function handlerContext(context: SiteContext): HandlerContext | undefined {
   // Every signature rule asks for the same site's context: build it once per site context.
-  if (handlerContexts.has(context)) return handlerContexts.get(context);
+  return once(context, HANDLER_CONTEXT, () => buildHandlerContext(context));
+}
+
+const HANDLER_CONTEXT = Symbol('handler context');
+
+function buildHandlerContext(context: SiteContext): HandlerContext | undefined {
   const { site, signal } = context;
   let result: HandlerContext | undefined;
   // `@sig.connect(task)`: Celery connects the positional argument, not the decorated function.
@@ -25,11 +31,8 @@ export function handlerContext(context: SiteContext): HandlerContext | undefined
       sent: context.sentKeywords(signal),
     };
   }
-  handlerContexts.set(context, result);
   return result;
 }
-
-const handlerContexts = new WeakMap<SiteContext, HandlerContext | undefined>();
 
 /**
  * The function whose signature connect() tests for **kwargs. Under a user decorator that is the
