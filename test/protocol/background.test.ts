@@ -65,6 +65,8 @@ test('after a settings change, a hover on an analysed large document does not wa
     const first = 'file:///project/first_large.py';
     client.open(first, large(HANDLER, false));
     await client.nextDiagnostics(first, 1);
+    // A first hover brings the document's model over from the analysis thread.
+    await client.request('textDocument/hover', { textDocument: { uri: first }, position: { line: 2, character: 3 } });
     const second = 'file:///project/second_large.py';
     client.open(second, large(HANDLER, true));
     await client.waitFor(held(second, 1));

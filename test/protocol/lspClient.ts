@@ -172,10 +172,16 @@ export class LspClient {
     this.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
   }
 
-  request<T = any>(method: string, params: unknown): Promise<T> {
+  /** A request the server leaves unanswered fails after `timeoutMs` instead of holding the suite. */
+  request<T = any>(method: string, params: unknown, timeoutMs = 120_000): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, method });
+      const timer = setTimeout(() => {
+        if (this.pending.delete(id)) reject(new Error(`${method} got no answer in ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`));
+      }, timeoutMs);
+      timer.unref();
+      const settle = { resolve: (value: T) => (clearTimeout(timer), resolve(value)), reject: (error: Error) => (clearTimeout(timer), reject(error)), method };
+      this.pending.set(id, settle);
       this.write({ jsonrpc: '2.0', id, method, params });
     });
   }
