@@ -18,7 +18,7 @@ import { fixFiles } from './fixFiles';
 import { indexProject, projectRoot } from './project';
 import { languageFromEnvironment } from './language';
 import { formatReport } from './output';
-import { defaultJobs, extractFiles } from './pool';
+import { defaultJobs, ExtractionPool } from './pool';
 import type { FileFindings } from './report';
 
 export { servePool } from './poolWorker';
@@ -97,9 +97,9 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     texts.set(file, read.text);
   }
   // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
-  const jobs = args.jobs ?? defaultJobs();
-  const extractMany = (requests: Parameters<typeof extractFiles>[0]['requests']) => extractFiles({ requests, catalog, userCatalogs, jobs });
-  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, extractMany });
+  const pool = new ExtractionPool({ catalog, userCatalogs, jobs: args.jobs ?? defaultJobs() });
+  const extractElsewhere = pool.extract.bind(pool);
+  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, extractElsewhere }).finally(() => pool.close());
   const results: FileFindings[] = [...texts].map(([file, text]) => ({ file: displayPath(file, io.cwd), text, findings: project.file(file)?.findings ?? [] }));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {

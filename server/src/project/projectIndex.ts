@@ -59,10 +59,11 @@ export interface ProjectIndexSetup {
   /** Leave unparsed the files that cannot change a finding (see factlessFiles.ts); the CLI does. */
   skipFactless?: boolean;
   /**
-   * Runs the first extraction of many files at once (the CLI: in worker threads), results in the
-   * order of the requests; without it the index extracts them one by one.
+   * Extracts a file elsewhere (the CLI: in worker threads), Python files under `python`. The index
+   * asks for many files before it waits for any, as it loads them; without this it extracts them here,
+   * one by one.
    */
-  extractMany?(requests: readonly ExtractRequest[]): Promise<Extracted[]>;
+  extractElsewhere?(request: ExtractRequest, python: Catalog): Promise<Extracted>;
 }
 
 interface Entry extends ProjectFile {
@@ -115,7 +116,7 @@ export class ProjectIndex {
   /** Indexes `files`; `progress` hears after each file (it may yield to let other work run). */
   static async build(setup: ProjectIndexSetup, files: readonly string[], progress?: (done: number, total: number) => void | Promise<void>): Promise<ProjectIndex> {
     const index = new ProjectIndex(setup);
-    await index.apply(files.map((file) => ({ path: file })), progress, setup.extractMany && []);
+    await index.apply(files.map((file) => ({ path: file })), progress, setup.extractElsewhere && []);
     return index;
   }
 
@@ -172,8 +173,8 @@ export class ProjectIndex {
     return this.apply(all.map((file) => ({ path: file })));
   }
 
-  /** `batch`: collect the files to extract and extract them together once all are loaded (a fresh build). */
-  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>, batch?: { entry: Entry; text: string }[]): Promise<string[]> {
+  /** `batch`: go on loading while files are extracted elsewhere, and wait for all of them at the end (a fresh build). */
+  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>, batch?: Promise<void>[]): Promise<string[]> {
     const touched = new Set<string>();
     const deleted: string[] = [];
     const namingChanged = changes.some((change) => path.basename(change.path) === '__init__.py' && (change.deleted || !this.entries.has(change.path)));
@@ -188,14 +189,18 @@ export class ProjectIndex {
       } else if (await this.load(change, batch)) touched.add(change.path);
       await progress?.(++done, changes.length);
     }
-    if (batch && batch.length > 0) await this.extractBatch(batch);
+    if (batch && batch.length > 0) {
+      await Promise.all(batch);
+      // Every file of a fresh build is new: the exports changed.
+      this.exportsChanged = true;
+    }
     if (namingChanged) for (const entry of this.entries.values()) if (this.renamed(entry)) touched.add(entry.path);
     const changed = await this.settle(touched);
     return [...new Set([...changed, ...deleted])].sort();
   }
 
   /** Reads and extracts one file; false when it is unchanged or cannot be indexed. */
-  private async load(change: IndexChange, batch?: { entry: Entry; text: string }[]): Promise<boolean> {
+  private async load(change: IndexChange, batch?: Promise<void>[]): Promise<boolean> {
     const grammar = grammarFor(change.path);
     if (!grammar) return false;
     const text = change.text ?? (await this.setup.read(change.path));
@@ -222,8 +227,12 @@ export class ProjectIndex {
       hash,
     };
     if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name)) this.leaveUnparsed(entry, text);
-    else if (batch) batch.push({ entry, text });
-    else await this.extractWithExports(entry, text);
+    else if (batch) {
+      const extracting = this.extractWithExports(entry, text);
+      // A failure is the whole build's, seen when the build waits for the batch.
+      extracting.catch(() => undefined);
+      batch.push(extracting);
+    } else await this.extractWithExports(entry, text);
     if (!existing || exportsKey(existing) !== exportsKey(entry)) this.exportsChanged = true;
     this.entries.set(entry.path, entry);
     return true;
@@ -242,14 +251,9 @@ export class ProjectIndex {
   }
 
   private async extractWithExports(entry: Entry, text: string): Promise<void> {
-    this.extracted(entry, text, await extractFile({ path: entry.path, text, grammar: entry.grammar, module: entry.identity }, { python: this.projectCatalog, base: this.setup.catalog }));
-  }
-
-  /** The first extraction of a fresh build's files, all at once; every one of them is new, so exports changed. */
-  private async extractBatch(batch: { entry: Entry; text: string }[]): Promise<void> {
-    const results = await this.setup.extractMany!(batch.map(({ entry, text }) => ({ path: entry.path, text, grammar: entry.grammar, module: entry.identity })));
-    batch.forEach(({ entry, text }, i) => this.extracted(entry, text, results[i]));
-    this.exportsChanged = true;
+    const request: ExtractRequest = { path: entry.path, text, grammar: entry.grammar, module: entry.identity };
+    const elsewhere = this.setup.extractElsewhere?.(request, this.projectCatalog);
+    this.extracted(entry, text, await (elsewhere ?? extractFile(request, { python: this.projectCatalog, base: this.setup.catalog })));
   }
 
   private extracted(entry: Entry, text: string, result: Extracted): void {
@@ -273,7 +277,8 @@ export class ProjectIndex {
   private async extract(entry: Entry, text: string): Promise<void> {
     // TypeScript and JavaScript see no project module: they are judged against the catalog in force.
     const catalog = entry.grammar === 'python' ? this.projectCatalog : this.setup.catalog;
-    this.took(entry, text, await extractSource(text, entry.grammar, catalog, entry.identity));
+    const elsewhere = this.setup.extractElsewhere?.({ path: entry.path, text, grammar: entry.grammar, module: entry.identity, withoutExports: true }, this.projectCatalog);
+    this.took(entry, text, await (elsewhere ?? extractSource(text, entry.grammar, catalog, entry.identity)));
   }
 
   private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown }): void {
@@ -303,7 +308,7 @@ export class ProjectIndex {
     const unparsed = [...this.entries.values()].filter((entry) => entry.unparsed && entry.grammar === 'python');
     if (unparsed.length === 0) return false;
     const needs = needsParsing(modulesThatMatter([...this.entries.values()], this.symbols), this.projectCatalog);
-    let parsed = false;
+    const needed: { entry: Entry; text: string }[] = [];
     for (const entry of unparsed) {
       const modules = [entry.identity, entry.alias === undefined ? undefined : { ...entry.identity!, name: entry.alias }].filter((module) => module !== undefined);
       let text = entry.text;
@@ -315,11 +320,13 @@ export class ProjectIndex {
       if (!needs(entry.written, modules)) continue;
       text ??= await this.setup.read(entry.path);
       if (text === undefined) continue;
+      needed.push({ entry, text });
+    }
+    if (needed.length === 0) return false;
+    await this.each(needed, async ({ entry, text }) => {
       await this.extractWithExports(entry, text);
       touched.add(entry.path);
-      parsed = true;
-    }
-    if (!parsed) return false;
+    });
     this.exportsChanged = true;
     this.recomputeCatalog();
     return true;
@@ -329,17 +336,20 @@ export class ProjectIndex {
     for (let round = 0; round < 4; round++) {
       const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && !entry.unparsed && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
       if (stale.length === 0) break;
-      for (const entry of stale) {
+      await this.each(stale, async (entry) => {
         const text = entry.text ?? (await this.setup.read(entry.path));
-        if (text === undefined) {
-          this.entries.delete(entry.path);
-          continue;
-        }
+        if (text === undefined) return void this.entries.delete(entry.path);
         await this.extract(entry, text);
         touched.add(entry.path);
-      }
+      });
       this.recomputeCatalog();
     }
+  }
+
+  /** Runs `work` on every item: all at once when files are extracted elsewhere, else one after another. */
+  private async each<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+    if (this.setup.extractElsewhere) await Promise.all(items.map(work));
+    else for (const item of items) await work(item);
   }
 
   private recomputeCatalog(): void {
