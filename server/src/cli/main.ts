@@ -100,7 +100,10 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const pool = new ExtractionPool({ catalog, userCatalogs, jobs: args.jobs ?? defaultJobs() });
   const extractElsewhere = pool.extract.bind(pool);
   const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, extractElsewhere }).finally(() => pool.close());
-  const results: FileFindings[] = [...texts].map(([file, text]) => ({ file: displayPath(file, io.cwd), text, findings: project.file(file)?.findings ?? [] }));
+  const results: FileFindings[] = [...texts].map(([file, text]) => {
+    const indexed = project.file(file);
+    return { file: displayPath(file, io.cwd), text, findings: indexed?.findings ?? [], lineStarts: indexed?.lineStarts };
+  });
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);

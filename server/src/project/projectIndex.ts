@@ -27,7 +27,7 @@ import { ProjectCatalog, type ProjectAdditions } from './projectCatalog';
 import type { ModuleExports } from './pythonExports';
 import { crossModuleFindings } from './crossModule';
 import { extractFile, type Extracted, type ExtractRequest } from './extractFile';
-import { modulesThatMatter, needsParsing, writtenWords, type WrittenWords } from './factlessFiles';
+import { modulesThatMatter, needsParsing, type WrittenWords } from './factlessFiles';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -307,17 +307,17 @@ export class ProjectIndex {
   private async parseWhatMatters(touched: Set<string>): Promise<boolean> {
     const unparsed = [...this.entries.values()].filter((entry) => entry.unparsed && entry.grammar === 'python');
     if (unparsed.length === 0) return false;
-    const needs = needsParsing(modulesThatMatter([...this.entries.values()], this.symbols), this.projectCatalog);
+    const test = needsParsing(modulesThatMatter([...this.entries.values()], this.symbols), this.projectCatalog);
     const needed: { entry: Entry; text: string }[] = [];
     for (const entry of unparsed) {
       const modules = [entry.identity, entry.alias === undefined ? undefined : { ...entry.identity!, name: entry.alias }].filter((module) => module !== undefined);
       let text = entry.text;
-      if (!entry.written) {
+      if (entry.written?.key !== test.key) {
         text ??= await this.setup.read(entry.path);
         if (text === undefined) continue;
-        entry.written = writtenWords(text);
+        entry.written = test.read(text);
       }
-      if (!needs(entry.written, modules)) continue;
+      if (!test.needs(entry.written, modules)) continue;
       text ??= await this.setup.read(entry.path);
       if (text === undefined) continue;
       needed.push({ entry, text });
