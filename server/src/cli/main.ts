@@ -98,8 +98,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   }
   // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
   const pool = new ExtractionPool({ catalog, userCatalogs, jobs: args.jobs ?? defaultJobs() });
-  const extractElsewhere = pool.extract.bind(pool);
-  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, extractElsewhere }).finally(() => pool.close());
+  const elsewhere = { extractElsewhere: pool.extract.bind(pool), judgeElsewhere: pool.judge.bind(pool) };
+  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, ...elsewhere }).finally(() => pool.close());
   const results: FileFindings[] = [...texts].map(([file, text]) => {
     const indexed = project.file(file);
     return { file: displayPath(file, io.cwd), text, findings: indexed?.findings ?? [], lineStarts: indexed?.lineStarts };

@@ -16,7 +16,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { emptyModel, languageOf } from '../analysis/analyze';
+import { checkExtracted, emptyModel, languageOf, type CheckOptions } from '../analysis/analyze';
+import type { Finding } from '../analysis/diagnostics';
+import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogFile } from '../catalog/types';
 import { extractFile, initialProjectCatalog, type Extracted, type ExtractRequest } from '../project/extractFile';
@@ -39,7 +41,8 @@ export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-interface Job {
+interface ExtractJob {
+  kind: 'extract';
   request: ExtractRequest;
   /** The catalog Python files are extracted with, by its number in this pool. */
   catalog: number;
@@ -47,6 +50,18 @@ interface Job {
   resolve(result: Extracted): void;
   reject(error: Error): void;
 }
+
+/** A file's own findings, judged by the worker that holds its model and text. */
+interface JudgeJob {
+  kind: 'judge';
+  file: string;
+  /** What to judge here instead, should the worker stop. */
+  here: () => Finding[];
+  resolve(findings: Finding[]): void;
+  reject(error: Error): void;
+}
+
+type Job = ExtractJob | JudgeJob;
 
 interface Thread {
   worker: Worker;
@@ -59,7 +74,9 @@ interface Thread {
 }
 
 export class ExtractionPool {
-  private readonly queue: Job[] = [];
+  private readonly queue: ExtractJob[] = [];
+  /** The worker that made each file's latest model, and that model (as received here). */
+  private readonly holders = new Map<string, { thread: Thread; model: FileModel }>();
   private readonly threads = new Set<Thread>();
   /** Catalogs by number (0: the one the workers start with), and the numbers of catalog objects met. */
   private readonly catalogs: Catalog[];
@@ -86,12 +103,31 @@ export class ExtractionPool {
         extractFile(request, { python, base: this.setup.catalog }).then(resolve, reject);
         return;
       }
-      this.queue.push({ request, catalog, size: request.text.length, resolve, reject });
+      this.queue.push({ kind: 'extract', request, catalog, size: request.text.length, resolve, reject });
       this.asked += request.text.length;
       this.startWorkers();
       for (const thread of this.threads) this.feed(thread);
       // Once the caller has asked for all it wanted now, what no worker takes is extracted here.
       setImmediate(() => this.extractHereIfIdle());
+    });
+  }
+
+  /**
+   * A file's own findings (checkExtracted), judged in the worker that extracted `extracted` when it
+   * still holds it, else here.
+   */
+  judge(file: string, extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text: string | undefined): Promise<Finding[]> {
+    const here = () => checkExtracted(extracted, catalog, options, text);
+    const holder = this.holders.get(file);
+    const number = this.numberOf(catalog);
+    if (this.closed || !holder || holder.model !== extracted.model || !this.threads.has(holder.thread) || number === undefined || extracted.failure !== undefined) {
+      return Promise.resolve().then(here);
+    }
+    const { thread } = holder;
+    return new Promise((resolve, reject) => {
+      this.useCatalog(thread, number);
+      thread.inFlight.push({ kind: 'judge', file, here, resolve, reject });
+      thread.worker.postMessage({ judge: file, options } satisfies PoolTask);
     });
   }
 
@@ -120,7 +156,7 @@ export class ExtractionPool {
     while (this.started < worthIt) this.start();
   }
 
-  private take(): Job | undefined {
+  private take(): ExtractJob | undefined {
     if (this.queue.length === 0) return undefined;
     // Largest first: a large file started last would keep one thread busy alone.
     let best = 0;
@@ -129,17 +165,21 @@ export class ExtractionPool {
   }
 
   private feed(thread: Thread): void {
-    const ahead = () => thread.inFlight.reduce((sum, job) => sum + job.size, 0);
+    const ahead = () => thread.inFlight.reduce((sum, job) => sum + (job.kind === 'extract' ? job.size : 0), 0);
     while (this.queue.length > 0 && (thread.inFlight.length < 2 || ahead() < BYTES_AHEAD)) {
       const job = this.take()!;
-      if (job.catalog !== thread.catalog) {
-        const catalog = this.catalogs[job.catalog] as ProjectCatalog;
-        thread.worker.postMessage({ catalog: job.catalog, additions: catalog.additions } satisfies PoolTask);
-        thread.catalog = job.catalog;
-      }
+      this.useCatalog(thread, job.catalog);
       thread.inFlight.push(job);
       thread.worker.postMessage({ request: job.request } satisfies PoolTask);
     }
+  }
+
+  /** Sends the worker the catalog the tasks after it need, unless it holds it already. */
+  private useCatalog(thread: Thread, number: number): void {
+    if (thread.catalog === number) return;
+    const catalog = this.catalogs[number] as ProjectCatalog;
+    thread.worker.postMessage({ catalog: number, additions: catalog.additions } satisfies PoolTask);
+    thread.catalog = number;
   }
 
   private async extractHereIfIdle(): Promise<void> {
@@ -166,24 +206,33 @@ export class ExtractionPool {
     worker.on('message', (reply: PoolReply) => {
       if (this.closed) return;
       if ('ready' in reply) return void (thread.ready = true);
-      // Files are extracted in the order sent.
+      // Tasks are done in the order sent.
       const job = thread.inFlight.shift()!;
       // An exception outside the analysis (which turns its own into a failure) ends the run, as in-process.
       if ('error' in reply) job.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-      else job.resolve(reply.result);
+      else if (job.kind === 'judge') job.resolve((reply as { findings: Finding[] }).findings);
+      else {
+        const { result } = reply as { result: Extracted };
+        this.holders.set(job.request.path, { thread, model: result.model });
+        job.resolve(result);
+      }
       this.feed(thread);
     });
     worker.on('error', (error) => (thread.failure = error));
     worker.on('exit', (code) => {
       this.threads.delete(thread);
       if (this.closed) return;
+      // What it held is judged here.
+      for (const job of thread.inFlight) if (job.kind === 'judge') job.resolve(job.here());
+      const extracting = thread.inFlight.filter((job): job is ExtractJob => job.kind === 'extract');
       if (!thread.ready) {
         // It could not start: its files wait for another worker, or for the main thread.
-        this.queue.unshift(...thread.inFlight);
+        this.queue.unshift(...extracting);
         if (this.threads.size === 0) this.workersFailed = true;
       } else {
-        const [stopped, ...queued] = thread.inFlight;
-        this.queue.unshift(...queued);
+        // Tasks are done in the order sent: the first one was under way.
+        const stopped = thread.inFlight[0]?.kind === 'extract' ? extracting[0] : undefined;
+        this.queue.unshift(...(stopped ? extracting.slice(1) : extracting));
         if (stopped) {
           const cause = new Error(`the worker thread checking it stopped: ${thread.failure?.message ?? `exit code ${code}`}`);
           stopped.resolve({ model: emptyModel(languageOf(stopped.request.grammar)), failure: cause });

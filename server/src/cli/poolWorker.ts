@@ -1,5 +1,7 @@
 /** The worker-thread side of the CLI's pool (pool.ts): extracts the files it is sent, one at a time, in order. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { checkExtracted, type CheckOptions } from '../analysis/analyze';
+import type { Finding } from '../analysis/diagnostics';
 import type { Catalog } from '../catalog/catalog';
 import { buildCatalog } from '../catalog/load';
 import type { CatalogFile } from '../catalog/types';
@@ -10,11 +12,14 @@ export interface PoolWorkerData {
   userCatalogs: readonly CatalogFile[];
 }
 
-/** A file to extract, or the project catalog the files sent after it are extracted with (by its additions). */
-export type PoolTask = { request: ExtractRequest } | { catalog: number; additions: ProjectAdditions };
+/**
+ * A file to extract; the project catalog the tasks sent after it use (by its additions); or a file this
+ * worker extracted last, to judge its own findings.
+ */
+export type PoolTask = { request: ExtractRequest } | { catalog: number; additions: ProjectAdditions } | { judge: string; options: CheckOptions };
 
 /** `ready` first, once the worker has loaded: a worker that stops before it could not start at all. */
-export type PoolReply = { ready: true } | { result: Extracted } | { error: { message: string; stack?: string } };
+export type PoolReply = { ready: true } | { result: Extracted } | { findings: Finding[] } | { error: { message: string; stack?: string } };
 
 export function servePool(): void {
   const port = parentPort;
@@ -24,6 +29,8 @@ export function servePool(): void {
   let python: Catalog = initialProjectCatalog(base);
   port.postMessage({ ready: true } satisfies PoolReply);
   let queue = Promise.resolve();
+  /** Each file's latest extraction here, with its text, for judging it later. */
+  const held = new Map<string, { extracted: Extracted; text: string }>();
   port.on('message', (task: PoolTask) => {
     if ('catalog' in task) {
       queue = queue.then(() => void (python = new ProjectCatalog(base, task.additions)));
@@ -32,7 +39,14 @@ export function servePool(): void {
     queue = queue.then(async () => {
       let reply: PoolReply;
       try {
-        reply = { result: await extractFile(task.request, { python, base }) };
+        if ('judge' in task) {
+          const { extracted, text } = held.get(task.judge)!;
+          reply = { findings: checkExtracted(extracted, python, task.options, text) };
+        } else {
+          const extracted = await extractFile(task.request, { python, base });
+          held.set(task.request.path, { extracted, text: task.request.text });
+          reply = { result: extracted };
+        }
       } catch (error) {
         const e = error instanceof Error ? error : new Error(String(error));
         reply = { error: { message: e.message, stack: e.stack } };

@@ -64,6 +64,11 @@ export interface ProjectIndexSetup {
    * one by one.
    */
   extractElsewhere?(request: ExtractRequest, python: Catalog): Promise<Extracted>;
+  /**
+   * Judges a file's own findings elsewhere (the CLI: in the worker thread that holds its model), as
+   * checkExtracted would here; the index asks for all of them before it waits for any.
+   */
+  judgeElsewhere?(file: string, extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text: string | undefined): Promise<Finding[]>;
 }
 
 interface Entry extends ProjectFile {
@@ -297,7 +302,7 @@ export class ProjectIndex {
     this.recomputeCatalog();
     do await this.reextractStale(touched);
     while (await this.parseWhatMatters(touched));
-    return this.judge(touched);
+    return await this.judge(touched);
   }
 
   /**
@@ -377,7 +382,7 @@ export class ProjectIndex {
    * Judges the touched files, and every file whose findings depend on the project: those connected
    * to or sending the project's own signals, and those the cross-module rules look at.
    */
-  private judge(touched: Set<string>): string[] {
+  private async judge(touched: Set<string>): Promise<string[]> {
     const changed: string[] = [];
     const { additions } = this.facts;
     // What a file's own findings can read from the project: its own signals' keywords, and task names.
@@ -388,19 +393,30 @@ export class ProjectIndex {
     this.judgedSignatures = signatures;
     this.judgedTaskNames = taskNames;
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
-    for (const entry of this.entries.values()) {
-      const dependsOnProject =
+    const judged = [...this.entries.values()].filter(
+      (entry) =>
+        touched.has(entry.path) ||
         entry.model.sites.some((site) => changedSignals.has(site.connection.signal.name) || (tasksChanged && namesTask(site))) ||
         crossModule.has(entry.path) ||
-        this.crossModulePaths.has(entry.path);
-      if (!touched.has(entry.path) && !dependsOnProject) continue;
-      const own = checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, this.setup.optionsOf?.(entry.path) ?? this.setup.options, entry.text);
+        this.crossModulePaths.has(entry.path),
+    );
+    const ownFindings = await this.ownFindings(judged);
+    for (const [i, entry] of judged.entries()) {
+      const own = ownFindings[i];
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
       entry.findings = [...own, ...(crossModule.get(entry.path) ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
       if (before === undefined || before !== findingsKey(entry.findings)) changed.push(entry.path);
     }
     this.crossModulePaths = new Set(crossModule.keys());
     return changed;
+  }
+
+  /** The findings of each entry's own model, judged here or, all at once, elsewhere. */
+  private async ownFindings(entries: readonly Entry[]): Promise<Finding[][]> {
+    const optionsOf = (entry: Entry) => this.setup.optionsOf?.(entry.path) ?? this.setup.options;
+    const elsewhere = this.setup.judgeElsewhere;
+    if (elsewhere) return Promise.all(entries.map((entry) => elsewhere(entry.path, { model: entry.model, failure: entry.failure }, this.projectCatalog, optionsOf(entry), entry.text)));
+    return entries.map((entry) => checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, optionsOf(entry), entry.text));
   }
 }
 
