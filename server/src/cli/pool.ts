@@ -7,8 +7,8 @@
  * additions); every answer goes to the file it belongs to, so nothing depends on N or on which thread
  * finished first.
  *
- * Workers start once enough code has been asked for to be worth it (starting one costs about as much
- * as extracting BYTES_PER_WORKER), and stay until the run ends. A worker that stops while extracting a
+ * Workers start once enough code has been asked for, or is likely to be, to be worth it (starting one
+ * costs about as much as extracting BYTES_PER_WORKER), and stay until the run ends. A worker that stops while extracting a
  * file (it ran out of memory, say) costs that file alone: the file gets the `internal-error` finding an
  * in-process failure would give, and the files queued behind it go to a fresh worker. When no worker is
  * running (too little code, or none could start), the main thread extracts the files itself.
@@ -34,6 +34,8 @@ export interface PoolSetup {
 
 /** Starting a worker costs about as much as extracting this much code. */
 const BYTES_PER_WORKER = 128 * 1024;
+/** About this share of a tree's source holds a fact word and is extracted (the standard library: a sixth). */
+const EXTRACTED_SHARE = 1 / 8;
 /** Code handed to a worker ahead, so it does not wait for the main thread (busy loading) between files. */
 const BYTES_AHEAD = 256 * 1024;
 
@@ -83,6 +85,7 @@ export class ExtractionPool {
   private readonly numbers = new WeakMap<Catalog, number>();
   private readonly here: { python: Catalog; base: Catalog };
   private asked = 0;
+  private expected = 0;
   private started = 0;
   /** No worker could start: the main thread extracts everything. */
   private workersFailed = false;
@@ -131,6 +134,15 @@ export class ExtractionPool {
     });
   }
 
+  /**
+   * How much source the caller has read so far: enough of it, and workers start warming up (loading
+   * the grammar and the catalog) before the first file is asked for.
+   */
+  expect(sourceBytes: number): void {
+    this.expected = sourceBytes * EXTRACTED_SHARE;
+    this.startWorkers();
+  }
+
   /** Ends the workers; the run is over. */
   close(): void {
     this.closed = true;
@@ -150,7 +162,7 @@ export class ExtractionPool {
 
   private startWorkers(): void {
     if (this.workersFailed || this.closed) return;
-    const worthIt = Math.min(this.setup.jobs, Math.floor(this.asked / BYTES_PER_WORKER));
+    const worthIt = Math.min(this.setup.jobs, Math.floor(Math.max(this.asked, this.expected) / BYTES_PER_WORKER));
     // One worker alone would only add its start to the main thread's work.
     if (worthIt < 2) return;
     while (this.started < worthIt) this.start();

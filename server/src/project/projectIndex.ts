@@ -214,8 +214,8 @@ export class ProjectIndex {
       return this.entries.delete(change.path);
     }
     this.unread.delete(change.path);
-    const hash = hashOf(text);
     const existing = this.entries.get(change.path);
+    const hash = existing && hashOf(text);
     if (existing && existing.hash === hash) return false;
     const naming = moduleNamingOf(change.path, this.setup.root, (file) => file === change.path || this.entries.has(file));
     const entry: Entry = {
@@ -226,11 +226,12 @@ export class ProjectIndex {
       alias: naming?.alias,
       grammar,
       model: existing?.model ?? { language: 'python', sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] },
-      lineStarts: lineStartsOf(text),
+      lineStarts: [],
       findings: [],
       fingerprint: '',
-      hash,
+      hash: '',
     };
+    knowText(entry, text, hash, this.setup.keepText === true);
     if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name)) this.leaveUnparsed(entry, text);
     else if (batch) {
       const extracting = this.extractWithExports(entry, text);
@@ -447,6 +448,24 @@ function additionsKey(additions: ProjectAdditions): string {
     [...additions.tasks],
     [...additions.moduleTasks],
   ]);
+}
+
+/**
+ * Sets what an entry knows of its text: where its lines start, and its hash. An index that keeps every
+ * text (the CLI's) works them out when they are first read: most files are never shown nor compared.
+ */
+function knowText(entry: Entry, text: string, hash: string | undefined, lazily: boolean): void {
+  if (!lazily) {
+    entry.lineStarts = lineStartsOf(text);
+    entry.hash = hash ?? hashOf(text);
+    return;
+  }
+  const once = <K extends 'lineStarts' | 'hash'>(key: K, make: () => Entry[K]) => {
+    const settle = (value: Entry[K]) => Object.defineProperty(entry, key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(entry, key, { get: () => (settle(make()), entry[key]), set: settle, enumerable: true, configurable: true });
+  };
+  once('lineStarts', () => lineStartsOf(text));
+  once('hash', () => hash ?? hashOf(text));
 }
 
 function hashOf(text: string): string {
