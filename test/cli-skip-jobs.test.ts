@@ -244,7 +244,7 @@ describe('worker threads in a real process', () => {
     const one = cli(['check', ...paths(), '--format', 'json', '--jobs', '1']);
     const two = cli(['check', ...paths(), '--format', 'json', '--jobs', '2']);
     assert.deepEqual([...one.threads], ['main']);
-    // Workers extract the files; the main thread re-extracts those whose view of the project differs.
+    // Workers extract the files, and again those whose view of the project differs.
     assert.ok(two.threads.has('worker'), [...two.threads].join());
     assert.equal(two.stdout, one.stdout);
     assert.equal(two.stderr, one.stderr);

@@ -12,7 +12,7 @@ after(() => background.dispose());
 
 test('an index extracted on the analysis thread equals one extracted in place, built and updated', async () => {
   for (const project of fixtureProjects()) {
-    const onThread = { extractOne: (request: Parameters<BackgroundAnalysis['extract']>[0], catalogs: { python: Parameters<BackgroundAnalysis['extract']>[1] }) => background.extract(request, catalogs.python) };
+    const onThread = { extractElsewhere: (request: Parameters<BackgroundAnalysis['extract']>[0], python: Parameters<BackgroundAnalysis['extract']>[1]) => background.extract(request, python) };
     const files = [...project.texts.keys()];
     const inPlace = await ProjectIndex.build(memorySetup(project.root, project.texts), files);
     const threaded = await ProjectIndex.build(memorySetup(project.root, project.texts, onThread), files);

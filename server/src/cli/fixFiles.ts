@@ -65,7 +65,7 @@ export async function fixFiles(results: FileFindings[], run: FixRun): Promise<nu
     }
     run.log((run.dryRun ? say.wouldFix : say.fixed)(result.file, fixedCodes.length, describe(fixedCodes))[run.language]);
     applied += fixedCodes.length;
-    Object.assign(result, { text: fixed.text, findings: fixed.findings });
+    Object.assign(result, { text: fixed.text, findings: fixed.findings, lineStarts: undefined });
   }
   return applied;
 }

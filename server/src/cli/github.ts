@@ -1,7 +1,6 @@
 /** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff. */
 import type { Severity } from '../analysis/diagnostics';
-import { LineIndex } from '../analysis/text';
-import type { FileFindings } from './report';
+import { lineIndexOf, type FileFindings } from './report';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -11,8 +10,9 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 
 export function toGithubCommands(results: readonly FileFindings[]): string[] {
   const lines: string[] = [];
-  for (const { file, text, findings } of results) {
-    const index = new LineIndex(text);
+  for (const result of results) {
+    const { file, findings } = result;
+    const index = lineIndexOf(result);
     for (const f of findings) {
       const { start, end } = index.rangeOf(f.span);
       const properties = [`file=${escapeProperty(file)}`, `line=${start.line + 1}`, `col=${start.character + 1}`, `endLine=${end.line + 1}`];

@@ -16,9 +16,10 @@ import { versionOptions } from './celeryVersion';
 import { collectFiles, readSource } from './files';
 import { fixFiles } from './fixFiles';
 import { indexProject, projectRoot } from './project';
+import type { ProjectIndex } from '../project/projectIndex';
 import { languageFromEnvironment } from './language';
 import { formatReport } from './output';
-import { defaultJobs, extractFiles } from './pool';
+import { defaultJobs, ExtractionPool } from './pool';
 import type { FileFindings } from './report';
 
 export { servePool } from './poolWorker';
@@ -79,28 +80,39 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   for (const problem of problems) io.stderr(`celery-signals: ${displayPath(problem.path, io.cwd)}: ${problem.message}\n`);
   const options = { celeryVersion: args.celeryVersion ?? catalog.latestCeleryVersion, severities: args.severities, includeHints: args.hints };
   const texts = new Map<string, string>();
+  // Workers may start while the files are read: whatever happens, they end with the index.
+  const pool = new ExtractionPool({ catalog, userCatalogs, jobs: args.jobs ?? defaultJobs() });
   let skipped = 0;
-  for (const file of files) {
-    const shown = displayPath(file, io.cwd);
-    const grammar = grammarFor(file);
-    if (!grammar) {
-      io.stderr(`celery-signals: ${shown}: skipped: not a Python, TypeScript or JavaScript file\n`);
-      skipped++;
-      continue;
+  let project: ProjectIndex;
+  try {
+    let sourceBytes = 0;
+    for (const file of files) {
+      const shown = displayPath(file, io.cwd);
+      const grammar = grammarFor(file);
+      if (!grammar) {
+        io.stderr(`celery-signals: ${shown}: skipped: not a Python, TypeScript or JavaScript file\n`);
+        skipped++;
+        continue;
+      }
+      const read = readSource(file, args.maxFileBytes);
+      if ('skipped' in read) {
+        io.stderr(`celery-signals: ${shown}: skipped: ${read.skipped}\n`);
+        skipped++;
+        continue;
+      }
+      texts.set(file, read.text);
+      pool.expect((sourceBytes += read.text.length));
     }
-    const read = readSource(file, args.maxFileBytes);
-    if ('skipped' in read) {
-      io.stderr(`celery-signals: ${shown}: skipped: ${read.skipped}\n`);
-      skipped++;
-      continue;
-    }
-    texts.set(file, read.text);
+    // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
+    const elsewhere = { extractElsewhere: pool.extract.bind(pool), judgeElsewhere: pool.judge.bind(pool) };
+    project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, ...elsewhere });
+  } finally {
+    pool.close();
   }
-  // The files are judged together, so re-exported signals, imported tasks and the project's own signals count.
-  const jobs = args.jobs ?? defaultJobs();
-  const extractMany = (requests: Parameters<typeof extractFiles>[0]['requests']) => extractFiles({ requests, catalog, userCatalogs, jobs });
-  const project = await indexProject(texts, projectRoot(args.paths, io.cwd), catalog, options, optionsOf, { parseAll: args.parseAll, extractMany });
-  const results: FileFindings[] = [...texts].map(([file, text]) => ({ file: displayPath(file, io.cwd), text, findings: project.file(file)?.findings ?? [] }));
+  const results: FileFindings[] = [...texts].map(([file, text]) => {
+    const indexed = project.file(file);
+    return { file: displayPath(file, io.cwd), text, findings: indexed?.findings ?? [], lineStarts: indexed?.lineStarts };
+  });
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {
     const log = (line: string) => (args.format === 'text' && !args.dryRun ? io.stdout : io.stderr)(`${line}\n`);

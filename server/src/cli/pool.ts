@@ -1,131 +1,261 @@
 /**
- * Spreads the first extraction of the CLI's project index over worker threads (`--jobs N`): each
- * worker rebuilds the catalog and runs the same per-file step as the main thread (read the model
- * and the module's exports: project/extractFile.ts); results are put back in the order of the files,
- * so the index, and so what is printed, does not depend on N or on which thread finished first. The
- * main thread then builds the project's symbol table and catalog and re-extracts, itself, the few
- * files whose view of the project differs, and judges every file.
+ * Extracts the CLI's files in worker threads (`--jobs N`) while the project index goes on loading:
+ * each worker rebuilds the catalog and runs the same per-file step as the main thread (the model and
+ * the module's exports: project/extractFile.ts), so what it sends back is what the main thread would
+ * have made. The index asks for files one by one, as it reads them, and again whenever the project
+ * changes what a file sees (then under the project's catalog, which the workers rebuild from its
+ * additions); every answer goes to the file it belongs to, so nothing depends on N or on which thread
+ * finished first.
  *
- * A worker that stops while extracting a file (it ran out of memory, say) costs that file alone: the
- * file gets the `internal-error` finding an in-process failure would give, and the files queued
- * behind it go to a fresh worker. When no worker can start at all, the main thread extracts the
- * files. Small runs stay in the main thread: a worker is only worth starting for a good amount of code.
+ * Workers start once enough code has been asked for, or is likely to be, to be worth it (starting one
+ * costs about as much as extracting BYTES_PER_WORKER), and stay until the run ends. A worker that stops while extracting a
+ * file (it ran out of memory, say) costs that file alone: the file gets the `internal-error` finding an
+ * in-process failure would give, and the files queued behind it go to a fresh worker. When no worker is
+ * running (too little code, or none could start), the main thread extracts the files itself.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { emptyModel, languageOf } from '../analysis/analyze';
+import { checkExtracted, emptyModel, languageOf, type CheckOptions } from '../analysis/analyze';
+import type { Finding } from '../analysis/diagnostics';
+import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogFile } from '../catalog/types';
 import { extractFile, initialProjectCatalog, type Extracted, type ExtractRequest } from '../project/extractFile';
+import { ProjectCatalog } from '../project/projectCatalog';
 import type { PoolReply, PoolTask, PoolWorkerData } from './poolWorker';
 
-export interface ExtractRun {
-  requests: readonly ExtractRequest[];
+export interface PoolSetup {
   /** The catalog in force, and the user catalogs it was built from, for the workers to build the same one. */
   catalog: Catalog;
   userCatalogs: readonly CatalogFile[];
   jobs: number;
 }
 
-/** Starting a worker costs about as much as extracting this much code; smaller runs take fewer threads. */
+/** Starting a worker costs about as much as extracting this much code. */
 const BYTES_PER_WORKER = 128 * 1024;
-/** Files handed to a worker ahead, so it never waits for the main thread between two files. */
-const AHEAD = 2;
+/** About this share of a tree's source holds a fact word and is extracted (the standard library: a sixth). */
+const EXTRACTED_SHARE = 1 / 8;
+/** Code handed to a worker ahead, so it does not wait for the main thread (busy loading) between files. */
+const BYTES_AHEAD = 256 * 1024;
 
 export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-export async function extractFiles(run: ExtractRun): Promise<Extracted[]> {
-  const results: (Extracted | undefined)[] = new Array(run.requests.length).fill(undefined);
-  const sizes = run.requests.map((request) => request.text.length);
-  const threads = Math.min(run.jobs, run.requests.length, Math.floor(sizes.reduce((sum, size) => sum + size, 0) / BYTES_PER_WORKER));
-  const catalogs = { python: initialProjectCatalog(run.catalog), base: run.catalog };
-  const here = (index: number) => extractFile(run.requests[index], catalogs);
-  if (threads <= 1) {
-    for (let i = 0; i < run.requests.length; i++) results[i] = await here(i);
-  } else {
-    await inWorkers(run, threads, largestFirst(sizes), here, (index, result) => (results[index] = result));
+interface ExtractJob {
+  kind: 'extract';
+  request: ExtractRequest;
+  /** The catalog Python files are extracted with, by its number in this pool. */
+  catalog: number;
+  size: number;
+  resolve(result: Extracted): void;
+  reject(error: Error): void;
+}
+
+/** A file's own findings, judged by the worker that holds its model and text. */
+interface JudgeJob {
+  kind: 'judge';
+  file: string;
+  /** What to judge here instead, should the worker stop. */
+  here: () => Finding[];
+  resolve(findings: Finding[]): void;
+  reject(error: Error): void;
+}
+
+type Job = ExtractJob | JudgeJob;
+
+interface Thread {
+  worker: Worker;
+  ready: boolean;
+  /** Jobs sent, in the order the worker extracts them. */
+  inFlight: Job[];
+  /** The catalog the worker holds. */
+  catalog: number;
+  failure?: Error;
+}
+
+export class ExtractionPool {
+  private readonly queue: ExtractJob[] = [];
+  /** The worker that made each file's latest model, and that model (as received here). */
+  private readonly holders = new Map<string, { thread: Thread; model: FileModel }>();
+  private readonly threads = new Set<Thread>();
+  /** Catalogs by number (0: the one the workers start with), and the numbers of catalog objects met. */
+  private readonly catalogs: Catalog[];
+  private readonly numbers = new WeakMap<Catalog, number>();
+  private readonly here: { python: Catalog; base: Catalog };
+  private asked = 0;
+  private expected = 0;
+  private started = 0;
+  /** No worker could start: the main thread extracts everything. */
+  private workersFailed = false;
+  private extractingHere = false;
+  private closed = false;
+
+  constructor(private readonly setup: PoolSetup) {
+    this.here = { python: initialProjectCatalog(setup.catalog), base: setup.catalog };
+    this.catalogs = [this.here.python];
   }
-  return results as Extracted[];
-}
 
-function inWorkers(run: ExtractRun, threads: number, order: readonly number[], here: (index: number) => Promise<Extracted>, settle: (index: number, result: Extracted) => void): Promise<void> {
-  const data: PoolWorkerData = { userCatalogs: run.userCatalogs };
-  const retry: number[] = [];
-  let next = 0;
-  let done = 0;
-  let finished = false;
-  let extractingHere = false;
-  const workers = new Set<Worker>();
-  const take = (): number | undefined => retry.shift() ?? (next < order.length ? order[next++] : undefined);
-  const workLeft = (): boolean => retry.length > 0 || next < order.length;
+  /** Extracts one file; `python` is the catalog Python files see (TypeScript and JavaScript see the catalog in force). */
+  extract(request: ExtractRequest, python: Catalog): Promise<Extracted> {
+    return new Promise((resolve, reject) => {
+      const catalog = this.numberOf(python);
+      // A catalog the workers cannot rebuild is used here.
+      if (catalog === undefined) {
+        extractFile(request, { python, base: this.setup.catalog }).then(resolve, reject);
+        return;
+      }
+      this.queue.push({ kind: 'extract', request, catalog, size: request.text.length, resolve, reject });
+      this.asked += request.text.length;
+      this.startWorkers();
+      for (const thread of this.threads) this.feed(thread);
+      // Once the caller has asked for all it wanted now, what no worker takes is extracted here.
+      setImmediate(() => this.extractHereIfIdle());
+    });
+  }
 
-  return new Promise((resolve, reject) => {
-    const finish = (error?: Error): void => {
-      if (finished) return;
-      finished = true;
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve();
-    };
-    const completed = (index: number, result: Extracted): boolean => {
-      settle(index, result);
-      if (++done === run.requests.length) finish();
-      return finished;
-    };
-    // When no worker thread can start at all (too little memory, say), the files are extracted here.
-    const extractHere = async (): Promise<void> => {
-      if (extractingHere) return;
-      extractingHere = true;
-      for (let index = take(); index !== undefined && !finished; index = take()) completed(index, await here(index));
-    };
-    const start = (): void => {
-      const worker = spawnWorker(data);
-      workers.add(worker);
-      const inFlight: number[] = [];
-      let ready = false;
-      let failure: Error | undefined;
-      const feed = (): void => {
-        for (let index = inFlight.length < AHEAD ? take() : undefined; index !== undefined; index = inFlight.length < AHEAD ? take() : undefined) {
-          inFlight.push(index);
-          worker.postMessage({ index, request: run.requests[index] } satisfies PoolTask);
+  /**
+   * A file's own findings (checkExtracted), judged in the worker that extracted `extracted` when it
+   * still holds it, else here.
+   */
+  judge(file: string, extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text: string | undefined): Promise<Finding[]> {
+    const here = () => checkExtracted(extracted, catalog, options, text);
+    const holder = this.holders.get(file);
+    const number = this.numberOf(catalog);
+    if (this.closed || !holder || holder.model !== extracted.model || !this.threads.has(holder.thread) || number === undefined || extracted.failure !== undefined) {
+      return Promise.resolve().then(here);
+    }
+    const { thread } = holder;
+    return new Promise((resolve, reject) => {
+      this.useCatalog(thread, number);
+      thread.inFlight.push({ kind: 'judge', file, here, resolve, reject });
+      thread.worker.postMessage({ judge: file, options } satisfies PoolTask);
+    });
+  }
+
+  /**
+   * How much source the caller has read so far: enough of it, and workers start warming up (loading
+   * the grammar and the catalog) before the first file is asked for.
+   */
+  expect(sourceBytes: number): void {
+    this.expected = sourceBytes * EXTRACTED_SHARE;
+    this.startWorkers();
+  }
+
+  /** Ends the workers; the run is over. */
+  close(): void {
+    this.closed = true;
+    for (const thread of this.threads) void thread.worker.terminate();
+    this.threads.clear();
+  }
+
+  private numberOf(python: Catalog): number | undefined {
+    const known = this.numbers.get(python);
+    if (known !== undefined) return known;
+    if (python === this.here.python) return 0;
+    if (!(python instanceof ProjectCatalog) || python.base !== this.setup.catalog) return undefined;
+    this.catalogs.push(python);
+    this.numbers.set(python, this.catalogs.length - 1);
+    return this.catalogs.length - 1;
+  }
+
+  private startWorkers(): void {
+    if (this.workersFailed || this.closed) return;
+    const worthIt = Math.min(this.setup.jobs, Math.floor(Math.max(this.asked, this.expected) / BYTES_PER_WORKER));
+    // One worker alone would only add its start to the main thread's work.
+    if (worthIt < 2) return;
+    while (this.started < worthIt) this.start();
+  }
+
+  private take(): ExtractJob | undefined {
+    if (this.queue.length === 0) return undefined;
+    // Largest first: a large file started last would keep one thread busy alone.
+    let best = 0;
+    for (let i = 1; i < this.queue.length; i++) if (this.queue[i].size > this.queue[best].size) best = i;
+    return this.queue.splice(best, 1)[0];
+  }
+
+  private feed(thread: Thread): void {
+    const ahead = () => thread.inFlight.reduce((sum, job) => sum + (job.kind === 'extract' ? job.size : 0), 0);
+    while (this.queue.length > 0 && (thread.inFlight.length < 2 || ahead() < BYTES_AHEAD)) {
+      const job = this.take()!;
+      this.useCatalog(thread, job.catalog);
+      thread.inFlight.push(job);
+      thread.worker.postMessage({ request: job.request } satisfies PoolTask);
+    }
+  }
+
+  /** Sends the worker the catalog the tasks after it need, unless it holds it already. */
+  private useCatalog(thread: Thread, number: number): void {
+    if (thread.catalog === number) return;
+    const catalog = this.catalogs[number] as ProjectCatalog;
+    thread.worker.postMessage({ catalog: number, additions: catalog.additions } satisfies PoolTask);
+    thread.catalog = number;
+  }
+
+  private async extractHereIfIdle(): Promise<void> {
+    if (this.extractingHere || this.closed || this.threads.size > 0) return;
+    this.extractingHere = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.threads.size > 0 ? undefined : this.queue.shift()) {
+        try {
+          job.resolve(await extractFile(job.request, { python: this.catalogs[job.catalog], base: this.setup.catalog }));
+        } catch (error) {
+          job.reject(error instanceof Error ? error : new Error(String(error)));
         }
-        if (inFlight.length === 0) void worker.terminate();
-      };
-      worker.on('message', (reply: PoolReply) => {
-        if (finished) return;
-        if ('ready' in reply) return void (ready = true);
-        // An exception outside the analysis (which turns its own into a failure) ends the run, as in-process.
-        if ('error' in reply) return finish(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-        inFlight.splice(inFlight.indexOf(reply.index), 1);
-        if (!completed(reply.index, reply.result)) feed();
-      });
-      worker.on('error', (error) => (failure = error));
-      worker.on('exit', (code) => {
-        workers.delete(worker);
-        if (finished || inFlight.length === 0) return;
-        if (!ready) {
-          retry.unshift(...inFlight);
-          if (workers.size === 0) extractHere().catch(finish);
-          return;
-        }
-        // Files are extracted in the order given, so the first one in flight is the one that was running.
-        const [stopped, ...queued] = inFlight;
-        retry.unshift(...queued);
-        const cause = new Error(`the worker thread checking it stopped: ${failure?.message ?? `exit code ${code}`}`);
-        if (!completed(stopped, { model: emptyModel(languageOf(run.requests[stopped].grammar)), failure: cause }) && workLeft()) start();
-      });
-      feed();
-    };
-    for (let i = 0; i < threads; i++) start();
-  });
-}
+      }
+    } finally {
+      this.extractingHere = false;
+    }
+  }
 
-/** File indices, largest file first: a large file started last would keep one thread busy alone. */
-function largestFirst(sizes: readonly number[]): number[] {
-  return sizes.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  private start(): void {
+    this.started++;
+    const thread: Thread = { worker: spawnWorker({ userCatalogs: this.setup.userCatalogs }), ready: false, inFlight: [], catalog: 0 };
+    this.threads.add(thread);
+    const { worker } = thread;
+    worker.on('message', (reply: PoolReply) => {
+      if (this.closed) return;
+      if ('ready' in reply) return void (thread.ready = true);
+      // Tasks are done in the order sent.
+      const job = thread.inFlight.shift()!;
+      // An exception outside the analysis (which turns its own into a failure) ends the run, as in-process.
+      if ('error' in reply) job.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+      else if (job.kind === 'judge') job.resolve((reply as { findings: Finding[] }).findings);
+      else {
+        const { result } = reply as { result: Extracted };
+        this.holders.set(job.request.path, { thread, model: result.model });
+        job.resolve(result);
+      }
+      this.feed(thread);
+    });
+    worker.on('error', (error) => (thread.failure = error));
+    worker.on('exit', (code) => {
+      this.threads.delete(thread);
+      if (this.closed) return;
+      // What it held is judged here.
+      for (const job of thread.inFlight) if (job.kind === 'judge') job.resolve(job.here());
+      const extracting = thread.inFlight.filter((job): job is ExtractJob => job.kind === 'extract');
+      if (!thread.ready) {
+        // It could not start: its files wait for another worker, or for the main thread.
+        this.queue.unshift(...extracting);
+        if (this.threads.size === 0) this.workersFailed = true;
+      } else {
+        // Tasks are done in the order sent: the first one was under way.
+        const stopped = thread.inFlight[0]?.kind === 'extract' ? extracting[0] : undefined;
+        this.queue.unshift(...(stopped ? extracting.slice(1) : extracting));
+        if (stopped) {
+          const cause = new Error(`the worker thread checking it stopped: ${thread.failure?.message ?? `exit code ${code}`}`);
+          stopped.resolve({ model: emptyModel(languageOf(stopped.request.grammar)), failure: cause });
+          if (this.queue.length > 0) this.start();
+        }
+      }
+      for (const other of this.threads) this.feed(other);
+      void this.extractHereIfIdle();
+    });
+    this.feed(thread);
+  }
 }
 
 /**

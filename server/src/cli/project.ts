@@ -30,10 +30,11 @@ export function indexProject(
   how: {
     /** Parse every file, even one that cannot change a finding (project/factlessFiles.ts): for checking the skip. */
     parseAll?: boolean;
-    /** Runs the first extraction of the files (in worker threads: pool.ts). */
-    extractMany?: ProjectIndexSetup['extractMany'];
+    /** Extracts and judges files elsewhere (in worker threads: pool.ts). */
+    extractElsewhere?: ProjectIndexSetup['extractElsewhere'];
+    judgeElsewhere?: ProjectIndexSetup['judgeElsewhere'];
   } = {},
 ): Promise<ProjectIndex> {
-  const setup: ProjectIndexSetup = { root, catalog, options, optionsOf, read: async (file) => texts.get(file), keepText: true, skipFactless: !how.parseAll, extractMany: how.extractMany };
+  const setup: ProjectIndexSetup = { root, catalog, options, optionsOf, read: async (file) => texts.get(file), keepText: true, skipFactless: !how.parseAll, extractElsewhere: how.extractElsewhere, judgeElsewhere: how.judgeElsewhere };
   return ProjectIndex.build(setup, [...texts.keys()]);
 }

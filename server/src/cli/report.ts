@@ -7,6 +7,13 @@ export interface FileFindings {
   file: string;
   text: string;
   findings: Finding[];
+  /** Where the text's lines start, when already known (the project index's). */
+  lineStarts?: readonly number[];
+}
+
+/** The line index of a result's text, made from the line starts it carries when it has them. */
+export function lineIndexOf(result: FileFindings): LineIndex {
+  return new LineIndex(result.text, result.lineStarts && [...result.lineStarts]);
 }
 
 export interface JsonFinding {
@@ -22,9 +29,10 @@ export interface JsonFinding {
 
 export function toJson(results: readonly FileFindings[]): JsonFinding[] {
   const out: JsonFinding[] = [];
-  for (const { file, text, findings } of results) {
+  for (const result of results) {
+    const { file, findings } = result;
     if (findings.length === 0) continue;
-    const index = new LineIndex(text);
+    const index = lineIndexOf(result);
     for (const f of findings) {
       const item: JsonFinding = {
         file,
@@ -49,9 +57,10 @@ export function toJson(results: readonly FileFindings[]): JsonFinding[] {
 /** `path:line:col: severity code message`, one-based for people and compilers' conventions. */
 export function toTextLines(results: readonly FileFindings[]): string[] {
   const lines: string[] = [];
-  for (const { file, text, findings } of results) {
+  for (const result of results) {
+    const { file, findings } = result;
     if (findings.length === 0) continue;
-    const index = new LineIndex(text);
+    const index = lineIndexOf(result);
     for (const f of findings) {
       const { line, character } = index.positionAt(f.span.start);
       lines.push(`${file}:${line + 1}:${character + 1}: ${f.severity} ${f.code} ${f.message}`);

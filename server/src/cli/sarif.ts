@@ -5,9 +5,9 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../analysis/diagnostics';
 import type { Rule } from '../analysis/rules/index';
-import { LineIndex } from '../analysis/text';
+import type { LineIndex } from '../analysis/text';
 import type { Span } from '../analysis/model';
-import type { FileFindings } from './report';
+import { lineIndexOf, type FileFindings } from './report';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
@@ -97,9 +97,9 @@ export function toSarif(results: readonly FileFindings[], tool: ToolInfo): objec
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(tool.cwd.endsWith('/') ? tool.cwd : `${tool.cwd}/`).href } },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap(({ file, text, findings }) => {
-          const index = new LineIndex(text);
-          return findings.map((f) => result(f, file, index, ruleIds.indexOf(f.code)));
+        results: results.flatMap((fileResult) => {
+          const index = lineIndexOf(fileResult);
+          return fileResult.findings.map((f) => result(f, fileResult.file, index, ruleIds.indexOf(f.code)));
         }),
       },
     ],

@@ -9,7 +9,7 @@ import { extractSource } from '../analysis/analyze';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
-import type { Grammar } from '../parsing/treeSitter';
+import type { Grammar, Tree } from '../parsing/treeSitter';
 import { projectAdditions, symbolTable } from './projectAdditions';
 import { ProjectCatalog } from './projectCatalog';
 import { moduleExportsOf, type ModuleExports } from './pythonExports';
@@ -19,6 +19,8 @@ export interface ExtractRequest {
   text: string;
   grammar: Grammar;
   module?: ModuleIdentity;
+  /** The module's exports are known already (the file is extracted again under a grown catalog). */
+  withoutExports?: boolean;
 }
 
 export interface Extracted {
@@ -39,6 +41,7 @@ export async function extractFile(request: ExtractRequest, catalogs: { python: C
   const { text, grammar, module } = request;
   let exports: ModuleExports | undefined;
   const catalog = grammar === 'python' ? catalogs.python : catalogs.base;
-  const extracted = await extractSource(text, grammar, catalog, module, grammar === 'python' ? (tree) => (exports = moduleExportsOf(tree.rootNode, text, module)) : undefined);
+  const readExports = grammar === 'python' && !request.withoutExports ? (tree: Tree) => (exports = moduleExportsOf(tree.rootNode, text, module)) : undefined;
+  const extracted = await extractSource(text, grammar, catalog, module, readExports);
   return { ...extracted, exports };
 }

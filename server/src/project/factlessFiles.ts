@@ -69,15 +69,35 @@ export function modulesThatMatter(entries: readonly IndexedModule[], symbols: Sy
 
 const BARE_RELATIVE_IMPORT = /(?<![A-Za-z0-9_])from\s+\.+\s+import(?![A-Za-z0-9_])/;
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+/** Up to this many words are looked for one by one; more, and every identifier of the file is collected. */
+const MOST_WORDS_SOUGHT = 200;
 
-/** What an unparsed file writes, as far as the test below reads it. */
+/** What an unparsed file writes, as far as a ParsingTest reads it. */
 export interface WrittenWords {
+  /** The test it was read for (ParsingTest.key): another test reads the file again. */
+  key: string;
+  /** The identifiers written, of those the test looks for (or all of them). */
   identifiers: Set<string>;
   bareRelativeImport: boolean;
 }
 
-export function writtenWords(text: string): WrittenWords {
-  return { identifiers: new Set(text.match(IDENTIFIER) ?? []), bareRelativeImport: BARE_RELATIVE_IMPORT.test(text) };
+export interface ParsingTest {
+  /** Which words the test looks for: files read for an equal key need not be read again. */
+  key: string;
+  read(text: string): WrittenWords;
+  /** True when the file may import something the project needs; `modules`: its own dotted names. */
+  needs(written: WrittenWords, modules: readonly ModuleIdentity[]): boolean;
+}
+
+/**
+ * The identifiers of `text` among `words`, as collecting every identifier would find them: a run of
+ * identifier characters, less the digits it starts with.
+ */
+function identifiersAmong(words: readonly string[]): (text: string) => Set<string> {
+  if (words.length > MOST_WORDS_SOUGHT) return (text) => new Set(text.match(IDENTIFIER) ?? []);
+  if (words.length === 0) return () => new Set();
+  const pattern = new RegExp(`(?<![A-Za-z_][A-Za-z0-9_]*)(?:${words.join('|')})(?![A-Za-z0-9_])`, 'g');
+  return (text) => new Set(text.match(pattern) ?? []);
 }
 
 /** The packages a relative import in `module` can start from, innermost first, and '' for absolute imports. */
@@ -94,7 +114,7 @@ function importBases(module: ModuleIdentity): string[] {
  * of a package that matters; or a word that leads to Celery (its first segment, or that of a signal
  * module of the catalog); or the name of one of the project's own signals.
  */
-export function needsParsing(matter: ReadonlySet<string>, catalog: Catalog): (written: WrittenWords, modules: readonly ModuleIdentity[]) => boolean {
+export function needsParsing(matter: ReadonlySet<string>, catalog: Catalog): ParsingTest {
   const words = new Set<string>(['celery']);
   for (const signal of catalog.signals) {
     if (signal.access.kind === 'app-attribute') continue;
@@ -102,10 +122,18 @@ export function needsParsing(matter: ReadonlySet<string>, catalog: Catalog): (wr
     if (signal.category === 'custom') words.add(signal.name.split('.').pop()!);
   }
   const splits = [...matter].map((name) => name.split('.')).map((parts) => parts.map((_, i) => ({ base: parts.slice(0, i).join('.'), below: parts.slice(i) })));
-  return ({ identifiers, bareRelativeImport }, modules) => {
-    for (const word of words) if (identifiers.has(word)) return true;
-    const bases = new Set(modules.length > 0 ? modules.flatMap(importBases) : ['']);
-    if (bareRelativeImport && [...matter].some((name) => bases.has(name))) return true;
-    return splits.some((ways) => ways.some(({ base, below }) => bases.has(base) && below.every((part) => identifiers.has(part))));
+  // Only identifiers can be written as such: a word that is none (a module named `my-app`) is never found.
+  const sought = [...new Set([...words, ...[...matter].flatMap((name) => name.split('.'))])].filter((word) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(word)).sort();
+  const key = sought.length > MOST_WORDS_SOUGHT ? '*' : sought.join(' ');
+  const identifiersIn = identifiersAmong(sought);
+  return {
+    key,
+    read: (text) => ({ key, identifiers: identifiersIn(text), bareRelativeImport: BARE_RELATIVE_IMPORT.test(text) }),
+    needs: ({ identifiers, bareRelativeImport }, modules) => {
+      for (const word of words) if (identifiers.has(word)) return true;
+      const bases = new Set(modules.length > 0 ? modules.flatMap(importBases) : ['']);
+      if (bareRelativeImport && [...matter].some((name) => bases.has(name))) return true;
+      return splits.some((ways) => ways.some(({ base, below }) => bases.has(base) && below.every((part) => identifiers.has(part))));
+    },
   };
 }

@@ -27,7 +27,7 @@ import { ProjectCatalog, type ProjectAdditions } from './projectCatalog';
 import type { ModuleExports } from './pythonExports';
 import { crossModuleFindings } from './crossModule';
 import { extractFile, type Extracted, type ExtractRequest } from './extractFile';
-import { modulesThatMatter, needsParsing, writtenWords, type WrittenWords } from './factlessFiles';
+import { modulesThatMatter, needsParsing, type WrittenWords } from './factlessFiles';
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -59,16 +59,17 @@ export interface ProjectIndexSetup {
   /** Leave unparsed the files that cannot change a finding (see factlessFiles.ts); the CLI does. */
   skipFactless?: boolean;
   /**
-   * Runs the first extraction of many files at once (the CLI: in worker threads), results in the
-   * order of the requests; without it the index extracts them one by one.
+   * Extracts a file elsewhere (the CLI: in worker threads), Python files under `python`. The index
+   * asks for many files before it waits for any, as it loads them; without this it extracts them here,
+   * one by one.
    */
-  extractMany?(requests: readonly ExtractRequest[]): Promise<Extracted[]>;
+  extractElsewhere?(request: ExtractRequest, python: Catalog): Promise<Extracted>;
   /**
-   * Runs one file's extraction elsewhere (the server: on its analysis thread, so the thread answering
-   * requests never spends a file's parse on the index); without it the index extracts in its own thread.
+   * Judges a file's own findings elsewhere (the CLI: in the worker thread that holds its model), as
+   * checkExtracted would here; the index asks for all of them before it waits for any.
    */
-  extractOne?(request: ExtractRequest, catalogs: { python: Catalog; base: Catalog }): Promise<Extracted>;
-  /** Called between files while the index judges them (the server: lets requests in meanwhile). */
+  judgeElsewhere?(file: string, extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text: string | undefined): Promise<Finding[]>;
+  /** Called between files while the index judges them in its own thread (the server: lets requests in meanwhile). */
   pause?(): Promise<void>;
 }
 
@@ -125,7 +126,7 @@ export class ProjectIndex {
   /** Indexes `files`; `progress` hears after each file (it may yield to let other work run). */
   static async build(setup: ProjectIndexSetup, files: readonly string[], progress?: (done: number, total: number) => void | Promise<void>): Promise<ProjectIndex> {
     const index = new ProjectIndex(setup);
-    await index.apply(files.map((file) => ({ path: file })), progress, setup.extractMany && []);
+    await index.apply(files.map((file) => ({ path: file })), progress, setup.extractElsewhere && []);
     return index;
   }
 
@@ -182,8 +183,8 @@ export class ProjectIndex {
     return this.apply(all.map((file) => ({ path: file })));
   }
 
-  /** `batch`: collect the files to extract and extract them together once all are loaded (a fresh build). */
-  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>, batch?: { entry: Entry; text: string }[]): Promise<string[]> {
+  /** `batch`: go on loading while files are extracted elsewhere, and wait for all of them at the end (a fresh build). */
+  private async apply(changes: readonly IndexChange[], progress?: (done: number, total: number) => void | Promise<void>, batch?: Promise<void>[]): Promise<string[]> {
     const touched = new Set<string>();
     const deleted: string[] = [];
     const namingChanged = changes.some((change) => path.basename(change.path) === '__init__.py' && (change.deleted || !this.entries.has(change.path)));
@@ -198,14 +199,18 @@ export class ProjectIndex {
       } else if (await this.load(change, batch)) touched.add(change.path);
       await progress?.(++done, changes.length);
     }
-    if (batch && batch.length > 0) await this.extractBatch(batch);
+    if (batch && batch.length > 0) {
+      await Promise.all(batch);
+      // Every file of a fresh build is new: the exports changed.
+      this.exportsChanged = true;
+    }
     if (namingChanged) for (const entry of this.entries.values()) if (this.renamed(entry)) touched.add(entry.path);
     const changed = await this.settle(touched);
     return [...new Set([...changed, ...deleted])].sort();
   }
 
   /** Reads and extracts one file; false when it is unchanged or cannot be indexed. */
-  private async load(change: IndexChange, batch?: { entry: Entry; text: string }[]): Promise<boolean> {
+  private async load(change: IndexChange, batch?: Promise<void>[]): Promise<boolean> {
     const grammar = grammarFor(change.path);
     if (!grammar) return false;
     const text = change.text ?? (await this.setup.read(change.path));
@@ -214,8 +219,8 @@ export class ProjectIndex {
       return this.entries.delete(change.path);
     }
     this.unread.delete(change.path);
-    const hash = hashOf(text);
     const existing = this.entries.get(change.path);
+    const hash = existing && hashOf(text);
     if (existing && existing.hash === hash) return false;
     const naming = moduleNamingOf(change.path, this.setup.root, (file) => file === change.path || this.entries.has(file));
     const entry: Entry = {
@@ -226,14 +231,19 @@ export class ProjectIndex {
       alias: naming?.alias,
       grammar,
       model: existing?.model ?? { language: 'python', sites: [], signalRefs: [], imports: [], tasks: [], syntaxProblems: [] },
-      lineStarts: lineStartsOf(text),
+      lineStarts: [],
       findings: [],
       fingerprint: '',
-      hash,
+      hash: '',
     };
+    knowText(entry, text, hash, this.setup.keepText === true);
     if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name)) this.leaveUnparsed(entry, text);
-    else if (batch) batch.push({ entry, text });
-    else await this.extractWithExports(entry, text);
+    else if (batch) {
+      const extracting = this.extractWithExports(entry, text);
+      // A failure is the whole build's, seen when the build waits for the batch.
+      extracting.catch(() => undefined);
+      batch.push(extracting);
+    } else await this.extractWithExports(entry, text);
     if (!existing || exportsKey(existing) !== exportsKey(entry)) this.exportsChanged = true;
     this.entries.set(entry.path, entry);
     return true;
@@ -252,20 +262,9 @@ export class ProjectIndex {
   }
 
   private async extractWithExports(entry: Entry, text: string): Promise<void> {
-    this.extracted(entry, text, await this.extractFile(entry, text));
-  }
-
-  private extractFile(entry: Entry, text: string): Promise<Extracted> {
-    const request = { path: entry.path, text, grammar: entry.grammar, module: entry.identity };
-    const catalogs = { python: this.projectCatalog, base: this.setup.catalog };
-    return this.setup.extractOne ? this.setup.extractOne(request, catalogs) : extractFile(request, catalogs);
-  }
-
-  /** The first extraction of a fresh build's files, all at once; every one of them is new, so exports changed. */
-  private async extractBatch(batch: { entry: Entry; text: string }[]): Promise<void> {
-    const results = await this.setup.extractMany!(batch.map(({ entry, text }) => ({ path: entry.path, text, grammar: entry.grammar, module: entry.identity })));
-    batch.forEach(({ entry, text }, i) => this.extracted(entry, text, results[i]));
-    this.exportsChanged = true;
+    const request: ExtractRequest = { path: entry.path, text, grammar: entry.grammar, module: entry.identity };
+    const elsewhere = this.setup.extractElsewhere?.(request, this.projectCatalog);
+    this.extracted(entry, text, await (elsewhere ?? extractFile(request, { python: this.projectCatalog, base: this.setup.catalog })));
   }
 
   private extracted(entry: Entry, text: string, result: Extracted): void {
@@ -287,10 +286,10 @@ export class ProjectIndex {
   }
 
   private async extract(entry: Entry, text: string): Promise<void> {
-    if (this.setup.extractOne) return this.took(entry, text, await this.extractFile(entry, text));
     // TypeScript and JavaScript see no project module: they are judged against the catalog in force.
     const catalog = entry.grammar === 'python' ? this.projectCatalog : this.setup.catalog;
-    this.took(entry, text, await extractSource(text, entry.grammar, catalog, entry.identity));
+    const elsewhere = this.setup.extractElsewhere?.({ path: entry.path, text, grammar: entry.grammar, module: entry.identity, withoutExports: true }, this.projectCatalog);
+    this.took(entry, text, await (elsewhere ?? extractSource(text, entry.grammar, catalog, entry.identity)));
   }
 
   private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown }): void {
@@ -319,24 +318,26 @@ export class ProjectIndex {
   private async parseWhatMatters(touched: Set<string>): Promise<boolean> {
     const unparsed = [...this.entries.values()].filter((entry) => entry.unparsed && entry.grammar === 'python');
     if (unparsed.length === 0) return false;
-    const needs = needsParsing(modulesThatMatter([...this.entries.values()], this.symbols), this.projectCatalog);
-    let parsed = false;
+    const test = needsParsing(modulesThatMatter([...this.entries.values()], this.symbols), this.projectCatalog);
+    const needed: { entry: Entry; text: string }[] = [];
     for (const entry of unparsed) {
       const modules = [entry.identity, entry.alias === undefined ? undefined : { ...entry.identity!, name: entry.alias }].filter((module) => module !== undefined);
       let text = entry.text;
-      if (!entry.written) {
+      if (entry.written?.key !== test.key) {
         text ??= await this.setup.read(entry.path);
         if (text === undefined) continue;
-        entry.written = writtenWords(text);
+        entry.written = test.read(text);
       }
-      if (!needs(entry.written, modules)) continue;
+      if (!test.needs(entry.written, modules)) continue;
       text ??= await this.setup.read(entry.path);
       if (text === undefined) continue;
+      needed.push({ entry, text });
+    }
+    if (needed.length === 0) return false;
+    await this.each(needed, async ({ entry, text }) => {
       await this.extractWithExports(entry, text);
       touched.add(entry.path);
-      parsed = true;
-    }
-    if (!parsed) return false;
+    });
     this.exportsChanged = true;
     this.recomputeCatalog();
     return true;
@@ -346,17 +347,20 @@ export class ProjectIndex {
     for (let round = 0; round < 4; round++) {
       const stale = [...this.entries.values()].filter((entry) => entry.grammar === 'python' && !entry.unparsed && entry.fingerprint !== fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
       if (stale.length === 0) break;
-      for (const entry of stale) {
+      await this.each(stale, async (entry) => {
         const text = entry.text ?? (await this.setup.read(entry.path));
-        if (text === undefined) {
-          this.entries.delete(entry.path);
-          continue;
-        }
+        if (text === undefined) return void this.entries.delete(entry.path);
         await this.extract(entry, text);
         touched.add(entry.path);
-      }
+      });
       this.recomputeCatalog();
     }
+  }
+
+  /** Runs `work` on every item: all at once when files are extracted elsewhere, else one after another. */
+  private async each<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+    if (this.setup.extractElsewhere) await Promise.all(items.map(work));
+    else for (const item of items) await work(item);
   }
 
   private recomputeCatalog(): void {
@@ -395,21 +399,35 @@ export class ProjectIndex {
     this.judgedSignatures = signatures;
     this.judgedTaskNames = taskNames;
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
-    let judged = 0;
-    for (const entry of [...this.entries.values()]) {
-      const dependsOnProject =
+    const judged = [...this.entries.values()].filter(
+      (entry) =>
+        touched.has(entry.path) ||
         entry.model.sites.some((site) => changedSignals.has(site.connection.signal.name) || (tasksChanged && namesTask(site))) ||
         crossModule.has(entry.path) ||
-        this.crossModulePaths.has(entry.path);
-      if (!touched.has(entry.path) && !dependsOnProject) continue;
-      if (++judged % JUDGED_BETWEEN_PAUSES === 0) await this.setup.pause?.();
-      const own = checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, this.setup.optionsOf?.(entry.path) ?? this.setup.options, entry.text);
+        this.crossModulePaths.has(entry.path),
+    );
+    const ownFindings = await this.ownFindings(judged);
+    for (const [i, entry] of judged.entries()) {
+      const own = ownFindings[i];
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
       entry.findings = [...own, ...(crossModule.get(entry.path) ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
       if (before === undefined || before !== findingsKey(entry.findings)) changed.push(entry.path);
     }
     this.crossModulePaths = new Set(crossModule.keys());
     return changed;
+  }
+
+  /** The findings of each entry's own model, judged here or, all at once, elsewhere. */
+  private async ownFindings(entries: readonly Entry[]): Promise<Finding[][]> {
+    const optionsOf = (entry: Entry) => this.setup.optionsOf?.(entry.path) ?? this.setup.options;
+    const elsewhere = this.setup.judgeElsewhere;
+    if (elsewhere) return Promise.all(entries.map((entry) => elsewhere(entry.path, { model: entry.model, failure: entry.failure }, this.projectCatalog, optionsOf(entry), entry.text)));
+    const findings: Finding[][] = [];
+    for (const entry of entries) {
+      if (findings.length % JUDGED_BETWEEN_PAUSES === JUDGED_BETWEEN_PAUSES - 1) await this.setup.pause?.();
+      findings.push(checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, optionsOf(entry), entry.text));
+    }
+    return findings;
   }
 }
 
@@ -440,6 +458,24 @@ function additionsKey(additions: ProjectAdditions): string {
     [...additions.tasks],
     [...additions.moduleTasks],
   ]);
+}
+
+/**
+ * Sets what an entry knows of its text: where its lines start, and its hash. An index that keeps every
+ * text (the CLI's) works them out when they are first read: most files are never shown nor compared.
+ */
+function knowText(entry: Entry, text: string, hash: string | undefined, lazily: boolean): void {
+  if (!lazily) {
+    entry.lineStarts = lineStartsOf(text);
+    entry.hash = hash ?? hashOf(text);
+    return;
+  }
+  const once = <K extends 'lineStarts' | 'hash'>(key: K, make: () => Entry[K]) => {
+    const settle = (value: Entry[K]) => Object.defineProperty(entry, key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(entry, key, { get: () => (settle(make()), entry[key]), set: settle, enumerable: true, configurable: true });
+  };
+  once('lineStarts', () => lineStartsOf(text));
+  once('hash', () => hash ?? hashOf(text));
 }
 
 function hashOf(text: string): string {

@@ -82,7 +82,7 @@ export class WorkspaceIndex {
           // Each file is judged against its own project's Celery release, as an open document is.
           optionsOf: (file: string) => this.checkOptions(pathToFileURL(file).href),
           read: (file: string) => this.read(file),
-          extractOne: (request: ExtractRequest, catalogs: { python: Catalog }) => this.session.background.extract(request, catalogs.python),
+          extractElsewhere: (request: ExtractRequest, python: Catalog) => this.session.background.extract(request, python),
           pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
         };
         const index = await ProjectIndex.build(setup, files, async (done, total) => {
