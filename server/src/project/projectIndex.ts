@@ -74,7 +74,7 @@ export interface ProjectIndexSetup {
 }
 
 /** Files judged between two pauses. */
-const JUDGED_BETWEEN_PAUSES = 16;
+const JUDGED_BETWEEN_PAUSES = 8;
 
 interface Entry extends ProjectFile {
   grammar: Grammar;
