@@ -12,6 +12,9 @@
 (defun probe-finish (result)
   (with-temp-file (plist-get probe :outFile)
     (insert (json-encode result)))
+  ;; Stop the server the way a user's `M-x eglot-shutdown' does, so that Emacs does not exit with a
+  ;; live connection whose teardown could fail after the result is written.
+  (ignore-errors (eglot-shutdown-all))
   (kill-emacs (if (plist-get result :error) 1 0)))
 
 (defun probe-wait (predicate seconds)

@@ -31,7 +31,8 @@ test('Emacs + eglot: diagnostics, hover and completion from the language server'
     );
     assert.match(result.hover, /task_failure/);
     assert.ok(result.completionLabels.includes('einfo'), `completion: ${result.completionLabels.join(', ')}`);
-    assert.equal(run.status, 0, `Emacs exited with status ${run.status}: ${run.stderr.slice(-2000)}`);
+    const stderr = run.stderr.length > 4000 ? `${run.stderr.slice(0, 2000)}\n[…]\n${run.stderr.slice(-2000)}` : run.stderr;
+    assert.equal(run.status, 0, `Emacs exited with status ${run.status}: ${stderr}`);
   } finally {
     fs.rmSync(probe.dir, { recursive: true, force: true });
   }

@@ -189,7 +189,13 @@ port.on('message', (message: ToWorker) => {
   if (message.kind === 'model') return sendModel(message.id, message.uri);
   pending++;
   clearTimeout(idleTimer);
-  queue = queue.then(() => handle(message)).finally(() => {
-    if (--pending === 0) pushModelsWhenIdle();
-  });
+  queue = queue
+    .then(() => handle(message))
+    // One message that fails (a catalog that cannot be built) must not stop every later one.
+    .catch((error: unknown) => {
+      process.stderr.write(`celery-signals analysis thread: ${error instanceof Error ? error.message : String(error)}\n`);
+    })
+    .finally(() => {
+      if (--pending === 0) pushModelsWhenIdle();
+    });
 });
