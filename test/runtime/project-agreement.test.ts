@@ -37,7 +37,7 @@ const plans: Record<string, object> = {
   },
   'signal-module-aliases': {
     modules: ['app', 'app.handlers_a', 'app.handlers_b', 'app.handlers_c'],
-    sends: celerySends('task_failure', 'task_prerun'),
+    sends: celerySends('task_failure', 'task_prerun', 'worker_ready'),
   },
   'star-reexports': {
     modules: ['billing', 'billing.receivers'],

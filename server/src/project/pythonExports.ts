@@ -187,7 +187,21 @@ function valueBinding(value: SyntaxNode): ExportBinding {
   const callee = value.childForFieldName('function');
   const calleePath = callee ? pathOf(callee) : undefined;
   if (!calleePath) return { kind: 'other' };
+  const attribute = calleePath.length === 1 && calleePath[0] === 'getattr' ? constantGetattr(value) : undefined;
+  if (attribute) return { kind: 'alias', path: attribute };
   return { kind: 'call', callee: calleePath, span: { start: value.startIndex, end: value.endIndex }, providingArgs: providingArgsOf(value) };
+}
+
+/**
+ * `getattr(signals, "task_prerun")`: the attribute path it reads. Only the two-argument form with a
+ * plain name string: with a default the name may not exist.
+ */
+function constantGetattr(call: SyntaxNode): string[] | undefined {
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  if (args.length !== 2 || !args[0] || args[1]?.type !== 'string') return undefined;
+  const object = pathOf(args[0]);
+  const name = /^['"]([A-Za-z_]\w*)['"]$/.exec(args[1].text)?.[1];
+  return object && name ? [...object, name] : undefined;
 }
 
 /** `providing_args=['a', 'b']` with plain string items. */
