@@ -79,13 +79,7 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = this.snapped(Math.max(0, Math.min(offset, this.text.length)));
     const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
+    const low = lineContaining(starts, clamped);
     // An offset between the \r and \n of one line break is not a position editors know: use the line's end.
     const insideBreak = this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10;
     return { line: low, character: clamped - starts[low] - (insideBreak ? 1 : 0) };
@@ -118,4 +112,16 @@ export class LineIndex {
   rangeOf(span: Span): LineRange {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/** The index of the line holding `offset`, given the offsets where lines start (ascending, from 0). */
+export function lineContaining(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

@@ -4,7 +4,7 @@
  * analysis can be turned into one as well.
  */
 import type { FileModel, SignalRef, Span } from '../model';
-import type { LineRange, Position } from '../text';
+import { lineContaining, type LineRange, type Position } from '../text';
 
 export interface NavigableFile {
   path: string;
@@ -31,13 +31,7 @@ export function lineStartsOf(text: string): number[] {
 }
 
 export function positionIn(lineStarts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
+  const low = lineContaining(lineStarts, offset);
   return { line: low, character: Math.max(0, offset - lineStarts[low]) };
 }
 
