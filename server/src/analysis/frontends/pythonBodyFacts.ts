@@ -4,12 +4,11 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { CatchAllRead, Handler } from '../model';
-import { namedChildrenOf, plainStringValue, sameNode, spanOf } from './pythonSyntax';
+import { parentOf, type HandlerBodyNodes } from './pythonBodyNodes';
+import { plainStringValue, sameNode, spanOf } from './pythonSyntax';
 
-/** Nodes that start another scope: their bodies are not the handler's own body. */
-const nestedScopes = new Set(['function_definition', 'lambda', 'class_definition']);
 /** Nodes under which a read may not run on every call. */
-const conditionalTypes = new Set([
+const conditionalTypes: ReadonlySet<string> = new Set([
   'if_statement',
   'conditional_expression',
   'boolean_operator',
@@ -31,19 +30,15 @@ export interface BodyFacts {
   paramAttributeReads: NonNullable<Handler['paramAttributeReads']>;
 }
 
-export function bodyFactsOf(definition: SyntaxNode, catchAll: string | undefined, params: ReadonlySet<string>): BodyFacts {
+/** `own`: the body's nodes found for `params` (none for a lambda: it has no body of statements). */
+export function bodyFactsOf(own: HandlerBodyNodes | undefined, catchAll: string | undefined, params: ReadonlySet<string>): BodyFacts {
   const facts: BodyFacts = { yields: false, awaits: false, catchAllReads: [], paramAttributeReads: [] };
-  const body = definition.childForFieldName('body');
-  if (!body || definition.type === 'lambda') return facts;
-  // An explicit stack (children pushed last-first to keep document order): bodies can nest deeper
-  // than the JS stack.
-  const stack: { node: SyntaxNode; parent: SyntaxNode | undefined; conditional: boolean }[] = [{ node: body, parent: undefined, conditional: false }];
-  while (stack.length > 0) {
-    const { node, parent, conditional } = stack.pop()!;
-    if (nestedScopes.has(node.type)) continue;
-    if (node.type === 'yield') facts.yields = true;
-    else if (node.type === 'await') facts.awaits = true;
-    if (node.type === 'attribute') {
+  if (!own) return facts;
+  facts.yields = own.has('yield');
+  facts.awaits = own.has('await');
+  for (const access of own.accesses) {
+    const { node, type } = access;
+    if (type === 'attribute') {
       const object = node.childForFieldName('object');
       const attribute = node.childForFieldName('attribute');
       if (object?.type === 'identifier' && attribute && params.has(object.text)) {
@@ -51,14 +46,13 @@ export function bodyFactsOf(definition: SyntaxNode, catchAll: string | undefined
       }
     }
     if (catchAll !== undefined) {
-      const read = catchAllReadAt(node, parent, catchAll, conditional);
+      // Under a conditional node anywhere between the body and the read.
+      const conditional = access.path.some((step, i) => i < access.path.length - 1 && step.type !== undefined && conditionalTypes.has(step.type));
+      const read = catchAllReadAt(node, parentOf(access), catchAll, conditional);
       if (read) facts.catchAllReads.push(read);
     }
-    const inner = conditional || conditionalTypes.has(node.type);
-    const children = namedChildrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node, conditional: inner });
   }
-  if (catchAll !== undefined) facts.catchAllReads = withoutOwnWrites(body, catchAll, facts.catchAllReads);
+  if (catchAll !== undefined) facts.catchAllReads = withoutOwnWrites(own.body, catchAll, facts.catchAllReads);
   return facts;
 }
 

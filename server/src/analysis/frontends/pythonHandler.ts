@@ -5,6 +5,7 @@ import type { DefinitionHeader } from './pythonParams';
 import type { SignalModuleIndex } from './pythonImports';
 import type { PythonResolver } from './pythonResolve';
 import { bodyFactsOf } from './pythonBodyFacts';
+import { handlerBodyNodes } from './pythonBodyNodes';
 import { mappingReadsOf } from './pythonMappingReads';
 import { ScopeWalker } from './pythonScopes';
 import { enclosingDefinitionKind, spanOf } from './pythonSyntax';
@@ -107,7 +108,8 @@ function definitionFacts(definition: SyntaxNode, resolver: PythonResolver, modul
     }
   }
   const catchAll = parsed.find((param) => param.kind === 'var-keyword')?.name;
-  const body = bodyFactsOf(definition, catchAll, paramNames);
+  const own = handlerBodyNodes(definition, text, paramNames);
+  const body = bodyFactsOf(own, catchAll, paramNames);
   const named = new Set(parsed.filter((param) => param.kind !== 'var-keyword' && param.kind !== 'var-positional').map((param) => param.name));
   return {
     handler: {
@@ -131,7 +133,7 @@ function definitionFacts(definition: SyntaxNode, resolver: PythonResolver, modul
       asyncKeywordSpan: header.isAsync ? { start: definition.startIndex, end: definition.child(1)?.startIndex ?? definition.startIndex + 5 } : undefined,
       catchAllReads: body.catchAllReads,
       paramAttributeReads: body.paramAttributeReads,
-      mappingReads: mappingReadsOf(definition, named),
+      mappingReads: mappingReadsOf(own, named),
     },
     outsideReads: outsideReads.sort(byPosition),
   };

@@ -4,69 +4,90 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { MappingRead, ReadGuard } from '../model';
+import { parentOf, type HandlerBodyNodes } from './pythonBodyNodes';
+import type { PathStep } from './pythonCursor';
 import { namedChildrenOf, plainStringValue, sameNode, spanOf } from './pythonSyntax';
 
-const nestedScopes = new Set(['function_definition', 'lambda', 'class_definition']);
 const MAPPING_METHODS = new Set(['get', 'keys', 'items', 'values']);
 const TYPE_TESTS = new Set(['isinstance', 'type', 'hasattr']);
 /** Deeper than any real handler; past it nothing is read, which can only cost a finding, never invent one. */
 const MAX_WALK_DEPTH = 400;
 
-/** A guard while walking: a `try` body, or a test expression turned into facts only when a read needs it. */
+/** A guard on the way to a read: a `try` body, or a test expression turned into facts only when a read needs it. */
 type PendingGuard = 'try' | SyntaxNode;
 
-export function mappingReadsOf(definition: SyntaxNode, params: ReadonlySet<string>): MappingRead[] {
-  const body = definition.childForFieldName('body');
-  if (!body || definition.type === 'lambda' || params.size === 0) return [];
+/** `own`: the body's nodes found for (at least) `params`. */
+export function mappingReadsOf(own: HandlerBodyNodes | undefined, params: ReadonlySet<string>): MappingRead[] {
+  if (!own || params.size === 0) return [];
   const reads: MappingRead[] = [];
-  const visit = (node: SyntaxNode, parent: SyntaxNode | undefined, guards: readonly PendingGuard[], depth = 0): void => {
-    if (nestedScopes.has(node.type) || depth > MAX_WALK_DEPTH) return;
-    const read = mappingReadAt(node, parent, params);
-    if (read) reads.push({ ...read, guards: guards.map(guardFact) });
-    // A clause's condition runs under the outer guards; its body also under the condition.
-    const underCondition = (clause: SyntaxNode, condition: SyntaxNode | null, inner: readonly PendingGuard[]): void => {
-      for (const child of namedChildrenOf(clause)) visit(child, clause, sameNode(child, condition) ? guards : inner, depth + 1);
-    };
-    switch (node.type) {
-      case 'if_statement': {
-        // An elif or else runs only once every test above it in the chain has been made.
-        const chain: PendingGuard[] = [...guards];
-        const condition = node.childForFieldName('condition');
-        if (condition) chain.push(condition);
-        for (const child of namedChildrenOf(node)) {
-          if (sameNode(child, condition)) visit(child, node, guards, depth + 1);
-          else if (child.type === 'elif_clause') {
-            const test = child.childForFieldName('condition');
-            underCondition(child, test, test ? [...chain, test] : chain);
-            if (test) chain.push(test);
-          } else visit(child, node, chain, depth + 1);
-        }
-        return;
-      }
-      case 'while_statement': {
-        const condition = node.childForFieldName('condition');
-        return underCondition(node, condition, condition ? [...guards, condition] : guards);
-      }
-      case 'conditional_expression': {
-        const test = namedChildrenOf(node)[1];
-        return underCondition(node, test ?? null, test ? [...guards, test] : guards);
-      }
-      case 'boolean_operator': {
-        // The right side runs only after the left side decided: `headers.get("id") or body.get("id")`.
-        const left = node.childForFieldName('left');
-        return underCondition(node, left, left ? [...guards, left] : guards);
-      }
-      case 'try_statement': {
-        const body = node.childForFieldName('body');
-        for (const child of namedChildrenOf(node)) visit(child, node, sameNode(child, body) ? [...guards, 'try'] : guards, depth + 1);
-        return;
-      }
-      default:
-        for (const child of namedChildrenOf(node)) visit(child, node, guards, depth + 1);
-    }
-  };
-  visit(body, undefined, []);
+  for (const access of own.accesses) {
+    const read = mappingReadAt(access.node, parentOf(access), params);
+    if (!read) continue;
+    const { guards, depth } = guardsAlong(access.path, access.node.startIndex);
+    if (depth <= MAX_WALK_DEPTH) reads.push({ ...read, guards: guards.map(guardFact) });
+  }
   return reads;
+}
+
+/**
+ * The guards a read at `at` runs under, from the body down its path: a clause's condition runs under
+ * the outer guards, its body also under the condition. Also the read's depth below the body.
+ */
+function guardsAlong(path: readonly PathStep[], at: number): { guards: readonly PendingGuard[]; depth: number } {
+  let guards: readonly PendingGuard[] = [];
+  let depth = 0;
+  for (let i = 0; i < path.length - 1; i++, depth++) {
+    const node = path[i].node;
+    switch (path[i].type) {
+      case 'if_statement': {
+        const branch = ifBranchGuards(node, at, guards);
+        guards = branch.guards;
+        // What an elif clause holds counts as held by the if statement itself.
+        if (branch.throughClause) i++;
+        break;
+      }
+      case 'while_statement':
+        guards = underCondition(node.childForFieldName('condition'), at, guards);
+        break;
+      case 'conditional_expression':
+        guards = underCondition(namedChildrenOf(node)[1] ?? null, at, guards);
+        break;
+      case 'boolean_operator':
+        // The right side runs only after the left side decided: `headers.get("id") or body.get("id")`.
+        guards = underCondition(node.childForFieldName('left'), at, guards);
+        break;
+      case 'try_statement':
+        if (holds(node.childForFieldName('body'), at)) guards = [...guards, 'try'];
+        break;
+    }
+  }
+  return { guards, depth };
+}
+
+function underCondition(condition: SyntaxNode | null, at: number, guards: readonly PendingGuard[]): readonly PendingGuard[] {
+  return !condition || holds(condition, at) ? guards : [...guards, condition];
+}
+
+/** An elif or else runs only once every test above it in the chain has been made. */
+function ifBranchGuards(statement: SyntaxNode, at: number, guards: readonly PendingGuard[]): { guards: readonly PendingGuard[]; throughClause: boolean } {
+  const condition = statement.childForFieldName('condition');
+  if (holds(condition, at)) return { guards, throughClause: false };
+  const chain: PendingGuard[] = [...guards];
+  if (condition) chain.push(condition);
+  for (const child of namedChildrenOf(statement)) {
+    const inside = holds(child, at);
+    if (child.type === 'elif_clause') {
+      const test = child.childForFieldName('condition');
+      if (inside) return { guards: holds(test, at) ? guards : test ? [...chain, test] : chain, throughClause: true };
+      if (test) chain.push(test);
+    } else if (inside) break;
+  }
+  return { guards: chain, throughClause: false };
+}
+
+/** Whether `node` holds the offset (the child a path goes through is the one holding its target's start). */
+function holds(node: SyntaxNode | null, at: number): boolean {
+  return !!node && node.startIndex <= at && at < node.endIndex;
 }
 
 /** `param["key"]` (not assigned or deleted) or `param.get(...)`, `param.keys()`... */

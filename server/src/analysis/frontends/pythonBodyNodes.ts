@@ -1,0 +1,70 @@
+/**
+ * The few nodes of a handler's own body that its facts come from: accesses on its parameters
+ * (`body["id"]`, `kwargs.get("x")`, `sender.name`) and `yield`/`await`. One call into wasm lists the
+ * candidates; the text at each one's start rules out all but those that begin with a parameter's name,
+ * and only those are followed down from the body. A walk over every node of the body
+ * made several trips into wasm per node, and bodies are mostly code that touches no parameter.
+ */
+import type { SyntaxNode } from '../../parsing/treeSitter';
+import { pathDown, type PathStep } from './pythonCursor';
+
+/** Nodes that start another scope: what lies inside them is not the handler's own body. */
+const nestedScopes: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
+const accessTypes = ['subscript', 'call', 'attribute'];
+const keywordTypes = ['yield', 'await'];
+const candidateTypes = [...accessTypes, ...keywordTypes];
+
+/** A node of the body's own scope and the steps that lead to it from the body. */
+export interface OwnNode {
+  node: SyntaxNode;
+  type: string;
+  /** From the body (first) to the node (last). */
+  path: PathStep[];
+}
+
+export class HandlerBodyNodes {
+  /** Accesses whose text starts with one of the names, then yields and awaits, each in document order. */
+  readonly accesses: OwnNode[] = [];
+  readonly keywords: OwnNode[] = [];
+
+  /** `names`: the parameters whose accesses are wanted. */
+  constructor(
+    readonly body: SyntaxNode,
+    text: string,
+    names: ReadonlySet<string>,
+  ) {
+    for (const node of body.descendantsOfType(candidateTypes)) {
+      if (!node) continue;
+      const start = node.startIndex;
+      // An access starts with its object (`kwargs` in `kwargs.get(...)`); a yield with its keyword.
+      const keyword = text.startsWith('yield', start) || text.startsWith('await', start);
+      if (!keyword && !startsWithAny(text, start, names)) continue;
+      const path = pathDown(body, node);
+      // Only named nodes are visited, and nothing inside a nested def, lambda or class.
+      if (!path || path.some((step, i) => step.type === undefined || (i > 0 && nestedScopes.has(step.type)))) continue;
+      const type = path[path.length - 1].type!;
+      if (keywordTypes.includes(type)) this.keywords.push({ node, type, path });
+      else if (startsWithAny(text, start, names)) this.accesses.push({ node, type, path });
+    }
+  }
+
+  has(keyword: 'yield' | 'await'): boolean {
+    return this.keywords.some((own) => own.type === keyword);
+  }
+}
+
+/** The body nodes of a function definition, or undefined for a lambda (or a def without a body). */
+export function handlerBodyNodes(definition: SyntaxNode, text: string, names: ReadonlySet<string>): HandlerBodyNodes | undefined {
+  const body = definition.type === 'lambda' ? null : definition.childForFieldName('body');
+  return body ? new HandlerBodyNodes(body, text, names) : undefined;
+}
+
+function startsWithAny(text: string, start: number, names: ReadonlySet<string>): boolean {
+  for (const name of names) if (name.length > 0 && text.startsWith(name, start)) return true;
+  return false;
+}
+
+/** The parent of the node (undefined for none: the body itself is never one). */
+export function parentOf(own: OwnNode): SyntaxNode | undefined {
+  return own.path.length >= 2 ? own.path[own.path.length - 2].node : undefined;
+}
