@@ -33,18 +33,22 @@ export class HandlerBodyNodes {
     text: string,
     names: ReadonlySet<string>,
   ) {
+    const start = body.startIndex;
+    // Most bodies touch their parameters only as plain names (`getattr(sender, ...)`): their text
+    // tells so without asking the tree. Broken code may hold more between a name and its `.` or `[`.
+    if (!body.hasError && !mayHoldCandidates(text.slice(start, body.endIndex), names)) return;
     for (const node of body.descendantsOfType(candidateTypes)) {
       if (!node) continue;
-      const start = node.startIndex;
+      const at = node.startIndex;
       // An access starts with its object (`kwargs` in `kwargs.get(...)`); a yield with its keyword.
-      const keyword = text.startsWith('yield', start) || text.startsWith('await', start);
-      if (!keyword && !startsWithAny(text, start, names)) continue;
+      const keyword = text.startsWith('yield', at) || text.startsWith('await', at);
+      if (!keyword && !startsWithAny(text, at, names)) continue;
       const path = pathDown(body, node);
       // Only named nodes are visited, and nothing inside a nested def, lambda or class.
       if (!path || path.some((step, i) => step.type === undefined || (i > 0 && nestedScopes.has(step.type)))) continue;
       const type = path[path.length - 1].type!;
       if (keywordTypes.includes(type)) this.keywords.push({ node, type, path });
-      else if (startsWithAny(text, start, names)) this.accesses.push({ node, type, path });
+      else if (startsWithAny(text, at, names)) this.accesses.push({ node, type, path });
     }
   }
 
@@ -57,6 +61,31 @@ export class HandlerBodyNodes {
 export function handlerBodyNodes(definition: SyntaxNode, text: string, names: ReadonlySet<string>): HandlerBodyNodes | undefined {
   const body = definition.type === 'lambda' ? null : definition.childForFieldName('body');
   return body ? new HandlerBodyNodes(body, text, names) : undefined;
+}
+
+/**
+ * Whether `code` may hold a yield, an await or an access on one of `names`: a name followed by `.`
+ * or `[` with only what the grammar skips between tokens (white space, comments, line continuations).
+ */
+function mayHoldCandidates(code: string, names: ReadonlySet<string>): boolean {
+  if (code.includes('yield') || code.includes('await')) return true;
+  for (const name of names) {
+    if (name.length === 0) continue;
+    for (let at = code.indexOf(name); at >= 0; at = code.indexOf(name, at + 1)) {
+      const next = code[afterSkipped(code, at + name.length)];
+      if (next === '.' || next === '[') return true;
+    }
+  }
+  return false;
+}
+
+/** The grammar's extras: white space, `\\` line continuations and comments. */
+const skipped = /(?:[\s\f\uFEFF\u2060\u200B]|\\(?:\r?\n|\0)|#[^\r\n]*)*/y;
+
+function afterSkipped(code: string, from: number): number {
+  skipped.lastIndex = from;
+  skipped.exec(code);
+  return skipped.lastIndex;
 }
 
 function startsWithAny(text: string, start: number, names: ReadonlySet<string>): boolean {

@@ -372,7 +372,7 @@ function withReceiver(site: HandlerSite, receiver: Receiver): HandlerSite {
  * Only module-level code runs while the module is imported: a loop or `with` body there runs too,
  * while an `if`, `try` or `while` body may not, and a def or class body is not module code.
  */
-function runsOnceAtImport(ancestors: SyntaxNode[]): boolean {
+function runsOnceAtImport(ancestors: readonly SyntaxNode[]): boolean {
   return ancestors.every((ancestor, index) => {
     if (ancestor.type !== 'block') return true;
     const owner = ancestors[index + 1]?.type;

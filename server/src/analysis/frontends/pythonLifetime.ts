@@ -28,7 +28,7 @@ export function localLifetimeOf(nav: Navigator, definition: SyntaxNode, name: st
 }
 
 /** True when the use of the name stores or passes on the value (not when it only rebinds or calls it). */
-function keptBy(ancestors: SyntaxNode[], use: SyntaxNode): boolean {
+function keptBy(ancestors: readonly SyntaxNode[], use: SyntaxNode): boolean {
   let value = use;
   for (const ancestor of ancestors) {
     if (VALUE_CONTAINERS.has(ancestor.type)) {

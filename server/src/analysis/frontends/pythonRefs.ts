@@ -106,7 +106,7 @@ export function mergedReferences(known: readonly SignalRef[], found: Iterable<re
 }
 
 /** `task_failure`, or `signals.task_failure` / `celery.signals.task_failure` read from its first name. */
-function signalStartingAt(name: SyntaxNode, ancestors: SyntaxNode[], resolver: PythonResolver): SignalRef | undefined {
+function signalStartingAt(name: SyntaxNode, ancestors: readonly SyntaxNode[], resolver: PythonResolver): SignalRef | undefined {
   const direct = resolver.signalOf(name);
   if (direct) return direct;
   let current = name;

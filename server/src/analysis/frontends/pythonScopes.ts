@@ -6,7 +6,6 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
-import { namedTypeAt, type TreeCursor } from './pythonCursor';
 import { defaultValueOf, identifierAt, ParameterCache } from './pythonParams';
 import { comprehensionTypes, namedChildrenOf, sameNode } from './pythonSyntax';
 
@@ -64,27 +63,6 @@ const skippedTypes: ReadonlySet<string> = new Set([
   'escape_sequence',
 ]);
 
-/** Node kinds `visit` handles with its own case besides the ones `visitAt` mirrors on the cursor. */
-const treeOnlyTypes: ReadonlySet<string> = new Set([
-  'assignment',
-  'augmented_assignment',
-  'named_expression',
-  'for_statement',
-  'as_pattern',
-  'import_statement',
-  'import_from_statement',
-  'global_statement',
-  'nonlocal_statement',
-  'delete_statement',
-  'function_definition',
-  'lambda',
-  'class_definition',
-  'case_pattern',
-  'ERROR',
-]);
-
-type Language = SyntaxNode['tree']['language'];
-
 /**
  * How deep a walk descends. Real code stays far below it (Python itself refuses brackets nested more
  * than 200 deep); going further on generated or hostile input would overflow the stack and cost the
@@ -141,32 +119,11 @@ export class ScopeWalker {
   }
 
   /**
-   * Bodies are walked with one cursor rather than Node objects: a cursor walk is several times
-   * cheaper, because every Node the binding hands out is an allocation plus trips into wasm.
+   * One call hands over all named children (with their start offsets); a cursor walk costs two
+   * trips into wasm per child, anonymous tokens included.
    */
   private visitChildren(node: SyntaxNode, scope: Scope): void {
-    const cursor = node.walk();
-    try {
-      this.visitChildrenAt(cursor, node.tree.language, scope);
-    } finally {
-      cursor.delete();
-    }
-  }
-
-  /** Visits the named children of the cursor's node and puts the cursor back on that node. */
-  private visitChildrenAt(cursor: TreeCursor, language: Language, scope: Scope): void {
-    if (this.depth >= MAX_WALK_DEPTH) return this.tooDeep(cursor.currentNode, scope);
-    if (!cursor.gotoFirstChild()) return;
-    this.depth++;
-    try {
-      do {
-        const type = namedTypeAt(cursor, language);
-        if (type) this.visitAt(cursor, type, language, scope);
-      } while (cursor.gotoNextSibling());
-    } finally {
-      this.depth--;
-    }
-    cursor.gotoParent();
+    for (const child of node.namedChildren) if (child) this.visit(child, scope);
   }
 
   /**
@@ -186,43 +143,6 @@ export class ScopeWalker {
       step();
     } finally {
       this.depth--;
-    }
-  }
-
-  /** Like childForFieldName + visit: the first child in `field`. */
-  private visitFieldAt(cursor: TreeCursor, field: string, language: Language, scope: Scope): void {
-    if (!cursor.gotoFirstChild()) return;
-    do {
-      if (cursor.currentFieldName === field) {
-        this.visitAt(cursor, cursor.nodeType, language, scope);
-        break;
-      }
-    } while (cursor.gotoNextSibling());
-    cursor.gotoParent();
-  }
-
-  /**
-   * `visit` for the node under the cursor. The node kinds that make up most of a body stay on the
-   * cursor; those that bind names or open scopes take the Node path, which must agree with this one.
-   */
-  private visitAt(cursor: TreeCursor, type: string, language: Language, scope: Scope): void {
-    if (skippedTypes.has(type)) return;
-    switch (type) {
-      case 'identifier':
-        this.readAt(cursor.startIndex, scope);
-        return;
-      case 'attribute':
-        this.visitFieldAt(cursor, 'object', language, scope);
-        return;
-      case 'keyword_argument':
-        this.visitFieldAt(cursor, 'value', language, scope);
-        return;
-      case 'string':
-        if (this.isFormatStringAt(cursor.startIndex)) this.visitChildrenAt(cursor, language, scope);
-        return;
-      default:
-        if (treeOnlyTypes.has(type) || comprehensionTypes.has(type)) this.visit(cursor.currentNode, scope);
-        else this.visitChildrenAt(cursor, language, scope);
     }
   }
 

@@ -40,6 +40,8 @@ export class Navigator {
    * is recorded here (see pythonStatementDeps).
    */
   questions?: ModuleQuestions;
+  /** The ancestors of the last few nodes asked about, by node id (unique within the tree). */
+  private readonly recentAncestors = new Map<number, readonly SyntaxNode[]>();
 
   constructor(
     readonly root: SyntaxNode,
@@ -155,7 +157,17 @@ export class Navigator {
    * The ancestors of `node`, nearest first, root last: one descent from its module statement, so
    * take the whole list once rather than asking parent by parent.
    */
-  ancestors(node: SyntaxNode): SyntaxNode[] {
+  ancestors(node: SyntaxNode): readonly SyntaxNode[] {
+    // The same node is often asked about again at once (a reference, then the scope lookups for it).
+    const recent = this.recentAncestors.get(node.id);
+    if (recent) return recent;
+    if (this.recentAncestors.size >= 16) this.recentAncestors.clear();
+    const chain = this.descend(node);
+    this.recentAncestors.set(node.id, chain);
+    return chain;
+  }
+
+  private descend(node: SyntaxNode): SyntaxNode[] {
     const index = this.statementIndex(node.startIndex, node.endIndex);
     if (index < 0) return node.id === this.root.id ? [] : [this.root];
     const chain: SyntaxNode[] = [this.root];
