@@ -1,21 +1,20 @@
-// Python front-end breakdown: CPU time of parse, extraction and checking on generated modules.
+// Python front-end breakdown: CPU time of parse, extraction and checking on generated modules, and
+// opening a file at the analysis layer: one whole analyzeSource (parse, extract, check) of the 10,000
+// line realistic module, warm (best and median of many) and cold (the first one in a fresh process).
 // CPU time (process.cpuUsage) rather than wall time, so a busy shared machine skews it less.
 // Usage: node --import tsx bench/python-frontend.mjs [lines...]   (default: 1000 10000)
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModule } from './generate.mjs';
-import { percentile, formatMs } from './stats.mjs';
+import { percentile, formatMs, cpuMs } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { parseText } = await import(path.join(root, 'server/src/parsing/treeSitter.ts'));
 const { getBundledCatalog } = await import(path.join(root, 'server/src/catalog/catalog.ts'));
 const { extractPython } = await import(path.join(root, 'server/src/analysis/frontends/python.ts'));
 const { checkModel } = await import(path.join(root, 'server/src/analysis/checker.ts'));
-
-const cpuMs = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-};
+const { analyzeSource } = await import(path.join(root, 'server/src/analysis/analyze.ts'));
 
 export async function runPythonFrontEndBench(sizes = [1_000, 10_000], runs = 30) {
   const catalog = getBundledCatalog();
@@ -48,7 +47,44 @@ export async function runPythonFrontEndBench(sizes = [1_000, 10_000], runs = 30)
   }
 }
 
+const openLines = 10_000;
+
+/** One analyzeSource of the realistic module: CPU and wall milliseconds. */
+async function timedOpen(text, catalog) {
+  const cpuStart = cpuMs();
+  const wallStart = performance.now();
+  const { tree } = await analyzeSource({ text, grammar: 'python', catalog });
+  const timing = { cpu: cpuMs() - cpuStart, wall: performance.now() - wallStart };
+  tree?.delete();
+  return timing;
+}
+
+/** Opening a file at the analysis layer, warm and cold; cold runs in fresh processes (`--open-once`). */
+export async function runPythonOpenBench(warmRuns = 20, coldRuns = 5) {
+  const catalog = getBundledCatalog();
+  const text = generateModule('python', openLines, 'realistic');
+  const warm = [];
+  for (let i = 0; i < warmRuns + 3; i++) {
+    const { cpu } = await timedOpen(text, catalog);
+    if (i >= 3) warm.push(cpu);
+  }
+  const cold = [];
+  for (let i = 0; i < coldRuns; i++) {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--open-once'], { cwd: root, encoding: 'utf8' });
+    cold.push(JSON.parse(output.trim().split('\n').pop()));
+  }
+  const best = (values) => Math.min(...values);
+  console.log(`\n== Open at the analysis layer: analyzeSource of the ${openLines}-line realistic module (parse + extract + check) ==`);
+  console.log(`  warm CPU best ${formatMs(best(warm))}   p50 ${formatMs(percentile(warm, 50))}   (${warmRuns} runs after 3 warm-ups)`);
+  console.log(`  cold CPU best ${formatMs(best(cold.map((c) => c.cpu)))}   p50 ${formatMs(percentile(cold.map((c) => c.cpu), 50))}   wall p50 ${formatMs(percentile(cold.map((c) => c.wall), 50))}   (first analysis in ${coldRuns} fresh processes, grammar load included)`);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  await runPythonFrontEndBench(sizes.length ? sizes : undefined);
+  if (process.argv.includes('--open-once')) {
+    console.log(JSON.stringify(await timedOpen(generateModule('python', openLines, 'realistic'), getBundledCatalog())));
+  } else {
+    const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+    await runPythonFrontEndBench(sizes.length ? sizes : undefined);
+    await runPythonOpenBench();
+  }
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import { runCheckerBench } from './checker.mjs';
 import { runCliBench } from './cli.mjs';
 import { printKeystrokeBench } from './keystroke.mjs';
-import { runPythonFrontEndBench } from './python-frontend.mjs';
+import { runPythonFrontEndBench, runPythonOpenBench } from './python-frontend.mjs';
 import { runProjectIndexBench } from './project-index.mjs';
 import { runServerBench } from './server.mjs';
 import { runPeerBench } from './peers.mjs';
@@ -14,6 +14,7 @@ console.log(`machine: ${process.platform} ${process.arch}, node ${process.versio
 await runCheckerBench();
 await runCliBench();
 await runPythonFrontEndBench();
+await runPythonOpenBench();
 console.log('\n== TypeScript front end (wall p50, wall p95, CPU p50) ==');
 await import('./typescript-frontend.mjs');
 console.log('\n== keystroke → findings through analyzeSource with the previous tree (100 one-character edits mid-file) ==');
