@@ -195,6 +195,8 @@ export class Navigator {
     if (name.length === 0) return found;
     this.questions?.spelled(name);
     for (let at = this.text.indexOf(name); at >= 0; at = this.text.indexOf(name, at + 1)) {
+      // A hit inside a longer word (`Monitor4` in `Monitor42`) is no identifier of its own.
+      if (asciiLetter(this.text.charCodeAt(at - 1)) || asciiLetter(this.text.charCodeAt(at + name.length)) || isDigit(this.text.charCodeAt(at + name.length))) continue;
       const node = this.nodeAt(at, at + name.length);
       if (node?.type === 'identifier' && node.startIndex === at && node.endIndex === at + name.length) found.push(node);
     }
@@ -227,6 +229,18 @@ export class Navigator {
     const index = this.statementIndex(start, end);
     return (index >= 0 ? this.statements[index] : this.root).descendantForIndex(start, end);
   }
+}
+
+/**
+ * [A-Za-z_]: a name never starts right after one, nor ends right before one or a digit (the token
+ * would go on). A digit before may end a number (`1x`). NaN, outside the text, is none.
+ */
+function asciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** The function, lambda or class whose body holds `node`, skipping the intermediate blocks. */
