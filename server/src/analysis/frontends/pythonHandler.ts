@@ -38,10 +38,12 @@ export function buildHandler(
   memo?: FactMemo,
 ): Handler {
   const start = definition.startIndex;
-  const read = () => shiftedSpans(definitionFacts(definition, resolver, modules), -start);
   // A definition with a syntax error is read afresh: recovery may depend on the code around it.
   const key = memo && !definition.hasError ? definitionKey(definition, resolver.nav.text) : undefined;
-  const facts = shiftedSpans(key === undefined ? read() : memo!.get(key, read), start);
+  // Facts read now are used as they are; the memo keeps a copy relative to the definition's start.
+  let facts: DefinitionFacts | undefined;
+  const kept = key === undefined ? undefined : memo!.get(key, () => shiftedSpans((facts = definitionFacts(definition, resolver, modules)), -start));
+  facts ??= kept ? shiftedSpans(kept, start) : definitionFacts(definition, resolver, modules);
   const definedIn = enclosingDefinitionKind(definition, resolver.nav);
   const isBoundOutside = resolver.boundOutside(definition);
   const freeReads: NameRead[] = facts.outsideReads.map(({ global, ...free }) => ({
