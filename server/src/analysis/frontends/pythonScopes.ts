@@ -63,6 +63,33 @@ const skippedTypes: ReadonlySet<string> = new Set([
   'escape_sequence',
 ]);
 
+/** Expressions: a walk that only gathers bindings can pass over them (see `bindsNothing`). */
+const expressionTypes: ReadonlySet<string> = new Set([
+  'call',
+  'attribute',
+  'subscript',
+  'argument_list',
+  'binary_operator',
+  'comparison_operator',
+  'boolean_operator',
+  'not_operator',
+  'unary_operator',
+  'conditional_expression',
+  'await',
+  'string',
+  'concatenated_string',
+  'list',
+  'tuple',
+  'set',
+  'dictionary',
+  'parenthesized_expression',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+  'lambda',
+]);
+
 /**
  * How deep a walk descends. Real code stays far below it (Python itself refuses brackets nested more
  * than 200 deep); going further on generated or hostile input would overflow the stack and cost the
@@ -164,6 +191,7 @@ export class ScopeWalker {
   private visitNode(node: SyntaxNode, scope: Scope): void {
     const type = node.type;
     if (skippedTypes.has(type)) return;
+    if (!this.collectReads && expressionTypes.has(type) && this.bindsNothing(node)) return;
     switch (type) {
       case 'identifier':
         this.read(node, scope);
@@ -256,6 +284,17 @@ export class ScopeWalker {
         if (comprehensionTypes.has(type)) this.visitComprehension(node, scope);
         else this.visitChildren(node, scope);
     }
+  }
+
+  /**
+   * Whether walking this expression could bind nothing: only a walrus binds from inside one, broken
+   * code binds every name in it loosely, and so does code nested past MAX_WALK_DEPTH (each level of
+   * nesting takes a character, bar a few wrappers that span the same text as their child).
+   */
+  private bindsNothing(node: SyntaxNode): boolean {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    return this.depth + 4 * (end - start) + 4 < MAX_WALK_DEPTH && !this.text.slice(start, end).includes(':=') && !node.hasError;
   }
 
   private isFormatString(node: SyntaxNode): boolean {
