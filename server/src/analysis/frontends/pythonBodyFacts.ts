@@ -4,24 +4,8 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { CatchAllRead, Handler } from '../model';
-import { parentOf, type HandlerBodyNodes } from './pythonBodyNodes';
+import type { HandlerBodyNodes } from './pythonBodyNodes';
 import { plainStringValue, sameNode, spanOf } from './pythonSyntax';
-
-/** Nodes under which a read may not run on every call. */
-const conditionalTypes: ReadonlySet<string> = new Set([
-  'if_statement',
-  'conditional_expression',
-  'boolean_operator',
-  'try_statement',
-  'for_statement',
-  'while_statement',
-  'with_statement',
-  'match_statement',
-  'list_comprehension',
-  'dictionary_comprehension',
-  'set_comprehension',
-  'generator_expression',
-]);
 
 export interface BodyFacts {
   yields: boolean;
@@ -46,9 +30,7 @@ export function bodyFactsOf(own: HandlerBodyNodes | undefined, catchAll: string 
       }
     }
     if (catchAll !== undefined) {
-      // Under a conditional node anywhere between the body and the read.
-      const conditional = access.path.some((step, i) => i < access.path.length - 1 && step.type !== undefined && conditionalTypes.has(step.type));
-      const read = catchAllReadAt(node, parentOf(access), catchAll, conditional);
+      const read = catchAllReadAt(node, access.parent, catchAll, access.conditional);
       if (read) facts.catchAllReads.push(read);
     }
   }

@@ -6,20 +6,51 @@
  * made several trips into wasm per node, and bodies are mostly code that touches no parameter.
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
-import { pathDown, type PathStep } from './pythonCursor';
+import { PathsDown, type PathStep } from './pythonCursor';
 
 /** Nodes that start another scope: what lies inside them is not the handler's own body. */
 const nestedScopes: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
+/** Nodes under which code may not run on every call. */
+const conditionalTypes: ReadonlySet<string> = new Set([
+  'if_statement',
+  'conditional_expression',
+  'boolean_operator',
+  'try_statement',
+  'for_statement',
+  'while_statement',
+  'with_statement',
+  'match_statement',
+  'list_comprehension',
+  'dictionary_comprehension',
+  'set_comprehension',
+  'generator_expression',
+]);
 const accessTypes = ['subscript', 'call', 'attribute'];
 const keywordTypes = ['yield', 'await'];
 const candidateTypes = [...accessTypes, ...keywordTypes];
+/** Walks never see anonymous nodes' insides nor nested scopes' bodies. */
+const HIDDEN = 1;
+const CONDITIONAL = 2;
+/**
+ * Paths longer than this are not kept: a read that deep lies more than 400 levels below the body,
+ * where mapping reads are not looked for (an elif clause is the only step that does not count).
+ */
+const MAX_KEPT_PATH = 1000;
 
-/** A node of the body's own scope and the steps that lead to it from the body. */
+function flagsOf(type: string | undefined): number {
+  if (type === undefined || nestedScopes.has(type)) return HIDDEN;
+  return conditionalTypes.has(type) ? CONDITIONAL : 0;
+}
+
+/** A node of the body's own scope. */
 export interface OwnNode {
   node: SyntaxNode;
   type: string;
-  /** From the body (first) to the node (last). */
-  path: PathStep[];
+  parent: SyntaxNode | undefined;
+  /** Under a node whose code may not run on every call (an if, a loop, a try, a comprehension...). */
+  conditional: boolean;
+  /** The steps from the body (first) to the node (last), unless there are more than MAX_KEPT_PATH. */
+  path?: PathStep[];
 }
 
 export class HandlerBodyNodes {
@@ -37,18 +68,23 @@ export class HandlerBodyNodes {
     // Most bodies touch their parameters only as plain names (`getattr(sender, ...)`): their text
     // tells so without asking the tree. Broken code may hold more between a name and its `.` or `[`.
     if (!body.hasError && !mayHoldCandidates(text.slice(start, body.endIndex), names)) return;
+    const paths = new PathsDown(body, flagsOf);
     for (const node of body.descendantsOfType(candidateTypes)) {
       if (!node) continue;
       const at = node.startIndex;
       // An access starts with its object (`kwargs` in `kwargs.get(...)`); a yield with its keyword.
       const keyword = text.startsWith('yield', at) || text.startsWith('await', at);
-      if (!keyword && !startsWithAny(text, at, names)) continue;
-      const path = pathDown(body, node);
+      const access = startsWithAny(text, at, names);
+      if (!keyword && !access) continue;
+      const path = paths.to(node);
       // Only named nodes are visited, and nothing inside a nested def, lambda or class.
-      if (!path || path.some((step, i) => step.type === undefined || (i > 0 && nestedScopes.has(step.type)))) continue;
+      if (!path || path[path.length - 1].flags & HIDDEN) continue;
       const type = path[path.length - 1].type!;
-      if (keywordTypes.includes(type)) this.keywords.push({ node, type, path });
-      else if (startsWithAny(text, at, names)) this.accesses.push({ node, type, path });
+      const parent = path[path.length - 2];
+      const own: OwnNode = { node, type, parent: parent?.node, conditional: !!parent && (parent.flags & CONDITIONAL) !== 0 };
+      if (path.length <= MAX_KEPT_PATH) own.path = path.slice();
+      if (keywordTypes.includes(type)) this.keywords.push(own);
+      else if (access) this.accesses.push(own);
     }
   }
 
@@ -93,7 +129,3 @@ function startsWithAny(text: string, start: number, names: ReadonlySet<string>):
   return false;
 }
 
-/** The parent of the node (undefined for none: the body itself is never one). */
-export function parentOf(own: OwnNode): SyntaxNode | undefined {
-  return own.path.length >= 2 ? own.path[own.path.length - 2].node : undefined;
-}

@@ -35,25 +35,53 @@ export function namedTypeOf(node: SyntaxNode): string | undefined {
   return namedTypeFor(node.typeId, node.tree.language);
 }
 
-/** One node on the way down from an ancestor. */
+/** One node on the way down from an ancestor, with what its own type and those above it add up to. */
 export interface PathStep {
   /** The named type, or undefined for an anonymous node. */
   type: string | undefined;
   node: SyntaxNode;
+  end: number;
+  /** The bits `PathsDown`'s `flagsOf` gives this step's type, or-ed with the step above's. */
+  flags: number;
 }
 
 /**
- * The nodes from `top` down to its descendant `target`, both included, with their types. (This
+ * The ways from `top` down to descendants asked for in document order (a node before the nodes
+ * inside it). Consecutive targets share most of their way, so a step once taken is kept for the next
+ * target below it: deep code with many targets costs its depth once, not once per target. (This
  * binding's cursor cannot descend towards an offset: `gotoFirstChildForIndex` ignores the offset.)
- * Undefined if `target` is not below `top`.
  */
-export function pathDown(top: SyntaxNode, target: SyntaxNode): PathStep[] | undefined {
-  const steps: PathStep[] = [{ type: namedTypeOf(top), node: top }];
-  for (let current = top; current.id !== target.id; ) {
-    const next = current.childWithDescendant(target);
-    if (!next || next.id === current.id) return undefined;
-    steps.push({ type: namedTypeOf(next), node: next });
-    current = next;
+export class PathsDown {
+  private readonly steps: PathStep[];
+
+  constructor(
+    top: SyntaxNode,
+    private readonly flagsOf: (type: string | undefined) => number,
+  ) {
+    this.steps = [{ type: namedTypeOf(top), node: top, end: top.endIndex, flags: 0 }];
   }
-  return steps;
+
+  /**
+   * The steps from the top (first) to `target` (last); valid until the next call. Undefined if
+   * `target` is not below the top.
+   */
+  to(target: SyntaxNode): readonly PathStep[] | undefined {
+    const start = target.startIndex;
+    const end = target.endIndex;
+    const steps = this.steps;
+    // Non-empty nodes that hold one another are ancestors: keep the steps that hold the target.
+    while (steps.length > 1) {
+      const last = steps[steps.length - 1];
+      if (last.node.startIndex <= start && end <= last.end) break;
+      steps.pop();
+    }
+    for (let above = steps[steps.length - 1]; above.node.id !== target.id; ) {
+      const next = above.node.childWithDescendant(target);
+      if (!next || next.id === above.node.id) return undefined;
+      const type = namedTypeOf(next);
+      above = { type, node: next, end: next.endIndex, flags: above.flags | this.flagsOf(type) };
+      steps.push(above);
+    }
+    return steps;
+  }
 }

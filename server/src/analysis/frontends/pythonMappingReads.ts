@@ -4,7 +4,7 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { MappingRead, ReadGuard } from '../model';
-import { parentOf, type HandlerBodyNodes } from './pythonBodyNodes';
+import type { HandlerBodyNodes } from './pythonBodyNodes';
 import type { PathStep } from './pythonCursor';
 import { namedChildrenOf, plainStringValue, sameNode, spanOf } from './pythonSyntax';
 
@@ -21,8 +21,9 @@ export function mappingReadsOf(own: HandlerBodyNodes | undefined, params: Readon
   if (!own || params.size === 0) return [];
   const reads: MappingRead[] = [];
   for (const access of own.accesses) {
-    const read = mappingReadAt(access.node, parentOf(access), params);
-    if (!read) continue;
+    const read = mappingReadAt(access.node, access.parent, params);
+    // Without a kept path the read lies deeper than MAX_WALK_DEPTH.
+    if (!read || !access.path) continue;
     const { guards, depth } = guardsAlong(access.path, access.node.startIndex);
     if (depth <= MAX_WALK_DEPTH) reads.push({ ...read, guards: guards.map(guardFact) });
   }
