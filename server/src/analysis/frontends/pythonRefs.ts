@@ -36,13 +36,25 @@ function isDefiningName(name: SyntaxNode, parent: SyntaxNode): boolean {
 
 /** The words a signal reference can start with in this file, as one pattern (and as a key for it). */
 export function referenceWords(resolver: PythonResolver): { pattern: RegExp; key: string } {
-  const candidates = new Set<string>(['celery', 'signals', ...resolver.catalog.appAttributes]);
-  for (const spec of resolver.catalog.signals) if (spec.access.kind === 'module') candidates.add(spec.name.split('.').pop()!);
+  const candidates = new Set<string>(catalogWords(resolver.catalog));
   for (const [name, entries] of resolver.module.entries) {
     if (entries.some((entry) => entry.binding.kind === 'signal' || entry.binding.kind === 'module')) candidates.add(name);
   }
   const words = [...candidates];
   return { pattern: new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'g'), key: words.join(' ') };
+}
+
+/** The words that can start a reference in any file: the same for every file the catalog judges. */
+const wordsByCatalog = new WeakMap<PythonResolver['catalog'], readonly string[]>();
+
+function catalogWords(catalog: PythonResolver['catalog']): readonly string[] {
+  let words = wordsByCatalog.get(catalog);
+  if (!words) {
+    const found = new Set<string>(['celery', 'signals', ...catalog.appAttributes]);
+    for (const spec of catalog.signals) if (spec.access.kind === 'module') found.add(spec.name.split('.').pop()!);
+    wordsByCatalog.set(catalog, (words = [...found]));
+  }
+  return words;
 }
 
 /**
