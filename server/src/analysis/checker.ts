@@ -9,6 +9,7 @@ import type { Finding, Severity } from './diagnostics';
 import type { FileModel, HandlerSite, Span } from './model';
 import type { CeleryVersionOrigin } from './versionOrigin';
 import { INTERNAL_ERROR_CODE, rules } from './rules/index';
+import { READS, type ChangedRegion, type FindingsMemo, type SiblingRead } from './findingsMemo';
 import type { FileContext, Rule, RuleFinding, RuleText, SentKeywords, SiteContext } from './rules/support/types';
 
 export interface CheckOptions {
@@ -67,15 +68,12 @@ function splitTranslated(finding: Finding): void {
   for (const related of finding.related ?? []) split(related, 'message', 'messages');
 }
 
-function findingKey(f: Finding): string {
-  return `${f.code}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
-}
-
 /**
  * Judges a model. `text` is the analysed source: fixes are computed from it, so without it findings
- * come without fixes.
+ * come without fixes. With `incremental` (a document's memo and what the edit since its last
+ * judgement changed), sites whose inputs are unchanged keep their findings (findingsMemo.ts).
  */
-export function checkModel(model: FileModel, catalog: Catalog, options: CheckOptions, text?: string): Finding[] {
+export function checkModel(model: FileModel, catalog: Catalog, options: CheckOptions, text?: string, incremental?: IncrementalCheck): Finding[] {
   const celeryVersion = options.celeryVersion || catalog.latestCeleryVersion;
   const base: FileContext = {
     text: text ?? '',
@@ -86,26 +84,25 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     sentKeywords: (signal) => sentKeywordsOf(catalog, signal, celeryVersion),
   };
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  let into = findings;
   const add = (rule: Rule, raw: RuleFinding) => {
     const finding = withDefaults(rule, raw, options.severities);
     if (!finding) return;
     if (finding.severity === 'hint' && options.includeHints === false) return;
-    const key = findingKey(finding);
-    if (seen.has(key)) return;
-    seen.add(key);
     if (text === undefined) finding.fixes = [];
-    findings.push(finding);
+    into.push(finding);
   };
+  let failed = false;
   // A rule that fails is reported once where it failed; the other rules' findings still count.
   const guarded = (rule: Rule, span: Span, check: () => Iterable<RuleFinding>) => {
     try {
       for (const raw of check()) add(rule, raw);
     } catch (error) {
+      failed = true;
       const configured = options.severities?.[INTERNAL_ERROR_CODE];
       if (configured === 'off') return;
       const detail = error instanceof Error ? error.message : String(error);
-      findings.push({
+      into.push({
         code: INTERNAL_ERROR_CODE,
         severity: configured ?? 'warning',
         span: { start: span.start, end: span.end },
@@ -121,6 +118,21 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     if (rule.scope === 'file') guarded(rule, { start: 0, end: 0 }, () => rule.check(base));
   }
   const siteRules = active.filter((rule) => rule.scope === 'site');
+  const memo = text === undefined ? undefined : incremental?.memo;
+  memo?.begin(model, catalog, settingsKey(model, options, celeryVersion, base.celeryVersionOrigin), incremental?.changed);
+  // What a site's rules read of the model besides the site is noted, so its findings are reused
+  // only while that is unchanged too.
+  let reads = 0;
+  let siblingReads: SiblingRead[] = [];
+  const byDefinition = sitesByDefinitionStart(model);
+  const sitesDefinedAt = (start: number): readonly HandlerSite[] => byDefinition.get(start) ?? NO_SITES;
+  const siteModel = trackedModel(model, (read) => (reads |= read));
+  const siteSitesDefinedAt = (start: number) => {
+    const sites = sitesDefinedAt(start);
+    reads |= READS.siblings;
+    siblingReads.push({ start, sites });
+    return sites;
+  };
   // A connection inside code that does not parse was read from a guess at its structure; judging it
   // would report what the guess got wrong (syntax-error says the handler is not checked).
   const misread = (site: HandlerSite) =>
@@ -128,20 +140,130 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
   for (const site of model.sites) {
     if (misread(site)) continue;
     if (fallbackNeverBound(site.connection.signal.fallbackFor, catalog, celeryVersion)) continue;
+    const kept = memo?.reuse(site, sitesDefinedAt);
+    if (kept) {
+      for (const finding of kept) findings.push(finding);
+      continue;
+    }
     const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
     const context: SiteContext = {
       text: base.text,
-      model,
+      model: siteModel,
       catalog,
       celeryVersion,
       celeryVersionOrigin: base.celeryVersionOrigin,
       sentKeywords: base.sentKeywords,
+      sitesDefinedAt: siteSitesDefinedAt,
       site,
       signal,
     };
+    reads = 0;
+    siblingReads = [];
+    failed = false;
+    into = [];
     for (const rule of siteRules) guarded(rule, site.connection.span, () => rule.check(context));
+    for (const finding of into) findings.push(finding);
+    if (memo && !failed) memo.keep(site, into, reads, siblingReads, base.text);
+    into = findings;
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  memo?.end();
+  return withoutRepeats(findings.sort(byPlace));
+}
+
+/** Checks a document's successive versions: the memo the previous one left, and what the edit changed. */
+export interface IncrementalCheck {
+  memo: FindingsMemo;
+  changed?: ChangedRegion;
+}
+
+const NO_SITES: readonly HandlerSite[] = [];
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}
+
+/**
+ * The first of findings that say the same (code, place and message) where several sites or rules
+ * report it. Findings are sorted by place and code, keeping the order they were reported in (the
+ * sort is stable), so the first of equal ones is the first reported. Internal errors all stay.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const finding = sorted[i];
+    let repeated = false;
+    if (finding.code !== INTERNAL_ERROR_CODE) {
+      for (let j = kept - 1; j >= 0; j--) {
+        const earlier = sorted[j];
+        if (earlier.span.start !== finding.span.start || earlier.span.end !== finding.span.end || earlier.code !== finding.code) break;
+        if (earlier.message === finding.message) {
+          repeated = true;
+          break;
+        }
+      }
+    }
+    if (!repeated) sorted[kept++] = finding;
+  }
+  sorted.length = kept;
+  return sorted;
+}
+
+/** Everything in the options that changes a finding. */
+function settingsKey(model: FileModel, options: CheckOptions, celeryVersion: string, origin: CeleryVersionOrigin | undefined): string {
+  return JSON.stringify([model.language, celeryVersion, origin ?? null, options.severities ?? null, options.includeHints ?? null]);
+}
+
+function sitesByDefinitionStart(model: FileModel): Map<number, HandlerSite[]> {
+  const index = new Map<number, HandlerSite[]>();
+  for (const site of model.sites) {
+    const at = site.handler?.definitionSpan.start;
+    if (at === undefined) continue;
+    const list = index.get(at);
+    if (list) list.push(site);
+    else index.set(at, [site]);
+  }
+  return index;
+}
+
+/** The model as site rules see it: reading the tasks, or anything else but the language, is noted. */
+function trackedModel(model: FileModel, note: (read: number) => void): FileModel {
+  return {
+    get language() {
+      return model.language;
+    },
+    get sends() {
+      note(READS.other);
+      return model.sends;
+    },
+    get sites() {
+      note(READS.other);
+      return model.sites;
+    },
+    get reboundSignalUses() {
+      note(READS.other);
+      return model.reboundSignalUses;
+    },
+    get importRun() {
+      note(READS.other);
+      return model.importRun;
+    },
+    get signalRefs() {
+      note(READS.other);
+      return model.signalRefs;
+    },
+    get imports() {
+      note(READS.other);
+      return model.imports;
+    },
+    get tasks() {
+      note(READS.tasks);
+      return model.tasks;
+    },
+    get syntaxProblems() {
+      note(READS.other);
+      return model.syntaxProblems;
+    },
+  };
 }
 
 /** The signal a fallback stands in for exists on this release, so the fallback branch never runs. */

@@ -8,6 +8,7 @@ import type { FactMemo } from './factMemo';
 import type { PythonResolver } from './pythonResolve';
 import { ModuleAnswers, replay, StatementRecorder, type StatementDependencies } from './pythonStatementDeps';
 import type { Navigator } from './pythonSyntax';
+import { noteCopiedSites } from '../siteOrigins';
 
 interface Kept<T> {
   facts: T;
@@ -159,6 +160,7 @@ export class StatementMemo {
       // should make one) leaves the facts unkept.
       const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
       if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>;
+      noteCopiedSites(facts, copy);
     }
     return facts;
   }
@@ -227,6 +229,7 @@ export class StatementMemo {
     const starts = anchors.map((index) => nav.statementStart(index));
     if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
     const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
+    noteCopiedSites(kept.facts, facts);
     return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: anchors.map((index) => nav.statementEnd(index)) };
   }
 }

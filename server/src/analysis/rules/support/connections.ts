@@ -37,7 +37,8 @@ export function connectionsOfHandler(context: HandlerContext): HandlerContext[] 
 
 function findConnections(context: HandlerContext): HandlerContext[] {
   const contexts: HandlerContext[] = [];
-  for (const site of sitesDefinedAt(context.model, context.handler.definitionSpan.start)) {
+  const start = context.handler.definitionSpan.start;
+  for (const site of context.sitesDefinedAt?.(start) ?? sitesDefinedAt(context.model, start)) {
     if (site === context.site) {
       contexts.push(context);
       continue;

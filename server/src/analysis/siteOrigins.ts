@@ -1,0 +1,27 @@
+/**
+ * Which handler site of the previous analysis a site was copied from. A front end that reuses a
+ * statement's kept sites may hand out copies (its spans moved with the statement) instead of the very
+ * objects the previous model held; it notes each copy here, so the checker can still find what it
+ * judged about the original (analysis/findingsMemo.ts). A note promises that the copy holds the same
+ * facts as the original, every span moved with the statement it lies in.
+ */
+import type { HandlerSite } from './model';
+
+const origins = new WeakMap<HandlerSite, HandlerSite>();
+
+/** `copies[i]` holds the facts of `originals[i]` (arrays of sites, as kept facts hold them). */
+export function noteCopiedSites(originals: unknown, copies: unknown): void {
+  const from = sitesOf(originals);
+  const to = sitesOf(copies);
+  if (!from || !to || from.length !== to.length) return;
+  for (let i = 0; i < from.length; i++) if (from[i] !== to[i]) origins.set(to[i], from[i]);
+}
+
+export function originOf(site: HandlerSite): HandlerSite | undefined {
+  return origins.get(site);
+}
+
+function sitesOf(facts: unknown): HandlerSite[] | undefined {
+  const sites = facts !== null && typeof facts === 'object' ? (facts as { sites?: unknown }).sites : undefined;
+  return Array.isArray(sites) ? (sites as HandlerSite[]) : undefined;
+}
