@@ -9,6 +9,7 @@ import type { Finding, Severity } from './diagnostics';
 import type { FileModel, HandlerSite, Span } from './model';
 import type { CeleryVersionOrigin } from './versionOrigin';
 import { INTERNAL_ERROR_CODE, rules } from './rules/index';
+import { sitesByDefinitionStart } from './rules/support/connections';
 import { READS, type ChangedRegion, type FindingsMemo, type SiblingRead } from './findingsMemo';
 import type { FileContext, Rule, RuleFinding, RuleText, SentKeywords, SiteContext } from './rules/support/types';
 
@@ -124,7 +125,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
   // only while that is unchanged too.
   let reads = 0;
   let siblingReads: SiblingRead[] = [];
-  const byDefinition = sitesByDefinitionStart(model);
+  const byDefinition = sitesByDefinitionStart(model.sites);
   const sitesDefinedAt = (start: number): readonly HandlerSite[] => byDefinition.get(start) ?? NO_SITES;
   const siteModel = trackedModel(model, (read) => (reads |= read));
   const siteSitesDefinedAt = (start: number) => {
@@ -213,57 +214,30 @@ function settingsKey(model: FileModel, options: CheckOptions, celeryVersion: str
   return JSON.stringify([model.language, celeryVersion, origin ?? null, options.severities ?? null, options.includeHints ?? null]);
 }
 
-function sitesByDefinitionStart(model: FileModel): Map<number, HandlerSite[]> {
-  const index = new Map<number, HandlerSite[]>();
-  for (const site of model.sites) {
-    const at = site.handler?.definitionSpan.start;
-    if (at === undefined) continue;
-    const list = index.get(at);
-    if (list) list.push(site);
-    else index.set(at, [site]);
-  }
-  return index;
-}
+/** What site rules may read of the model besides the language, and how a read is noted (every field must be listed). */
+const TRACKED_READS: Record<Exclude<keyof FileModel, 'language'>, number> = {
+  sends: READS.other,
+  sites: READS.other,
+  reboundSignalUses: READS.other,
+  importRun: READS.other,
+  signalRefs: READS.other,
+  imports: READS.other,
+  tasks: READS.tasks,
+  syntaxProblems: READS.other,
+};
 
-/** The model as site rules see it: reading the tasks, or anything else but the language, is noted. */
+/** The model as site rules see it: reading anything but the language is noted. */
 function trackedModel(model: FileModel, note: (read: number) => void): FileModel {
-  return {
-    get language() {
-      return model.language;
-    },
-    get sends() {
-      note(READS.other);
-      return model.sends;
-    },
-    get sites() {
-      note(READS.other);
-      return model.sites;
-    },
-    get reboundSignalUses() {
-      note(READS.other);
-      return model.reboundSignalUses;
-    },
-    get importRun() {
-      note(READS.other);
-      return model.importRun;
-    },
-    get signalRefs() {
-      note(READS.other);
-      return model.signalRefs;
-    },
-    get imports() {
-      note(READS.other);
-      return model.imports;
-    },
-    get tasks() {
-      note(READS.tasks);
-      return model.tasks;
-    },
-    get syntaxProblems() {
-      note(READS.other);
-      return model.syntaxProblems;
-    },
-  };
+  const view = { language: model.language } as FileModel;
+  for (const [key, read] of Object.entries(TRACKED_READS) as [keyof FileModel, number][]) {
+    Object.defineProperty(view, key, {
+      get() {
+        note(read);
+        return model[key];
+      },
+    });
+  }
+  return view;
 }
 
 /** The signal a fallback stands in for exists on this release, so the fallback branch never runs. */

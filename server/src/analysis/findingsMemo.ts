@@ -13,7 +13,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Finding } from './diagnostics';
 import type { FileModel, HandlerSite, Span, TaskDefinition } from './model';
-import { originOf } from './siteOrigins';
+import { keptFor, sameSite } from './siteOrigins';
 
 /** What an edit changed: [start, oldEnd) of the previous text became [start, newEnd). */
 export interface ChangedRegion {
@@ -29,6 +29,11 @@ export interface SiblingRead {
   /** Where the handler definition asked about starts. */
   start: number;
   sites: readonly HandlerSite[];
+}
+
+/** Where an offset outside the changed region [start, start + delta's old end) is after the edit. */
+function movedOffset(offset: number, start: number, delta: number): number {
+  return offset < start ? offset : offset + delta;
 }
 
 interface SiteEntry {
@@ -84,11 +89,7 @@ export class FindingsMemo {
   reuse(site: HandlerSite, sitesDefinedAt: (start: number) => readonly HandlerSite[]): Finding[] | undefined {
     const changed = this.changed;
     if (!changed) return undefined;
-    let entry = this.entries.get(site);
-    if (!entry) {
-      const origin = originOf(site);
-      entry = origin && this.entries.get(origin);
-    }
+    const entry = keptFor(this.entries, site);
     if (!entry || entry.reads & READS.other) return undefined;
     const { start, oldEnd } = changed;
     const delta = changed.newEnd - oldEnd;
@@ -105,34 +106,29 @@ export class FindingsMemo {
       return undefined;
     }
     if (delta === 0) moved = false;
-    const at = (offset: number) => (offset < start ? offset : offset + delta);
-    if (site.connection.span.start !== at(entry.connectionStart)) return undefined;
-    if ((site.handler?.definitionSpan.start ?? -1) !== (entry.definitionStart < 0 ? -1 : at(entry.definitionStart))) return undefined;
+    if (site.connection.span.start !== movedOffset(entry.connectionStart, start, delta)) return undefined;
+    if ((site.handler?.definitionSpan.start ?? -1) !== (entry.definitionStart < 0 ? -1 : movedOffset(entry.definitionStart, start, delta))) return undefined;
     if (entry.reads & READS.tasks && !this.sameTasks()) return undefined;
-    let siblings = entry.siblings;
     if (entry.reads & READS.siblings) {
-      siblings = [];
       for (const read of entry.siblings) {
-        const now = sitesDefinedAt(at(read.start));
+        const now = sitesDefinedAt(movedOffset(read.start, start, delta));
         if (!sameSites(now, read.sites)) return undefined;
-        siblings.push({ start: at(read.start), sites: now });
+      }
+      // The entry is this memo's own: it now describes this judgement (the last one's map is dropped).
+      for (const read of entry.siblings) {
+        read.start = movedOffset(read.start, start, delta);
+        read.sites = sitesDefinedAt(read.start);
       }
     }
     this.reused++;
-    if (!moved) {
-      this.next.set(site, { ...entry, siblings });
-      return entry.findings;
-    }
-    const findings = entry.findings.map((finding) => movedFinding(finding, at));
-    this.next.set(site, {
-      findings,
-      lines: lines.map(at),
-      connectionStart: at(entry.connectionStart),
-      definitionStart: entry.definitionStart < 0 ? -1 : at(entry.definitionStart),
-      reads: entry.reads,
-      siblings,
-    });
-    return findings;
+    this.next.set(site, entry);
+    if (!moved) return entry.findings;
+    const at = (offset: number) => movedOffset(offset, start, delta);
+    entry.findings = entry.findings.map((finding) => movedFinding(finding, at));
+    for (let i = 0; i < lines.length; i++) lines[i] = at(lines[i]);
+    entry.connectionStart = at(entry.connectionStart);
+    if (entry.definitionStart >= 0) entry.definitionStart = at(entry.definitionStart);
+    return entry.findings;
   }
 
   /** Keeps what judging the site found, and what it read, for the next judgement. */
@@ -167,7 +163,7 @@ export class FindingsMemo {
 /** Each site is the one read before, or a copy of it. */
 function sameSites(now: readonly HandlerSite[], before: readonly HandlerSite[]): boolean {
   if (now.length !== before.length) return false;
-  for (let i = 0; i < now.length; i++) if (now[i] !== before[i] && originOf(now[i]) !== before[i]) return false;
+  for (let i = 0; i < now.length; i++) if (!sameSite(now[i], before[i])) return false;
   return true;
 }
 

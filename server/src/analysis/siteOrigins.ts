@@ -17,8 +17,27 @@ export function noteCopiedSites(originals: unknown, copies: unknown): void {
   for (let i = 0; i < from.length; i++) if (from[i] !== to[i]) origins.set(to[i], from[i]);
 }
 
-export function originOf(site: HandlerSite): HandlerSite | undefined {
-  return origins.get(site);
+/**
+ * What was kept about `site`, or about the site it was copied from. Two steps back at most: the
+ * previous model held either the kept copy itself or, right after a statement was first read, the
+ * object the copy was made from.
+ */
+export function keptFor<T>(kept: { get(site: HandlerSite): T | undefined }, site: HandlerSite): T | undefined {
+  const found = kept.get(site);
+  if (found !== undefined) return found;
+  const origin = origins.get(site);
+  if (!origin) return undefined;
+  const fromOrigin = kept.get(origin);
+  if (fromOrigin !== undefined) return fromOrigin;
+  const first = origins.get(origin);
+  return first && kept.get(first);
+}
+
+/** `site` is `before`, or a copy of it (see keptFor). */
+export function sameSite(site: HandlerSite, before: HandlerSite): boolean {
+  if (site === before) return true;
+  const origin = origins.get(site);
+  return origin !== undefined && (origin === before || origins.get(origin) === before);
 }
 
 function sitesOf(facts: unknown): HandlerSite[] | undefined {
