@@ -120,7 +120,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
   }
   const siteRules = active.filter((rule) => rule.scope === 'site');
   const memo = text === undefined ? undefined : incremental?.memo;
-  memo?.begin(model, catalog, settingsKey(model, options, celeryVersion, base.celeryVersionOrigin), incremental?.changed);
+  memo?.begin(model, catalog, settingsKey(model, options, celeryVersion, base.celeryVersionOrigin), incremental?.changed, base.text);
   // What a site's rules read of the model besides the site is noted, so its findings are reused
   // only while that is unchanged too.
   let reads = 0;
@@ -164,7 +164,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     into = [];
     for (const rule of siteRules) guarded(rule, site.connection.span, () => rule.check(context));
     for (const finding of into) findings.push(finding);
-    if (memo && !failed) memo.keep(site, into, reads, siblingReads, base.text);
+    if (memo && !failed) memo.keep(site, into, reads, siblingReads);
     into = findings;
   }
   memo?.end();

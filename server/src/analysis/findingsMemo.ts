@@ -37,9 +37,14 @@ function movedOffset(offset: number, start: number, delta: number): number {
 }
 
 interface SiteEntry {
+  site: HandlerSite;
   findings: Finding[];
-  /** [first, last] offsets (both read), pair after pair in text order: the lines the judgement read. */
-  lines: number[];
+  /**
+   * [first, last] offsets (both read), pair after pair in text order: the lines the judgement read.
+   * Found in the judged text when the entry is first reused (a document opened and never edited, or
+   * a one-off analysis, never looks for them).
+   */
+  lines?: number[];
   connectionStart: number;
   definitionStart: number;
   reads: number;
@@ -52,6 +57,9 @@ export class FindingsMemo {
   private catalog?: Catalog;
   private settings = '';
   private tasks: readonly TaskDefinition[] = [];
+  /** The text of the last judgement, where entries made then find their lines, and of this one. */
+  private text = '';
+  private judgedText = '';
   private model?: FileModel;
   private changed?: ChangedRegion;
   private tasksUnchanged?: boolean;
@@ -64,13 +72,14 @@ export class FindingsMemo {
    * Starts judging `model`. `changed` is what an edit changed since the text of the last judgement
    * with this memo; without it nothing is reused.
    */
-  begin(model: FileModel, catalog: Catalog, settings: string, changed: ChangedRegion | undefined): void {
+  begin(model: FileModel, catalog: Catalog, settings: string, changed: ChangedRegion | undefined, text: string): void {
     const comparable = !this.judging && changed !== undefined && catalog === this.catalog && settings === this.settings;
     this.changed = comparable ? changed : undefined;
     if (!comparable) this.entries.clear();
     this.catalog = catalog;
     this.settings = settings;
     this.model = model;
+    this.judgedText = text;
     this.next = new Map();
     this.tasksUnchanged = undefined;
     this.judging = true;
@@ -81,6 +90,8 @@ export class FindingsMemo {
     this.entries = this.next;
     this.next = new Map();
     this.tasks = this.model?.tasks ?? [];
+    this.text = this.judgedText;
+    this.judgedText = '';
     this.model = undefined;
     this.judging = false;
   }
@@ -94,7 +105,7 @@ export class FindingsMemo {
     const { start, oldEnd } = changed;
     const delta = changed.newEnd - oldEnd;
     let moved = false;
-    const lines = entry.lines;
+    const lines = (entry.lines ??= linesRead([entry.site, entry.findings], this.text));
     for (let i = 0; i < lines.length; i += 2) {
       // Lines wholly before the change are unchanged; so are lines after it, with the line break
       // before them (a line start is found by looking back at it).
@@ -121,6 +132,7 @@ export class FindingsMemo {
       }
     }
     this.reused++;
+    entry.site = site;
     this.next.set(site, entry);
     if (!moved) return entry.findings;
     const at = (offset: number) => movedOffset(offset, start, delta);
@@ -132,10 +144,10 @@ export class FindingsMemo {
   }
 
   /** Keeps what judging the site found, and what it read, for the next judgement. */
-  keep(site: HandlerSite, findings: Finding[], reads: number, siblings: SiblingRead[], text: string): void {
+  keep(site: HandlerSite, findings: Finding[], reads: number, siblings: SiblingRead[]): void {
     this.next.set(site, {
+      site,
       findings,
-      lines: linesRead([site, findings], text),
       connectionStart: site.connection.span.start,
       definitionStart: site.handler?.definitionSpan.start ?? -1,
       reads,
