@@ -55,7 +55,9 @@ const siteFailures = new WeakMap<HandlerSite, { catalog: Catalog; celeryVersion:
  */
 function siteFailure(context: FileContext, site: HandlerSite): string | undefined {
   const { model, catalog, celeryVersion } = context;
-  let kept = keptFor(siteFailures, site);
+  const found = siteFailures.get(site);
+  if (found && found.catalog === catalog && found.celeryVersion === celeryVersion) return found.reason;
+  let kept = found ?? keptFor(siteFailures, site);
   if (!kept || kept.catalog !== catalog || kept.celeryVersion !== celeryVersion) {
     const later = usedBeforeDefinition({ model, site });
     kept = { catalog, celeryVersion, reason: refusedAtConnect(context, site) ?? (later && `${later.name} is used before it is defined`) };
@@ -72,9 +74,16 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
   const consider = (offset: number, span: Span, reason: string, importedName?: string) => {
     if (!first || offset < first.offset) first = { offset, span, reason, importedName };
   };
-  for (const ref of model.signalRefs) {
+  const imports = model.imports;
+  for (const ref of imports.length > 0 ? model.signalRefs : []) {
     // The import binding the reference sits in (then it is in an import statement: see inImport).
-    const binding = model.imports.find((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
+    let binding: (typeof imports)[number] | undefined;
+    for (const b of imports) {
+      if (b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end) {
+        binding = b;
+        break;
+      }
+    }
     if (!binding?.topLevel) continue;
     const spec = ref.resolution === 'catalog' ? catalog.get(ref.name) : undefined;
     const missing = isMissingName(ref, catalog, celeryVersion) || (spec?.since !== undefined && !atLeast(celeryVersion, spec.since));
