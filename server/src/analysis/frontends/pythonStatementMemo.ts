@@ -160,8 +160,9 @@ export class StatementMemo {
       // should make one) leaves the facts unkept.
       const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
       if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>;
-      noteCopiedSites(facts, copy);
     }
+    // The next analysis may hand out the kept copy: the checker traces it to what it judged.
+    if (record[slot]) noteCopiedSites(facts, (record[slot] as Kept<T>).facts);
     return facts;
   }
 
