@@ -42,6 +42,9 @@ async function latency(language, lines, runs, profile) {
 }
 
 export async function runCheckerBench() {
+  console.log('\n== checker: the rules alone per keystroke, reusing the findings of unchanged sites (bench/check-rules.mjs) ==');
+  const rules = spawnSync(process.execPath, [path.join(root, 'bench/check-rules.mjs'), '10000', 'realistic'], { encoding: 'utf8', cwd: root });
+  console.log((rules.stdout || rules.stderr).trim());
   console.log('\n== checker: per-file latency (parse + extract + check, in-process) ==');
   console.log('(wall clock, and CPU time of this process, which a busy machine skews less)');
   console.log('profile    language     lines   findings   wall p50   wall p95    cpu p50    cpu p95');

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import { parseText, ParseTimeout, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
 import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
+import { FindingsMemo } from './findingsMemo';
 import { describeBrokenRegions } from './frontends/brokenRegions';
 import type { ExtractOptions, FrontEnd, ModuleIdentity } from './frontends/frontend';
 import { FactMemo } from './frontends/factMemo';
@@ -98,6 +99,8 @@ export interface SourceInput {
  * the document's tree.
  */
 const memos = new WeakMap<Tree, FactMemo>();
+/** Likewise the findings each tree's analysis found per site, for the checker to reuse. */
+const findingsMemos = new WeakMap<Tree, FindingsMemo>();
 
 /** The memo an analysis left with its tree (tests and benchmarks look at how much it reused). */
 export function factMemoOf(tree: Tree): FactMemo | undefined {
@@ -141,6 +144,7 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
   const options = input.options ?? defaultCheckOptions(catalog);
   let tree: Tree | undefined;
   let model: FileModel;
+  let edited: ExtractOptions['edited'];
   try {
     if (input.previous) for (const edit of input.previous.edits) input.previous.tree.edit(edit);
     tree = await parseText(grammar, text, input.previous?.tree, input.parseTimeLimitMs);
@@ -151,7 +155,7 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
       tree = await parseText(grammar, text, undefined, input.parseTimeLimitMs);
     }
     const memo = memoFor(input.previous?.tree, catalog, input.module);
-    const edited = input.previous && { tree: input.previous.tree, changed: changedRegion(input.previous.edits) };
+    edited = input.previous && { tree: input.previous.tree, changed: changedRegion(input.previous.edits) };
     model = extractModel(tree, text, grammar, catalog, input.module, memo, edited);
     memos.set(tree, memo);
   } catch (error) {
@@ -161,7 +165,10 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
     return { model: emptyModel(languageOf(grammar)), findings: internalError('analyse', error, options) };
   }
   try {
-    return { model, findings: keptOffLineBreaks(checkModel(model, catalog, options, text), text), tree };
+    const findingsMemo = (input.previous && findingsMemos.get(input.previous.tree)) || new FindingsMemo();
+    const findings = keptOffLineBreaks(checkModel(model, catalog, options, text, { memo: findingsMemo, changed: edited?.changed }), text);
+    if (tree) findingsMemos.set(tree, findingsMemo);
+    return { model, findings, tree };
   } catch (error) {
     return { model, findings: internalError('check', error, options), tree };
   }

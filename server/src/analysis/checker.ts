@@ -9,6 +9,8 @@ import type { Finding, Severity } from './diagnostics';
 import type { FileModel, HandlerSite, Span } from './model';
 import type { CeleryVersionOrigin } from './versionOrigin';
 import { INTERNAL_ERROR_CODE, rules } from './rules/index';
+import { sitesByDefinitionStart } from './rules/support/connections';
+import { READS, type ChangedRegion, type FindingsMemo, type SiblingRead } from './findingsMemo';
 import type { FileContext, Rule, RuleFinding, RuleText, SentKeywords, SiteContext } from './rules/support/types';
 
 export interface CheckOptions {
@@ -67,15 +69,12 @@ function splitTranslated(finding: Finding): void {
   for (const related of finding.related ?? []) split(related, 'message', 'messages');
 }
 
-function findingKey(f: Finding): string {
-  return `${f.code}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
-}
-
 /**
  * Judges a model. `text` is the analysed source: fixes are computed from it, so without it findings
- * come without fixes.
+ * come without fixes. With `incremental` (a document's memo and what the edit since its last
+ * judgement changed), sites whose inputs are unchanged keep their findings (findingsMemo.ts).
  */
-export function checkModel(model: FileModel, catalog: Catalog, options: CheckOptions, text?: string): Finding[] {
+export function checkModel(model: FileModel, catalog: Catalog, options: CheckOptions, text?: string, incremental?: IncrementalCheck): Finding[] {
   const celeryVersion = options.celeryVersion || catalog.latestCeleryVersion;
   const base: FileContext = {
     text: text ?? '',
@@ -86,26 +85,25 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     sentKeywords: (signal) => sentKeywordsOf(catalog, signal, celeryVersion),
   };
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  let into = findings;
   const add = (rule: Rule, raw: RuleFinding) => {
     const finding = withDefaults(rule, raw, options.severities);
     if (!finding) return;
     if (finding.severity === 'hint' && options.includeHints === false) return;
-    const key = findingKey(finding);
-    if (seen.has(key)) return;
-    seen.add(key);
     if (text === undefined) finding.fixes = [];
-    findings.push(finding);
+    into.push(finding);
   };
+  let failed = false;
   // A rule that fails is reported once where it failed; the other rules' findings still count.
   const guarded = (rule: Rule, span: Span, check: () => Iterable<RuleFinding>) => {
     try {
       for (const raw of check()) add(rule, raw);
     } catch (error) {
+      failed = true;
       const configured = options.severities?.[INTERNAL_ERROR_CODE];
       if (configured === 'off') return;
       const detail = error instanceof Error ? error.message : String(error);
-      findings.push({
+      into.push({
         code: INTERNAL_ERROR_CODE,
         severity: configured ?? 'warning',
         span: { start: span.start, end: span.end },
@@ -121,6 +119,21 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     if (rule.scope === 'file') guarded(rule, { start: 0, end: 0 }, () => rule.check(base));
   }
   const siteRules = active.filter((rule) => rule.scope === 'site');
+  const memo = text === undefined ? undefined : incremental?.memo;
+  memo?.begin(model, catalog, settingsKey(model, options, celeryVersion, base.celeryVersionOrigin), incremental?.changed, base.text);
+  // What a site's rules read of the model besides the site is noted, so its findings are reused
+  // only while that is unchanged too.
+  let reads = 0;
+  let siblingReads: SiblingRead[] = [];
+  const byDefinition = sitesByDefinitionStart(model.sites);
+  const sitesDefinedAt = (start: number): readonly HandlerSite[] => byDefinition.get(start) ?? NO_SITES;
+  const siteModel = trackedModel(model, (read) => (reads |= read));
+  const siteSitesDefinedAt = (start: number) => {
+    const sites = sitesDefinedAt(start);
+    reads |= READS.siblings;
+    siblingReads.push({ start, sites });
+    return sites;
+  };
   // A connection inside code that does not parse was read from a guess at its structure; judging it
   // would report what the guess got wrong (syntax-error says the handler is not checked).
   const misread = (site: HandlerSite) =>
@@ -128,20 +141,103 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
   for (const site of model.sites) {
     if (misread(site)) continue;
     if (fallbackNeverBound(site.connection.signal.fallbackFor, catalog, celeryVersion)) continue;
+    const kept = memo?.reuse(site, sitesDefinedAt);
+    if (kept) {
+      for (const finding of kept) findings.push(finding);
+      continue;
+    }
     const signal = site.connection.signal.resolution === 'catalog' ? catalog.get(site.connection.signal.name) : undefined;
     const context: SiteContext = {
       text: base.text,
-      model,
+      model: siteModel,
       catalog,
       celeryVersion,
       celeryVersionOrigin: base.celeryVersionOrigin,
       sentKeywords: base.sentKeywords,
+      sitesDefinedAt: siteSitesDefinedAt,
       site,
       signal,
     };
+    reads = 0;
+    siblingReads = [];
+    failed = false;
+    into = [];
     for (const rule of siteRules) guarded(rule, site.connection.span, () => rule.check(context));
+    for (const finding of into) findings.push(finding);
+    if (memo && !failed) memo.keep(site, into, reads, siblingReads);
+    into = findings;
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  memo?.end();
+  return withoutRepeats(findings.sort(byPlace));
+}
+
+/** Checks a document's successive versions: the memo the previous one left, and what the edit changed. */
+export interface IncrementalCheck {
+  memo: FindingsMemo;
+  changed?: ChangedRegion;
+}
+
+const NO_SITES: readonly HandlerSite[] = [];
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}
+
+/**
+ * The first of findings that say the same (code, place and message) where several sites or rules
+ * report it. Findings are sorted by place and code, keeping the order they were reported in (the
+ * sort is stable), so the first of equal ones is the first reported. Internal errors all stay.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const finding = sorted[i];
+    let repeated = false;
+    if (finding.code !== INTERNAL_ERROR_CODE) {
+      for (let j = kept - 1; j >= 0; j--) {
+        const earlier = sorted[j];
+        if (earlier.span.start !== finding.span.start || earlier.span.end !== finding.span.end || earlier.code !== finding.code) break;
+        if (earlier.message === finding.message) {
+          repeated = true;
+          break;
+        }
+      }
+    }
+    if (!repeated) sorted[kept++] = finding;
+  }
+  sorted.length = kept;
+  return sorted;
+}
+
+/** Everything in the options that changes a finding. */
+function settingsKey(model: FileModel, options: CheckOptions, celeryVersion: string, origin: CeleryVersionOrigin | undefined): string {
+  return JSON.stringify([model.language, celeryVersion, origin ?? null, options.severities ?? null, options.includeHints ?? null]);
+}
+
+/** What site rules may read of the model besides the language, and how a read is noted (every field must be listed). */
+const TRACKED_READS: Record<Exclude<keyof FileModel, 'language'>, number> = {
+  sends: READS.other,
+  sites: READS.other,
+  reboundSignalUses: READS.other,
+  importRun: READS.other,
+  signalRefs: READS.other,
+  imports: READS.other,
+  tasks: READS.tasks,
+  syntaxProblems: READS.other,
+};
+
+/** The model as site rules see it: reading anything but the language is noted. */
+function trackedModel(model: FileModel, note: (read: number) => void): FileModel {
+  const view = { language: model.language } as FileModel;
+  for (const [key, read] of Object.entries(TRACKED_READS) as [keyof FileModel, number][]) {
+    Object.defineProperty(view, key, {
+      get() {
+        note(read);
+        return model[key];
+      },
+    });
+  }
+  return view;
 }
 
 /** The signal a fallback stands in for exists on this release, so the fallback branch never runs. */

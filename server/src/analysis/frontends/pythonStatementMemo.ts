@@ -8,6 +8,7 @@ import type { FactMemo } from './factMemo';
 import type { PythonResolver } from './pythonResolve';
 import { ModuleAnswers, replay, StatementRecorder, type StatementDependencies } from './pythonStatementDeps';
 import type { Navigator } from './pythonSyntax';
+import { noteCopiedSites } from '../siteOrigins';
 
 interface Kept<T> {
   facts: T;
@@ -160,6 +161,8 @@ export class StatementMemo {
       const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
       if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>;
     }
+    // The next analysis may hand out the kept copy: the checker traces it to what it judged.
+    if (record[slot]) noteCopiedSites(facts, (record[slot] as Kept<T>).facts);
     return facts;
   }
 
@@ -227,6 +230,7 @@ export class StatementMemo {
     const starts = anchors.map((index) => nav.statementStart(index));
     if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
     const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
+    noteCopiedSites(kept.facts, facts);
     return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: anchors.map((index) => nav.statementEnd(index)) };
   }
 }

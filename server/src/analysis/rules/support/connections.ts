@@ -13,18 +13,21 @@ const sitesByDefinition = new WeakMap<FileModel, Map<number, HandlerSite[]>>();
 
 function sitesDefinedAt(model: FileModel, start: number): readonly HandlerSite[] {
   let index = sitesByDefinition.get(model);
-  if (!index) {
-    index = new Map();
-    for (const site of model.sites) {
-      const at = site.handler?.definitionSpan.start;
-      if (at === undefined) continue;
-      const list = index.get(at);
-      if (list) list.push(site);
-      else index.set(at, [site]);
-    }
-    sitesByDefinition.set(model, index);
-  }
+  if (!index) sitesByDefinition.set(model, (index = sitesByDefinitionStart(model.sites)));
   return index.get(start) ?? [];
+}
+
+/** Sites by where their handler's definition starts. */
+export function sitesByDefinitionStart(sites: readonly HandlerSite[]): Map<number, HandlerSite[]> {
+  const index = new Map<number, HandlerSite[]>();
+  for (const site of sites) {
+    const at = site.handler?.definitionSpan.start;
+    if (at === undefined) continue;
+    const list = index.get(at);
+    if (list) list.push(site);
+    else index.set(at, [site]);
+  }
+  return index;
 }
 
 /** Several rules ask for them at every site. */
@@ -37,7 +40,8 @@ export function connectionsOfHandler(context: HandlerContext): HandlerContext[] 
 
 function findConnections(context: HandlerContext): HandlerContext[] {
   const contexts: HandlerContext[] = [];
-  for (const site of sitesDefinedAt(context.model, context.handler.definitionSpan.start)) {
+  const start = context.handler.definitionSpan.start;
+  for (const site of context.sitesDefinedAt?.(start) ?? sitesDefinedAt(context.model, start)) {
     if (site === context.site) {
       contexts.push(context);
       continue;

@@ -2,7 +2,9 @@
  * What runs while a Python module is imported, and where that import first fails. A failure there
  * stops the module, so every connect after it never happens.
  */
+import type { Catalog } from '../../../catalog/catalog';
 import type { HandlerSite, Span } from '../../model';
+import { keptFor } from '../../siteOrigins';
 import { customReceiversWithoutKwargs } from '../customSignalNoKwargs';
 import { usedBeforeDefinition } from '../receiverDefinedLater';
 import { starImportMisses } from '../notInStarImport';
@@ -43,6 +45,27 @@ function refusedAtConnect(context: FileContext, site: HandlerSite): string | und
 }
 
 
+/** Why a connect that runs at import makes the import fail, per site object (or the site it was copied from). */
+const siteFailures = new WeakMap<HandlerSite, { catalog: Catalog; celeryVersion: string; reason: string | undefined }>();
+
+/**
+ * Why the site's connect fails, if it does. Kept per site: it reads nothing but the site's facts
+ * (the order of its own spans aside, which an edit elsewhere keeps), the catalog, the release and
+ * the model's language, which a site never changes.
+ */
+function siteFailure(context: FileContext, site: HandlerSite): string | undefined {
+  const { model, catalog, celeryVersion } = context;
+  const found = siteFailures.get(site);
+  if (found && found.catalog === catalog && found.celeryVersion === celeryVersion) return found.reason;
+  let kept = found ?? keptFor(siteFailures, site);
+  if (!kept || kept.catalog !== catalog || kept.celeryVersion !== celeryVersion) {
+    const later = usedBeforeDefinition({ model, site });
+    kept = { catalog, celeryVersion, reason: refusedAtConnect(context, site) ?? (later && `${later.name} is used before it is defined`) };
+  }
+  siteFailures.set(site, kept);
+  return kept.reason;
+}
+
 /** The earliest point where importing this Python module raises, if the checker can tell. */
 export function firstImportFailure(context: FileContext): ImportFailure | undefined {
   const { model, catalog, celeryVersion } = context;
@@ -51,9 +74,16 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
   const consider = (offset: number, span: Span, reason: string, importedName?: string) => {
     if (!first || offset < first.offset) first = { offset, span, reason, importedName };
   };
-  for (const ref of model.signalRefs) {
+  const imports = model.imports;
+  for (const ref of imports.length > 0 ? model.signalRefs : []) {
     // The import binding the reference sits in (then it is in an import statement: see inImport).
-    const binding = model.imports.find((b) => b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end);
+    let binding: (typeof imports)[number] | undefined;
+    for (const b of imports) {
+      if (b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end) {
+        binding = b;
+        break;
+      }
+    }
     if (!binding?.topLevel) continue;
     const spec = ref.resolution === 'catalog' ? catalog.get(ref.name) : undefined;
     const missing = isMissingName(ref, catalog, celeryVersion) || (spec?.since !== undefined && !atLeast(celeryVersion, spec.since));
@@ -61,8 +91,7 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
   }
   for (const site of model.sites) {
     if (!connectsAtImport(site)) continue;
-    const later = usedBeforeDefinition({ model, site });
-    const reason = refusedAtConnect(context, site) ?? (later && `${later.name} is used before it is defined`);
+    const reason = siteFailure(context, site);
     if (reason) consider(site.connection.span.start, site.connection.signal.nameSpan, reason);
   }
   for (const receiver of customReceiversWithoutKwargs(model)) {

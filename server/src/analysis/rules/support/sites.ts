@@ -25,6 +25,7 @@ function buildHandlerContext(context: SiteContext): HandlerContext | undefined {
       celeryVersion: context.celeryVersion,
       celeryVersionOrigin: context.celeryVersionOrigin,
       sentKeywords: context.sentKeywords,
+      sitesDefinedAt: context.sitesDefinedAt,
       site,
       signal,
       handler: dispatchHandler(site) ?? site.handler,

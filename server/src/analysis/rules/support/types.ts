@@ -26,6 +26,11 @@ export interface SentKeywords {
 }
 
 export interface FileContext {
+  /**
+   * The analysed text. A site rule reads it only on the lines its own site's spans cover (the
+   * connect, the handler's definition): the checker reuses a site's findings while those lines are
+   * unchanged (analysis/findingsMemo.ts).
+   */
   readonly text: string;
   readonly model: FileModel;
   readonly catalog: Catalog;
@@ -33,6 +38,11 @@ export interface FileContext {
   /** Where the project's files gave `celeryVersion`; messages name it through assumedVersionText. */
   readonly celeryVersionOrigin?: CeleryVersionOrigin;
   sentKeywords(signal: SignalSpec): SentKeywords;
+  /**
+   * The sites whose handler's definition starts at `start` (the checker keeps them indexed and
+   * notes which a site's findings read); without it, rules search `model.sites`.
+   */
+  sitesDefinedAt?(start: number): readonly HandlerSite[];
 }
 
 export interface SiteContext extends FileContext {

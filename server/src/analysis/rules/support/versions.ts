@@ -1,16 +1,20 @@
 /** Version comparisons rules make on every site, memoised: the same few pairs come up again and again. */
 import { compareVersions } from '../../../catalog/versions';
 
-const memo = new Map<string, boolean>();
+/** By version, then by minimum: looked up without building a key string on every call. */
+const memo = new Map<string, Map<string, boolean>>();
 
 /** True when `version` is `minimum` or later. */
 export function atLeast(version: string, minimum: string): boolean {
-  const key = `${version}\u0000${minimum}`;
-  let result = memo.get(key);
+  let byMinimum = memo.get(version);
+  if (!byMinimum) {
+    if (memo.size > 100) memo.clear();
+    memo.set(version, (byMinimum = new Map()));
+  }
+  let result = byMinimum.get(minimum);
   if (result === undefined) {
     result = compareVersions(version, minimum) >= 0;
-    if (memo.size > 1000) memo.clear();
-    memo.set(key, result);
+    byMinimum.set(minimum, result);
   }
   return result;
 }
