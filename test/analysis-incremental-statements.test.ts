@@ -3,7 +3,8 @@
 // edits that keep the module valid Python (so facts are kept and reused) and that change what other
 // statements mean: deleting a connected handler, rebinding an imported signal's name, calling a
 // function that connects, importing a signal after its use, renaming a handler another statement
-// connects, turning a name into a class or a partial. Each incremental result must equal a fresh one.
+// connects, turning a name into a class or a partial, nesting brackets or blocks past CPython's limits.
+// Each incremental result must equal a fresh one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -63,6 +64,9 @@ const STATEMENTS = [
   'from celery import Celery\n',
   '@app.on_after_configure.connect\ndef configured(sender, **kwargs):\n    pass\n',
   'def later():\n    global task_prerun\n    task_prerun = None\n',
+  // Past CPython's nesting limits (pythonNesting): each statement's part is kept with its text.
+  `deep = ${'('.repeat(201)}1${')'.repeat(201)}\n`,
+  `${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}if einfo:\n`).join('')}${' '.repeat(100)}pass\n`,
 ];
 
 type Operation =

@@ -13,7 +13,7 @@ import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
 import { configReadsOf } from './pythonImportRun';
 import { scanModule } from './pythonModule';
-import { nestingProblems } from './pythonNesting';
+import { moduleNestingProblems } from './pythonNesting';
 import { PythonResolver } from './pythonResolve';
 import { readStatements } from './pythonStatements';
 import { StatementMemo } from './pythonStatementMemo';
@@ -28,7 +28,8 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const modules = new SignalModuleIndex(catalog, options?.module);
   const nav = new Navigator(root, text);
   // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.
-  const reuse = options?.memo && !options.within && !root.hasError ? options.memo : undefined;
+  const broken = root.hasError;
+  const reuse = options?.memo && !options.within && !broken ? options.memo : undefined;
   if (!reuse) options?.memo?.hold();
   const answers = new ModuleAnswers(nav);
   const statements = new StatementMemo(reuse, answers, options?.edited);
@@ -56,7 +57,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     imports: moduleFacts.imports,
     tasks,
     ...withSends(findSends(resolver)),
-    syntaxProblems: [...nestingProblems(text), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
+    syntaxProblems: [...moduleNestingProblems(text, statements, broken), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
   };
 };
 

@@ -51,6 +51,12 @@ export class ModuleAnswers {
   /** Set once the module's facts are read (reading them asks no questions). */
   module!: ModuleFacts;
 
+  /**
+   * What stands for a statement's text in recorded answers: the text itself, or (set by the memo)
+   * the memo's record of it, one object per text, so comparing costs no slicing.
+   */
+  textOf: (statement: number) => unknown = (statement) => this.nav.statementText(statement);
+
   constructor(readonly nav: Navigator) {}
 
   answer(kind: QuestionKind, name: string): RawAnswer {
@@ -138,9 +144,10 @@ export class ModuleAnswers {
 
 /**
  * An answer as recorded: strings as they are; a place as its anchor (-1 - anchor number), followed
- * by the anchor's statement text where the anchor first appears, then the offset (a number >= 0).
+ * by what stands for the anchor's statement text (ModuleAnswers.textOf) where the anchor first
+ * appears, then the offset (a number >= 0).
  */
-type Token = string | number;
+type Token = unknown;
 
 /** The questions one statement's facts asked, with their answers, for checking on reuse. */
 export interface StatementDependencies {
@@ -210,7 +217,7 @@ export class StatementRecorder implements ModuleQuestions {
       if (anchor < 0) {
         anchor = this.anchors.length;
         this.anchors.push(item.statement);
-        tokens.push(-1 - anchor, this.module.nav.statementText(item.statement));
+        tokens.push(-1 - anchor, this.module.textOf(item.statement));
       } else tokens.push(-1 - anchor);
       tokens.push(item.offset);
     }
@@ -247,7 +254,7 @@ export function replay(dependencies: StatementDependencies, module: ModuleAnswer
       const isNew = anchor < 0;
       if (isNew) anchor = anchors.push(item.statement) - 1;
       if (expected[j++] !== -1 - anchor) return undefined;
-      if (isNew && expected[j++] !== module.nav.statementText(item.statement)) return undefined;
+      if (isNew && expected[j++] !== module.textOf(item.statement)) return undefined;
       if (expected[j++] !== item.offset) return undefined;
     }
     if (j !== expected.length) return undefined;

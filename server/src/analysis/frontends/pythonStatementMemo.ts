@@ -40,6 +40,8 @@ type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & {
   key: string;
   /** Per pattern: the words found in the statement ([offset from its start, length]) and the pattern's key. */
   words?: Record<string, { pattern: string; found: [number, number][] } | undefined>;
+  /** Per kind: facts read from the statement's text alone, offsets relative to the statement's start. */
+  own?: Record<string, unknown>;
 };
 type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
 
@@ -84,6 +86,9 @@ export class StatementMemo {
   ) {
     const table = memo && tables.get(memo);
     if (table && edited && table.tree === edited.tree) this.previous = table;
+    // A record stands for one statement text (records are found by text, or by a position the edit
+    // left with the same text), so recorded answers compare records instead of texts.
+    if (memo) answers.textOf = (statement) => this.recordOf(statement);
   }
 
   /**
@@ -107,6 +112,20 @@ export class StatementMemo {
       if (kept.found.length > 0) words.set(statement, new StatementWords(nav.statementStart(statement), kept.found));
     }
     return words;
+  }
+
+  /**
+   * Facts read from the statement's text alone (`read` sees nothing else), with offsets relative to
+   * its start: kept with the statement's record, so an unchanged statement is not read again.
+   */
+  textFacts<T>(kind: string, statement: number, read: () => T): T {
+    if (!this.memo) return read();
+    const record = this.recordOf(statement);
+    record.own ??= {};
+    if (kind in record.own) return record.own[kind] as T;
+    const facts = read();
+    record.own[kind] = facts;
+    return facts;
   }
 
   /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
@@ -225,8 +244,12 @@ export class StatementMemo {
   private moved<T>(kept: Kept<T>, anchors: number[]): Kept<T> | undefined {
     const nav = this.answers.nav;
     const starts = anchors.map((index) => nav.statementStart(index));
-    if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
-    const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
+    const delta = starts[0] - kept.anchorStarts[0];
+    let oneDelta = true;
+    for (let i = 1; i < starts.length && oneDelta; i++) oneDelta = starts[i] - kept.anchorStarts[i] === delta;
+    if (oneDelta && delta === 0) return kept;
+    // Usually every anchor moved by the same amount (all before or all after the edit).
+    const facts = oneDelta ? (shiftedBy(kept.facts, delta) as T) : movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
     return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: anchors.map((index) => nav.statementEnd(index)) };
   }
 }
@@ -291,6 +314,27 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
   return words;
 }
 
+
+/** A deep copy of plain facts with every span (and `importCallAt`) moved by `delta`. */
+function shiftedBy(value: unknown, delta: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = shiftedBy(value[i], delta);
+    return items;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    copy[key] = typeof item === 'object' ? shiftedBy(item, delta) : item;
+  }
+  if (typeof copy.start === 'number' && typeof copy.end === 'number') {
+    copy.start += delta;
+    copy.end += delta;
+  }
+  if (typeof copy.importCallAt === 'number') copy.importCallAt += delta;
+  return copy;
+}
 
 /**
  * A deep copy of plain facts with every span (and `importCallAt`) moved with the anchor statement it
