@@ -20,7 +20,6 @@ import { StatementMemo } from './pythonStatementMemo';
 import { ModuleAnswers } from './pythonStatementDeps';
 import { shiftedSpans } from './factMemo';
 import { findSends } from './pythonSends';
-import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
 
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
@@ -40,7 +39,6 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const finder = new ConnectSiteFinder(resolver, modules, options?.memo);
   const read = readStatements({ resolver, finder, modules, importRefs: moduleFacts.importRefs, statements, within: options?.within });
   const sites = read.sites;
-  recordWrittenTexts(sites, text);
   // The next analysis, edited from this tree, finds the unchanged statements by position.
   statements.keepTable(tree);
   return {

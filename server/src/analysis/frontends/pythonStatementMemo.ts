@@ -186,8 +186,8 @@ export class StatementMemo {
    * Facts that depend on the statement's text alone, and how far the statement moved since they
    * were read: the caller adds `shift` to their offsets (a cheaper way than copying them all).
    */
-  ownFacts<T>(slot: Slot, statement: number, read: () => T): { facts: T; shift: number } {
-    if (!this.memo || statement < 0) return { facts: read(), shift: 0 };
+  ownFacts<T>(slot: Slot, statement: number, read: (statement: number) => T): { facts: T; shift: number } {
+    if (!this.memo || statement < 0) return { facts: read(statement), shift: 0 };
     const nav = this.answers.nav;
     const record = this.recordOf(statement);
     const start = nav.statementStart(statement);
@@ -196,7 +196,7 @@ export class StatementMemo {
       this.memo.noteReused(slot);
       return { facts: before.facts, shift: start - before.anchorStarts[0] };
     }
-    const facts = read();
+    const facts = read(statement);
     const end = nav.statementEnd(statement);
     const copy = movedSpans(facts, [start], [end], [start]);
     record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '' };
@@ -244,12 +244,8 @@ export class StatementMemo {
   private moved<T>(kept: Kept<T>, anchors: number[]): Kept<T> | undefined {
     const nav = this.answers.nav;
     const starts = anchors.map((index) => nav.statementStart(index));
-    const delta = starts[0] - kept.anchorStarts[0];
-    let oneDelta = true;
-    for (let i = 1; i < starts.length && oneDelta; i++) oneDelta = starts[i] - kept.anchorStarts[i] === delta;
-    if (oneDelta && delta === 0) return kept;
-    // Usually every anchor moved by the same amount (all before or all after the edit).
-    const facts = oneDelta ? (shiftedBy(kept.facts, delta) as T) : movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
+    if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
+    const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
     return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: anchors.map((index) => nav.statementEnd(index)) };
   }
 }
@@ -315,61 +311,59 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
 }
 
 
-/** A deep copy of plain facts with every span (and `importCallAt`) moved by `delta`. */
-function shiftedBy(value: unknown, delta: number): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const items = new Array(value.length);
-    for (let i = 0; i < value.length; i++) items[i] = shiftedBy(value[i], delta);
-    return items;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const key in value) {
-    const item = (value as Record<string, unknown>)[key];
-    copy[key] = typeof item === 'object' ? shiftedBy(item, delta) : item;
-  }
-  if (typeof copy.start === 'number' && typeof copy.end === 'number') {
-    copy.start += delta;
-    copy.end += delta;
-  }
-  if (typeof copy.importCallAt === 'number') copy.importCallAt += delta;
-  return copy;
-}
-
 /**
  * A deep copy of plain facts with every span (and `importCallAt`) moved with the anchor statement it
  * lies in; undefined when one lies in none.
  */
 function movedSpans<T>(value: T, oldStarts: readonly number[], oldEnds: readonly number[], newStarts: readonly number[]): T | undefined {
-  const shiftOf = (start: number, end: number): number | undefined => {
+  const mover = new SpanMover(oldStarts, oldEnds, newStarts);
+  const moved = mover.copy(value) as T;
+  return mover.lost ? undefined : moved;
+}
+
+/** The copy behind movedSpans, without closures: it runs for every kept statement an edit moved. */
+class SpanMover {
+  lost = false;
+  /** Where every anchor moved by the same amount, that amount (facts lie in their anchors once kept). */
+  private readonly uniform: number | undefined;
+
+  constructor(
+    private readonly oldStarts: readonly number[],
+    private readonly oldEnds: readonly number[],
+    private readonly newStarts: readonly number[],
+  ) {
+    const delta = newStarts[0] - oldStarts[0];
+    let uniform = true;
+    for (let i = 1; i < newStarts.length && uniform; i++) uniform = newStarts[i] - oldStarts[i] === delta;
+    this.uniform = uniform && delta !== 0 ? delta : undefined;
+  }
+
+  private shiftOf(start: number, end: number): number {
+    if (this.uniform !== undefined) return this.uniform;
+    const { oldStarts, oldEnds, newStarts } = this;
     for (let i = 0; i < oldStarts.length; i++) if (oldStarts[i] <= start && end <= oldEnds[i]) return newStarts[i] - oldStarts[i];
-    return undefined;
-  };
-  let lost = false;
-  const copy = (item: unknown): unknown => {
+    this.lost = true;
+    return 0;
+  }
+
+  copy(item: unknown): unknown {
     if (item === null || typeof item !== 'object') return item;
     if (Array.isArray(item)) {
       const items = new Array(item.length);
-      for (let i = 0; i < item.length; i++) items[i] = copy(item[i]);
+      for (let i = 0; i < item.length; i++) items[i] = this.copy(item[i]);
       return items;
     }
     const result: Record<string, unknown> = {};
-    for (const key in item) result[key] = copy((item as Record<string, unknown>)[key]);
+    for (const key in item) {
+      const value = (item as Record<string, unknown>)[key];
+      result[key] = typeof value === 'object' ? this.copy(value) : value;
+    }
     if (typeof result.start === 'number' && typeof result.end === 'number') {
-      const shift = shiftOf(result.start, result.end);
-      if (shift === undefined) lost = true;
-      else {
-        result.start = (result.start as number) + shift;
-        result.end = (result.end as number) + shift;
-      }
+      const shift = this.shiftOf(result.start, result.end);
+      result.start += shift;
+      result.end += shift;
     }
-    if (typeof result.importCallAt === 'number') {
-      const shift = shiftOf(result.importCallAt, result.importCallAt);
-      if (shift === undefined) lost = true;
-      else result.importCallAt = (result.importCallAt as number) + shift;
-    }
+    if (typeof result.importCallAt === 'number') result.importCallAt += this.shiftOf(result.importCallAt, result.importCallAt);
     return result;
-  };
-  const moved = copy(value) as T;
-  return lost ? undefined : moved;
+  }
 }

@@ -12,6 +12,7 @@ import type { SignalModuleIndex } from './pythonImports';
 import { judgedStarts, mergedReferences, referencesAt, referenceWords } from './pythonRefs';
 import type { PythonResolver } from './pythonResolve';
 import type { StatementMemo } from './pythonStatementMemo';
+import { recordWrittenTexts } from './writtenText';
 
 export interface StatementSites {
   sites: HandlerSite[];
@@ -42,6 +43,8 @@ export function readStatements(reading: StatementReading): StatementSites & { si
       resolver.beginStatement();
       finder.beginStatement();
       const sites = words.absolute().flatMap(([start]) => finder.sitesOfWord(start));
+      // Written in the statements the facts depend on, so kept with them.
+      recordWrittenTexts(sites, nav.text);
       return { sites, ...finder.takeOtherConnects() };
     });
     result.sites.push(...facts.sites);
