@@ -30,6 +30,8 @@ const STATEMENTS = [
   'def on_failure(sender=None, task_id=None):\n    logger.info(task_id)\n',
   'def handler(sender=None, **kwargs):\n    return kwargs\n',
   'def handler(sender, result):\n    return result\n',
+  // As long as the first `handler` above, and differently bound: kept facts tell them apart by text, not offsets.
+  'def handler(sender, result=None, **k):\n    return (k)\n',
   'class handler:\n    def __call__(self, sender=None, **kwargs):\n        pass\n',
   'handler = partial(on_failure, task_id=1)\n',
   'handler = functools.partial(on_failure, 1)\n',
@@ -185,6 +187,7 @@ test('a connect statement is read again when the handler it names is deleted, re
     ['signal import removed', { start: 0, end: base[0].length, inserted: '' }],
     ['signal imported after its use', { start: base.join('').length, end: base.join('').length, inserted: 'from celery.signals import task_failure\n' }],
     ['a name the handler reads bound later', { start: base.join('').length, end: base.join('').length, inserted: 'einfo = None\n' }],
+    ['the handler redefined, just as long', { start: base[0].length, end: base[0].length + base[1].length, inserted: 'def on_failure(sender, task_id, **kw):\n    print(einfo)\n' }],
     ['the connecting function called', { start: base.join('').length, end: base.join('').length, inserted: 'def setup():\n    task_failure.connect(on_failure)\nsetup()\n' }],
   ];
   for (const [name, replacement] of cases) {

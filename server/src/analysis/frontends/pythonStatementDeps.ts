@@ -29,7 +29,7 @@ export interface ModuleQuestions {
   spelled(name: string): void;
 }
 
-type QuestionKind = 'entries' | 'bound' | 'loose' | 'deletions' | 'classes' | 'spelled';
+export type QuestionKind = 'entries' | 'bound' | 'loose' | 'deletions' | 'classes' | 'spelled';
 
 interface Question {
   kind: QuestionKind;
@@ -43,6 +43,9 @@ interface Place {
 }
 
 type RawAnswer = (string | Place)[];
+
+/** The answers one analysis computed, by kind of question and name. */
+export type AskedAnswers = ReadonlyMap<QuestionKind, ReadonlyMap<string, RawAnswer>>;
 
 /** The module's answers in one analysis, each computed once however many statements ask it. */
 export class ModuleAnswers {
@@ -58,6 +61,11 @@ export class ModuleAnswers {
   textOf: (statement: number) => unknown = (statement) => this.nav.statementText(statement);
 
   constructor(readonly nav: Navigator) {}
+
+  /** Every answer computed so far (plain data, no nodes), for the next analysis to compare with. */
+  asked(): AskedAnswers {
+    return this.raw;
+  }
 
   answer(kind: QuestionKind, name: string): RawAnswer {
     let byName = this.raw.get(kind);

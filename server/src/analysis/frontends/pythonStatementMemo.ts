@@ -6,7 +6,7 @@
  */
 import type { FactMemo } from './factMemo';
 import type { PythonResolver } from './pythonResolve';
-import { ModuleAnswers, replay, StatementRecorder, type StatementDependencies } from './pythonStatementDeps';
+import { ModuleAnswers, replay, StatementRecorder, type AskedAnswers, type QuestionKind, type StatementDependencies } from './pythonStatementDeps';
 import type { Navigator } from './pythonSyntax';
 
 interface Kept<T> {
@@ -17,6 +17,9 @@ interface Kept<T> {
   anchorEnds: number[];
   /** What else the facts were read from, beyond the statement text and the dependencies. */
   inputs: string;
+  /** The last analysis that found the facts hold, and the anchors' statement indices there. */
+  heldIn?: number;
+  anchorIndices?: number[];
 }
 
 /** Words found in one statement: [offset from `base`, length]; made absolute only when the statement is read. */
@@ -52,11 +55,19 @@ type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
 interface StatementTable {
   /** The tree the table describes (compared by identity with the tree an edit starts from). */
   tree: unknown;
+  /** Which analysis it was (see Kept.heldIn). */
+  analysis: number;
+  /** By statement index. */
   lineStarts: number[];
   starts: number[];
   ends: number[];
-  records: StatementRecord[];
+  records: (StatementRecord | undefined)[];
+  /** The questions the analysis answered, with its answers. */
+  answers: AskedAnswers;
 }
+
+/** Numbers the analyses, for Kept.heldIn. */
+let analyses = 0;
 
 /** What an edit changed: [start, oldEnd) of the previous text became [start, newEnd). */
 export interface ChangedRegion {
@@ -73,9 +84,19 @@ const tables = new WeakMap<FactMemo, StatementTable>();
  */
 export class StatementMemo {
   private readonly records: (StatementRecord | undefined)[] = [];
+  /** Reuses per kind of fact, handed to the memo's counts once the analysis ends. */
+  private readonly reusedCounts: Partial<Record<Slot, number>> = {};
   resolver?: PythonResolver;
 
   private readonly previous?: StatementTable;
+  private readonly analysis = ++analyses;
+  /**
+   * Per statement, the index of the previous analysis's statement it was found at by position
+   * (the edit left it and everything before it on its line unchanged); -1 when it was not.
+   */
+  private readonly previousIndex: number[] = [];
+  /** Per kind and name of question: whether its answer is the previous analysis's (found out once). */
+  private readonly answeredAsBefore = new Map<QuestionKind, Map<string, boolean>>();
 
   constructor(
     /** Undefined: nothing is kept or reused, every statement is read afresh. */
@@ -100,13 +121,14 @@ export class StatementMemo {
     const nav = this.answers.nav;
     if (!this.memo) return wordsByStatement(nav.text, pattern, inside, nav);
     const words: Words = new Map();
-    const source = interned(pattern.source);
+    // One compiled pattern per source: a caller may build its pattern afresh for every analysis.
+    const { source, compiled } = internedPattern(pattern);
     for (let statement = 0; statement < nav.statementCount; statement++) {
       const record = this.recordOf(statement);
       record.words ??= {};
       let kept = record.words[key];
       if (!kept || kept.pattern !== source) {
-        kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), pattern) };
+        kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), compiled) };
         record.words[key] = kept;
       }
       if (kept.found.length > 0) words.set(statement, new StatementWords(nav.statementStart(statement), kept.found));
@@ -131,15 +153,14 @@ export class StatementMemo {
   /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
   keepTable(tree: unknown): void {
     if (!this.memo) return;
+    for (const slot in this.reusedCounts) this.memo.noteReused(slot, this.reusedCounts[slot as Slot]);
     const nav = this.answers.nav;
-    const table: StatementTable = { tree, lineStarts: [], starts: [], ends: [], records: [] };
+    const table: StatementTable = { tree, analysis: this.analysis, lineStarts: [], starts: [], ends: [], records: [], answers: this.answers.asked() };
     for (let index = 0; index < nav.statementCount; index++) {
-      const record = this.records[index];
-      if (!record) continue;
       table.lineStarts.push(lineStartOf(nav.text, nav.statementStart(index)));
       table.starts.push(nav.statementStart(index));
       table.ends.push(nav.statementEnd(index));
-      table.records.push(record);
+      table.records.push(this.records[index]);
     }
     tables.set(this.memo, table);
   }
@@ -151,11 +172,13 @@ export class StatementMemo {
     const record = this.recordOf(statement);
     const before = record[slot] as Kept<T> | undefined;
     if (before && before.inputs === inputs) {
-      const anchors = replay(before.dependencies, this.answers, statement);
+      const anchors = this.stillHeld(before, statement) ?? replay(before.dependencies, this.answers, statement);
       const reused = anchors && this.moved(before, anchors);
       if (reused) {
+        reused.heldIn = this.analysis;
+        reused.anchorIndices = anchors;
         record[slot] = reused;
-        this.memo.noteReused(slot);
+        this.reusedCounts[slot] = (this.reusedCounts[slot] ?? 0) + 1;
         return reused.facts;
       }
     }
@@ -177,7 +200,7 @@ export class StatementMemo {
       // A copy: the model the facts go into is the caller's. A span outside every anchor (nothing
       // should make one) leaves the facts unkept.
       const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
-      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>;
+      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs, heldIn: this.analysis, anchorIndices: recorder.anchors } satisfies Kept<T>;
     }
     return facts;
   }
@@ -193,7 +216,7 @@ export class StatementMemo {
     const start = nav.statementStart(statement);
     const before = record[slot] as Kept<T> | undefined;
     if (before) {
-      this.memo.noteReused(slot);
+      this.reusedCounts[slot] = (this.reusedCounts[slot] ?? 0) + 1;
       return { facts: before.facts, shift: start - before.anchorStarts[0] };
     }
     const facts = read(statement);
@@ -234,7 +257,59 @@ export class StatementMemo {
     else return undefined;
     const at = indexOfStart(table.starts, start - delta);
     if (at < 0 || table.ends[at] !== end - delta || table.lineStarts[at] !== lineStart - delta) return undefined;
+    this.previousIndex[statement] = at;
     return table.records[at];
+  }
+
+  /**
+   * The anchors of facts that held in the previous analysis, when they surely hold again without
+   * asking their questions one by one: the statement and every anchor were found by position (so
+   * their texts and their order are unchanged), and none of the facts' questions got a different
+   * answer (asked once per analysis, not once per statement). Undefined: ask them (`replay`).
+   */
+  private stillHeld(kept: Kept<unknown>, statement: number): number[] | undefined {
+    const table = this.previous;
+    const anchors = kept.anchorIndices;
+    if (!table || kept.heldIn !== table.analysis || !anchors || this.previousIndex[statement] !== anchors[0]) return undefined;
+    for (const { kind, name } of kept.dependencies.questions) if (!this.asBefore(table, kind, name)) return undefined;
+    const now: number[] = [statement];
+    for (let i = 1; i < anchors.length; i++) {
+      const index = this.currentIndex(anchors[i]);
+      if (index < 0) return undefined;
+      now.push(index);
+    }
+    return now;
+  }
+
+  /** Where a statement of the previous analysis found by position is now; -1 if none is. */
+  private currentIndex(previous: number): number {
+    const table = this.previous!;
+    const { changed } = this.edited!;
+    const delta = table.ends[previous] <= changed.start ? 0 : changed.newEnd - changed.oldEnd;
+    const index = this.answers.nav.statementIndex(table.starts[previous] + delta, table.ends[previous] + delta);
+    return index >= 0 && this.previousIndex[index] === previous ? index : -1;
+  }
+
+  /**
+   * Whether the question gets the same answer as in the previous analysis: the same strings, and
+   * places at the same offsets in statements found by position at the previous places.
+   */
+  private asBefore(table: StatementTable, kind: QuestionKind, name: string): boolean {
+    let byName = this.answeredAsBefore.get(kind);
+    if (!byName) this.answeredAsBefore.set(kind, (byName = new Map()));
+    let same = byName.get(name);
+    if (same !== undefined) return same;
+    const before = table.answers.get(kind)?.get(name);
+    const now = this.answers.answer(kind, name);
+    same = before !== undefined && now.length === before.length;
+    for (let i = 0; same && i < now.length; i++) {
+      const was = before![i];
+      const is = now[i];
+      if (typeof was === 'string' || typeof is === 'string') same = was === is;
+      else same = is.statement >= 0 && was.statement >= 0 && is.offset === was.offset && this.previousIndex[is.statement] === was.statement;
+    }
+    byName.set(name, same);
+    return same;
   }
 
   /**
@@ -267,12 +342,22 @@ function indexOfStart(sorted: readonly number[], start: number): number {
   return -1;
 }
 
-const patternSources = new Map<string, string>();
+const strings = new Map<string, string>();
 
-/** One string object per pattern source, so kept words compare their pattern by identity. */
-function interned(source: string): string {
-  let known = patternSources.get(source);
-  if (known === undefined) patternSources.set(source, (known = source));
+/** One string object per content, so kept facts compare what they were read under by identity. */
+export function interned(value: string): string {
+  let known = strings.get(value);
+  if (known === undefined) strings.set(value, (known = value));
+  return known;
+}
+
+const patterns = new Map<string, { source: string; compiled: RegExp }>();
+
+/** The first pattern seen with these flags and source, and its source interned. */
+function internedPattern(pattern: RegExp): { source: string; compiled: RegExp } {
+  const key = `${pattern.flags}/${pattern.source}`;
+  let known = patterns.get(key);
+  if (!known) patterns.set(key, (known = { source: interned(pattern.source), compiled: pattern }));
   return known;
 }
 
