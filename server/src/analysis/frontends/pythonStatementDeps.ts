@@ -45,11 +45,14 @@ interface Place {
 type RawAnswer = (string | Place)[];
 
 /** The answers one analysis computed, by kind of question and name. */
-export type AskedAnswers = ReadonlyMap<QuestionKind, ReadonlyMap<string, RawAnswer>>;
+export type AskedAnswer = readonly (string | Readonly<Place>)[];
+export type AskedAnswers = ReadonlyMap<QuestionKind, ReadonlyMap<string, AskedAnswer>>;
 
 /** The module's answers in one analysis, each computed once however many statements ask it. */
 export class ModuleAnswers {
   private readonly raw = new Map<QuestionKind, Map<string, RawAnswer>>();
+  /** The questions asked for facts (not just to compare with an earlier analysis), by kind. */
+  private readonly askedNames = new Map<QuestionKind, Set<string>>();
 
   /** Set once the module's facts are read (reading them asks no questions). */
   module!: ModuleFacts;
@@ -62,12 +65,31 @@ export class ModuleAnswers {
 
   constructor(readonly nav: Navigator) {}
 
-  /** Every answer computed so far (plain data, no nodes), for the next analysis to compare with. */
+  /** The answers to the questions asked for facts (plain data, no nodes), for the next analysis to compare with. */
   asked(): AskedAnswers {
-    return this.raw;
+    const asked = new Map<QuestionKind, Map<string, RawAnswer>>();
+    for (const [kind, names] of this.askedNames) {
+      const byName = new Map<string, RawAnswer>();
+      for (const name of names) byName.set(name, this.raw.get(kind)!.get(name)!);
+      asked.set(kind, byName);
+    }
+    return asked;
+  }
+
+  /** Counts a question as asked for facts, as `answer` does. */
+  markAsked(kind: QuestionKind, name: string): void {
+    let names = this.askedNames.get(kind);
+    if (!names) this.askedNames.set(kind, (names = new Set()));
+    names.add(name);
   }
 
   answer(kind: QuestionKind, name: string): RawAnswer {
+    this.markAsked(kind, name);
+    return this.answerQuietly(kind, name);
+  }
+
+  /** The answer, without counting the question as asked for facts. */
+  answerQuietly(kind: QuestionKind, name: string): RawAnswer {
     let byName = this.raw.get(kind);
     if (!byName) this.raw.set(kind, (byName = new Map()));
     let answer = byName.get(name);

@@ -6,7 +6,7 @@
  */
 import type { FactMemo } from './factMemo';
 import type { PythonResolver } from './pythonResolve';
-import { ModuleAnswers, replay, StatementRecorder, type AskedAnswers, type QuestionKind, type StatementDependencies } from './pythonStatementDeps';
+import { ModuleAnswers, replay, StatementRecorder, type AskedAnswer, type AskedAnswers, type QuestionKind, type StatementDependencies } from './pythonStatementDeps';
 import type { Navigator } from './pythonSyntax';
 
 interface Kept<T> {
@@ -66,6 +66,9 @@ interface StatementTable {
   answers: AskedAnswers;
 }
 
+/** How many questions an analysis may carry over to the next without asking them for facts. */
+const MAX_CARRIED_QUESTIONS = 4096;
+
 /** Numbers the analyses, for Kept.heldIn. */
 let analyses = 0;
 
@@ -95,6 +98,12 @@ export class StatementMemo {
    * (the edit left it and everything before it on its line unchanged); -1 when it was not.
    */
   private readonly previousIndex: number[] = [];
+  /**
+   * Whether every question the previous analysis asked gets its answer again (found out when first
+   * needed): then facts that held there hold here wherever their statement and anchors were found by
+   * position, at no cost per question.
+   */
+  private allAsBefore?: boolean;
   /** Per kind and name of question: whether its answer is the previous analysis's (found out once). */
   private readonly answeredAsBefore = new Map<QuestionKind, Map<string, boolean>>();
 
@@ -271,7 +280,9 @@ export class StatementMemo {
     const table = this.previous;
     const anchors = kept.anchorIndices;
     if (!table || kept.heldIn !== table.analysis || !anchors || this.previousIndex[statement] !== anchors[0]) return undefined;
-    for (const { kind, name } of kept.dependencies.questions) if (!this.asBefore(table, kind, name)) return undefined;
+    if (!(this.allAsBefore ??= this.everyAnswerAsBefore(table))) {
+      for (const { kind, name } of kept.dependencies.questions) if (!this.asBefore(table, kind, name)) return undefined;
+    }
     const now: number[] = [statement];
     for (let i = 1; i < anchors.length; i++) {
       const index = this.currentIndex(anchors[i]);
@@ -284,10 +295,24 @@ export class StatementMemo {
   /** Where a statement of the previous analysis found by position is now; -1 if none is. */
   private currentIndex(previous: number): number {
     const table = this.previous!;
-    const { changed } = this.edited!;
-    const delta = table.ends[previous] <= changed.start ? 0 : changed.newEnd - changed.oldEnd;
-    const index = this.answers.nav.statementIndex(table.starts[previous] + delta, table.ends[previous] + delta);
-    return index >= 0 && this.previousIndex[index] === previous ? index : -1;
+    // Statements found by position before the edit kept their index; those after it moved by as many
+    // statements as the edit added.
+    const index = table.ends[previous] <= this.edited!.changed.start ? previous : previous + this.answers.nav.statementCount - table.starts.length;
+    return this.previousIndex[index] === previous ? index : -1;
+  }
+
+  /**
+   * Whether every question of the previous analysis is answered as before. The questions are then
+   * the ones this analysis asks as well (the facts that asked them may hold again); past a bound the
+   * check is not made, so that questions of facts long gone do not pile up.
+   */
+  private everyAnswerAsBefore(table: StatementTable): boolean {
+    let count = 0;
+    for (const byName of table.answers.values()) count += byName.size;
+    if (count > MAX_CARRIED_QUESTIONS) return false;
+    for (const [kind, byName] of table.answers) for (const [name, before] of byName) if (!this.sameAnswer(before, this.answers.answerQuietly(kind, name))) return false;
+    for (const [kind, byName] of table.answers) for (const name of byName.keys()) this.answers.markAsked(kind, name);
+    return true;
   }
 
   /**
@@ -300,16 +325,22 @@ export class StatementMemo {
     let same = byName.get(name);
     if (same !== undefined) return same;
     const before = table.answers.get(kind)?.get(name);
-    const now = this.answers.answer(kind, name);
-    same = before !== undefined && now.length === before.length;
-    for (let i = 0; same && i < now.length; i++) {
-      const was = before![i];
-      const is = now[i];
-      if (typeof was === 'string' || typeof is === 'string') same = was === is;
-      else same = is.statement >= 0 && was.statement >= 0 && is.offset === was.offset && this.previousIndex[is.statement] === was.statement;
-    }
+    same = before !== undefined && this.sameAnswer(before, this.answers.answer(kind, name));
     byName.set(name, same);
     return same;
+  }
+
+  /** The same strings, and places at the same offsets in statements found by position at the previous places. */
+  private sameAnswer(before: AskedAnswer, now: AskedAnswer): boolean {
+    if (now.length !== before.length) return false;
+    for (let i = 0; i < now.length; i++) {
+      const was = before[i];
+      const is = now[i];
+      if (typeof was === 'string' || typeof is === 'string') {
+        if (was !== is) return false;
+      } else if (is.statement < 0 || was.statement < 0 || is.offset !== was.offset || this.previousIndex[is.statement] !== was.statement) return false;
+    }
+    return true;
   }
 
   /**
