@@ -70,7 +70,8 @@ function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefi
   const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
   for (const [statement, words] of statements.words(pattern, 'tasks', () => true)) {
     // A task's decorator and definition lie in one statement: its facts depend on nothing else.
-    const { facts, shift } = statements.ownFacts('tasks', statement, () => tasksAt(words.absolute(), nav));
+    const facts = statements.ownFacts('tasks', statement, () => tasksAt(words.absolute(), nav));
+    const shift = statements.shift;
     for (const { task, definition } of facts) {
       if (taskDefinitions.has(definition.start + shift)) continue;
       taskDefinitions.add(definition.start + shift);

@@ -98,7 +98,8 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
   const classNodes: LazyNode[] = [];
   const read = (index: number) => scanStatement(nav.statements[index], nav.text, modules, nodes.read);
   for (let index = 0; index < nav.statementCount; index++) {
-    const { facts: scanned, shift } = statements.ownFacts('scan', index, read);
+    const scanned = statements.ownFacts('scan', index, read);
+    const shift = statements.shift;
     for (const { name, binding, at, conditional, guarded } of scanned.entries) {
       const entry: ModuleEntry = { binding: bindingOf(binding, nodes, shift), start: at.start + shift, conditional };
       if (guarded) entry.guarded = true;
@@ -168,21 +169,33 @@ class LazyNode {
   }
 }
 
+/** A def, class, value or element binding whose node is found when first read (one object each). */
+class LazyBinding extends LazyNode {
+  constructor(
+    readonly kind: 'def' | 'class' | 'value' | 'element',
+    nodes: StatementNodes,
+    ref: NodeRef,
+    shift: number,
+  ) {
+    super(nodes, ref, shift);
+  }
+
+  get value(): SyntaxNode {
+    return this.node;
+  }
+
+  get iterable(): SyntaxNode {
+    return this.node;
+  }
+}
+
 function bindingOf(binding: PlainBinding, nodes: StatementNodes, shift: number): Binding {
   switch (binding.kind) {
     case 'def':
-    case 'class': {
-      const node = new LazyNode(nodes, binding.node, shift);
-      return { kind: binding.kind, get node() { return node.node; } };
-    }
-    case 'value': {
-      const node = new LazyNode(nodes, binding.node, shift);
-      return { kind: 'value', get value() { return node.node; } };
-    }
-    case 'element': {
-      const node = new LazyNode(nodes, binding.node, shift);
-      return { kind: 'element', get iterable() { return node.node; } };
-    }
+    case 'class':
+    case 'value':
+    case 'element':
+      return new LazyBinding(binding.kind, nodes, binding.node, shift) as Binding;
     default:
       return binding;
   }

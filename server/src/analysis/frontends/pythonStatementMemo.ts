@@ -214,25 +214,30 @@ export class StatementMemo {
     return facts;
   }
 
+  /** How far the statement of the last `ownFacts` moved since its facts were read. */
+  shift = 0;
+
   /**
-   * Facts that depend on the statement's text alone, and how far the statement moved since they
-   * were read: the caller adds `shift` to their offsets (a cheaper way than copying them all).
+   * Facts that depend on the statement's text alone; `shift` says how far the statement moved since
+   * they were read: the caller adds it to their offsets (a cheaper way than copying them all).
    */
-  ownFacts<T>(slot: Slot, statement: number, read: (statement: number) => T): { facts: T; shift: number } {
-    if (!this.memo || statement < 0) return { facts: read(statement), shift: 0 };
+  ownFacts<T>(slot: Slot, statement: number, read: (statement: number) => T): T {
+    this.shift = 0;
+    if (!this.memo || statement < 0) return read(statement);
     const nav = this.answers.nav;
     const record = this.recordOf(statement);
     const start = nav.statementStart(statement);
     const before = record[slot] as Kept<T> | undefined;
     if (before) {
       this.reusedCounts[slot] = (this.reusedCounts[slot] ?? 0) + 1;
-      return { facts: before.facts, shift: start - before.anchorStarts[0] };
+      this.shift = start - before.anchorStarts[0];
+      return before.facts;
     }
     const facts = read(statement);
     const end = nav.statementEnd(statement);
     const copy = movedSpans(facts, [start], [end], [start]);
     record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '' };
-    return { facts, shift: 0 };
+    return facts;
   }
 
   private recordOf(statement: number): StatementRecord {
@@ -264,7 +269,9 @@ export class StatementMemo {
     if (end <= changed.start) delta = 0;
     else if (lineStart >= changed.newEnd) delta = changed.newEnd - changed.oldEnd;
     else return undefined;
-    const at = indexOfStart(table.starts, start - delta);
+    // Usually at the same index, or moved by as many statements as the edit added; else searched.
+    const guess = delta === 0 ? statement : statement - nav.statementCount + table.starts.length;
+    const at = table.starts[guess] === start - delta ? guess : indexOfStart(table.starts, start - delta);
     if (at < 0 || table.ends[at] !== end - delta || table.lineStarts[at] !== lineStart - delta) return undefined;
     this.previousIndex[statement] = at;
     return table.records[at];
