@@ -49,6 +49,9 @@ const STATEMENTS = [
   'setup()\n',
   'sig = task_failure\n',
   'sig.connect(on_failure)\n',
+  // Its words change once `failed` names a signal: references are read under the module's signal names.
+  'watched = (task_success, failed)\n',
+  'from celery.signals import task_failure as failed\n',
   'for each in (task_failure, task_success):\n    each.connect(handler)\n',
   'einfo = "module"\n',
   'logger = None\n',

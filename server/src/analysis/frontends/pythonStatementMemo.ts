@@ -15,8 +15,12 @@ interface Kept<T> {
   /** Where the anchors (pythonStatementDeps) were when the facts were read. */
   anchorStarts: number[];
   anchorEnds: number[];
-  /** What else the facts were read from, beyond the statement text and the dependencies. */
+  /**
+   * What else the facts were read from, beyond the statement text and the dependencies: what is
+   * particular to the statement, and what all statements share (one string object, see `interned`).
+   */
   inputs: string;
+  shared: string;
   /** The last analysis that found the facts hold, and the anchors' statement indices there. */
   heldIn?: number;
   anchorIndices?: number[];
@@ -175,12 +179,12 @@ export class StatementMemo {
   }
 
   /** The facts of one statement: kept ones when they still hold there, else read (and kept). */
-  facts<T>(slot: Slot, statement: number, inputs: string, read: () => T): T {
+  facts<T>(slot: Slot, statement: number, inputs: string, read: () => T, shared = ''): T {
     if (!this.memo || statement < 0) return read();
     const nav = this.answers.nav;
     const record = this.recordOf(statement);
     const before = record[slot] as Kept<T> | undefined;
-    if (before && before.inputs === inputs) {
+    if (before && before.shared === shared && before.inputs === inputs) {
       const anchors = this.stillHeld(before, statement) ?? replay(before.dependencies, this.answers, statement);
       const reused = anchors && this.moved(before, anchors);
       if (reused) {
@@ -209,7 +213,7 @@ export class StatementMemo {
       // A copy: the model the facts go into is the caller's. A span outside every anchor (nothing
       // should make one) leaves the facts unkept.
       const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
-      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs, heldIn: this.analysis, anchorIndices: recorder.anchors } satisfies Kept<T>;
+      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs, shared, heldIn: this.analysis, anchorIndices: recorder.anchors } satisfies Kept<T>;
     }
     return facts;
   }
@@ -236,7 +240,7 @@ export class StatementMemo {
     const facts = read(statement);
     const end = nav.statementEnd(statement);
     const copy = movedSpans(facts, [start], [end], [start]);
-    record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '' };
+    record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '', shared: '' };
     return facts;
   }
 

@@ -57,17 +57,23 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const judged = judgedStarts(known);
   const sortedJudged = [...judged].sort((a, b) => a - b);
   const { pattern, key: wordsKey } = referenceWords(resolver);
-  // Interned: most statements' inputs are the key alone, compared by identity.
+  // Shared by every statement: interned, so that comparing it costs no reading of its text.
   const key = interned(wordsKey);
   const found: SignalRef[][] = [];
   for (const [statement, words] of statements.words(pattern, 'refs', inside)) {
     // Which words are already judged is an input too: the known references that start in the statement.
     const start = statement < 0 ? 0 : nav.statementStart(statement);
     const judgedHere = statement < 0 ? '' : startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start).join(',');
-    const refs = statements.facts('refs', statement, judgedHere === '' ? key : `${key}\u0000${judgedHere}`, () => {
-      resolver.beginStatement();
-      return referencesAt(words.absolute(), resolver, reading.modules, judged);
-    });
+    const refs = statements.facts(
+      'refs',
+      statement,
+      judgedHere,
+      () => {
+        resolver.beginStatement();
+        return referencesAt(words.absolute(), resolver, reading.modules, judged);
+      },
+      key,
+    );
     found.push(refs);
   }
   return { ...result, signalRefs: mergedReferences(known, found) };
