@@ -385,11 +385,19 @@ function indexOfStart(sorted: readonly number[], start: number): number {
 }
 
 const strings = new Map<string, string>();
+/**
+ * Interning only makes comparisons cheap (strings compare by content anyway), so the tables are
+ * emptied when they grow this large (a name typed letter by letter makes a new key each time).
+ */
+const MAX_INTERNED = 256;
 
 /** One string object per content, so kept facts compare what they were read under by identity. */
 export function interned(value: string): string {
   let known = strings.get(value);
-  if (known === undefined) strings.set(value, (known = value));
+  if (known === undefined) {
+    if (strings.size >= MAX_INTERNED) strings.clear();
+    strings.set(value, (known = value));
+  }
   return known;
 }
 
@@ -399,7 +407,10 @@ const patterns = new Map<string, { source: string; compiled: RegExp }>();
 function internedPattern(pattern: RegExp): { source: string; compiled: RegExp } {
   const key = `${pattern.flags}/${pattern.source}`;
   let known = patterns.get(key);
-  if (!known) patterns.set(key, (known = { source: interned(pattern.source), compiled: pattern }));
+  if (!known) {
+    if (patterns.size >= MAX_INTERNED) patterns.clear();
+    patterns.set(key, (known = { source: interned(pattern.source), compiled: pattern }));
+  }
   return known;
 }
 
