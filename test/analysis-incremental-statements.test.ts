@@ -3,7 +3,8 @@
 // edits that keep the module valid Python (so facts are kept and reused) and that change what other
 // statements mean: deleting a connected handler, rebinding an imported signal's name, calling a
 // function that connects, importing a signal after its use, renaming a handler another statement
-// connects, turning a name into a class or a partial. Each incremental result must equal a fresh one.
+// connects, turning a name into a class or a partial, nesting brackets or blocks past CPython's limits.
+// Each incremental result must equal a fresh one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -29,6 +30,8 @@ const STATEMENTS = [
   'def on_failure(sender=None, task_id=None):\n    logger.info(task_id)\n',
   'def handler(sender=None, **kwargs):\n    return kwargs\n',
   'def handler(sender, result):\n    return result\n',
+  // As long as the first `handler` above, and differently bound: kept facts tell them apart by text, not offsets.
+  'def handler(sender, result=None, **k):\n    return (k)\n',
   'class handler:\n    def __call__(self, sender=None, **kwargs):\n        pass\n',
   'handler = partial(on_failure, task_id=1)\n',
   'handler = functools.partial(on_failure, 1)\n',
@@ -46,6 +49,9 @@ const STATEMENTS = [
   'setup()\n',
   'sig = task_failure\n',
   'sig.connect(on_failure)\n',
+  // Its words change once `failed` names a signal: references are read under the module's signal names.
+  'watched = (task_success, failed)\n',
+  'from celery.signals import task_failure as failed\n',
   'for each in (task_failure, task_success):\n    each.connect(handler)\n',
   'einfo = "module"\n',
   'logger = None\n',
@@ -63,6 +69,9 @@ const STATEMENTS = [
   'from celery import Celery\n',
   '@app.on_after_configure.connect\ndef configured(sender, **kwargs):\n    pass\n',
   'def later():\n    global task_prerun\n    task_prerun = None\n',
+  // Past CPython's nesting limits (pythonNesting): each statement's part is kept with its text.
+  `deep = ${'('.repeat(201)}1${')'.repeat(201)}\n`,
+  `${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}if einfo:\n`).join('')}${' '.repeat(100)}pass\n`,
 ];
 
 type Operation =
@@ -181,6 +190,7 @@ test('a connect statement is read again when the handler it names is deleted, re
     ['signal import removed', { start: 0, end: base[0].length, inserted: '' }],
     ['signal imported after its use', { start: base.join('').length, end: base.join('').length, inserted: 'from celery.signals import task_failure\n' }],
     ['a name the handler reads bound later', { start: base.join('').length, end: base.join('').length, inserted: 'einfo = None\n' }],
+    ['the handler redefined, just as long', { start: base[0].length, end: base[0].length + base[1].length, inserted: 'def on_failure(sender, task_id, **kw):\n    print(einfo)\n' }],
     ['the connecting function called', { start: base.join('').length, end: base.join('').length, inserted: 'def setup():\n    task_failure.connect(on_failure)\nsetup()\n' }],
   ];
   for (const [name, replacement] of cases) {

@@ -69,9 +69,9 @@ export class FactMemo {
   /** Reuses the caller decided on after `peek`, by kind of fact. */
   readonly reusedByKind = new Map<string, number>();
 
-  noteReused(kind: string): void {
-    this.reused++;
-    this.reusedByKind.set(kind, (this.reusedByKind.get(kind) ?? 0) + 1);
+  noteReused(kind: string, count = 1): void {
+    this.reused += count;
+    this.reusedByKind.set(kind, (this.reusedByKind.get(kind) ?? 0) + count);
   }
 
   /** Drops what the last analysis did not use: the memo holds one version of the document's pieces. */

@@ -13,14 +13,13 @@ import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
 import { configReadsOf } from './pythonImportRun';
 import { scanModule } from './pythonModule';
-import { nestingProblems } from './pythonNesting';
+import { moduleNestingProblems } from './pythonNesting';
 import { PythonResolver } from './pythonResolve';
 import { readStatements } from './pythonStatements';
 import { StatementMemo } from './pythonStatementMemo';
 import { ModuleAnswers } from './pythonStatementDeps';
 import { shiftedSpans } from './factMemo';
 import { findSends } from './pythonSends';
-import { recordWrittenTexts } from './writtenText';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
 
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
@@ -28,7 +27,8 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const modules = new SignalModuleIndex(catalog, options?.module);
   const nav = new Navigator(root, text);
   // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.
-  const reuse = options?.memo && !options.within && !root.hasError ? options.memo : undefined;
+  const broken = root.hasError;
+  const reuse = options?.memo && !options.within && !broken ? options.memo : undefined;
   if (!reuse) options?.memo?.hold();
   const answers = new ModuleAnswers(nav);
   const statements = new StatementMemo(reuse, answers, options?.edited);
@@ -39,7 +39,6 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
   const finder = new ConnectSiteFinder(resolver, modules, options?.memo);
   const read = readStatements({ resolver, finder, modules, importRefs: moduleFacts.importRefs, statements, within: options?.within });
   const sites = read.sites;
-  recordWrittenTexts(sites, text);
   // The next analysis, edited from this tree, finds the unchanged statements by position.
   statements.keepTable(tree);
   return {
@@ -56,7 +55,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     imports: moduleFacts.imports,
     tasks,
     ...withSends(findSends(resolver)),
-    syntaxProblems: [...nestingProblems(text), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
+    syntaxProblems: [...moduleNestingProblems(text, statements, broken), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
   };
 };
 
@@ -71,7 +70,8 @@ function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefi
   const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
   for (const [statement, words] of statements.words(pattern, 'tasks', () => true)) {
     // A task's decorator and definition lie in one statement: its facts depend on nothing else.
-    const { facts, shift } = statements.ownFacts('tasks', statement, () => tasksAt(words.absolute(), nav));
+    const facts = statements.ownFacts('tasks', statement, () => tasksAt(words.absolute(), nav));
+    const shift = statements.shift;
     for (const { task, definition } of facts) {
       if (taskDefinitions.has(definition.start + shift)) continue;
       taskDefinitions.add(definition.start + shift);

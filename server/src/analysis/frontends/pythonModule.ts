@@ -94,44 +94,37 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
     classSpans: [],
     deletions: [],
   };
-  // Nodes of the statements read in this analysis, by the NodeRef naming them (no search needed).
-  const read = new WeakMap<NodeRef, SyntaxNode>();
-  let shift = 0;
-  const nodeOf = (ref: NodeRef): (() => SyntaxNode) => {
-    let node: SyntaxNode | undefined;
-    const start = ref.start + shift;
-    return () => (node ??= read.get(ref) ?? nav.nodeSpanning(start, start + ref.end - ref.start, ref.type));
-  };
-  const moved = (span: Span): Span => (shift === 0 ? span : { start: span.start + shift, end: span.end + shift });
-  const classNodes: (() => SyntaxNode)[] = [];
+  const nodes = new StatementNodes(nav);
+  const classNodes: LazyNode[] = [];
+  const read = (index: number) => scanStatement(nav.statements[index], nav.text, modules, nodes.read);
   for (let index = 0; index < nav.statementCount; index++) {
-    const own = statements.ownFacts('scan', index, () => scanStatement(nav.statements[index], nav.text, modules, read));
-    const scanned = own.facts;
-    shift = own.shift;
+    const scanned = statements.ownFacts('scan', index, read);
+    const shift = statements.shift;
     for (const { name, binding, at, conditional, guarded } of scanned.entries) {
-      const entry: ModuleEntry = { binding: bindingOf(binding, nodeOf), start: at.start + shift, conditional };
+      const entry: ModuleEntry = { binding: bindingOf(binding, nodes, shift), start: at.start + shift, conditional };
       if (guarded) entry.guarded = true;
-      if (binding.kind === 'def' || binding.kind === 'class' || binding.kind === 'value' || binding.kind === 'element') entry.nodeSpan = moved(binding.node);
+      if (binding.kind === 'def' || binding.kind === 'class' || binding.kind === 'value' || binding.kind === 'element') entry.nodeSpan = moved(binding.node, shift);
       const list = facts.entries.get(name);
       if (list) list.push(entry);
       else facts.entries.set(name, [entry]);
     }
-    facts.imports.push(...shiftedSpans(scanned.imports, shift));
-    facts.starImports.push(...shiftedSpans(scanned.starImports, shift));
-    facts.importRefs.push(...shiftedSpans(scanned.importRefs, shift));
+    // Most statements import nothing and define no class: no copies made for them.
+    if (scanned.imports.length > 0) facts.imports.push(...shiftedSpans(scanned.imports, shift));
+    if (scanned.starImports.length > 0) facts.starImports.push(...shiftedSpans(scanned.starImports, shift));
+    if (scanned.importRefs.length > 0) facts.importRefs.push(...shiftedSpans(scanned.importRefs, shift));
     for (const cls of scanned.classes) {
-      classNodes.push(nodeOf(cls));
-      facts.classSpans.push(moved(cls));
+      classNodes.push(new LazyNode(nodes, cls, shift));
+      facts.classSpans.push(moved(cls, shift));
     }
     for (const { name, node } of scanned.deletions) {
-      const deletion = nodeOf(node);
-      facts.deletions.push({ name, span: moved(node), get node() { return deletion(); } });
+      const deletion = new LazyNode(nodes, node, shift);
+      facts.deletions.push({ name, span: moved(node, shift), get node() { return deletion.node; } });
     }
     for (const name of scanned.looselyBound) facts.looselyBound.add(name);
     if (scanned.starEverything) facts.starEverything = true;
   }
   let classes: SyntaxNode[] | undefined;
-  Object.defineProperty(facts, 'classes', { get: () => (classes ??= classNodes.map((node) => node())) });
+  Object.defineProperty(facts, 'classes', { get: () => (classes ??= classNodes.map((node) => node.node)) });
   const text = nav.text;
   for (const match of text.matchAll(/\b(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
     for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
@@ -143,34 +136,79 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
   return facts;
 }
 
-function bindingOf(binding: PlainBinding, nodeOf: (ref: NodeRef) => () => SyntaxNode): Binding {
+function moved(span: Span, shift: number): Span {
+  return shift === 0 ? span : { start: span.start + shift, end: span.end + shift };
+}
+
+/** The nodes kept facts name, for this analysis's tree. */
+class StatementNodes {
+  /** Nodes of the statements read in this analysis, by the NodeRef naming them (no search needed). */
+  private readonly known = new WeakMap<NodeRef, SyntaxNode>();
+  readonly read = (ref: NodeRef, node: SyntaxNode): void => void this.known.set(ref, node);
+
+  constructor(private readonly nav: Navigator) {}
+
+  find(ref: NodeRef, shift: number): SyntaxNode {
+    const start = ref.start + shift;
+    return this.known.get(ref) ?? this.nav.nodeSpanning(start, start + ref.end - ref.start, ref.type);
+  }
+}
+
+/** A node named by a kept NodeRef, found in the tree the first time it is asked for. */
+class LazyNode {
+  private found?: SyntaxNode;
+
+  constructor(
+    private readonly nodes: StatementNodes,
+    private readonly ref: NodeRef,
+    private readonly shift: number,
+  ) {}
+
+  get node(): SyntaxNode {
+    return (this.found ??= this.nodes.find(this.ref, this.shift));
+  }
+}
+
+/** A def, class, value or element binding whose node is found when first read (one object each). */
+class LazyBinding extends LazyNode {
+  constructor(
+    readonly kind: 'def' | 'class' | 'value' | 'element',
+    nodes: StatementNodes,
+    ref: NodeRef,
+    shift: number,
+  ) {
+    super(nodes, ref, shift);
+  }
+
+  get value(): SyntaxNode {
+    return this.node;
+  }
+
+  get iterable(): SyntaxNode {
+    return this.node;
+  }
+}
+
+function bindingOf(binding: PlainBinding, nodes: StatementNodes, shift: number): Binding {
   switch (binding.kind) {
     case 'def':
-    case 'class': {
-      const node = nodeOf(binding.node);
-      return { kind: binding.kind, get node() { return node(); } };
-    }
-    case 'value': {
-      const node = nodeOf(binding.node);
-      return { kind: 'value', get value() { return node(); } };
-    }
-    case 'element': {
-      const node = nodeOf(binding.node);
-      return { kind: 'element', get iterable() { return node(); } };
-    }
+    case 'class':
+    case 'value':
+    case 'element':
+      return new LazyBinding(binding.kind, nodes, binding.node, shift) as Binding;
     default:
       return binding;
   }
 }
 
 /** One module statement's part of the module's facts (compound statements entered, bodies not). */
-function scanStatement(topLevel: SyntaxNode, text: string, modules: SignalModuleIndex, read: WeakMap<NodeRef, SyntaxNode>): ScannedStatement {
+function scanStatement(topLevel: SyntaxNode, text: string, modules: SignalModuleIndex, read: (ref: NodeRef, node: SyntaxNode) => void): ScannedStatement {
   let guardDepth = 0;
   const facts: ScannedStatement = { entries: [], imports: [], starImports: [], importRefs: [], classes: [], deletions: [], looselyBound: [], starEverything: false };
   const walker = new ScopeWalker(modules, text, false);
   const ref = (node: SyntaxNode): NodeRef => {
     const named: NodeRef = { start: node.startIndex, end: node.endIndex, type: node.type };
-    read.set(named, node);
+    read(named, node);
     return named;
   };
   const add = (name: string, binding: Binding, start: number, conditional: boolean): void => {

@@ -5,6 +5,7 @@
  * the text, skipping strings and comments.
  */
 import type { SyntaxProblem } from '../model';
+import type { StatementMemo } from './pythonStatementMemo';
 
 const MAX_BRACKET_DEPTH = 200;
 /** CPython fails on reaching this many levels. */
@@ -49,6 +50,25 @@ function indentationAt(text: string, start: number): { width: number; end: numbe
 const interesting = new Uint8Array(128);
 for (const c of '\n\r#"\'()[]{}') interesting[c.charCodeAt(0)] = 1;
 
+/**
+ * The module's nesting problem, if any. In a tree without syntax errors every module statement starts
+ * where CPython's tokenizer stands at bracket depth 0 and indentation 0, so each statement is scanned
+ * on its own (its part depends on its text alone and is kept while the text is unchanged) and the
+ * first problem in text order is the module's; with errors, statements do not bound the tokens and
+ * the whole text is scanned.
+ */
+export function moduleNestingProblems(text: string, statements: StatementMemo, wholeText: boolean): SyntaxProblem[] {
+  if (wholeText) return nestingProblems(text);
+  const nav = statements.answers.nav;
+  for (let index = 0; index < nav.statementCount; index++) {
+    const start = nav.statementStart(index);
+    const own = statements.textFacts('nesting', index, () => nestingProblems(text.slice(start, nav.statementEnd(index))));
+    if (own.length > 0) return own.map((problem) => ({ ...problem, span: { start: problem.span.start + start, end: problem.span.end + start } }));
+  }
+  return [];
+}
+
+/** Scans the whole of `text` (offsets in the result are offsets into it). */
 export function nestingProblems(text: string): SyntaxProblem[] {
   let depth = 0;
   const indents = [0];

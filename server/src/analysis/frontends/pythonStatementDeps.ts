@@ -29,7 +29,7 @@ export interface ModuleQuestions {
   spelled(name: string): void;
 }
 
-type QuestionKind = 'entries' | 'bound' | 'loose' | 'deletions' | 'classes' | 'spelled';
+export type QuestionKind = 'entries' | 'bound' | 'loose' | 'deletions' | 'classes' | 'spelled';
 
 interface Question {
   kind: QuestionKind;
@@ -44,16 +44,52 @@ interface Place {
 
 type RawAnswer = (string | Place)[];
 
+/** The answers one analysis computed, by kind of question and name. */
+export type AskedAnswer = readonly (string | Readonly<Place>)[];
+export type AskedAnswers = ReadonlyMap<QuestionKind, ReadonlyMap<string, AskedAnswer>>;
+
 /** The module's answers in one analysis, each computed once however many statements ask it. */
 export class ModuleAnswers {
   private readonly raw = new Map<QuestionKind, Map<string, RawAnswer>>();
+  /** The questions asked for facts (not just to compare with an earlier analysis), by kind. */
+  private readonly askedNames = new Map<QuestionKind, Set<string>>();
 
   /** Set once the module's facts are read (reading them asks no questions). */
   module!: ModuleFacts;
 
+  /**
+   * What stands for a statement's text in recorded answers: the text itself, or (set by the memo)
+   * the memo's record of it, one object per text, so comparing costs no slicing.
+   */
+  textOf: (statement: number) => unknown = (statement) => this.nav.statementText(statement);
+
   constructor(readonly nav: Navigator) {}
 
+  /** The answers to the questions asked for facts (plain data, no nodes), for the next analysis to compare with. */
+  asked(): AskedAnswers {
+    const asked = new Map<QuestionKind, Map<string, RawAnswer>>();
+    for (const [kind, names] of this.askedNames) {
+      const byName = new Map<string, RawAnswer>();
+      for (const name of names) byName.set(name, this.raw.get(kind)!.get(name)!);
+      asked.set(kind, byName);
+    }
+    return asked;
+  }
+
+  /** Counts a question as asked for facts, as `answer` does. */
+  markAsked(kind: QuestionKind, name: string): void {
+    let names = this.askedNames.get(kind);
+    if (!names) this.askedNames.set(kind, (names = new Set()));
+    names.add(name);
+  }
+
   answer(kind: QuestionKind, name: string): RawAnswer {
+    this.markAsked(kind, name);
+    return this.answerQuietly(kind, name);
+  }
+
+  /** The answer, without counting the question as asked for facts. */
+  answerQuietly(kind: QuestionKind, name: string): RawAnswer {
     let byName = this.raw.get(kind);
     if (!byName) this.raw.set(kind, (byName = new Map()));
     let answer = byName.get(name);
@@ -138,9 +174,10 @@ export class ModuleAnswers {
 
 /**
  * An answer as recorded: strings as they are; a place as its anchor (-1 - anchor number), followed
- * by the anchor's statement text where the anchor first appears, then the offset (a number >= 0).
+ * by what stands for the anchor's statement text (ModuleAnswers.textOf) where the anchor first
+ * appears, then the offset (a number >= 0).
  */
-type Token = string | number;
+type Token = unknown;
 
 /** The questions one statement's facts asked, with their answers, for checking on reuse. */
 export interface StatementDependencies {
@@ -210,7 +247,7 @@ export class StatementRecorder implements ModuleQuestions {
       if (anchor < 0) {
         anchor = this.anchors.length;
         this.anchors.push(item.statement);
-        tokens.push(-1 - anchor, this.module.nav.statementText(item.statement));
+        tokens.push(-1 - anchor, this.module.textOf(item.statement));
       } else tokens.push(-1 - anchor);
       tokens.push(item.offset);
     }
@@ -247,7 +284,7 @@ export function replay(dependencies: StatementDependencies, module: ModuleAnswer
       const isNew = anchor < 0;
       if (isNew) anchor = anchors.push(item.statement) - 1;
       if (expected[j++] !== -1 - anchor) return undefined;
-      if (isNew && expected[j++] !== module.nav.statementText(item.statement)) return undefined;
+      if (isNew && expected[j++] !== module.textOf(item.statement)) return undefined;
       if (expected[j++] !== item.offset) return undefined;
     }
     if (j !== expected.length) return undefined;

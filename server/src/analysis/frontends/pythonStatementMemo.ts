@@ -6,7 +6,7 @@
  */
 import type { FactMemo } from './factMemo';
 import type { PythonResolver } from './pythonResolve';
-import { ModuleAnswers, replay, StatementRecorder, type StatementDependencies } from './pythonStatementDeps';
+import { ModuleAnswers, replay, StatementRecorder, type AskedAnswer, type AskedAnswers, type QuestionKind, type StatementDependencies } from './pythonStatementDeps';
 import type { Navigator } from './pythonSyntax';
 import { noteCopiedSites } from '../siteOrigins';
 
@@ -16,8 +16,15 @@ interface Kept<T> {
   /** Where the anchors (pythonStatementDeps) were when the facts were read. */
   anchorStarts: number[];
   anchorEnds: number[];
-  /** What else the facts were read from, beyond the statement text and the dependencies. */
+  /**
+   * What else the facts were read from, beyond the statement text and the dependencies: what is
+   * particular to the statement, and what all statements share (one string object, see `interned`).
+   */
   inputs: string;
+  shared: string;
+  /** The last analysis that found the facts hold, and the anchors' statement indices there. */
+  heldIn?: number;
+  anchorIndices?: number[];
 }
 
 /** Words found in one statement: [offset from `base`, length]; made absolute only when the statement is read. */
@@ -41,6 +48,8 @@ type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & {
   key: string;
   /** Per pattern: the words found in the statement ([offset from its start, length]) and the pattern's key. */
   words?: Record<string, { pattern: string; found: [number, number][] } | undefined>;
+  /** Per kind: facts read from the statement's text alone, offsets relative to the statement's start. */
+  own?: Record<string, unknown>;
 };
 type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
 
@@ -51,11 +60,22 @@ type Slot = 'scan' | 'sites' | 'refs' | 'tasks';
 interface StatementTable {
   /** The tree the table describes (compared by identity with the tree an edit starts from). */
   tree: unknown;
+  /** Which analysis it was (see Kept.heldIn). */
+  analysis: number;
+  /** By statement index. */
   lineStarts: number[];
   starts: number[];
   ends: number[];
-  records: StatementRecord[];
+  records: (StatementRecord | undefined)[];
+  /** The questions the analysis answered, with its answers. */
+  answers: AskedAnswers;
 }
+
+/** How many questions an analysis may carry over to the next without asking them for facts. */
+const MAX_CARRIED_QUESTIONS = 4096;
+
+/** Numbers the analyses, for Kept.heldIn. */
+let analyses = 0;
 
 /** What an edit changed: [start, oldEnd) of the previous text became [start, newEnd). */
 export interface ChangedRegion {
@@ -72,9 +92,25 @@ const tables = new WeakMap<FactMemo, StatementTable>();
  */
 export class StatementMemo {
   private readonly records: (StatementRecord | undefined)[] = [];
+  /** Reuses per kind of fact, handed to the memo's counts once the analysis ends. */
+  private readonly reusedCounts: Partial<Record<Slot, number>> = {};
   resolver?: PythonResolver;
 
   private readonly previous?: StatementTable;
+  private readonly analysis = ++analyses;
+  /**
+   * Per statement, the index of the previous analysis's statement it was found at by position
+   * (the edit left it and everything before it on its line unchanged); -1 when it was not.
+   */
+  private readonly previousIndex: number[] = [];
+  /**
+   * Whether every question the previous analysis asked gets its answer again (found out when first
+   * needed): then facts that held there hold here wherever their statement and anchors were found by
+   * position, at no cost per question.
+   */
+  private allAsBefore?: boolean;
+  /** Per kind and name of question: whether its answer is the previous analysis's (found out once). */
+  private readonly answeredAsBefore = new Map<QuestionKind, Map<string, boolean>>();
 
   constructor(
     /** Undefined: nothing is kept or reused, every statement is read afresh. */
@@ -85,6 +121,9 @@ export class StatementMemo {
   ) {
     const table = memo && tables.get(memo);
     if (table && edited && table.tree === edited.tree) this.previous = table;
+    // A record stands for one statement text (records are found by text, or by a position the edit
+    // left with the same text), so recorded answers compare records instead of texts.
+    if (memo) answers.textOf = (statement) => this.recordOf(statement);
   }
 
   /**
@@ -96,13 +135,14 @@ export class StatementMemo {
     const nav = this.answers.nav;
     if (!this.memo) return wordsByStatement(nav.text, pattern, inside, nav);
     const words: Words = new Map();
-    const source = interned(pattern.source);
+    // One compiled pattern per source: a caller may build its pattern afresh for every analysis.
+    const { source, compiled } = internedPattern(pattern);
     for (let statement = 0; statement < nav.statementCount; statement++) {
       const record = this.recordOf(statement);
       record.words ??= {};
       let kept = record.words[key];
       if (!kept || kept.pattern !== source) {
-        kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), pattern) };
+        kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), compiled) };
         record.words[key] = kept;
       }
       if (kept.found.length > 0) words.set(statement, new StatementWords(nav.statementStart(statement), kept.found));
@@ -110,34 +150,49 @@ export class StatementMemo {
     return words;
   }
 
+  /**
+   * Facts read from the statement's text alone (`read` sees nothing else), with offsets relative to
+   * its start: kept with the statement's record, so an unchanged statement is not read again.
+   */
+  textFacts<T>(kind: string, statement: number, read: () => T): T {
+    if (!this.memo) return read();
+    const record = this.recordOf(statement);
+    record.own ??= {};
+    if (kind in record.own) return record.own[kind] as T;
+    const facts = read();
+    record.own[kind] = facts;
+    return facts;
+  }
+
   /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
   keepTable(tree: unknown): void {
     if (!this.memo) return;
+    for (const slot in this.reusedCounts) this.memo.noteReused(slot, this.reusedCounts[slot as Slot]);
     const nav = this.answers.nav;
-    const table: StatementTable = { tree, lineStarts: [], starts: [], ends: [], records: [] };
+    const table: StatementTable = { tree, analysis: this.analysis, lineStarts: [], starts: [], ends: [], records: [], answers: this.answers.asked() };
     for (let index = 0; index < nav.statementCount; index++) {
-      const record = this.records[index];
-      if (!record) continue;
       table.lineStarts.push(lineStartOf(nav.text, nav.statementStart(index)));
       table.starts.push(nav.statementStart(index));
       table.ends.push(nav.statementEnd(index));
-      table.records.push(record);
+      table.records.push(this.records[index]);
     }
     tables.set(this.memo, table);
   }
 
   /** The facts of one statement: kept ones when they still hold there, else read (and kept). */
-  facts<T>(slot: Slot, statement: number, inputs: string, read: () => T): T {
+  facts<T>(slot: Slot, statement: number, inputs: string, read: () => T, shared = ''): T {
     if (!this.memo || statement < 0) return read();
     const nav = this.answers.nav;
     const record = this.recordOf(statement);
     const before = record[slot] as Kept<T> | undefined;
-    if (before && before.inputs === inputs) {
-      const anchors = replay(before.dependencies, this.answers, statement);
+    if (before && before.shared === shared && before.inputs === inputs) {
+      const anchors = this.stillHeld(before, statement) ?? replay(before.dependencies, this.answers, statement);
       const reused = anchors && this.moved(before, anchors);
       if (reused) {
+        reused.heldIn = this.analysis;
+        reused.anchorIndices = anchors;
         record[slot] = reused;
-        this.memo.noteReused(slot);
+        this.reusedCounts[slot] = (this.reusedCounts[slot] ?? 0) + 1;
         return reused.facts;
       }
     }
@@ -159,32 +214,37 @@ export class StatementMemo {
       // A copy: the model the facts go into is the caller's. A span outside every anchor (nothing
       // should make one) leaves the facts unkept.
       const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
-      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs } satisfies Kept<T>;
+      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs, shared, heldIn: this.analysis, anchorIndices: recorder.anchors } satisfies Kept<T>;
     }
     // The next analysis may hand out the kept copy: the checker traces it to what it judged.
     if (record[slot]) noteCopiedSites(facts, (record[slot] as Kept<T>).facts);
     return facts;
   }
 
+  /** How far the statement of the last `ownFacts` moved since its facts were read. */
+  shift = 0;
+
   /**
-   * Facts that depend on the statement's text alone, and how far the statement moved since they
-   * were read: the caller adds `shift` to their offsets (a cheaper way than copying them all).
+   * Facts that depend on the statement's text alone; `shift` says how far the statement moved since
+   * they were read: the caller adds it to their offsets (a cheaper way than copying them all).
    */
-  ownFacts<T>(slot: Slot, statement: number, read: () => T): { facts: T; shift: number } {
-    if (!this.memo || statement < 0) return { facts: read(), shift: 0 };
+  ownFacts<T>(slot: Slot, statement: number, read: (statement: number) => T): T {
+    this.shift = 0;
+    if (!this.memo || statement < 0) return read(statement);
     const nav = this.answers.nav;
     const record = this.recordOf(statement);
     const start = nav.statementStart(statement);
     const before = record[slot] as Kept<T> | undefined;
     if (before) {
-      this.memo.noteReused(slot);
-      return { facts: before.facts, shift: start - before.anchorStarts[0] };
+      this.reusedCounts[slot] = (this.reusedCounts[slot] ?? 0) + 1;
+      this.shift = start - before.anchorStarts[0];
+      return before.facts;
     }
-    const facts = read();
+    const facts = read(statement);
     const end = nav.statementEnd(statement);
     const copy = movedSpans(facts, [start], [end], [start]);
-    record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '' };
-    return { facts, shift: 0 };
+    record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '', shared: '' };
+    return facts;
   }
 
   private recordOf(statement: number): StatementRecord {
@@ -216,9 +276,85 @@ export class StatementMemo {
     if (end <= changed.start) delta = 0;
     else if (lineStart >= changed.newEnd) delta = changed.newEnd - changed.oldEnd;
     else return undefined;
-    const at = indexOfStart(table.starts, start - delta);
+    // Usually at the same index, or moved by as many statements as the edit added; else searched.
+    const guess = delta === 0 ? statement : statement - nav.statementCount + table.starts.length;
+    const at = table.starts[guess] === start - delta ? guess : indexOfStart(table.starts, start - delta);
     if (at < 0 || table.ends[at] !== end - delta || table.lineStarts[at] !== lineStart - delta) return undefined;
+    this.previousIndex[statement] = at;
     return table.records[at];
+  }
+
+  /**
+   * The anchors of facts that held in the previous analysis, when they surely hold again without
+   * asking their questions one by one: the statement and every anchor were found by position (so
+   * their texts and their order are unchanged), and none of the facts' questions got a different
+   * answer (asked once per analysis, not once per statement). Undefined: ask them (`replay`).
+   */
+  private stillHeld(kept: Kept<unknown>, statement: number): number[] | undefined {
+    const table = this.previous;
+    const anchors = kept.anchorIndices;
+    if (!table || kept.heldIn !== table.analysis || !anchors || this.previousIndex[statement] !== anchors[0]) return undefined;
+    if (!(this.allAsBefore ??= this.everyAnswerAsBefore(table))) {
+      for (const { kind, name } of kept.dependencies.questions) if (!this.asBefore(table, kind, name)) return undefined;
+    }
+    const now: number[] = [statement];
+    for (let i = 1; i < anchors.length; i++) {
+      const index = this.currentIndex(anchors[i]);
+      if (index < 0) return undefined;
+      now.push(index);
+    }
+    return now;
+  }
+
+  /** Where a statement of the previous analysis found by position is now; -1 if none is. */
+  private currentIndex(previous: number): number {
+    const table = this.previous!;
+    // Statements found by position before the edit kept their index; those after it moved by as many
+    // statements as the edit added.
+    const index = table.ends[previous] <= this.edited!.changed.start ? previous : previous + this.answers.nav.statementCount - table.starts.length;
+    return this.previousIndex[index] === previous ? index : -1;
+  }
+
+  /**
+   * Whether every question of the previous analysis is answered as before. The questions are then
+   * the ones this analysis asks as well (the facts that asked them may hold again); past a bound the
+   * check is not made, so that questions of facts long gone do not pile up.
+   */
+  private everyAnswerAsBefore(table: StatementTable): boolean {
+    let count = 0;
+    for (const byName of table.answers.values()) count += byName.size;
+    if (count > MAX_CARRIED_QUESTIONS) return false;
+    for (const [kind, byName] of table.answers) for (const [name, before] of byName) if (!this.sameAnswer(before, this.answers.answerQuietly(kind, name))) return false;
+    for (const [kind, byName] of table.answers) for (const name of byName.keys()) this.answers.markAsked(kind, name);
+    return true;
+  }
+
+  /**
+   * Whether the question gets the same answer as in the previous analysis: the same strings, and
+   * places at the same offsets in statements found by position at the previous places.
+   */
+  private asBefore(table: StatementTable, kind: QuestionKind, name: string): boolean {
+    let byName = this.answeredAsBefore.get(kind);
+    if (!byName) this.answeredAsBefore.set(kind, (byName = new Map()));
+    let same = byName.get(name);
+    if (same !== undefined) return same;
+    const before = table.answers.get(kind)?.get(name);
+    same = before !== undefined && this.sameAnswer(before, this.answers.answer(kind, name));
+    byName.set(name, same);
+    return same;
+  }
+
+  /** The same strings, and places at the same offsets in statements found by position at the previous places. */
+  private sameAnswer(before: AskedAnswer, now: AskedAnswer): boolean {
+    if (now.length !== before.length) return false;
+    for (let i = 0; i < now.length; i++) {
+      const was = before[i];
+      const is = now[i];
+      if (typeof was === 'string' || typeof is === 'string') {
+        if (was !== is) return false;
+      } else if (is.statement < 0 || was.statement < 0 || is.offset !== was.offset || this.previousIndex[is.statement] !== was.statement) return false;
+    }
+    return true;
   }
 
   /**
@@ -252,12 +388,33 @@ function indexOfStart(sorted: readonly number[], start: number): number {
   return -1;
 }
 
-const patternSources = new Map<string, string>();
+const strings = new Map<string, string>();
+/**
+ * Interning only makes comparisons cheap (strings compare by content anyway), so the tables are
+ * emptied when they grow this large (a name typed letter by letter makes a new key each time).
+ */
+const MAX_INTERNED = 256;
 
-/** One string object per pattern source, so kept words compare their pattern by identity. */
-function interned(source: string): string {
-  let known = patternSources.get(source);
-  if (known === undefined) patternSources.set(source, (known = source));
+/** One string object per content, so kept facts compare what they were read under by identity. */
+export function interned(value: string): string {
+  let known = strings.get(value);
+  if (known === undefined) {
+    if (strings.size >= MAX_INTERNED) strings.clear();
+    strings.set(value, (known = value));
+  }
+  return known;
+}
+
+const patterns = new Map<string, { source: string; compiled: RegExp }>();
+
+/** The first pattern seen with these flags and source, and its source interned. */
+function internedPattern(pattern: RegExp): { source: string; compiled: RegExp } {
+  const key = `${pattern.flags}/${pattern.source}`;
+  let known = patterns.get(key);
+  if (!known) {
+    if (patterns.size >= MAX_INTERNED) patterns.clear();
+    patterns.set(key, (known = { source: interned(pattern.source), compiled: pattern }));
+  }
   return known;
 }
 
@@ -301,35 +458,54 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
  * lies in; undefined when one lies in none.
  */
 function movedSpans<T>(value: T, oldStarts: readonly number[], oldEnds: readonly number[], newStarts: readonly number[]): T | undefined {
-  const shiftOf = (start: number, end: number): number | undefined => {
+  const mover = new SpanMover(oldStarts, oldEnds, newStarts);
+  const moved = mover.copy(value) as T;
+  return mover.lost ? undefined : moved;
+}
+
+/** The copy behind movedSpans, without closures: it runs for every kept statement an edit moved. */
+class SpanMover {
+  lost = false;
+  /** Where every anchor moved by the same amount, that amount (facts lie in their anchors once kept). */
+  private readonly uniform: number | undefined;
+
+  constructor(
+    private readonly oldStarts: readonly number[],
+    private readonly oldEnds: readonly number[],
+    private readonly newStarts: readonly number[],
+  ) {
+    const delta = newStarts[0] - oldStarts[0];
+    let uniform = true;
+    for (let i = 1; i < newStarts.length && uniform; i++) uniform = newStarts[i] - oldStarts[i] === delta;
+    this.uniform = uniform && delta !== 0 ? delta : undefined;
+  }
+
+  private shiftOf(start: number, end: number): number {
+    if (this.uniform !== undefined) return this.uniform;
+    const { oldStarts, oldEnds, newStarts } = this;
     for (let i = 0; i < oldStarts.length; i++) if (oldStarts[i] <= start && end <= oldEnds[i]) return newStarts[i] - oldStarts[i];
-    return undefined;
-  };
-  let lost = false;
-  const copy = (item: unknown): unknown => {
+    this.lost = true;
+    return 0;
+  }
+
+  copy(item: unknown): unknown {
     if (item === null || typeof item !== 'object') return item;
     if (Array.isArray(item)) {
       const items = new Array(item.length);
-      for (let i = 0; i < item.length; i++) items[i] = copy(item[i]);
+      for (let i = 0; i < item.length; i++) items[i] = this.copy(item[i]);
       return items;
     }
     const result: Record<string, unknown> = {};
-    for (const key in item) result[key] = copy((item as Record<string, unknown>)[key]);
+    for (const key in item) {
+      const value = (item as Record<string, unknown>)[key];
+      result[key] = typeof value === 'object' ? this.copy(value) : value;
+    }
     if (typeof result.start === 'number' && typeof result.end === 'number') {
-      const shift = shiftOf(result.start, result.end);
-      if (shift === undefined) lost = true;
-      else {
-        result.start = (result.start as number) + shift;
-        result.end = (result.end as number) + shift;
-      }
+      const shift = this.shiftOf(result.start, result.end);
+      result.start += shift;
+      result.end += shift;
     }
-    if (typeof result.importCallAt === 'number') {
-      const shift = shiftOf(result.importCallAt, result.importCallAt);
-      if (shift === undefined) lost = true;
-      else result.importCallAt = (result.importCallAt as number) + shift;
-    }
+    if (typeof result.importCallAt === 'number') result.importCallAt += this.shiftOf(result.importCallAt, result.importCallAt);
     return result;
-  };
-  const moved = copy(value) as T;
-  return lost ? undefined : moved;
+  }
 }

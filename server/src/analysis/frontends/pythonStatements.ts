@@ -11,7 +11,8 @@ import type { ConnectSiteFinder } from './pythonConnect';
 import type { SignalModuleIndex } from './pythonImports';
 import { judgedStarts, mergedReferences, referencesAt, referenceWords } from './pythonRefs';
 import type { PythonResolver } from './pythonResolve';
-import type { StatementMemo } from './pythonStatementMemo';
+import { interned, type StatementMemo } from './pythonStatementMemo';
+import { recordWrittenTexts } from './writtenText';
 
 export interface StatementSites {
   sites: HandlerSite[];
@@ -42,6 +43,8 @@ export function readStatements(reading: StatementReading): StatementSites & { si
       resolver.beginStatement();
       finder.beginStatement();
       const sites = words.absolute().flatMap(([start]) => finder.sitesOfWord(start));
+      // Written in the statements the facts depend on, so kept with them.
+      recordWrittenTexts(sites, nav.text);
       return { sites, ...finder.takeOtherConnects() };
     });
     result.sites.push(...facts.sites);
@@ -53,16 +56,24 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const known = [...reading.importRefs, ...result.sites.map((site) => site.connection.signal)];
   const judged = judgedStarts(known);
   const sortedJudged = [...judged].sort((a, b) => a - b);
-  const { pattern, key } = referenceWords(resolver);
+  const { pattern, key: wordsKey } = referenceWords(resolver);
+  // Shared by every statement: interned, so that comparing it costs no reading of its text.
+  const key = interned(wordsKey);
   const found: SignalRef[][] = [];
   for (const [statement, words] of statements.words(pattern, 'refs', inside)) {
     // Which words are already judged is an input too: the known references that start in the statement.
     const start = statement < 0 ? 0 : nav.statementStart(statement);
     const judgedHere = statement < 0 ? '' : startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start).join(',');
-    const refs = statements.facts('refs', statement, `${key}\u0000${judgedHere}`, () => {
-      resolver.beginStatement();
-      return referencesAt(words.absolute(), resolver, reading.modules, judged);
-    });
+    const refs = statements.facts(
+      'refs',
+      statement,
+      judgedHere,
+      () => {
+        resolver.beginStatement();
+        return referencesAt(words.absolute(), resolver, reading.modules, judged);
+      },
+      key,
+    );
     found.push(refs);
   }
   return { ...result, signalRefs: mergedReferences(known, found) };
