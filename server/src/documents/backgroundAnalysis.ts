@@ -20,7 +20,7 @@ import { ProjectCatalog } from '../project/projectCatalog';
 import type { AnalysisSettings, DocumentAnalysis } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 import type { Edit } from '../parsing/treeSitter';
-import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
+import { CONTROL, type FromWorker, type ThreadHeap, type ToWorker, type WorkerData } from './workerProtocol';
 import type { Extracted, ExtractRequest } from '../project/extractFile';
 import { emptyModel, languageOf } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
@@ -133,6 +133,7 @@ export class BackgroundAnalysis {
   /** The findings of each document's last result from the current thread: the next result's are told against them. */
   private readonly received = new Map<string, Finding[]>();
   private readonly modelRequests = new Map<number, { source: ModelSource; resolve: (found: boolean) => void; reject: (error: Error) => void }>();
+  private readonly heapRequests = new Map<number, (heap: ThreadHeap | undefined) => void>();
   /** Documents the current worker has a copy of: the others are sent whole. */
   private readonly known = new Set<string>();
   private running?: Job;
@@ -225,6 +226,16 @@ export class BackgroundAnalysis {
     return new Promise((resolve, reject) => {
       this.modelRequests.set(source.id, { source, resolve, reject });
       this.post({ kind: 'model', id: source.id, uri: source.uri });
+    });
+  }
+
+  /** The analysis thread's V8 heap, or nothing when the thread is not running (the memory report). */
+  heap(): Promise<ThreadHeap | undefined> {
+    if (!this.worker) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.heapRequests.set(id, resolve);
+      this.post({ kind: 'heap', id });
     });
   }
 
@@ -386,6 +397,11 @@ export class BackgroundAnalysis {
       this.hooks.onHeld?.(message.uri, message.version);
       return;
     }
+    if (message.kind === 'heap') {
+      this.heapRequests.get(message.id)?.(message.heap);
+      this.heapRequests.delete(message.id);
+      return;
+    }
     if (this.extracting?.id === message.id) {
       this.extractionDone(message.kind === 'extracted' ? message.result : message.kind === 'failed' ? message.message : 'the extraction was cancelled');
       this.pump();
@@ -445,6 +461,8 @@ export class BackgroundAnalysis {
     if (lost) this.settle(lost.uri, (waiter) => waiter.reject(new Error(message)));
     for (const request of this.modelRequests.values()) request.reject(new Error(message));
     this.modelRequests.clear();
+    for (const resolve of this.heapRequests.values()) resolve(undefined);
+    this.heapRequests.clear();
     this.pump();
   }
 }
