@@ -2,8 +2,9 @@
  * celery-signals-language-server (`--stdio` or `--node-ipc`): wires LSP requests to the feature
  * modules and nothing else.
  */
+// First of all (imports run in order): the analysis thread boots while the rest of the server loads.
+import './documents/prestartAnalysisThread';
 import { fileURLToPath } from 'node:url';
-import * as v8 from 'node:v8';
 import {
   CodeActionKind,
   createConnection,
@@ -29,10 +30,8 @@ import { Session, type ClientSupport } from './lsp/session';
 import { excludedGlobs } from './project/excludedGlobs';
 import { WorkspaceIndex } from './project/workspaceIndex';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
-import { SERVER_V8_FLAGS } from '../../shared/serverNodeOptions';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
-for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
 let workspaceIndex: WorkspaceIndex | undefined;
