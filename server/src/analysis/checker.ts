@@ -141,7 +141,15 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     };
     for (const rule of siteRules) guarded(rule, site.connection.span, () => rule.check(context));
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return findings.sort(inReadingOrder);
+}
+
+/**
+ * By position, then by code. Codes are lowercase ASCII words and hyphens, so comparing them by code
+ * unit orders them as `localeCompare` would, without loading ICU's collation data (3 MB per process).
+ */
+export function inReadingOrder(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /** The signal a fallback stands in for exists on this release, so the fallback branch never runs. */
