@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateModule } from './generate.mjs';
-import { Client, editPosition, nodeOptions, oneCharacterEdit, positionAt, probeOffsets, serverPath } from './server.mjs';
+import { Client, editPosition, nodeOptions, oneCharacterEdit, positionAt, probeOffsets, serverEnvironment, serverPath } from './server.mjs';
 import { formatMs, percentile } from './stats.mjs';
 import { SERVER_NODE_OPTIONS } from '../shared/serverNodeOptions.ts';
 
@@ -172,7 +172,8 @@ export async function runPeerBench() {
   if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first`);
   const text = generateModule('python', 10_000, 'realistic');
   const list = servers();
-  console.log(`\n== side by side on one ${text.split('\n').length}-line module (realistic profile; our Node options: ${nodeOptions.join(' ') || 'none'}) ==`);
+  const environment = Object.entries(serverEnvironment).map(([name, value]) => `${name}=${value}`).join(' ') || 'none';
+  console.log(`\n== side by side on one ${text.split('\n').length}-line module (realistic profile; our Node options: ${nodeOptions.join(' ') || 'none'}; environment: ${environment}) ==`);
   console.log(`load average before the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cpus`);
   if (!list.some((s) => s.name === 'pyright')) console.log('pyright is left out (not installed, or BENCH_PYRIGHT=0): so are the targets relative to it');
   console.log(`server   ${COLUMNS.map(([, label]) => label.padStart(10)).join(' ')}`);
