@@ -103,7 +103,10 @@ async function measure(server, text) {
   const rss = client.peakRssMb();
   await stop(client);
   fs.rmSync(workspace, { recursive: true, force: true });
-  return { open, completion: percentile(completion, 95), hover: percentile(hover, 95), editP50: percentile(edits, 50), editP95: percentile(edits, 95), rss, heap: memory?.heapUsed / 2 ** 20 };
+  // Our server reports each thread's heap; the floor has one thread, and pyright does not answer.
+  const threads = memory?.threads ? Object.values(memory.threads).filter(Boolean).map((heap) => heap.used / 2 ** 20) : undefined;
+  const heap = threads ? threads.reduce((a, b) => a + b, 0) : memory?.heapUsed / 2 ** 20;
+  return { open, completion: percentile(completion, 95), hover: percentile(hover, 95), editP50: percentile(edits, 50), editP95: percentile(edits, 95), rss, heap, threads };
 }
 
 const COLUMNS = [
@@ -182,6 +185,8 @@ export async function runPeerBench() {
     results[server.name] = await measure(server, text);
     console.log(`${server.name.padEnd(8)} ${COLUMNS.map(([key, , unit]) => cell(results[server.name][key], unit)).join(' ')}`);
   }
+  const threads = results.ours.threads;
+  if (threads) console.log(`ours: heap used per thread after the edits (main, analysis): ${threads.map((mb) => `${mb.toFixed(1)} MB`).join(', ')}`);
   for (const peer of ['floor', 'pyright'].filter((name) => results[name])) {
     console.log(`÷ ${peer.padEnd(6)} ${COLUMNS.map(([key]) => ratio(results.ours[key], results[peer][key])).join(' ')}`);
   }
