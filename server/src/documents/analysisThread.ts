@@ -3,7 +3,8 @@
  * 100 ms or more, and so does loading the rest of the server: server.ts's first import calls
  * `prestartAnalysisThread` (prestartAnalysisThread.ts), so that both happen at once and a large
  * document opened right after `initialize` no longer waits for the thread. BackgroundAnalysis takes
- * that thread the first time it wants one. Only Node built-ins are imported here, so that nothing else loads before the thread starts.
+ * that thread the first time it wants one. Only Node built-ins are imported here, so that nothing
+ * else loads before the thread starts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +22,7 @@ export interface AnalysisThread {
 /** Loaded only when the server runs from its TypeScript sources (tests); the bundles never need it. */
 const TYPESCRIPT_LOADER = 'tsx/cjs/api';
 
-/** Starts a thread on the bundle (server/out/analysisWorker.js) next to the running server, or on the source through tsx. */
+/** Starts a thread on the bundle next to the running server (server/out/analysisWorker.js), or on the source through tsx. */
 export function startAnalysisThread(control: Int32Array = new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT))): AnalysisThread {
   const workerData: WorkerData = { control, holdMarker: process.env.CELERY_SIGNALS_TEST_HOLD || undefined };
   // A small young generation keeps the thread's memory close to what it holds (see docs/performance.md).
