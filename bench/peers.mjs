@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateModule } from './generate.mjs';
-import { Client, editPosition, nodeOptions, oneCharacterEdit, positionAt, probeOffsets, serverPath } from './server.mjs';
+import { Client, editPosition, nodeOptions, oneCharacterEdit, positionAt, probeOffsets, serverEnvironment, serverPath } from './server.mjs';
 import { formatMs, percentile } from './stats.mjs';
 import { SERVER_NODE_OPTIONS } from '../shared/serverNodeOptions.ts';
 
@@ -103,7 +103,10 @@ async function measure(server, text) {
   const rss = client.peakRssMb();
   await stop(client);
   fs.rmSync(workspace, { recursive: true, force: true });
-  return { open, completion: percentile(completion, 95), hover: percentile(hover, 95), editP50: percentile(edits, 50), editP95: percentile(edits, 95), rss, heap: memory?.heapUsed / 2 ** 20 };
+  // Our server reports each thread's heap; the floor has one thread, and pyright does not answer.
+  const threads = memory?.threads ? Object.values(memory.threads).filter(Boolean).map((heap) => heap.used / 2 ** 20) : undefined;
+  const heap = threads ? threads.reduce((a, b) => a + b, 0) : memory?.heapUsed / 2 ** 20;
+  return { open, completion: percentile(completion, 95), hover: percentile(hover, 95), editP50: percentile(edits, 50), editP95: percentile(edits, 95), rss, heap, threads };
 }
 
 const COLUMNS = [
@@ -172,7 +175,8 @@ export async function runPeerBench() {
   if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first`);
   const text = generateModule('python', 10_000, 'realistic');
   const list = servers();
-  console.log(`\n== side by side on one ${text.split('\n').length}-line module (realistic profile; our Node options: ${nodeOptions.join(' ') || 'none'}) ==`);
+  const environment = Object.entries(serverEnvironment).map(([name, value]) => `${name}=${value}`).join(' ') || 'none';
+  console.log(`\n== side by side on one ${text.split('\n').length}-line module (realistic profile; our Node options: ${nodeOptions.join(' ') || 'none'}; environment: ${environment}) ==`);
   console.log(`load average before the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cpus`);
   if (!list.some((s) => s.name === 'pyright')) console.log('pyright is left out (not installed, or BENCH_PYRIGHT=0): so are the targets relative to it');
   console.log(`server   ${COLUMNS.map(([, label]) => label.padStart(10)).join(' ')}`);
@@ -181,6 +185,8 @@ export async function runPeerBench() {
     results[server.name] = await measure(server, text);
     console.log(`${server.name.padEnd(8)} ${COLUMNS.map(([key, , unit]) => cell(results[server.name][key], unit)).join(' ')}`);
   }
+  const threads = results.ours.threads;
+  if (threads) console.log(`ours: heap used per thread after the edits (main, analysis): ${threads.map((mb) => `${mb.toFixed(1)} MB`).join(', ')}`);
   for (const peer of ['floor', 'pyright'].filter((name) => results[name])) {
     console.log(`÷ ${peer.padEnd(6)} ${COLUMNS.map(([key]) => ratio(results.ours[key], results[peer][key])).join(' ')}`);
   }

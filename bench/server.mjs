@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateModule } from './generate.mjs';
 import { formatMs, percentile } from './stats.mjs';
-import { SERVER_NODE_OPTIONS } from '../shared/serverNodeOptions.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../shared/serverNodeOptions.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** BENCH_SERVER measures another build (e.g. one of main kept aside) against the same harness. */
@@ -18,11 +18,14 @@ export const serverPath = process.env.BENCH_SERVER ? path.resolve(process.env.BE
 /** The Node options our server runs with: the client's, or BENCH_NODE_OPTIONS (e.g. '' for a build whose client set none). */
 export const nodeOptions = process.env.BENCH_NODE_OPTIONS !== undefined ? process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean) : [...SERVER_NODE_OPTIONS];
 
+/** The environment every server is started in: ours, as the client adds it (BENCH_SERVER_ENVIRONMENT=0 leaves it out). */
+export const serverEnvironment = process.env.BENCH_SERVER_ENVIRONMENT === '0' ? {} : { ...SERVER_ENVIRONMENT };
+
 export class Client {
   /** `args` start the server under this Node; the default is our built server with the client's options. */
   constructor(args = [...nodeOptions, serverPath, '--stdio']) {
     this.started = performance.now();
-    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...serverEnvironment } });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();

@@ -12,7 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
-import { SERVER_NODE_OPTIONS } from '../../shared/serverNodeOptions';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../shared/serverNodeOptions';
 
 export const SERVER_BUNDLE = 'server/out/server.js';
 /** Restarts allowed in three minutes before the client gives up and says so. */
@@ -36,8 +36,9 @@ const withUserCatalogs: NonNullable<ConfigurationMiddleware['configuration']> = 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(SERVER_BUNDLE);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6029'] } },
+    // The client adds `env` to its own environment.
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...SERVER_ENVIRONMENT } } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6029'], env: { ...SERVER_ENVIRONMENT } } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -2,8 +2,9 @@
  * celery-signals-language-server (`--stdio` or `--node-ipc`): wires LSP requests to the feature
  * modules and nothing else.
  */
+// First of all (imports run in order): the analysis thread boots while the rest of the server loads.
+import './documents/prestartAnalysisThread';
 import { fileURLToPath } from 'node:url';
-import * as v8 from 'node:v8';
 import {
   CodeActionKind,
   createConnection,
@@ -22,16 +23,15 @@ import { onHover } from './features/hover';
 import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
 import { grammarsToWarmUp, warmUpAnalysis } from './documents/warmUp';
 import type { BackgroundHooks } from './documents/backgroundAnalysis';
+import { threadHeap } from './documents/threadHeap';
 import { watchFraming } from './lsp/framing';
 import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
 import { excludedGlobs } from './project/excludedGlobs';
 import { WorkspaceIndex } from './project/workspaceIndex';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
-import { SERVER_V8_FLAGS } from '../../shared/serverNodeOptions';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
 
-for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
 let workspaceIndex: WorkspaceIndex | undefined;
@@ -205,8 +205,11 @@ connection.onRequest(
   HANDLER_INSERTION_REQUEST,
   guardRequest(connection, 'handlerInsertion', (params: HandlerInsertionParams) => handlerInsertion(current(), params), checkHandlerInsertionParams),
 );
-// Memory as this process sees it (the main thread's heap; the analysis thread's shows in the RSS): the benchmark prints it.
-connection.onRequest('celerySignals/memoryUsage', () => process.memoryUsage());
+// Memory as this process sees it, with each thread's V8 heap (`threads`): the benchmark prints it.
+connection.onRequest('celerySignals/memoryUsage', async () => ({
+  ...process.memoryUsage(),
+  threads: { main: threadHeap(), analysis: await session?.background.heap() },
+}));
 connection.onShutdown(() => {
   session?.cache.trees.dispose();
   session?.background.dispose();

@@ -213,3 +213,19 @@ test('requests on a document analysed on the analysis thread read the model of i
     client.kill();
   }
 });
+
+test("the memory report gives each thread's heap next to the process's resident memory", async () => {
+  const client = await LspClient.start({ pullDiagnostics: true });
+  try {
+    const uri = 'file:///project/memory_large.py';
+    client.open(uri, large(HANDLER, false));
+    await client.pullDiagnostics(uri);
+    const memory = await client.request('celerySignals/memoryUsage', null);
+    const { main, analysis } = memory.threads;
+    for (const heap of [main, analysis]) assert.ok(heap.used > 0 && heap.used <= heap.total, JSON.stringify(heap));
+    assert.ok(memory.rss > main.total + analysis.total, 'both heaps are part of the resident memory');
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});

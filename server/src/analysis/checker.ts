@@ -168,7 +168,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     into = findings;
   }
   memo?.end();
-  return withoutRepeats(findings.sort(byPlace));
+  return withoutRepeats(findings.sort(inReadingOrder));
 }
 
 /** Checks a document's successive versions: the memo the previous one left, and what the edit changed. */
@@ -179,8 +179,12 @@ export interface IncrementalCheck {
 
 const NO_SITES: readonly HandlerSite[] = [];
 
-function byPlace(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+/**
+ * By position, then by code. Codes are lowercase ASCII words and hyphens, so comparing them by code
+ * unit orders them as `localeCompare` would, without loading ICU's collation data (3 MB per process).
+ */
+export function inReadingOrder(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /**

@@ -21,6 +21,7 @@ import type { FileModel } from '../analysis/model';
 import type { Finding } from '../analysis/diagnostics';
 import { findingsDelta } from './findingsDelta';
 import { warmUpAnalysis } from './warmUp';
+import { threadHeap } from './threadHeap';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
 const { control, holdMarker } = workerData as WorkerData;
@@ -187,6 +188,7 @@ let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);
 port.on('message', (message: ToWorker) => {
   // A model is at hand as soon as its analysis is done: it does not wait behind queued analyses.
   if (message.kind === 'model') return sendModel(message.id, message.uri);
+  if (message.kind === 'heap') return reply({ kind: 'heap', id: message.id, heap: threadHeap() });
   pending++;
   clearTimeout(idleTimer);
   queue = queue

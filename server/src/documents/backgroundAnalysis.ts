@@ -9,10 +9,8 @@
  * parser's memory): once it holds none and has had nothing to do for a while, it is stopped, and the
  * next large document starts it again.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { LineIndex } from '../analysis/text';
 import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
@@ -20,11 +18,12 @@ import { ProjectCatalog } from '../project/projectCatalog';
 import type { AnalysisSettings, DocumentAnalysis } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 import type { Edit } from '../parsing/treeSitter';
-import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
+import { CONTROL, type FromWorker, type ThreadHeap, type ToWorker } from './workerProtocol';
 import type { Extracted, ExtractRequest } from '../project/extractFile';
 import { emptyModel, languageOf } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
 import { withDelta } from './findingsDelta';
+import { startAnalysisThread, takePrestartedThread } from './analysisThread';
 
 /** A request that stops waiting when its client cancels it (`$/cancelRequest`). */
 export interface Cancellable {
@@ -76,18 +75,6 @@ function numberFromEnvironment(name: string, fallback: number): number {
   return value !== undefined && value !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback;
 }
 
-/** Loaded only when the server runs from its TypeScript sources (tests); the bundles never need it. */
-const TYPESCRIPT_LOADER = 'tsx/cjs/api';
-
-/** The bundle (server/out/analysisWorker.js) next to the running server, or the source through tsx. */
-function startWorker(options: WorkerOptions): Worker {
-  const built = path.join(__dirname, 'analysisWorker.js');
-  if (fs.existsSync(built)) return new Worker(built, options);
-  const source = path.join(__dirname, 'analysisWorker.ts');
-  const code = `require(${JSON.stringify(require.resolve(TYPESCRIPT_LOADER))}).register(); require(${JSON.stringify(source)});`;
-  return new Worker(code, { ...options, eval: true });
-}
-
 /** Where a result's model is: on the analysis thread until a request fetches it, then here, serialised. */
 interface ModelSource {
   id: number;
@@ -123,7 +110,7 @@ export interface BackgroundHooks {
 
 export class BackgroundAnalysis {
   private worker?: Worker;
-  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT));
+  private control: Int32Array = new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT));
   private readonly results = new Map<string, DocumentAnalysis>();
   /** The settings generation each result was computed under: an older one is kept for `peek` only. */
   private readonly resultGenerations = new Map<string, number>();
@@ -133,6 +120,7 @@ export class BackgroundAnalysis {
   /** The findings of each document's last result from the current thread: the next result's are told against them. */
   private readonly received = new Map<string, Finding[]>();
   private readonly modelRequests = new Map<number, { source: ModelSource; resolve: (found: boolean) => void; reject: (error: Error) => void }>();
+  private readonly heapRequests = new Map<number, (heap: ThreadHeap | undefined) => void>();
   /** Documents the current worker has a copy of: the others are sent whole. */
   private readonly known = new Set<string>();
   private running?: Job;
@@ -228,6 +216,16 @@ export class BackgroundAnalysis {
     });
   }
 
+  /** The analysis thread's V8 heap, or nothing when the thread is not running (the memory report). */
+  heap(): Promise<ThreadHeap | undefined> {
+    if (!this.worker) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.heapRequests.set(id, resolve);
+      this.post({ kind: 'heap', id });
+    });
+  }
+
   /** A document closed or reopened: its result, its jobs and the worker's copy go. */
   forget(uri: string): void {
     this.results.delete(uri);
@@ -320,10 +318,10 @@ export class BackgroundAnalysis {
   private ensureWorker(): Worker {
     clearTimeout(this.idleTimer);
     if (this.worker) return this.worker;
-    const data: WorkerData = { control: this.control, holdMarker: process.env.CELERY_SIGNALS_TEST_HOLD || undefined };
-    // A small young generation keeps the thread's memory close to what it holds (see docs/performance.md).
-    const worker = startWorker({ workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    worker.unref();
+    // The first one wanted is usually the thread started with the process (analysisThread.ts).
+    const thread = takePrestartedThread() ?? startAnalysisThread(this.control);
+    this.control = thread.control;
+    const worker = thread.worker;
     worker.on('message', (message: FromWorker) => this.onMessage(message));
     worker.on('error', (error) => this.onWorkerLost(error.message));
     worker.on('exit', (code) => {
@@ -386,6 +384,11 @@ export class BackgroundAnalysis {
       this.hooks.onHeld?.(message.uri, message.version);
       return;
     }
+    if (message.kind === 'heap') {
+      this.heapRequests.get(message.id)?.(message.heap);
+      this.heapRequests.delete(message.id);
+      return;
+    }
     if (this.extracting?.id === message.id) {
       this.extractionDone(message.kind === 'extracted' ? message.result : message.kind === 'failed' ? message.message : 'the extraction was cancelled');
       this.pump();
@@ -445,6 +448,8 @@ export class BackgroundAnalysis {
     if (lost) this.settle(lost.uri, (waiter) => waiter.reject(new Error(message)));
     for (const request of this.modelRequests.values()) request.reject(new Error(message));
     this.modelRequests.clear();
+    for (const resolve of this.heapRequests.values()) resolve(undefined);
+    this.heapRequests.clear();
     this.pump();
   }
 }

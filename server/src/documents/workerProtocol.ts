@@ -10,6 +10,13 @@ import type { Edit } from '../parsing/treeSitter';
 import type { AnalysisSettings, SkipReason } from './analysisCache';
 import type { Extracted, ExtractRequest } from '../project/extractFile';
 
+/** One thread's V8 heap, in bytes (v8.getHeapStatistics). */
+export interface ThreadHeap {
+  used: number;
+  total: number;
+  external: number;
+}
+
 /** Slots of the shared Int32Array both threads read without waiting for a message. */
 export const CONTROL = {
   /** The id of a job the main thread no longer wants (a newer version came, or nobody waits for it). */
@@ -36,6 +43,8 @@ export type ToWorker =
   | { kind: 'forget'; uri: string }
   /** Asks for the model of a job's result: models cross only when a request needs one. */
   | { kind: 'model'; id: number; uri: string }
+  /** Asks for this thread's V8 heap figures (the benchmark's memory report). */
+  | { kind: 'heap'; id: number }
   | {
       kind: 'analyse';
       id: number;
@@ -55,6 +64,7 @@ export type FromWorker =
   /** The model of result `id` (v8-serialised), or nothing when a newer analysis of the document replaced it. */
   | { kind: 'model'; id: number; model?: ArrayBuffer }
   | { kind: 'extracted'; id: number; result: Extracted }
+  | { kind: 'heap'; id: number; heap: ThreadHeap }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string }
   | { kind: 'holding'; id: number; uri: string; version: number };

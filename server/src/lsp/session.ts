@@ -251,7 +251,7 @@ export class Session {
     return (languageId && grammarFor(languageId)) || grammarFor(uri);
   }
 
-  /** The dotted Python module of a file under a workspace root (`proj/tasks.py` → `proj.tasks`). */
+  /** The dotted Python module of a file under a workspace root (`proj/tasks.py` gives `proj.tasks`). */
   moduleNameOf(uri: string): string | undefined {
     let file: string;
     try {

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lineStartsOf } from '../analysis/navigation/projectFiles';
 import { checkExtracted, emptyModel, extractSource, languageOf, type CheckOptions } from '../analysis/analyze';
+import { inReadingOrder } from '../analysis/checker';
 import type { Finding } from '../analysis/diagnostics';
 import { mayHoldFacts } from '../analysis/factWords';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
@@ -410,7 +411,7 @@ export class ProjectIndex {
     for (const [i, entry] of judged.entries()) {
       const own = ownFindings[i];
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
-      entry.findings = [...own, ...(crossModule.get(entry.path) ?? [])].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+      entry.findings = [...own, ...(crossModule.get(entry.path) ?? [])].sort(inReadingOrder);
       if (before === undefined || before !== findingsKey(entry.findings)) changed.push(entry.path);
     }
     this.crossModulePaths = new Set(crossModule.keys());

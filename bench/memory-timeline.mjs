@@ -1,0 +1,107 @@
+// Where the memory of bench/peers.mjs's run goes, and when: the same steps (10k-line module opened
+// right after `initialized`, 200 completions, 200 hovers, 100 one-character edits) against our server,
+// started as the client starts it, with its resident memory sampled every 5 ms. After each step it
+// prints the highest sample so far, each thread's V8 heap (celerySignals/memoryUsage) and the
+// process's memory map by kind (Linux only: /proc/PID/smaps).
+// Run: `npm run build && node --import tsx bench/memory-timeline.mjs` (BENCH_SERVER, BENCH_NODE_OPTIONS
+// and BENCH_SERVER_ENVIRONMENT=0 as for bench/peers.mjs).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateModule } from './generate.mjs';
+import { Client, editPosition, oneCharacterEdit, positionAt, probeOffsets } from './server.mjs';
+
+const MB = 2 ** 20;
+
+function residentMb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/** What a mapping holds, as far as its name, size and permissions tell. */
+function kindOf(name, sizeKb, permissions) {
+  if (name === '[heap]') return 'malloc (main arena)';
+  if (name.startsWith('/')) return /\/node$/.test(name) ? 'the node executable' : 'libraries and files';
+  if (name) return 'other';
+  // V8 reserves 8 GB and more around each WebAssembly memory; only its used part is readable.
+  if (sizeKb === 256 && permissions === 'rw-p') return 'V8 heap pages';
+  if (permissions.includes('x')) return 'compiled code';
+  if (sizeKb < 1024) return 'V8 large objects and small mappings';
+  return 'WebAssembly memories, malloc arenas, stacks';
+}
+
+function memoryMap(pid) {
+  const kinds = new Map();
+  let current;
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      current = kindOf(mapping[4], (parseInt(mapping[2], 16) - parseInt(mapping[1], 16)) / 1024, mapping[3]);
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && current) kinds.set(current, (kinds.get(current) ?? 0) + Number(rss[1]) / 1024);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, mb]) => `${kind} ${mb.toFixed(1)}`).join(', ');
+}
+
+async function report(client, step, peak) {
+  const memory = await client.request('celerySignals/memoryUsage', null);
+  const heaps = Object.entries(memory.threads ?? {})
+    .map(([thread, heap]) => (heap ? `${thread} ${(heap.used / MB).toFixed(1)} of ${(heap.total / MB).toFixed(1)}` : `${thread} not running`))
+    .join(', ');
+  console.log(`${step.padEnd(14)} peak so far ${peak().toFixed(1).padStart(6)} MB; heaps used of committed (MB): ${heaps}`);
+  console.log(`${''.padEnd(14)} resident by kind (MB): ${memoryMap(client.child.pid)}`);
+}
+
+export async function runMemoryTimeline() {
+  const text = generateModule('python', 10_000, 'realistic');
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-memory-'));
+  const file = path.join(workspace, 'handlers.py');
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).toString();
+  const rootUri = pathToFileURL(workspace).toString();
+  const client = new Client();
+  let highest = 0;
+  const sampler = setInterval(() => {
+    try {
+      highest = Math.max(highest, residentMb(client.child.pid));
+    } catch {
+      // The process is gone.
+    }
+  }, 5);
+  const peak = () => highest;
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: true, workspaceFolders: true } },
+    });
+    client.notify('initialized', {});
+    const opened = client.diagnostics(uri, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await opened;
+    await report(client, 'opened', peak);
+    const probes = probeOffsets(text, 200);
+    for (const offset of probes.params) await client.request('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset + 2) });
+    for (const offset of probes.names) await client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, offset) });
+    await report(client, '400 requests', peak);
+    const at = editPosition(text);
+    for (let version = 2; version <= 101; version++) {
+      const published = client.diagnostics(uri, version);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [oneCharacterEdit(at, version)] });
+      await published;
+      if ((version - 1) % 25 === 0) await report(client, `${version - 1} edits`, peak);
+    }
+    console.log(`peak (VmHWM): ${client.peakRssMb().toFixed(1)} MB`);
+    await client.request('shutdown', null);
+    client.notify('exit', null);
+  } finally {
+    clearInterval(sampler);
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) await runMemoryTimeline();
