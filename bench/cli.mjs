@@ -43,6 +43,38 @@ function cli(paths, extra) {
   return { wall, cpu, maxRssMb, findings: JSON.parse(run.stdout).length };
 }
 
+/**
+ * Where one thread's CPU goes in `check --jobs 1` (a CPU profile of the process): the parse, the
+ * extraction of models and module exports, and everything else (start-up, reading, the word skip,
+ * judging, output). Samples are counted by the outermost of these functions on their stack.
+ */
+function cpuShares(paths) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-cli-profile-'));
+  try {
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(root, 'server/out/cli.js'), 'check', ...paths, '--format', 'json', '--jobs', '1'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const profile = JSON.parse(fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]), 'utf8'));
+    const parents = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node);
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parts = { parse: 0, extraction: 0, judging: 0, 'garbage collection': 0, other: 0 };
+    const partOf = { parseText: 'parse', extractSource: 'extraction', checkExtracted: 'judging', '(garbage collector)': 'garbage collection' };
+    let all = 0;
+    profile.samples.forEach((id, i) => {
+      const micros = profile.timeDeltas[i] ?? 0;
+      let part = 'other';
+      for (let node = byId.get(id); node; node = parents.get(node.id)) {
+        if (node.callFrame.functionName === '(idle)') return;
+        part = partOf[node.callFrame.functionName] ?? part;
+      }
+      parts[part] += micros;
+      all += micros;
+    });
+    return Object.entries(parts).map(([name, micros]) => `${name} ${((100 * micros) / all).toFixed(0)}%`).join(', ');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Bare parse against the CLI (one thread, default threads, no skip) over `paths`, best of `runs`. */
 async function compare(paths, runs) {
   const { files } = collectFiles(paths);
@@ -76,6 +108,7 @@ async function compare(paths, runs) {
     const { wall, cpu } = best.get(name);
     console.log(`${name.padEnd(36)} ${seconds(wall)}   ${(wall / floor.wall).toFixed(2).padStart(5)}x   ${seconds(cpu)}           ${(cpu / floor.cpu).toFixed(2).padStart(5)}x`);
   }
+  console.log(`CPU of the main thread in CLI --jobs 1 (a profile): ${cpuShares(paths)}`);
 }
 
 /** `trees`: more folders to compare the same way, each on its own (a real project, say). */

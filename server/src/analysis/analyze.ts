@@ -183,14 +183,17 @@ export async function extractSource(
   grammar: Grammar,
   catalog: Catalog,
   module?: ModuleIdentity,
-  /** Reads more from the same tree (the project index's module exports), so the file is parsed once. */
-  alsoRead?: (tree: Tree) => void,
+  /**
+   * Reads more from the same tree (the project index's module exports), so the file is parsed once;
+   * may name the catalog to extract with instead, once it knows what the module adds to it.
+   */
+  alsoRead?: (tree: Tree) => Catalog | void,
 ): Promise<{ model: FileModel; failure?: unknown }> {
   let tree: Tree | undefined;
   try {
     tree = await parseText(grammar, text);
-    alsoRead?.(tree);
-    return { model: extractModel(tree, text, grammar, catalog, module) };
+    const readCatalog = alsoRead?.(tree);
+    return { model: extractModel(tree, text, grammar, readCatalog ?? catalog, module) };
   } catch (failure) {
     return { model: emptyModel(languageOf(grammar)), failure };
   } finally {

@@ -111,7 +111,9 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   }
   const results: FileFindings[] = [...texts].map(([file, text]) => {
     const indexed = project.file(file);
-    return { file: displayPath(file, io.cwd), text, findings: indexed?.findings ?? [], lineStarts: indexed?.lineStarts };
+    // Line starts are only worked out for files with something to show.
+    const lineStarts = indexed && indexed.findings.length > 0 ? indexed.lineStarts : undefined;
+    return { file: displayPath(file, io.cwd), text, findings: indexed?.findings ?? [], lineStarts };
   });
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.fix) {

@@ -1,17 +1,19 @@
 /**
  * The per-file step of a project index build (parse, extract the model, read the module's exports),
  * apart from the index so that a worker thread can run it: requests and results are plain data that
- * survive structured cloning. The first extraction of every file sees the catalog the index starts
- * from (no project additions yet); the index re-extracts in its own thread whatever the project
- * turns out to change.
+ * survive structured cloning. While the index knows no module yet (a fresh build), a Python module is
+ * extracted under the project it makes on its own (its own tasks and signals), which is most often
+ * what the whole project says about it too: the index re-extracts, in its own thread, only the files
+ * whose view of the project turns out to differ (their fingerprint, returned with the model).
  */
 import { extractSource } from '../analysis/analyze';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
 import type { Grammar, Tree } from '../parsing/treeSitter';
-import { projectAdditions, symbolTable } from './projectAdditions';
+import { fingerprintOf, projectAdditions, symbolTable } from './projectAdditions';
 import { ProjectCatalog } from './projectCatalog';
+import type { ProjectModule } from './projectSymbols';
 import { moduleExportsOf, type ModuleExports } from './pythonExports';
 
 export interface ExtractRequest {
@@ -19,8 +21,12 @@ export interface ExtractRequest {
   text: string;
   grammar: Grammar;
   module?: ModuleIdentity;
+  /** The second dotted name the module is importable by (moduleNames.ts). */
+  alias?: string;
   /** The module's exports are known already (the file is extracted again under a grown catalog). */
   withoutExports?: boolean;
+  /** Extract a Python module under the project its own exports make, not under `python` (see above). */
+  ownView?: boolean;
 }
 
 export interface Extracted {
@@ -29,6 +35,8 @@ export interface Extracted {
   failure?: unknown;
   /** A Python module's exports. */
   exports?: ModuleExports;
+  /** What the extraction read from the project (fingerprintOf), when it saw the module's own view. */
+  fingerprint?: string;
 }
 
 /** The catalog Python files are first extracted with: `base` plus a project that adds nothing yet. */
@@ -40,8 +48,26 @@ export function initialProjectCatalog(base: Catalog): ProjectCatalog {
 export async function extractFile(request: ExtractRequest, catalogs: { python: Catalog; base: Catalog }): Promise<Extracted> {
   const { text, grammar, module } = request;
   let exports: ModuleExports | undefined;
+  let fingerprint: string | undefined;
   const catalog = grammar === 'python' ? catalogs.python : catalogs.base;
-  const readExports = grammar === 'python' && !request.withoutExports ? (tree: Tree) => (exports = moduleExportsOf(tree.rootNode, text, module)) : undefined;
+  const readExports =
+    grammar === 'python' && !request.withoutExports
+      ? (tree: Tree) => {
+          exports = moduleExportsOf(tree.rootNode, text, module);
+          if (!request.ownView) return undefined;
+          const own = ownView(catalogs.base, request, exports);
+          fingerprint = own.fingerprint;
+          return own.catalog;
+        }
+      : undefined;
   const extracted = await extractSource(text, grammar, catalog, module, readExports);
-  return { ...extracted, exports };
+  return { ...extracted, exports, ...(fingerprint !== undefined && extracted.failure === undefined && { fingerprint }) };
+}
+
+/** The project as one module makes it alone, as the index would compute it (projectModules, settle). */
+function ownView(base: Catalog, request: ExtractRequest, exports: ModuleExports): { catalog: ProjectCatalog; fingerprint: string } {
+  const modules = new Map<string, ProjectModule>();
+  for (const name of [request.module?.name, request.alias]) if (name && !modules.has(name)) modules.set(name, { name, path: request.path, exports });
+  const facts = projectAdditions(symbolTable(base, modules), []);
+  return { catalog: new ProjectCatalog(base, facts.additions), fingerprint: fingerprintOf(facts, request.module?.name, exports.dependencies) };
 }

@@ -263,7 +263,7 @@ export class ProjectIndex {
   }
 
   private async extractWithExports(entry: Entry, text: string): Promise<void> {
-    const request: ExtractRequest = { path: entry.path, text, grammar: entry.grammar, module: entry.identity };
+    const request: ExtractRequest = { path: entry.path, text, grammar: entry.grammar, module: entry.identity, alias: entry.alias, ownView: this.knowsNoModule() };
     const elsewhere = this.setup.extractElsewhere?.(request, this.projectCatalog);
     this.extracted(entry, text, await (elsewhere ?? extractFile(request, { python: this.projectCatalog, base: this.setup.catalog })));
   }
@@ -293,10 +293,16 @@ export class ProjectIndex {
     this.took(entry, text, await (elsewhere ?? extractSource(text, entry.grammar, catalog, entry.identity)));
   }
 
-  private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown }): void {
+  /** No module's exports are known yet (a fresh build): a module is best extracted under its own view (extractFile.ts). */
+  private knowsNoModule(): boolean {
+    const { modules, custom, tasks, moduleTasks } = this.symbols;
+    return modules.size === 0 && custom.size === 0 && tasks.size === 0 && moduleTasks.size === 0;
+  }
+
+  private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown; fingerprint?: string }): void {
     entry.model = extracted.model;
     entry.failure = extracted.failure;
-    entry.fingerprint = entry.grammar === 'python' ? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []) : '';
+    entry.fingerprint = entry.grammar !== 'python' ? '' : (extracted.fingerprint ?? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
     entry.text = this.setup.keepText ? text : undefined;
   }
 
