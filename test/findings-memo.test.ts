@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyzeSource, checkModel, type CheckOptions } from '../server/src/analysis/analyze';
 import { FindingsMemo } from '../server/src/analysis/findingsMemo';
+import { originsNoted } from '../server/src/analysis/siteOrigins';
 import { rules } from '../server/src/analysis/rules/index';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { grammarFor, type Tree } from '../server/src/parsing/treeSitter';
@@ -130,6 +131,28 @@ test('a site keeps its findings after an edit elsewhere, moved with it, and is j
   third.tree!.delete();
   assert.equal(memo.reused, 0);
   assert.equal(json(judged), json(checkModel(third.model, catalog, options, inside.text)));
+});
+
+test('a statement moved by edit after edit keeps no chain of the copies made of its sites', async () => {
+  // Each copy notes its origin; were every origin kept, each edit above a handler would keep one more
+  // copy of its sites alive for as long as the document is open.
+  let text = ['from celery.signals import task_failure', '', '@task_failure.connect', 'def on_failure(sender=None):', '    pass', ''].join('\n');
+  const memo = new FindingsMemo();
+  const options: CheckOptions = { celeryVersion: '' };
+  let { tree, model } = await analyzeSource({ text, grammar: 'python', catalog });
+  checkModel(model, catalog, options, text, { memo });
+  for (let i = 0; i < 12; i++) {
+    const above = applied(text, { start: 0, end: 0, inserted: '#\n' });
+    const next = await analyzeSource({ text: above.text, grammar: 'python', catalog, previous: { tree: tree as Tree, edits: [above.edit] } });
+    tree!.delete();
+    ({ tree, model } = next);
+    text = above.text;
+    checkModel(model, catalog, options, text, { memo, changed: { start: 0, oldEnd: 0, newEnd: 2 } });
+    assert.equal(memo.reused, 1, `edit ${i + 1}: the moved site keeps its findings`);
+  }
+  tree!.delete();
+  assert.equal(model.sites.length, 1);
+  assert.ok(originsNoted(model.sites[0]) <= 2, `${originsNoted(model.sites[0])} copies noted behind the site`);
 });
 
 /** Statements whose findings depend on others: tasks that sender filters name, a handler connected twice. */

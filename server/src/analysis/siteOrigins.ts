@@ -14,7 +14,15 @@ export function noteCopiedSites(originals: unknown, copies: unknown): void {
   const from = sitesOf(originals);
   const to = sitesOf(copies);
   if (!from || !to || from.length !== to.length) return;
-  for (let i = 0; i < from.length; i++) if (from[i] !== to[i]) origins.set(to[i], from[i]);
+  for (let i = 0; i < from.length; i++) {
+    if (from[i] === to[i]) continue;
+    origins.set(to[i], from[i]);
+    // keptFor looks two steps back and no further. A link three steps back would chain every copy
+    // ever made of a statement that keeps moving (each live key holds its origin alive): dropping it
+    // bounds the chain, and a lookup it could still serve only means judging the site again.
+    const grand = origins.get(from[i]);
+    if (grand) origins.delete(grand);
+  }
 }
 
 /**
@@ -43,4 +51,11 @@ export function sameSite(site: HandlerSite, before: HandlerSite): boolean {
 function sitesOf(facts: unknown): HandlerSite[] | undefined {
   const sites = facts !== null && typeof facts === 'object' ? (facts as { sites?: unknown }).sites : undefined;
   return Array.isArray(sites) ? (sites as HandlerSite[]) : undefined;
+}
+
+/** How many copies back from `site` are still noted (bounded; tests look at it). */
+export function originsNoted(site: HandlerSite): number {
+  let count = 0;
+  for (let origin = origins.get(site); origin; origin = origins.get(origin)) count++;
+  return count;
 }
