@@ -160,6 +160,28 @@ test('edits of a document analysed on the analysis thread give what a fresh open
   }
 });
 
+test('the analysis thread parses without the time limit that guards the main thread', async () => {
+  // A busy machine can take seconds to parse a large module. The main thread gives up after its limit
+  // (it answers requests); the analysis thread must not, or a large document opened under load is
+  // reported as not checked. A 1 ms limit here shows which thread has one.
+  process.env.CELERY_SIGNALS_PARSE_TIME_LIMIT_MS = '1';
+  const client = await LspClient.start({ pullDiagnostics: false });
+  delete process.env.CELERY_SIGNALS_PARSE_TIME_LIMIT_MS;
+  try {
+    const uri = 'file:///project/parsed_slowly.py';
+    client.open(uri, large(HANDLER, false));
+    const diagnostics = await client.nextDiagnostics(uri, 1);
+    assert.equal(diagnostics.filter((d) => d.code === 'missing-var-kwargs').length, LARGE_REPEATS);
+    assert.deepEqual(
+      client.notifications.filter((m) => m.method === 'window/showMessage' && /not checked/.test(m.params.message)),
+      [],
+    );
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});
+
 test('the analysis thread stops once it holds no document, and starts again for the next large one', async () => {
   process.env.CELERY_SIGNALS_WORKER_IDLE_MS = '200';
   try {

@@ -66,12 +66,13 @@ export class AnalysisCache {
   private generation = 0;
 
   /**
-   * `parseTimeLimitMs` bounds one parse on a thread that answers requests; the analysis thread parses
-   * without one (the size limit bounds its work, and a clock on a busy machine would skip documents).
+   * `parseTimeLimitMs` bounds one parse on a thread that answers requests; the analysis thread passes
+   * null and parses without one (the size limit bounds its work, and a clock on a busy machine would
+   * skip documents). Null, not undefined: undefined would mean the default limit.
    */
   constructor(
     treeCapacity = 50,
-    private readonly parseTimeLimitMs: number | undefined = PARSE_TIME_LIMIT_MS,
+    private readonly parseTimeLimitMs: number | null = PARSE_TIME_LIMIT_MS,
   ) {
     this.trees = new TreeCache(treeCapacity);
   }
@@ -141,7 +142,7 @@ export class AnalysisCache {
     const previous = oldTree && edits !== 'full' ? { tree: oldTree, edits } : undefined;
     try {
       const options = { celeryVersion: settings.celeryVersion, celeryVersionOrigin: settings.celeryVersionOrigin, severities: settings.severities };
-      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: this.parseTimeLimitMs, module: settings.module });
+      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: this.parseTimeLimitMs ?? undefined, module: settings.module });
       if (tree && generation === this.generation) this.trees.put(uri, grammar, tree);
       else tree?.delete();
       return { ...base, model, findings, incremental: !!previous };

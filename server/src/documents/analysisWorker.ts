@@ -28,7 +28,7 @@ const { control, holdMarker } = workerData as WorkerData;
 /** Niceness of the analysis thread (0 is the process's own, 19 the lowest priority). */
 const BACKGROUND_NICENESS = 5;
 const port = parentPort!;
-const cache = new AnalysisCache(50, undefined);
+const cache = new AnalysisCache(50, null);
 const documents = new Map<string, OpenDocument>();
 let catalog: Catalog | undefined;
 let indexCatalog: Catalog | undefined;
