@@ -22,8 +22,13 @@ export interface AnalysisThread {
 /** Loaded only when the server runs from its TypeScript sources (tests); the bundles never need it. */
 const TYPESCRIPT_LOADER = 'tsx/cjs/api';
 
+/** Slots for a new thread to share with this one. */
+export function newControl(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT));
+}
+
 /** Starts a thread on the bundle next to the running server (server/out/analysisWorker.js), or on the source through tsx. */
-export function startAnalysisThread(control: Int32Array = new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT))): AnalysisThread {
+export function startAnalysisThread(control: Int32Array = newControl()): AnalysisThread {
   const workerData: WorkerData = { control, holdMarker: process.env.CELERY_SIGNALS_TEST_HOLD || undefined };
   // A small young generation keeps the thread's memory close to what it holds (see docs/performance.md).
   const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } };

@@ -23,7 +23,7 @@ import type { Extracted, ExtractRequest } from '../project/extractFile';
 import { emptyModel, languageOf } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
 import { withDelta } from './findingsDelta';
-import { startAnalysisThread, takePrestartedThread } from './analysisThread';
+import { newControl, startAnalysisThread, takePrestartedThread } from './analysisThread';
 
 /** A request that stops waiting when its client cancels it (`$/cancelRequest`). */
 export interface Cancellable {
@@ -110,7 +110,7 @@ export interface BackgroundHooks {
 
 export class BackgroundAnalysis {
   private worker?: Worker;
-  private control: Int32Array = new Int32Array(new SharedArrayBuffer(CONTROL.size * Int32Array.BYTES_PER_ELEMENT));
+  private control = newControl();
   private readonly results = new Map<string, DocumentAnalysis>();
   /** The settings generation each result was computed under: an older one is kept for `peek` only. */
   private readonly resultGenerations = new Map<string, number>();
