@@ -64,7 +64,8 @@ function cpuShares(paths) {
       let part = 'other';
       for (let node = byId.get(id); node; node = parents.get(node.id)) {
         if (node.callFrame.functionName === '(idle)') return;
-        part = partOf[node.callFrame.functionName] ?? part;
+        // Own keys only: a function named `toString` is no part of its own.
+        if (Object.hasOwn(partOf, node.callFrame.functionName)) part = partOf[node.callFrame.functionName];
       }
       parts[part] += micros;
       all += micros;

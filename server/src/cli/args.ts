@@ -49,9 +49,9 @@ Options:
   --catalog FILE            add a signal catalog (JSON) for your own signals; repeatable
   --severity CODE=LEVEL     set a rule's level: error, warning, information, hint or off; repeatable
   --max-file-size SIZE      skip files larger than SIZE (bytes, or with KB/MB; default: 5MB)
-  --jobs N                  parse, extract and judge files in N worker threads (default: one
-                            per available core; 1 works in the main thread), judged as one
-                            project; the output is the same for every N
+  --jobs N                  parse, extract and judge files in N threads, the main one and N - 1
+                            workers (default: one per available core; 1 works in the main thread
+                            alone), judged as one project; the output is the same for every N
   --parse-all               also parse files that cannot change a finding: no word one could come
                             from (a signal or signal-module name, connect, task, ...) and no import
                             of a project module that matters; they are left unparsed by default,

@@ -7,11 +7,12 @@
  * additions); every answer goes to the file it belongs to, so nothing depends on N or on which thread
  * finished first.
  *
- * Workers start once enough code has been asked for, or is likely to be, to be worth it (starting one
- * costs about as much as extracting BYTES_PER_WORKER), and stay until the run ends. A worker that stops while extracting a
- * file (it ran out of memory, say) costs that file alone: the file gets the `internal-error` finding an
- * in-process failure would give, and the files queued behind it go to a fresh worker. When no worker is
- * running (too little code, or none could start), the main thread extracts the files itself.
+ * N threads share the work: the main thread extracts from the same queue as N - 1 workers (it would
+ * otherwise only wait for them). Workers start once enough code has been asked for, or is likely to
+ * be, to be worth it (starting one costs about as much as extracting BYTES_PER_WORKER), and stay until
+ * the run ends. A worker that stops while extracting a file (it ran out of memory, say) costs that file
+ * alone: the file gets the `internal-error` finding an in-process failure would give, and the files
+ * queued behind it go to a fresh worker or to the main thread.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -110,8 +111,8 @@ export class ExtractionPool {
       this.asked += request.text.length;
       this.startWorkers();
       for (const thread of this.threads) this.feed(thread);
-      // Once the caller has asked for all it wanted now, what no worker takes is extracted here.
-      setImmediate(() => this.extractHereIfIdle());
+      // Once the caller has asked for all it wanted now, the main thread takes its share.
+      setImmediate(() => void this.extractHere());
     });
   }
 
@@ -162,9 +163,8 @@ export class ExtractionPool {
 
   private startWorkers(): void {
     if (this.workersFailed || this.closed) return;
-    const worthIt = Math.min(this.setup.jobs, Math.floor(Math.max(this.asked, this.expected) / BYTES_PER_WORKER));
-    // One worker alone would only add its start to the main thread's work.
-    if (worthIt < 2) return;
+    // The main thread is one of the `jobs` threads.
+    const worthIt = Math.min(this.setup.jobs - 1, Math.floor(Math.max(this.asked, this.expected) / BYTES_PER_WORKER) - 1);
     while (this.started < worthIt) this.start();
   }
 
@@ -194,16 +194,18 @@ export class ExtractionPool {
     thread.catalog = number;
   }
 
-  private async extractHereIfIdle(): Promise<void> {
-    if (this.extractingHere || this.closed || this.threads.size > 0) return;
+  /** The main thread takes its share of the queue, letting the workers' replies in between files. */
+  private async extractHere(): Promise<void> {
+    if (this.extractingHere || this.closed) return;
     this.extractingHere = true;
     try {
-      for (let job = this.queue.shift(); job; job = this.threads.size > 0 ? undefined : this.queue.shift()) {
+      for (let job = this.take(); job && !this.closed; job = this.take()) {
         try {
           job.resolve(await extractFile(job.request, { python: this.catalogs[job.catalog], base: this.setup.catalog }));
         } catch (error) {
           job.reject(error instanceof Error ? error : new Error(String(error)));
         }
+        await new Promise((resume) => setImmediate(resume));
       }
     } finally {
       this.extractingHere = false;
@@ -252,7 +254,7 @@ export class ExtractionPool {
         }
       }
       for (const other of this.threads) this.feed(other);
-      void this.extractHereIfIdle();
+      void this.extractHere();
     });
     this.feed(thread);
   }
