@@ -54,16 +54,16 @@ describe('files without a fact word', () => {
   let unparsed: typeof files = [];
   before(() => {
     files = sourceFiles(corpus.dir);
-    unparsed = files.filter((f) => !mayHoldFacts(f.text, catalog));
+    unparsed = files.filter((f) => !mayHoldFacts(f.text, catalog, undefined, grammarFor(f.file)));
   });
 
   test('the corpus has handler code in disguise, near misses and plain code that the skip leaves unparsed', () => {
     const names = unparsed.map((f) => path.relative(corpus.dir, f.file));
     for (const folder of ['disguised/', 'disguised-last/']) assert.ok(names.filter((n) => n.startsWith(folder)).length >= 60, names.join(', '));
-    for (const near of ['near/broken_without_words.py', 'near/deep_without_words.py', 'near/identifiers.py', 'near/ts_no_words.ts', 'near/broken_no_words.js']) {
+    for (const near of ['near/broken_without_words.py', 'near/deep_without_words.py', 'near/identifiers.py', 'near/ts_no_words.ts', 'near/broken_no_words.js', 'near/django_conf.py', 'near/task_calls.py', 'near/broken_task_conf.py']) {
       assert.ok(names.includes(near), near);
     }
-    for (const kept of ['near/socket_client.py', 'near/comments_only.py', 'near/user_signal_import.py', 'near/ts_namespace.ts', 'near/unclosed_connect.py']) {
+    for (const kept of ['near/socket_client.py', 'near/comments_only.py', 'near/user_signal_import.py', 'near/ts_namespace.ts', 'near/unclosed_connect.py', 'near/spaced_decorator.py', 'near/conf_across_lines.py']) {
       assert.ok(!names.includes(kept), kept);
     }
   });
@@ -98,6 +98,19 @@ describe('files without a fact word', () => {
       assert.equal(mayHoldFacts(hidden, catalog), false, hidden);
       assert.deepEqual(factsIn((await analyzeText(hidden, grammar, catalog)).model), [], hidden);
     }
+  });
+
+  test('for Python, `task` counts only in a decorator and `conf` only where it is not a module being imported', () => {
+    const python = (text: string) => mayHoldFacts(text, catalog, undefined, 'python');
+    for (const text of ['@app.task\ndef f(): pass\n', '@shared_task()\ndef f(): pass\n', '@celery . app . task\ndef f(): pass\n', 'x = app.conf.timezone\n', 'x = app.conf["timezone"]\n', 'import proj.conf as c\n']) {
+      assert.equal(python(text), true, text);
+    }
+    for (const text of ['for task in tasks:\n    task.run()\n', 'loop.create_task(job())\n', '@decorated_task\ndef f(): pass\n', 'from django.conf import settings\n', 'from x.conf \timport y\n']) {
+      assert.equal(python(text), false, text);
+      // Without a grammar, and for TypeScript, the words count anywhere.
+      assert.equal(mayHoldFacts(text, catalog), /\b(task|conf)\b/.test(text), text);
+    }
+    assert.equal(mayHoldFacts('const t = task(run);\n', catalog, undefined, 'typescript'), true);
   });
 
   test('the words come from the catalog in use: its signals, app attributes and signal modules', () => {

@@ -43,6 +43,13 @@ const NEAR_MISSES: Record<string, string> = {
   'near/ts_namespace.ts': "import * as s from 'celery-signals';\n\nexport const x = s;\n",
   'near/ts_no_words.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n',
   'near/broken_no_words.js': 'function (\n  let x = [1, 2\n',
+  // `task` and `conf` written as Python code writes them when it has nothing to do with Celery.
+  'near/django_conf.py': 'from django.conf import settings\nfrom django.conf  import urls\n\n\ndef run(queue):\n    for task in queue:\n        task.run(settings.DEBUG)\n    return [t for t in queue if t is not task]\n',
+  'near/task_calls.py': 'import asyncio\n\n\nasync def main(task):\n    done = asyncio.create_task(task())\n    return await done\n',
+  'near/broken_task_conf.py': 'from django.conf import (settings\n\ndef f(task:\n    return task(1\n\nx = [task\n',
+  // ... and as Celery code writes them: these must be parsed.
+  'near/spaced_decorator.py': '@ app . task(bind=True)\ndef add(self, x, y):\n    return x + y\n',
+  'near/conf_across_lines.py': 'broker = (\n    app\n    .conf\n    # the broker\n    .broker_url\n)\n',
 };
 
 /** `text` with a letter added to each of `words`, so that none of them is left. */

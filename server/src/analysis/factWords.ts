@@ -24,11 +24,28 @@
  * file skipped under a smaller catalog another look once that catalog grows.
  */
 import type { Catalog } from '../catalog/catalog';
+import type { Grammar } from '../../../shared/languages';
 import { CANONICAL_SIGNAL_MODULE } from './frontends/typescriptSignals';
 import { TASK_FACTORIES } from './frontends/typescriptTasks';
 
 /** Words the Python front end searches the text for (see python.ts, pythonConnect.ts, pythonImportRun.ts). */
 const PYTHON_SEARCH_WORDS = ['connect', 'task', 'shared_task', 'conf'];
+
+/**
+ * Two of them matter to Python only where they are written a certain way, so a Python file that
+ * writes them otherwise (`from django.conf import settings`, a variable named `task`) is not parsed
+ * for them:
+ * - a task is found by its decorator (python.ts, project/pythonExports.ts): `@`, maybe a dotted path,
+ *   then `task` or `shared_task`. A module without one has no task list a rule reads (an empty one
+ *   counts as unknown), so its `task(...)` calls (pythonExports.ts: tasksOpen) change nothing.
+ * - a configuration read is `X.conf.y` or `X.conf[...]` (pythonImportRun.ts): `conf` followed by the
+ *   keyword `import` ends a module path and is never one.
+ */
+const PYTHON_ONLY_IN_CONTEXT = new Set(['task', 'shared_task', 'conf']);
+const PYTHON_CONTEXTS = [
+  String.raw`@\s*(?:[A-Za-z_]\w*\s*\.\s*)*(?:task|shared_task)(?![A-Za-z0-9_])`,
+  String.raw`(?<![A-Za-z0-9_])conf(?![A-Za-z0-9_])(?![ \t]+import(?![A-Za-z0-9_]))`,
+];
 
 /** Words the TypeScript/JavaScript front end searches for or compares names with (typescript*.ts). */
 const TYPESCRIPT_SEARCH_WORDS = ['connect', ...TASK_FACTORIES];
@@ -39,16 +56,20 @@ const PROJECT_WORDS = ['Signal', 'Celery'];
 export interface FactWords {
   /** Any one of these makes a file worth parsing. */
   words: string[];
+  /** So does a match of one of these patterns (regular expression sources): words that count only in context. */
+  contexts: string[];
   /** So do all the segments of one of these module paths. */
   paths: string[][];
 }
 
 /**
  * The fact words for `catalog`. `module`: the dotted module name of the file, when the front end is
- * told it (relative imports then resolve).
+ * told it (relative imports then resolve). `grammar`: the front end that reads the file; without it,
+ * the words of every front end.
  */
-export function factWords(catalog: Catalog, module?: string): FactWords {
-  const words = new Set<string>([...PYTHON_SEARCH_WORDS, ...TYPESCRIPT_SEARCH_WORDS, ...PROJECT_WORDS]);
+export function factWords(catalog: Catalog, module?: string, grammar?: Grammar): FactWords {
+  const searched = grammar === undefined ? [...PYTHON_SEARCH_WORDS, ...TYPESCRIPT_SEARCH_WORDS] : grammar === 'python' ? PYTHON_SEARCH_WORDS.filter((word) => !PYTHON_ONLY_IN_CONTEXT.has(word)) : TYPESCRIPT_SEARCH_WORDS;
+  const words = new Set<string>([...searched, ...PROJECT_WORDS]);
   // Keyed by their segments: `celery-signals` and `celery.signals` are found by the same words.
   const canonical = CANONICAL_SIGNAL_MODULE.split(/[^A-Za-z0-9_$]+/);
   const paths = new Map<string, string[]>([[canonical.join('.'), canonical]]);
@@ -65,12 +86,14 @@ export function factWords(catalog: Catalog, module?: string): FactWords {
     }
   }
   words.delete('');
-  return { words: [...words].sort(), paths: [...paths.values()].filter((p) => p.every(Boolean)) };
+  const contexts = grammar === 'python' ? PYTHON_CONTEXTS : [];
+  return { words: [...words].sort(), contexts, paths: [...paths.values()].filter((p) => p.every(Boolean)) };
 }
 
-/** Finds whole words: not inside a longer identifier. */
-function wordPattern(words: readonly string[]): RegExp {
-  return new RegExp(`(?<![A-Za-z0-9_])(?:${words.map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`);
+/** Finds whole words (not inside a longer identifier), or a match of one of `contexts`. */
+function wordPattern(words: readonly string[], contexts: readonly string[] = []): RegExp {
+  const whole = `(?<![A-Za-z0-9_])(?:${words.map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`;
+  return new RegExp([whole, ...contexts].join('|'));
 }
 
 interface Patterns {
@@ -78,18 +101,18 @@ interface Patterns {
   paths: RegExp[][];
 }
 
-/** One set of patterns per catalog and top-level package (the words differ only there). */
+/** One set of patterns per catalog, grammar and top-level package (the words differ only there). */
 const patterns = new WeakMap<Catalog, Map<string, Patterns>>();
 
-function patternsFor(catalog: Catalog, module: string | undefined): Patterns {
+function patternsFor(catalog: Catalog, module: string | undefined, grammar: Grammar | undefined): Patterns {
   let perPackage = patterns.get(catalog);
   if (!perPackage) patterns.set(catalog, (perPackage = new Map()));
-  const ownPackage = module?.split('.')[0] ?? '';
-  let found = perPackage.get(ownPackage);
+  const key = `${grammar ?? ''}\u0000${module?.split('.')[0] ?? ''}`;
+  let found = perPackage.get(key);
   if (!found) {
-    const { words, paths } = factWords(catalog, module);
-    found = { anyWord: wordPattern(words), paths: paths.map((segments) => segments.map((segment) => wordPattern([segment]))) };
-    perPackage.set(ownPackage, found);
+    const { words, contexts, paths } = factWords(catalog, module, grammar);
+    found = { anyWord: wordPattern(words, contexts), paths: paths.map((segments) => segments.map((segment) => wordPattern([segment]))) };
+    perPackage.set(key, found);
   }
   return found;
 }
@@ -97,9 +120,9 @@ function patternsFor(catalog: Catalog, module: string | undefined): Patterns {
 /**
  * True when `text` holds a fact word, or every segment of a signal module's path. False means: parsing
  * the text would give a model without sites, signal references, imports, tasks, sends or import-time
- * facts, so no rule could report anything. `module` as for factWords.
+ * facts, so no rule could report anything. `module` and `grammar` as for factWords.
  */
-export function mayHoldFacts(text: string, catalog: Catalog, module?: string): boolean {
-  const { anyWord, paths } = patternsFor(catalog, module);
+export function mayHoldFacts(text: string, catalog: Catalog, module?: string, grammar?: Grammar): boolean {
+  const { anyWord, paths } = patternsFor(catalog, module, grammar);
   return anyWord.test(text) || paths.some((segments) => segments.every((segment) => segment.test(text)));
 }

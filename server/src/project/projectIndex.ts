@@ -238,7 +238,7 @@ export class ProjectIndex {
       hash: '',
     };
     knowText(entry, text, hash, this.setup.keepText === true);
-    if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name)) this.leaveUnparsed(entry, text);
+    if (this.setup.skipFactless && !mayHoldFacts(text, grammar === 'python' ? this.projectCatalog : this.setup.catalog, entry.identity?.name, grammar)) this.leaveUnparsed(entry, text);
     else if (batch) {
       const extracting = this.extractWithExports(entry, text);
       // A failure is the whole build's, seen when the build waits for the batch.
