@@ -85,7 +85,7 @@ async function compare(paths, runs) {
   const parsed = texts.filter((text, i) => mayHoldFacts(text, catalog, undefined, grammarFor(files[i])));
   const parsedLines = parsed.reduce((sum, text) => sum + text.split('\n').length, 0);
   console.log(`${files.length} files, ${lines.toLocaleString('en')} lines; ${parsed.length} files (${parsedLines.toLocaleString('en')} lines) hold a fact word and are parsed`);
-  console.log(`cores available: ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(1)}; each figure is the best of ${runs} runs (wall clock)`);
+  console.log(`cores available: ${os.availableParallelism()}, load average ${os.loadavg()[0].toFixed(1)}; each figure is the best of ${runs} runs (wall and CPU each on its own)`);
   await bareParse(files.slice(0, 20)); // grammar load and JIT, which the CLI pays too but a floor should not
   const configurations = [
     ['bare parse, 1 thread (the floor)', () => bareParse(files)],
@@ -98,17 +98,23 @@ async function compare(paths, runs) {
     for (const [name, measure] of configurations) {
       const result = await measure();
       const seen = best.get(name);
-      if (!seen || result.wall < seen.wall) best.set(name, result);
+      // Other processes stretch the wall clock more than the CPU time: each is taken at its best.
+      best.set(name, seen ? { wall: Math.min(seen.wall, result.wall), cpu: Math.min(seen.cpu, result.cpu) } : result);
       const rss = result.maxRssMb === undefined ? '' : `, peak RSS ${result.maxRssMb.toFixed(0)} MB, ${result.findings} findings`;
       console.log(`  run ${run + 1}: ${name.padEnd(36)} ${seconds(result.wall)} wall, ${seconds(result.cpu)} CPU${rss}`);
     }
   }
   const floor = best.get(configurations[0][0]);
-  console.log('configuration (best wall of the runs)   wall      ratio     CPU (all threads)   CPU ratio   (target: wall ratio <= 0.60)');
+  console.log('configuration (best of the runs)       wall      ratio     CPU (all threads)   CPU ratio   (target: wall ratio <= 0.60)');
   for (const [name] of configurations) {
     const { wall, cpu } = best.get(name);
     console.log(`${name.padEnd(36)} ${seconds(wall)}   ${(wall / floor.wall).toFixed(2).padStart(5)}x   ${seconds(cpu)}           ${(cpu / floor.cpu).toFixed(2).padStart(5)}x`);
   }
+  // On a busy machine the wall clock says little; the CPU time spread evenly over the threads bounds
+  // from below what the wall would be on idle cores (no thread can finish before its share is done).
+  const threads = os.availableParallelism();
+  const spread = best.get('CLI (default jobs)').cpu / threads;
+  console.log(`CLI (default jobs) CPU over ${threads} threads: ${seconds(spread)}, ${(spread / floor.cpu).toFixed(2)}x the floor's CPU (the wall on idle cores cannot be lower)`);
   console.log(`CPU of the main thread in CLI --jobs 1 (a profile): ${cpuShares(paths)}`);
 }
 
