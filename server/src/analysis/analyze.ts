@@ -156,6 +156,8 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
     }
     const memo = memoFor(input.previous?.tree, catalog, input.module);
     edited = input.previous && { tree: input.previous.tree, changed: changedRegion(input.previous.edits) };
+    // Before extraction, which may move the spans of kept sites in place.
+    if (input.previous) findingsMemos.get(input.previous.tree)?.beforeEdit();
     model = extractModel(tree, text, grammar, catalog, input.module, memo, edited);
     memos.set(tree, memo);
   } catch (error) {

@@ -41,8 +41,8 @@ interface SiteEntry {
   findings: Finding[];
   /**
    * [first, last] offsets (both read), pair after pair in text order: the lines the judgement read.
-   * Found in the judged text when the entry is first reused (a document opened and never edited, or
-   * a one-off analysis, never looks for them).
+   * Found in the judged text once an edit follows (`beforeEdit`): a document opened and never
+   * edited, or a one-off analysis, never looks for them.
    */
   lines?: number[];
   connectionStart: number;
@@ -56,7 +56,8 @@ export class FindingsMemo {
   private next = new Map<HandlerSite, SiteEntry>();
   private catalog?: Catalog;
   private settings = '';
-  private tasks: readonly TaskDefinition[] = [];
+  /** The last judgement's tasks as they were then (a front end may move the objects' spans since). */
+  private tasks: readonly TaskSnapshot[] = [];
   /** The text of the last judgement, where entries made then find their lines, and of this one. */
   private text = '';
   private judgedText = '';
@@ -86,10 +87,18 @@ export class FindingsMemo {
     this.reused = 0;
   }
 
+  /**
+   * Called before the next version is extracted: finds the lines every entry's judgement read while
+   * its site's spans still describe the last judged text (the front end may move them in place).
+   */
+  beforeEdit(): void {
+    for (const entry of this.entries.values()) entry.lines ??= linesRead([entry.site, entry.findings], this.text);
+  }
+
   end(): void {
     this.entries = this.next;
     this.next = new Map();
-    this.tasks = this.model?.tasks ?? [];
+    this.tasks = (this.model?.tasks ?? []).map(snapshotOf);
     this.text = this.judgedText;
     this.judgedText = '';
     this.model = undefined;
@@ -171,6 +180,10 @@ export class FindingsMemo {
     return (this.tasksUnchanged = same);
   }
 }
+
+type TaskSnapshot = Pick<TaskDefinition, 'localName' | 'registeredName'> & { span: Span };
+
+const snapshotOf = (task: TaskDefinition): TaskSnapshot => ({ localName: task.localName, registeredName: task.registeredName, span: { start: task.span.start, end: task.span.end } });
 
 /** Each site is the one read before, or a copy of it. */
 function sameSites(now: readonly HandlerSite[], before: readonly HandlerSite[]): boolean {
