@@ -92,7 +92,7 @@ export class FindingsMemo {
    * its site's spans still describe the last judged text (the front end may move them in place).
    */
   beforeEdit(): void {
-    for (const entry of this.entries.values()) entry.lines ??= linesRead([entry.site, entry.findings], this.text);
+    for (const entry of this.entries.values()) if (!(entry.reads & READS.other)) entry.lines ??= linesRead([entry.site, entry.findings], this.text);
   }
 
   end(): void {

@@ -302,13 +302,15 @@ export class StatementMemo {
     if (!(this.allAsBefore ??= this.everyAnswerAsBefore(table))) {
       for (const { kind, name } of kept.dependencies.questions) if (!this.asBefore(table, kind, name)) return undefined;
     }
-    const now: number[] = [statement];
+    // Usually every anchor kept its index: the kept list is handed back rather than a copy.
+    let now: number[] | undefined = statement === anchors[0] ? undefined : [statement];
     for (let i = 1; i < anchors.length; i++) {
       const index = this.currentIndex(anchors[i]);
       if (index < 0) return undefined;
-      now.push(index);
+      if (!now && index !== anchors[i]) now = anchors.slice(0, i);
+      now?.push(index);
     }
-    return now;
+    return now ?? anchors;
   }
 
   /** Where a statement of the previous analysis found by position is now; -1 if none is. */
@@ -371,8 +373,10 @@ export class StatementMemo {
    */
   private moved<T>(kept: Kept<T>, anchors: number[]): Kept<T> | undefined {
     const nav = this.answers.nav;
+    let still = true;
+    for (let i = 0; i < anchors.length && still; i++) still = nav.statementStart(anchors[i]) === kept.anchorStarts[i];
+    if (still) return kept;
     const starts = anchors.map((index) => nav.statementStart(index));
-    if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
     const ends = anchors.map((index) => nav.statementEnd(index));
     if (kept.handedOutIn !== this.analysis) {
       kept.places ??= spanPlaces(kept.facts, kept.anchorStarts, kept.anchorEnds);
@@ -391,6 +395,8 @@ export class StatementMemo {
 
 
 function lineStartOf(text: string, start: number): number {
+  // Most module statements start a line: one character read instead of a search.
+  if (start === 0 || text.charCodeAt(start - 1) === 10) return start;
   return text.lastIndexOf('\n', start - 1) + 1;
 }
 
