@@ -160,6 +160,48 @@ test('edits of a document analysed on the analysis thread give what a fresh open
   }
 });
 
+test('keystrokes analysed one by one on the analysis thread, which gets only what each replaced, give what a fresh open gives', async () => {
+  const client = await LspClient.start({ pullDiagnostics: true });
+  try {
+    const uri = 'file:///project/typed_large.py';
+    let text = large(HANDLER, false);
+    client.open(uri, text);
+    await client.pullDiagnostics(uri);
+    const at = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    // Typed, deleted, a line break, a block removed across lines, one change of two edits: each analysed on its own.
+    const steps: ((text: string) => { start: number; end: number; inserted: string })[][] = [
+      [(t) => ({ start: t.indexOf('task_id)'), end: t.indexOf('task_id)'), inserted: 'x' })],
+      [(t) => ({ start: t.indexOf('xtask_id)'), end: t.indexOf('xtask_id)') + 1, inserted: '' })],
+      [(t) => ({ start: t.indexOf('def on_failure_3('), end: t.indexOf('def on_failure_3('), inserted: '\n\n' })],
+      [(t) => ({ start: t.indexOf('@task_failure', t.length / 2), end: t.indexOf('pass', t.length / 2) + 4, inserted: '' })],
+      [() => ({ start: 0, end: 0, inserted: 'import os\n' }), (t) => ({ start: t.lastIndexOf('task_id)'), end: t.lastIndexOf('task_id)') + 7, inserted: 'task_id, **kwargs' })],
+    ];
+    let version = 1;
+    for (const changes of steps) {
+      const contentChanges = [];
+      for (const step of changes) {
+        const change = step(text);
+        assert.ok(change.start >= 0 && change.end >= change.start);
+        contentChanges.push({ range: { start: at(change.start), end: at(change.end) }, text: change.inserted });
+        text = text.slice(0, change.start) + change.inserted + text.slice(change.end);
+      }
+      client.change(uri, ++version, contentChanges);
+      await client.pullDiagnostics(uri);
+    }
+    const edited = await client.pullDiagnostics(uri);
+    const fresh = 'file:///project/typed_fresh.py';
+    client.open(fresh, text);
+    assert.equal(JSON.stringify(await client.pullDiagnostics(fresh)).replaceAll(fresh, uri), JSON.stringify(edited));
+    assert.ok(edited.length > 0);
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});
+
 test('the analysis thread parses without the time limit that guards the main thread', async () => {
   // A busy machine can take seconds to parse a large module. The main thread gives up after its limit
   // (it answers requests); the analysis thread must not, or a large document opened under load is

@@ -114,7 +114,7 @@ function memoFor(previousTree: Tree | undefined, catalog: Catalog, module: Modul
 }
 
 /** The one region of the previous text that `edits` (applied in order) replaced, and where it ends now. */
-function changedRegion(edits: readonly Edit[]): ChangedRegion {
+export function changedRegion(edits: readonly Edit[]): ChangedRegion {
   let region: ChangedRegion | undefined;
   for (const edit of edits) {
     if (!region) {
