@@ -109,6 +109,12 @@ export class LineIndex {
     return offset;
   }
 
+  /** The line holding `offset` (between 0 and the text's length) and its start, with no snapping. */
+  lineAt(offset: number): { line: number; start: number } {
+    const line = lineContaining(this.lineStarts, offset);
+    return { line, start: this.lineStarts[line] };
+  }
+
   rangeOf(span: Span): LineRange {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
