@@ -145,7 +145,13 @@ export class FindingsMemo {
     this.next.set(site, entry);
     if (!moved) return entry.findings;
     const at = (offset: number) => movedOffset(offset, start, delta);
-    entry.findings = entry.findings.map((finding) => movedFinding(finding, at));
+    // Every line read lies after the change: each finding moves whole, by the edit's length change.
+    const whole = lines[0] > oldEnd;
+    entry.findings = entry.findings.map((finding) => {
+      const copy = movedFinding(finding, at);
+      if (whole) noteMoved(copy, finding, delta);
+      return copy;
+    });
     for (let i = 0; i < lines.length; i++) lines[i] = at(lines[i]);
     entry.connectionStart = at(entry.connectionStart);
     if (entry.definitionStart >= 0) entry.definitionStart = at(entry.definitionStart);
@@ -190,6 +196,21 @@ function sameSites(now: readonly HandlerSite[], before: readonly HandlerSite[]):
   if (now.length !== before.length) return false;
   for (let i = 0; i < now.length; i++) if (!sameSite(now[i], before[i])) return false;
   return true;
+}
+
+/** Findings the memo moved whole: the finding of the previous judgement each is, and by how much. */
+const movedFrom = new WeakMap<Finding, { from: Finding; delta: number }>();
+
+function noteMoved(copy: Finding, from: Finding, delta: number): void {
+  movedFrom.set(copy, { from, delta });
+  // One step back only: a finding that keeps moving must not hold every earlier copy alive.
+  movedFrom.delete(from);
+}
+
+/** True when the checker made `finding` by moving `before`, every span of it by `delta`. */
+export function movedWhole(finding: Finding, before: Finding, delta: number): boolean {
+  const moved = movedFrom.get(finding);
+  return moved !== undefined && moved.from === before && moved.delta === delta;
 }
 
 function movedSpan(span: Span, at: (offset: number) => number): Span {
