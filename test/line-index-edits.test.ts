@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineIndex } from '../server/src/analysis/text';
-import { applyChange } from '../server/src/analysis/textChange';
+import { applyChange, treePointAt } from '../server/src/analysis/textChange';
 
 const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\r', '😀', ' ', 'def f():\n    pass\n');
 const textOf = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
@@ -42,4 +42,19 @@ test('applyChange hands back the new text\'s line index', () => {
   assert.equal(applied.text, 'a\rb\rc\n');
   assert.deepEqual(observed(applied.index, applied.text), observed(new LineIndex(applied.text), applied.text));
   assert.equal(applied.index.lineCount, 4);
+});
+
+test("applyChange's tree-sitter points equal counting line feeds, with and without carriage returns", () => {
+  fc.assert(
+    fc.property(textOf, fc.nat(), fc.nat(), fc.nat(), fc.nat(), textOf, (text, l1, c1, l2, c2, inserted) => {
+      const index = new LineIndex(text);
+      const position = (line: number, character: number) => ({ line: line % (index.lineCount + 1), character: character % 6 });
+      const applied = applyChange(text, { range: { start: position(l1, c1), end: position(l2, c2) }, text: inserted }, index);
+      const edit = applied.edit!;
+      assert.deepEqual(edit.startPosition, treePointAt(text, edit.startIndex));
+      assert.deepEqual(edit.oldEndPosition, treePointAt(text, edit.oldEndIndex));
+      assert.deepEqual(edit.newEndPosition, treePointAt(applied.text, edit.newEndIndex));
+    }),
+    { numRuns: 1000 },
+  );
 });

@@ -130,6 +130,15 @@ test('a cancelled request is answered RequestCancelled and the analysis it waite
   });
 });
 
+/** The edited document's diagnostics, checked against a fresh open of its text under another name. */
+async function asFreshOpen(client: LspClient, uri: string, text: string): Promise<{ code: string }[]> {
+  const edited = await client.pullDiagnostics(uri);
+  const fresh = uri.replace(/\.py$/, '_fresh.py');
+  client.open(fresh, text);
+  assert.equal(JSON.stringify(await client.pullDiagnostics(fresh)).replaceAll(fresh, uri), JSON.stringify(edited));
+  return edited;
+}
+
 test('edits of a document analysed on the analysis thread give what a fresh open gives', async () => {
   const client = await LspClient.start({ pullDiagnostics: true });
   try {
@@ -148,12 +157,46 @@ test('edits of a document analysed on the analysis thread give what a fresh open
       lines[line] = `${lines[line].slice(0, character)}, **kwargs${lines[line].slice(character)}`;
     }
     text = lines.join('\n');
-    const edited = await client.pullDiagnostics(uri);
-    const fresh = 'file:///project/fresh_large.py';
-    client.open(fresh, text);
-    const sameUri = (diagnostics: unknown[]) => JSON.stringify(diagnostics).replaceAll(fresh, uri);
-    assert.equal(sameUri(await client.pullDiagnostics(fresh)), JSON.stringify(edited));
+    const edited = await asFreshOpen(client, uri, text);
     assert.equal(unfitting(edited), LARGE_REPEATS - Math.ceil(LARGE_REPEATS / 10));
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+  }
+});
+
+test('keystrokes analysed one by one on the analysis thread, which gets only what each replaced, give what a fresh open gives', async () => {
+  const client = await LspClient.start({ pullDiagnostics: true });
+  try {
+    const uri = 'file:///project/typed_large.py';
+    let text = large(HANDLER, false);
+    client.open(uri, text);
+    await client.pullDiagnostics(uri);
+    const at = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    // Typed, deleted, a line break, a block removed across lines, one change of two edits: each analysed on its own.
+    const steps: ((text: string) => { start: number; end: number; inserted: string })[][] = [
+      [(t) => ({ start: t.indexOf('task_id)'), end: t.indexOf('task_id)'), inserted: 'x' })],
+      [(t) => ({ start: t.indexOf('xtask_id)'), end: t.indexOf('xtask_id)') + 1, inserted: '' })],
+      [(t) => ({ start: t.indexOf('def on_failure_3('), end: t.indexOf('def on_failure_3('), inserted: '\n\n' })],
+      [(t) => ({ start: t.indexOf('@task_failure', t.length / 2), end: t.indexOf('pass', t.length / 2) + 4, inserted: '' })],
+      [() => ({ start: 0, end: 0, inserted: 'import os\n' }), (t) => ({ start: t.lastIndexOf('task_id)'), end: t.lastIndexOf('task_id)') + 7, inserted: 'task_id, **kwargs' })],
+    ];
+    let version = 1;
+    for (const changes of steps) {
+      const contentChanges = [];
+      for (const step of changes) {
+        const change = step(text);
+        assert.ok(change.start >= 0 && change.end >= change.start);
+        contentChanges.push({ range: { start: at(change.start), end: at(change.end) }, text: change.inserted });
+        text = text.slice(0, change.start) + change.inserted + text.slice(change.end);
+      }
+      client.change(uri, ++version, contentChanges);
+      await client.pullDiagnostics(uri);
+    }
+    assert.ok((await asFreshOpen(client, uri, text)).length > 0);
     assert.equal(await client.shutdown(), 0);
   } finally {
     client.kill();

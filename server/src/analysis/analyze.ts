@@ -114,7 +114,7 @@ function memoFor(previousTree: Tree | undefined, catalog: Catalog, module: Modul
 }
 
 /** The one region of the previous text that `edits` (applied in order) replaced, and where it ends now. */
-function changedRegion(edits: readonly Edit[]): ChangedRegion {
+export function changedRegion(edits: readonly Edit[]): ChangedRegion {
   let region: ChangedRegion | undefined;
   for (const edit of edits) {
     if (!region) {
@@ -156,6 +156,8 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
     }
     const memo = memoFor(input.previous?.tree, catalog, input.module);
     edited = input.previous && { tree: input.previous.tree, changed: changedRegion(input.previous.edits) };
+    // Before extraction, which may move the spans of kept sites in place.
+    if (input.previous) findingsMemos.get(input.previous.tree)?.beforeEdit();
     model = extractModel(tree, text, grammar, catalog, input.module, memo, edited);
     memos.set(tree, memo);
   } catch (error) {

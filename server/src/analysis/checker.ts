@@ -52,8 +52,20 @@ function withDefaults(rule: Rule, raw: RuleFinding, severities: CheckOptions['se
   finding.code = rule.code;
   finding.severity = configured ?? raw.severity ?? rule.defaultSeverity;
   finding.fixes = (raw.fixes ?? []) as Finding['fixes'];
+  ownSpans(finding);
   splitTranslated(finding);
   return finding;
+}
+
+/**
+ * Gives the finding span objects of its own. Rules point at the model's spans, and a front end may
+ * move a kept statement's spans in place after an edit (pythonStatementMemo.ts): the findings kept
+ * for the next judgement and those already handed out must stay where they were found.
+ */
+function ownSpans(finding: Finding): void {
+  finding.span = { start: finding.span.start, end: finding.span.end };
+  for (const fix of finding.fixes) for (const edit of fix.edits) edit.span = { start: edit.span.start, end: edit.span.end };
+  for (const related of finding.related ?? []) related.span = { start: related.span.start, end: related.span.end };
 }
 
 /** Keeps the English text where every consumer reads it and the translations next to it. */

@@ -41,8 +41,8 @@ interface SiteEntry {
   findings: Finding[];
   /**
    * [first, last] offsets (both read), pair after pair in text order: the lines the judgement read.
-   * Found in the judged text when the entry is first reused (a document opened and never edited, or
-   * a one-off analysis, never looks for them).
+   * Found in the judged text once an edit follows (`beforeEdit`): a document opened and never
+   * edited, or a one-off analysis, never looks for them.
    */
   lines?: number[];
   connectionStart: number;
@@ -56,7 +56,8 @@ export class FindingsMemo {
   private next = new Map<HandlerSite, SiteEntry>();
   private catalog?: Catalog;
   private settings = '';
-  private tasks: readonly TaskDefinition[] = [];
+  /** The last judgement's tasks as they were then (a front end may move the objects' spans since). */
+  private tasks: readonly TaskSnapshot[] = [];
   /** The text of the last judgement, where entries made then find their lines, and of this one. */
   private text = '';
   private judgedText = '';
@@ -86,10 +87,18 @@ export class FindingsMemo {
     this.reused = 0;
   }
 
+  /**
+   * Called before the next version is extracted: finds the lines every entry's judgement read while
+   * its site's spans still describe the last judged text (the front end may move them in place).
+   */
+  beforeEdit(): void {
+    for (const entry of this.entries.values()) if (!(entry.reads & READS.other)) entry.lines ??= linesRead([entry.site, entry.findings], this.text);
+  }
+
   end(): void {
     this.entries = this.next;
     this.next = new Map();
-    this.tasks = this.model?.tasks ?? [];
+    this.tasks = (this.model?.tasks ?? []).map(snapshotOf);
     this.text = this.judgedText;
     this.judgedText = '';
     this.model = undefined;
@@ -136,7 +145,13 @@ export class FindingsMemo {
     this.next.set(site, entry);
     if (!moved) return entry.findings;
     const at = (offset: number) => movedOffset(offset, start, delta);
-    entry.findings = entry.findings.map((finding) => movedFinding(finding, at));
+    // Every line read lies after the change: each finding moves whole, by the edit's length change.
+    const whole = lines[0] > oldEnd;
+    entry.findings = entry.findings.map((finding) => {
+      const copy = movedFinding(finding, at);
+      if (whole) noteMoved(copy, finding, delta);
+      return copy;
+    });
     for (let i = 0; i < lines.length; i++) lines[i] = at(lines[i]);
     entry.connectionStart = at(entry.connectionStart);
     if (entry.definitionStart >= 0) entry.definitionStart = at(entry.definitionStart);
@@ -172,11 +187,30 @@ export class FindingsMemo {
   }
 }
 
+type TaskSnapshot = Pick<TaskDefinition, 'localName' | 'registeredName'> & { span: Span };
+
+const snapshotOf = (task: TaskDefinition): TaskSnapshot => ({ localName: task.localName, registeredName: task.registeredName, span: { start: task.span.start, end: task.span.end } });
+
 /** Each site is the one read before, or a copy of it. */
 function sameSites(now: readonly HandlerSite[], before: readonly HandlerSite[]): boolean {
   if (now.length !== before.length) return false;
   for (let i = 0; i < now.length; i++) if (!sameSite(now[i], before[i])) return false;
   return true;
+}
+
+/** Findings the memo moved whole: the finding of the previous judgement each is, and by how much. */
+const movedFrom = new WeakMap<Finding, { from: Finding; delta: number }>();
+
+function noteMoved(copy: Finding, from: Finding, delta: number): void {
+  movedFrom.set(copy, { from, delta });
+  // One step back only: a finding that keeps moving must not hold every earlier copy alive.
+  movedFrom.delete(from);
+}
+
+/** True when the checker made `finding` by moving `before`, every span of it by `delta`. */
+export function movedWhole(finding: Finding, before: Finding, delta: number): boolean {
+  const moved = movedFrom.get(finding);
+  return moved !== undefined && moved.from === before && moved.delta === delta;
 }
 
 function movedSpan(span: Span, at: (offset: number) => number): Span {

@@ -64,11 +64,16 @@ export class LineIndex {
   edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
     const old = this.lineStarts;
     // A line start p is decided by the characters at p - 1 and p.
-    const keptBefore = firstAbove(old, start - 1);
-    const starts = old.slice(0, Math.max(1, keptBefore));
-    pushLineStarts(text, Math.max(0, start - 1), newEnd, starts);
+    const keptBefore = Math.max(1, firstAbove(old, start - 1));
+    const found: number[] = [];
+    pushLineStarts(text, Math.max(0, start - 1), newEnd, found);
     const delta = newEnd - oldEnd;
-    for (let i = firstAbove(old, oldEnd); i < old.length; i++) starts.push(old[i] + delta);
+    const movedFrom = firstAbove(old, oldEnd);
+    // Made at its final length: the index of a large file is rebuilt on every keystroke.
+    const starts = new Array<number>(keptBefore + found.length + old.length - movedFrom);
+    for (let i = 0; i < keptBefore; i++) starts[i] = old[i];
+    for (let i = 0; i < found.length; i++) starts[keptBefore + i] = found[i];
+    for (let i = movedFrom, at = keptBefore + found.length; i < old.length; i++, at++) starts[at] = old[i] + delta;
     return new LineIndex(text, starts);
   }
 
@@ -107,6 +112,12 @@ export class LineIndex {
     if (before === 13 && at === 10) return offset - 1;
     if (before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff) return offset - 1;
     return offset;
+  }
+
+  /** The line holding `offset` (between 0 and the text's length) and its start, with no snapping. */
+  lineAt(offset: number): { line: number; start: number } {
+    const line = lineContaining(this.lineStarts, offset);
+    return { line, start: this.lineStarts[line] };
   }
 
   rangeOf(span: Span): LineRange {

@@ -35,6 +35,16 @@ export function treePointAt(text: string, offset: number): Point {
 }
 
 /**
+ * treePointAt through a line index of the same text: without a `\r` the two line models agree, and
+ * the index finds the line by bisection instead of counting every line break before the offset.
+ */
+function indexedTreePointAt(text: string, index: LineIndex, offset: number): Point {
+  if (text.indexOf('\r') >= 0) return treePointAt(text, offset);
+  const { line, start } = index.lineAt(offset);
+  return { row: line, column: offset - start };
+}
+
+/**
  * Applies one change. Out-of-range positions are clamped (a line past the end means the end of the
  * text, a character past the line means the end of that line), a position inside a `\r\n` pair or a
  * surrogate pair moves to the start of the pair, and a range whose start is after its end is read
@@ -47,16 +57,17 @@ export function applyChange(text: string, change: TextChange, index = new LineIn
   if (startIndex > oldEndIndex) [startIndex, oldEndIndex] = [oldEndIndex, startIndex];
   const next = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
   const newEndIndex = startIndex + change.text.length;
+  const nextIndex = index.edited(next, startIndex, oldEndIndex, newEndIndex);
   return {
     text: next,
-    index: index.edited(next, startIndex, oldEndIndex, newEndIndex),
+    index: nextIndex,
     edit: {
       startIndex,
       oldEndIndex,
       newEndIndex,
-      startPosition: treePointAt(text, startIndex),
-      oldEndPosition: treePointAt(text, oldEndIndex),
-      newEndPosition: treePointAt(next, newEndIndex),
+      startPosition: indexedTreePointAt(text, index, startIndex),
+      oldEndPosition: indexedTreePointAt(text, index, oldEndIndex),
+      newEndPosition: indexedTreePointAt(next, nextIndex, newEndIndex),
     },
   };
 }

@@ -51,10 +51,21 @@ function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
 }
 
+/** The job's text: sent whole, or made from this thread's copy of the document. */
+function textOf(job: Extract<ToWorker, { kind: 'analyse' }>, known: OpenDocument | undefined): string {
+  if (typeof job.text === 'string') return job.text;
+  const { start, oldEnd, inserted, length } = job.text;
+  const before = known?.document.getText();
+  const text = before === undefined ? undefined : before.slice(0, start) + inserted + before.slice(oldEnd);
+  // The main thread sends a replacement only for a document it sent here before; anything else is a fault.
+  if (text === undefined || text.length !== length) throw new Error(`the analysis thread's copy of ${job.uri} is out of step`);
+  return text;
+}
+
 /** Brings this thread's copy of a document to the job's version, with the edits that lead there. */
 function mirror(job: Extract<ToWorker, { kind: 'analyse' }>): OpenDocument {
-  const document = TextDocument.create(job.uri, job.languageId, job.version, job.text);
   const known = documents.get(job.uri);
+  const document = TextDocument.create(job.uri, job.languageId, job.version, textOf(job, known));
   if (!known) {
     const entry: OpenDocument = { document, pendingEdits: 'full' };
     documents.set(job.uri, entry);
@@ -67,8 +78,8 @@ function mirror(job: Extract<ToWorker, { kind: 'analyse' }>): OpenDocument {
 }
 
 /** Test builds only (CELERY_SIGNALS_TEST_HOLD): waits, mid-analysis, until the main thread lets go. */
-function holdIfMarked(job: Extract<ToWorker, { kind: 'analyse' }>): void {
-  if (!holdMarker || !job.text.includes(holdMarker)) return;
+function holdIfMarked(job: Extract<ToWorker, { kind: 'analyse' }>, text: string): void {
+  if (!holdMarker || !text.includes(holdMarker)) return;
   const releases = Atomics.load(control, CONTROL.releases);
   reply({ kind: 'holding', id: job.id, uri: job.uri, version: job.version });
   Atomics.wait(control, CONTROL.releases, releases);
@@ -76,7 +87,7 @@ function holdIfMarked(job: Extract<ToWorker, { kind: 'analyse' }>): void {
 
 async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<void> {
   const entry = mirror(job);
-  holdIfMarked(job);
+  holdIfMarked(job, entry.document.getText());
   // Superseded or no longer wanted while it was on its way or held: the edits are kept, the work is not done.
   if (Atomics.load(control, CONTROL.cancelledJob) === job.id || !catalog) {
     reply({ kind: 'cancelled', id: job.id });

@@ -18,9 +18,9 @@ import { ProjectCatalog } from '../project/projectCatalog';
 import type { AnalysisSettings, DocumentAnalysis } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 import type { Edit } from '../parsing/treeSitter';
-import { CONTROL, type FromWorker, type ThreadHeap, type ToWorker } from './workerProtocol';
+import { CONTROL, type FromWorker, type TextReplacement, type ThreadHeap, type ToWorker } from './workerProtocol';
 import type { Extracted, ExtractRequest } from '../project/extractFile';
-import { emptyModel, languageOf } from '../analysis/analyze';
+import { changedRegion, emptyModel, languageOf } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
 import { withDelta } from './findingsDelta';
 import { newControl, startAnalysisThread, takePrestartedThread } from './analysisThread';
@@ -356,7 +356,8 @@ export class BackgroundAnalysis {
     const edits = this.known.has(next.uri) ? next.edits : 'full';
     this.known.add(next.uri);
     this.running = next;
-    this.post({ kind: 'analyse', id: next.id, uri: next.uri, languageId: next.entry.document.languageId, version: next.version, text: next.text, edits, settings: next.settings });
+    const text = edits === 'full' ? next.text : replacement(edits, next.text);
+    this.post({ kind: 'analyse', id: next.id, uri: next.uri, languageId: next.entry.document.languageId, version: next.version, text, edits, settings: next.settings });
   }
 
   private pumpExtraction(): void {
@@ -411,6 +412,8 @@ export class BackgroundAnalysis {
     if (findings && this.known.has(job.uri)) this.received.set(job.uri, findings);
     else if (!this.known.has(job.uri)) this.received.delete(job.uri);
     if (message.kind === 'failed') {
+      // The thread's copy of the text may not be the job's: the next job sends it whole.
+      this.known.delete(job.uri);
       this.hooks.onFailure?.(message.message);
       this.settle(job.uri, (waiter) => waiter.reject(new Error(message.message)));
     } else if (message.kind === 'result') {
@@ -452,6 +455,12 @@ export class BackgroundAnalysis {
     this.heapRequests.clear();
     this.pump();
   }
+}
+
+/** What `edits` replaced in the text the thread has, to make `text` of it. */
+function replacement(edits: readonly Edit[], text: string): TextReplacement {
+  const region = changedRegion(edits);
+  return { start: region.start, oldEnd: region.oldEnd, inserted: text.slice(region.start, region.newEnd), length: text.length };
 }
 
 function takeEdits(entry: OpenDocument): Job['edits'] {

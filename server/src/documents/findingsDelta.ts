@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../analysis/diagnostics';
 import { shiftedSpans } from '../analysis/frontends/factMemo';
+import { movedWhole } from '../analysis/findingsMemo';
 
 export interface FindingsDelta {
   /** How many findings at the start are the previous result's own. */
@@ -23,7 +24,7 @@ export function findingsDelta(before: readonly Finding[], after: Finding[], delt
   let kept = 0;
   while (kept < most && sameShifted(after[kept], before[kept], 0)) kept++;
   let moved = 0;
-  while (kept + moved < most && sameShifted(after[after.length - 1 - moved], before[before.length - 1 - moved], delta)) moved++;
+  while (kept + moved < most && isMoved(after[after.length - 1 - moved], before[before.length - 1 - moved], delta)) moved++;
   return { kept, moved, delta, fresh: after.slice(kept, after.length - moved) };
 }
 
@@ -31,6 +32,11 @@ export function findingsDelta(before: readonly Finding[], after: Finding[], delt
 export function withDelta(before: readonly Finding[], delta: FindingsDelta): Finding[] {
   const moved = before.slice(before.length - delta.moved).map((finding) => shiftedSpans(finding, delta.delta));
   return [...before.slice(0, delta.kept), ...delta.fresh, ...moved];
+}
+
+/** `a` is `b` moved by `delta`: known at once when the checker's memo moved `b` itself, else compared. */
+function isMoved(a: Finding, b: Finding, delta: number): boolean {
+  return movedWhole(a, b, delta) || sameShifted(a, b, delta);
 }
 
 /** True when `a` is `b` with every span (an object with numeric `start` and `end`) moved by `delta`. */

@@ -51,11 +51,23 @@ export type ToWorker =
       uri: string;
       languageId: string;
       version: number;
-      text: string;
+      /**
+       * The whole text, or, when the thread has the document, what replaced one region of its copy:
+       * a keystroke then crosses as a few characters instead of the whole text.
+       */
+      text: string | TextReplacement;
       /** The edits since the text the thread saw last, or `full` when it must parse from scratch. */
       edits: Edit[] | 'full';
       settings: AnalysisSettings;
     };
+
+/** [start, oldEnd) of the thread's copy became `inserted`; `length` is the new text's, as a check. */
+export interface TextReplacement {
+  start: number;
+  oldEnd: number;
+  inserted: string;
+  length: number;
+}
 
 export type FromWorker =
   /** `modelKept`: the thread keeps the result's model until its next analysis of the document. */

@@ -25,6 +25,10 @@ interface Kept<T> {
   /** The last analysis that found the facts hold, and the anchors' statement indices there. */
   heldIn?: number;
   anchorIndices?: number[];
+  /** The last analysis that handed these very facts out (its model holds them). */
+  handedOutIn?: number;
+  /** Where the facts' spans are, to move them in place (found the first time they move). */
+  places?: SpanPlaces | null;
 }
 
 /** Words found in one statement: [offset from `base`, length]; made absolute only when the statement is read. */
@@ -190,6 +194,7 @@ export class StatementMemo {
       const reused = anchors && this.moved(before, anchors);
       if (reused) {
         reused.heldIn = this.analysis;
+        reused.handedOutIn = this.analysis;
         reused.anchorIndices = anchors;
         record[slot] = reused;
         this.reusedCounts[slot] = (this.reusedCounts[slot] ?? 0) + 1;
@@ -297,13 +302,15 @@ export class StatementMemo {
     if (!(this.allAsBefore ??= this.everyAnswerAsBefore(table))) {
       for (const { kind, name } of kept.dependencies.questions) if (!this.asBefore(table, kind, name)) return undefined;
     }
-    const now: number[] = [statement];
+    // Usually every anchor kept its index: the kept list is handed back rather than a copy.
+    let now: number[] | undefined = statement === anchors[0] ? undefined : [statement];
     for (let i = 1; i < anchors.length; i++) {
       const index = this.currentIndex(anchors[i]);
       if (index < 0) return undefined;
-      now.push(index);
+      if (!now && index !== anchors[i]) now = anchors.slice(0, i);
+      now?.push(index);
     }
-    return now;
+    return now ?? anchors;
   }
 
   /** Where a statement of the previous analysis found by position is now; -1 if none is. */
@@ -359,20 +366,37 @@ export class StatementMemo {
 
   /**
    * Kept facts where their anchors are now. Facts whose anchors did not move are handed out as they
-   * are (facts are plain data nobody changes once made); moved ones are copied.
+   * are (facts are plain data nobody changes once made). Moved ones have their spans moved in place:
+   * the previous model, which held them, is replaced by this analysis's, and findings own their
+   * spans (checker.ts). Facts this analysis already handed out (two statements of the same text) are
+   * copied instead.
    */
   private moved<T>(kept: Kept<T>, anchors: number[]): Kept<T> | undefined {
     const nav = this.answers.nav;
+    let still = true;
+    for (let i = 0; i < anchors.length && still; i++) still = nav.statementStart(anchors[i]) === kept.anchorStarts[i];
+    if (still) return kept;
     const starts = anchors.map((index) => nav.statementStart(index));
-    if (starts.every((start, i) => start === kept.anchorStarts[i])) return kept;
+    const ends = anchors.map((index) => nav.statementEnd(index));
+    if (kept.handedOutIn !== this.analysis) {
+      kept.places ??= spanPlaces(kept.facts, kept.anchorStarts, kept.anchorEnds);
+      if (kept.places) {
+        moveInPlace(kept.places, kept.anchorStarts, starts);
+        kept.anchorStarts = starts;
+        kept.anchorEnds = ends;
+        return kept;
+      }
+    }
     const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
     noteCopiedSites(kept.facts, facts);
-    return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: anchors.map((index) => nav.statementEnd(index)) };
+    return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: ends, handedOutIn: undefined, places: undefined };
   }
 }
 
 
 function lineStartOf(text: string, start: number): number {
+  // Most module statements start a line: one character read instead of a search.
+  if (start === 0 || text.charCodeAt(start - 1) === 10) return start;
   return text.lastIndexOf('\n', start - 1) + 1;
 }
 
@@ -452,6 +476,61 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
   return words;
 }
 
+
+/**
+ * The objects of kept facts that hold a span (or an `importCallAt`), each with the anchor statement
+ * it lies in. Kept facts are a deep copy (movedSpans), so no object is listed twice.
+ */
+interface SpanPlaces {
+  spans: { start: number; end: number }[];
+  spanAnchors: number[];
+  calls: { importCallAt: number }[];
+  callAnchors: number[];
+}
+
+/** Where the spans of `facts` are; null when one lies in no anchor (the facts are then never moved in place). */
+function spanPlaces(facts: unknown, starts: readonly number[], ends: readonly number[]): SpanPlaces | null {
+  const places: SpanPlaces = { spans: [], spanAnchors: [], calls: [], callAnchors: [] };
+  const anchorOf = (start: number, end: number) => {
+    for (let i = 0; i < starts.length; i++) if (starts[i] <= start && end <= ends[i]) return i;
+    return -1;
+  };
+  let lost = false;
+  const visit = (item: unknown): void => {
+    if (item === null || typeof item !== 'object') return;
+    if (Array.isArray(item)) {
+      for (const value of item) visit(value);
+      return;
+    }
+    const record = item as Record<string, unknown>;
+    for (const key in record) if (typeof record[key] === 'object') visit(record[key]);
+    if (typeof record.start === 'number' && typeof record.end === 'number') {
+      const anchor = anchorOf(record.start, record.end);
+      lost ||= anchor < 0;
+      places.spans.push(record as { start: number; end: number });
+      places.spanAnchors.push(anchor);
+    }
+    if (typeof record.importCallAt === 'number') {
+      const anchor = anchorOf(record.importCallAt, record.importCallAt);
+      lost ||= anchor < 0;
+      places.calls.push(record as { importCallAt: number });
+      places.callAnchors.push(anchor);
+    }
+  };
+  visit(facts);
+  return lost ? null : places;
+}
+
+/** Moves every listed span with its anchor, from `oldStarts` to `newStarts`. */
+function moveInPlace(places: SpanPlaces, oldStarts: readonly number[], newStarts: readonly number[]): void {
+  const { spans, spanAnchors, calls, callAnchors } = places;
+  for (let i = 0; i < spans.length; i++) {
+    const shift = newStarts[spanAnchors[i]] - oldStarts[spanAnchors[i]];
+    spans[i].start += shift;
+    spans[i].end += shift;
+  }
+  for (let i = 0; i < calls.length; i++) calls[i].importCallAt += newStarts[callAnchors[i]] - oldStarts[callAnchors[i]];
+}
 
 /**
  * A deep copy of plain facts with every span (and `importCallAt`) moved with the anchor statement it
