@@ -48,6 +48,7 @@ export class Client {
       } else if (message.method === 'textDocument/publishDiagnostics') {
         // A server that does not say which version it analysed (pyright may not) answers the latest wait.
         const version = message.params.version;
+        this.onPublish?.(message.params);
         const waiter = this.diagnosticWaiters.find((w) => w.uri === message.params.uri && (version === undefined || w.version === version));
         if (waiter) {
           this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(waiter), 1);

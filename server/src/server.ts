@@ -17,7 +17,7 @@ import { FIX_ALL_KIND, onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
 import { applyConfiguration, onCeleryVersionChanged } from './features/configuration';
 import { detectWorkspaceVersions, versionFilesChanged, watchVersionFiles } from './features/celeryVersion';
-import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
+import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, pushEarly, schedulePush } from './features/diagnostics';
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
@@ -131,7 +131,8 @@ connection.onInitialized(
     void watchVersionFiles(current());
     // Both threads run the pipeline once on small modules, so the first document opened is not the one
     // that pays for compiling it.
-    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots));
+    await pythonWarmedUp;
+    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots).filter((grammar) => grammar !== 'python'));
     // In the background: requests are answered while the project is indexed.
     // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
     if (!current().settings.projectIndex) {
@@ -166,6 +167,7 @@ connection.onDidOpenTextDocument(
     current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
+    pushEarly(current(), textDocument.uri);
     workspaceIndex?.documentChanged(textDocument.uri);
     announceProjectChange(current());
   }, didOpenProblem),
@@ -217,4 +219,7 @@ connection.onShutdown(() => {
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
+// Python is warmed up from the start, while the client is busy with the handshake: the early
+// diagnostics of a large document (features/diagnostics.ts pushEarly) are computed on this thread.
+const pythonWarmedUp = warmUpAnalysis(['python']).catch(() => undefined);
 connection.listen();

@@ -17,7 +17,7 @@ import type { Catalog } from '../catalog/catalog';
 import { ParseTimeout } from '../parsing/treeSitter';
 
 /** Lines an editor shows at once, with room to scroll a little: the early part covers at least these. */
-export const EARLY_LINES = 200;
+export const EARLY_LINES = 120;
 /** Past this many UTF-16 units the top part costs too much to be worth an early answer. */
 const EARLY_MAX_LENGTH = 64 * 1024;
 /** The early parse runs on the thread that answers requests: it gives up rather than hold it. */

@@ -111,6 +111,26 @@ export function schedulePush(session: Session, uri: string): void {
   });
 }
 
+/**
+ * On opening a large Python document, diagnostics for its top part go out at once with the document's
+ * version, and the complete ones replace them when the analysis thread is done. Never after the
+ * complete ones, nor for a version since replaced.
+ */
+export function pushEarly(session: Session, uri: string): void {
+  if (session.client.pullDiagnostics) return;
+  // After the push scheduled on open has handed the document to the analysis thread, not before.
+  setImmediate(() => {
+    session
+      .earlyAnalysisOf(uri)
+      .then((early) => {
+        const current = session.store.get(uri)?.document.version;
+        if (!early || current !== early.version || pushedFrom.get(uri)?.version === early.version) return;
+        void session.connection.sendDiagnostics({ uri, version: early.version, diagnostics: diagnosticsFrom(session, early) });
+      })
+      .catch((error: unknown) => session.connection.console.error(`early diagnostics for ${uri} failed: ${String(error)}`));
+  });
+}
+
 export function clearPushed(session: Session, uri: string): void {
   pushedFrom.delete(uri);
   if (!session.client.pullDiagnostics) void session.connection.sendDiagnostics({ uri, diagnostics: [] });
