@@ -124,7 +124,7 @@ export function pushEarly(session: Session, uri: string): void {
       .earlyAnalysisOf(uri)
       .then((early) => {
         const current = session.store.get(uri)?.document.version;
-        if (!early || current !== early.version || pushedFrom.get(uri)?.version === early.version) return;
+        if (!early || early.findings.length === 0 || current !== early.version || pushedFrom.get(uri)?.version === early.version) return;
         void session.connection.sendDiagnostics({ uri, version: early.version, diagnostics: diagnosticsFrom(session, early) });
       })
       .catch((error: unknown) => session.connection.console.error(`early diagnostics for ${uri} failed: ${String(error)}`));

@@ -8,7 +8,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { Catalog, getBundledCatalog } from '../catalog/catalog';
 import type { DocsLanguage } from '../catalog/types';
 import { AnalysisCache, MAX_ANALYSED_LENGTH, type AnalysisSettings, type DocumentAnalysis } from '../documents/analysisCache';
-import { earlyCut, earlyFindings } from '../documents/earlyAnalysis';
+import { EARLY_LINES, earlyCut, earlyFindings } from '../documents/earlyAnalysis';
 import { LineIndex } from '../analysis/text';
 import { BackgroundAnalysis, type BackgroundHooks, type Cancellable } from '../documents/backgroundAnalysis';
 import { DocumentStore } from '../documents/documentStore';
@@ -42,6 +42,8 @@ function pathOf(uri: string): string | undefined {
  */
 export const BACKGROUND_MIN_LENGTH = numberFromEnvironment('CELERY_SIGNALS_BACKGROUND_MIN_LENGTH', 64 * 1024);
 export const FOREGROUND_BUDGET_MS = numberFromEnvironment('CELERY_SIGNALS_ANALYSIS_LIMIT_MS', 50);
+/** How many lines the early diagnostics of a large document cover at least; 0 turns them off (tests, benchmarks). */
+const EARLY_DIAGNOSTICS_LINES = numberFromEnvironment('CELERY_SIGNALS_EARLY_LINES', EARLY_LINES);
 
 function numberFromEnvironment(name: string, fallback: number): number {
   const value = process.env[name];
@@ -176,7 +178,7 @@ export class Session {
     const { version } = entry.document;
     const text = entry.document.getText();
     if (text.length < BACKGROUND_MIN_LENGTH || text.length > MAX_ANALYSED_LENGTH) return undefined;
-    const cut = earlyCut(text);
+    const cut = EARLY_DIAGNOSTICS_LINES > 0 ? earlyCut(text, EARLY_DIAGNOSTICS_LINES) : undefined;
     if (cut === undefined) return undefined;
     const { celeryVersion, celeryVersionOrigin, severities, module } = this.analysisSettingsOf(uri);
     const options = { celeryVersion, celeryVersionOrigin, severities };
