@@ -166,15 +166,23 @@ async function measureBlocking(server) {
   while (large.length < 530 * 1024) large = generateModule('python', (lines += 500), 'realistic');
   const largeUri = pathToFileURL(path.join(workspace, 'large.py')).toString();
   let analysed = false;
+  let completeAt = 0;
+  // Our server publishes the top part first: the last publish before a hover on the module (which
+  // waits for its complete analysis) is answered marks the end, as in `measure`.
+  client.onPublish = (params) => params.uri === largeUri && (completeAt = performance.now());
   const start = performance.now();
-  const done = client.diagnostics(largeUri, 1).then(() => (analysed = true));
+  const done = client
+    .diagnostics(largeUri, 1)
+    .then(() => client.request('textDocument/hover', { textDocument: { uri: largeUri }, position: { line: 0, character: 0 } }))
+    .then(() => (analysed = true));
   client.notify('textDocument/didOpen', { textDocument: { uri: largeUri, languageId: 'python', version: 1, text: large } });
   const hovers = [];
   for (let i = 0; !analysed || hovers.length < names.length; i++) {
     await timed(hovers, () => client.request('textDocument/hover', { textDocument: { uri: smallUri }, position: names[i % names.length] }));
   }
   await done;
-  const openToDiagnostics = performance.now() - start;
+  client.onPublish = undefined;
+  const openToDiagnostics = completeAt - start;
   await stop(client);
   fs.rmSync(workspace, { recursive: true, force: true });
   return { kb: large.length / 1024, openToDiagnostics, count: hovers.length, p50: percentile(hovers, 50), max: Math.max(...hovers) };
@@ -204,7 +212,7 @@ export async function runPeerBench() {
   console.log(targets(results.ours, results.pyright));
 
   console.log('\n== hovers on a small file while a 530 KB module is opened and analysed ==');
-  console.log('server     module  open→diag   hovers  hover p50  hover max  max over the floor');
+  console.log('server     module   open→all   hovers  hover p50  hover max  max over the floor');
   const blocking = {};
   // The floor first, so that ours can be read against it.
   for (const server of list.filter((s) => s.name !== 'pyright').reverse()) {

@@ -144,7 +144,7 @@ test('a cancelled request is answered RequestCancelled and the analysis it waite
 });
 
 test('edits of a document analysed on the analysis thread give what a fresh open gives', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true });
+  const client = await startWithoutEarlyDiagnostics({ pullDiagnostics: true });
   try {
     const uri = 'file:///project/edited_large.py';
     let text = large(HANDLER, false);
@@ -225,7 +225,7 @@ test('the analysis thread stops once it holds no document, and starts again for 
 });
 
 test('requests on a document analysed on the analysis thread read the model of its current version, fetched when they need it', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true });
+  const client = await startWithoutEarlyDiagnostics({ pullDiagnostics: true });
   try {
     const uri = 'file:///project/moved_large.py';
     client.open(uri, large(HANDLER, false));

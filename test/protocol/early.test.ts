@@ -17,9 +17,9 @@ function large(between = ''): string {
   return `${HOLD}\n${handlers.slice(0, 10).join('\n')}\n${between}${handlers.slice(10).join('\n')}`;
 }
 
-async function withHoldingServer(body: (client: LspClient) => Promise<void>): Promise<void> {
+async function withHoldingServer(body: (client: LspClient) => Promise<void>, pullDiagnostics = false): Promise<void> {
   process.env.CELERY_SIGNALS_TEST_HOLD = HOLD;
-  const client = await LspClient.start({ pullDiagnostics: false });
+  const client = await LspClient.start({ pullDiagnostics });
   delete process.env.CELERY_SIGNALS_TEST_HOLD;
   try {
     await body(client);
@@ -73,4 +73,23 @@ test('a top part that does not parse cleanly publishes nothing early', async () 
     const complete = await client.nextDiagnostics(uri, 1);
     assert.equal(complete.filter((d) => d.code === 'missing-var-kwargs').length, REPEATS);
   });
+});
+
+test('a pulling client is answered with the top part first, then asked to pull again for the complete diagnostics', async () => {
+  await withHoldingServer(async (client) => {
+    const uri = 'file:///project/pulled_handlers.py';
+    client.open(uri, large());
+    // Answered while the complete analysis is held on the analysis thread.
+    const early = await client.pullDiagnostics(uri);
+    const unfitting = (diagnostics: { code: string }[]) => diagnostics.filter((d) => d.code === 'missing-var-kwargs').length;
+    assert.ok(unfitting(early) > 0 && unfitting(early) < REPEATS / 10, `${unfitting(early)} early`);
+    await client.waitFor(held(uri), 15_000, true);
+    const refresh = client.waitFor((m) => m.method === 'workspace/diagnostic/refresh', 30_000);
+    client.notify('celerySignals/test/release', {});
+    await refresh;
+    const complete = await client.pullDiagnostics(uri);
+    assert.equal(unfitting(complete), REPEATS);
+    const all = new Set(complete.map(shown));
+    assert.deepEqual(early.map(shown).filter((d: string) => !all.has(d)), []);
+  }, true);
 });
