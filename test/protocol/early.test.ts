@@ -93,3 +93,23 @@ test('a pulling client is answered with the top part first, then asked to pull a
     assert.deepEqual(early.map(shown).filter((d: string) => !all.has(d)), []);
   }, true);
 });
+
+test('the early diagnostics reach down to the lines the editor says it shows', async () => {
+  await withHoldingServer(async (client) => {
+    const uri = 'file:///project/scrolled_handlers.py';
+    client.open(uri, large());
+    client.notify('celerySignals/visibleRanges', { textDocument: { uri }, ranges: [{ start: { line: 400, character: 0 }, end: { line: 450, character: 0 } }] });
+    // A malformed notification is refused without harm.
+    client.notify('celerySignals/visibleRanges', { textDocument: { uri }, ranges: [{ start: { line: -1 } }] });
+    const early = await client.pullDiagnostics(uri);
+    const lines = early.filter((d) => d.code === 'missing-var-kwargs').map((d) => d.range.start.line);
+    assert.ok(lines.some((line) => line >= 400 && line <= 450), `early lines: ${lines.join(', ')}`);
+    assert.ok(lines.every((line) => line < 600), `early lines: ${lines.join(', ')}`);
+    await client.waitFor(held(uri), 15_000, true);
+    const refresh = client.waitFor((m) => m.method === 'workspace/diagnostic/refresh', 30_000);
+    client.notify('celerySignals/test/release', {});
+    await refresh;
+    const all = new Set((await client.pullDiagnostics(uri)).map(shown));
+    assert.deepEqual(early.map(shown).filter((d: string) => !all.has(d)), []);
+  }, true);
+});

@@ -82,6 +82,8 @@ export class Session {
   versionDetections = new Map<string, CeleryVersionDetection>();
   /** Each workspace folder's project index, by folder, once its first build is done (project/workspaceIndex.ts). */
   readonly projects = new Map<string, ProjectIndex>();
+  /** The last line an editor shows of each open document, as the client last said (celerySignals/visibleRanges). */
+  readonly lastVisibleLine = new Map<string, number>();
   /** Open documents analysed on the analysis thread (they hold no tree on this one). */
   private readonly inBackground = new Set<string>();
 
@@ -178,7 +180,8 @@ export class Session {
     const { version } = entry.document;
     const text = entry.document.getText();
     if (text.length < BACKGROUND_MIN_LENGTH || text.length > MAX_ANALYSED_LENGTH) return undefined;
-    const cut = EARLY_DIAGNOSTICS_LINES > 0 ? earlyCut(text, EARLY_DIAGNOSTICS_LINES) : undefined;
+    const visible = (this.lastVisibleLine.get(uri) ?? -1) + 1;
+    const cut = EARLY_DIAGNOSTICS_LINES > 0 ? earlyCut(text, Math.max(EARLY_DIAGNOSTICS_LINES, visible)) : undefined;
     if (cut === undefined) return undefined;
     const { celeryVersion, celeryVersionOrigin, severities, module } = this.analysisSettingsOf(uri);
     const options = { celeryVersion, celeryVersionOrigin, severities };
@@ -269,6 +272,7 @@ export class Session {
     this.cache.forget(uri);
     this.background.forget(uri);
     this.inBackground.delete(uri);
+    this.lastVisibleLine.delete(uri);
   }
 
   /** Settings or catalog changed: every analysis is computed again. */
