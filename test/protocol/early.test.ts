@@ -75,6 +75,21 @@ test('a top part that does not parse cleanly publishes nothing early', async () 
   });
 });
 
+test('a document the complete analysis skips as binary gets nothing early', async () => {
+  await withHoldingServer(async (client) => {
+    const small = 'file:///project/small.py';
+    client.open(small, HANDLER);
+    await client.nextDiagnostics(small, 1);
+    const uri = 'file:///project/binary_looking.py';
+    client.open(uri, large('# \u0000\n'));
+    await client.waitFor(held(uri));
+    await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } });
+    assert.equal(client.notifications.filter(published(uri)).length, 0);
+    client.notify('celerySignals/test/release', {});
+    assert.deepEqual(await client.nextDiagnostics(uri, 1), []);
+  });
+});
+
 test('a pulling client is answered with the top part first, then asked to pull again for the complete diagnostics', async () => {
   await withHoldingServer(async (client) => {
     const uri = 'file:///project/pulled_handlers.py';

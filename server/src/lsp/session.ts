@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { Catalog, getBundledCatalog } from '../catalog/catalog';
 import type { DocsLanguage } from '../catalog/types';
-import { AnalysisCache, MAX_ANALYSED_LENGTH, type AnalysisSettings, type DocumentAnalysis } from '../documents/analysisCache';
+import { AnalysisCache, looksBinary, MAX_ANALYSED_LENGTH, type AnalysisSettings, type DocumentAnalysis } from '../documents/analysisCache';
 import { EARLY_LINES, earlyCut, earlyFindings } from '../documents/earlyAnalysis';
 import { LineIndex } from '../analysis/text';
 import { BackgroundAnalysis, type BackgroundHooks, type Cancellable } from '../documents/backgroundAnalysis';
@@ -179,7 +179,8 @@ export class Session {
     if (!entry || this.grammarOf(uri) !== 'python' || !this.settings.enable) return undefined;
     const { version } = entry.document;
     const text = entry.document.getText();
-    if (text.length < BACKGROUND_MIN_LENGTH || text.length > MAX_ANALYSED_LENGTH) return undefined;
+    // What the complete analysis would skip gets nothing early either.
+    if (text.length < BACKGROUND_MIN_LENGTH || text.length > MAX_ANALYSED_LENGTH || looksBinary(text)) return undefined;
     const visible = (this.lastVisibleLine.get(uri) ?? -1) + 1;
     const cut = EARLY_DIAGNOSTICS_LINES > 0 ? earlyCut(text, Math.max(EARLY_DIAGNOSTICS_LINES, visible)) : undefined;
     if (cut === undefined) return undefined;
