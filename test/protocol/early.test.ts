@@ -11,10 +11,10 @@ const HANDLER = 'from celery.signals import task_failure\n\n@task_failure.connec
 /** Over the size that sends a document to the analysis thread (64 KB). */
 const REPEATS = Math.ceil((70 * 1024) / HANDLER.length);
 
-/** `between` goes after the first ten handlers. */
-function large(between = ''): string {
+/** `between` goes after the first `after` handlers. */
+function large(between = '', after = 10): string {
   const handlers = Array.from({ length: REPEATS }, (_, i) => HANDLER.replace('on_failure', `on_failure_${i}`));
-  return `${HOLD}\n${handlers.slice(0, 10).join('\n')}\n${between}${handlers.slice(10).join('\n')}`;
+  return `${HOLD}\n${handlers.slice(0, after).join('\n')}\n${between}${handlers.slice(after).join('\n')}`;
 }
 
 async function withHoldingServer(body: (client: LspClient) => Promise<void>, pullDiagnostics = false): Promise<void> {
@@ -81,7 +81,10 @@ test('a document the complete analysis skips as binary gets nothing early', asyn
     client.open(small, HANDLER);
     await client.nextDiagnostics(small, 1);
     const uri = 'file:///project/binary_looking.py';
-    client.open(uri, large('# \u0000\n'));
+    // Below the top part, so that its parse is clean, but among the first 8 KB the skip looks at.
+    const text = large('# \u0000\n', 40);
+    assert.ok(text.indexOf('\u0000') < 8192 && text.split('\n').findIndex((line) => line.includes('\u0000')) > 150);
+    client.open(uri, text);
     await client.waitFor(held(uri));
     await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } });
     assert.equal(client.notifications.filter(published(uri)).length, 0);
