@@ -23,6 +23,25 @@ interface Sample {
   options: CheckOptions;
 }
 
+/**
+ * Modules where something further down changes what a connection above means: a rebinding, a
+ * redefinition, another connection of the same function, a call of the function that connects, a
+ * definition of what a handler reads. Each would give a false early finding under a looser rule.
+ */
+const LATER_CHANGES = [
+  'from celery.signals import task_prerun\nfrom functools import partial\ndef h(x, **kw): pass\ntask_prerun.connect(partial(h, sender=1))\nh = None\n',
+  'from celery.signals import task_prerun\ndef h(x, **kw): pass\ndef setup():\n    task_prerun.connect(h)\nh = 2\n',
+  'from celery.signals import task_prerun\ndef h(x, **kw): pass\ndef setup():\n    task_prerun.connect(h)\ndef h(y, **kw): pass\n',
+  'from celery.signals import task_prerun\ndef setup():\n    task_prerun.connect(lambda x, **kw: None)\ntask_prerun = 3\n',
+  'from celery.signals import task_prerun\ndef h(x, **kw): pass\ndef setup():\n    task_prerun.connect(h, sender="a")\nfrom celery.signals import task_postrun as task_prerun\n',
+  'from celery.signals import task_prerun, task_failure\n@task_prerun.connect\ndef h(sender, task_id, task, args, kwargs, exception=None, **kw): pass\ntask_failure.connect(h)\n',
+  'from celery.signals import task_prerun\n@task_prerun.connect\ndef h(sender=None, **kwargs):\n    return task_id\ntask_id = 3\n',
+  'from celery.signals import task_prerun\n@task_prerun.connect(sender="proj.add")\ndef h(sender=None, **kwargs): pass\nfrom celery import shared_task\n@shared_task(name="proj.add")\ndef add(): pass\n',
+  'from celery.signals import task_prerun\nclass Collector:\n    def on(self, **kwargs): pass\nCollector()\ntask_prerun.connect(Collector().on)\nkept = Collector()\n',
+  'from celery.signals import task_prerun\ndef setup():\n    task_prerun.connect(announce)\ndef announce(sender, **kwargs): pass\nsetup()\n',
+  'from celery.signals import task_prerun\ndef h(x, **kw): pass\ntask_prerun.connect(h)\ndef broken(:\n    pass\n',
+];
+
 async function samples(): Promise<Sample[]> {
   const { generateModule } = await import('../bench/generate.mjs');
   const list: Sample[] = [];
@@ -34,6 +53,7 @@ async function samples(): Promise<Sample[]> {
       list.push({ name: `${file}: ${testCase.name}, with a statement after it`, text: `${testCase.text}\nprint("loaded")\n`, options });
     }
   }
+  for (const [i, text] of LATER_CHANGES.entries()) list.push({ name: `later change ${i}`, text, options: { celeryVersion: catalog.latestCeleryVersion, includeHints: true } });
   for (const profile of ['realistic', 'dense'] as const) {
     for (const celeryVersion of [catalog.latestCeleryVersion, '4.4.0']) {
       list.push({ name: `generated ${profile} module, Celery ${celeryVersion}`, text: generateModule('python', 400, profile), options: { celeryVersion, includeHints: true } });
