@@ -9,7 +9,7 @@ import { analyzeText } from '../server/src/analysis/analyze';
 import type { CheckOptions } from '../server/src/analysis/checker';
 import type { Finding } from '../server/src/analysis/diagnostics';
 import { rules } from '../server/src/analysis/rules/index';
-import { PREFIX_STABLE } from '../server/src/analysis/rules/prefixStability';
+import { PREFIX_STABLE } from '../server/src/analysis/rules/support/prefixStability';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { earlyCut, earlyFindings } from '../server/src/documents/earlyAnalysis';
 import { parseText } from '../server/src/parsing/treeSitter';

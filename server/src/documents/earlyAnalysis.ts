@@ -3,8 +3,8 @@
  * module's first top-level statements, analysed alone, give findings that nothing after them can
  * take back. Module code runs top to bottom, so a connect that runs as the module body reaches it
  * binds the receiver and signal those statements bound; only such connections are reported early,
- * only for rules that judge a connection by itself (rules/prefixStability.ts), and only when the
- * rest of the text never names the receiver (another connection of it, a rebinding, a `del`).
+ * only for rules that judge a connection by itself (rules/support/prefixStability.ts), and only
+ * when the rest of the text never names the receiver (another connection of it, a rebinding, a `del`).
  * A top part that does not parse cleanly gives none: error recovery can read it differently.
  */
 import { analyzeSource } from '../analysis/analyze';
@@ -12,7 +12,7 @@ import type { CheckOptions } from '../analysis/checker';
 import type { Finding } from '../analysis/diagnostics';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel, HandlerSite, Span } from '../analysis/model';
-import { PREFIX_STABLE } from '../analysis/rules/prefixStability';
+import { PREFIX_STABLE } from '../analysis/rules/support/prefixStability';
 import type { Catalog } from '../catalog/catalog';
 import { ParseTimeout } from '../parsing/treeSitter';
 
