@@ -130,7 +130,7 @@ connection.onInitialized(
     await applyConfiguration(current());
     void watchVersionFiles(current());
     // Both threads run the pipeline once on small modules, so the first document opened is not the one
-    // that pays for compiling it.
+    // that pays for compiling it: Python from the start (below), the others once the folders are known.
     await pythonWarmedUp;
     await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots).filter((grammar) => grammar !== 'python'));
     // In the background: requests are answered while the project is indexed.
