@@ -130,9 +130,8 @@ connection.onInitialized(
     await applyConfiguration(current());
     void watchVersionFiles(current());
     // Both threads run the pipeline once on small modules, so the first document opened is not the one
-    // that pays for compiling it: Python from the start (below), the others once the folders are known.
-    await pythonWarmedUp;
-    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots).filter((grammar) => grammar !== 'python'));
+    // that pays for compiling it.
+    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots));
     // In the background: requests are answered while the project is indexed.
     // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
     if (!current().settings.projectIndex) {
@@ -227,7 +226,4 @@ connection.onShutdown(() => {
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
-// Python is warmed up from the start, while the client is busy with the handshake: the early
-// diagnostics of a large document (features/diagnostics.ts pushEarly) are computed on this thread.
-const pythonWarmedUp = warmUpAnalysis(['python']).catch(() => undefined);
 connection.listen();
