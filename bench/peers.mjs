@@ -78,13 +78,21 @@ async function measure(server, text) {
   const uri = pathToFileURL(file).toString();
   const client = await started(server, workspace);
 
+  // Our server publishes the top part's diagnostics first and the complete ones later, both for
+  // version 1: every publish is timed. A hover waits for the complete analysis, and the complete
+  // diagnostics go out before its answer, so once it is answered the last publish is the complete one.
+  const published = [];
+  client.onPublish = (params) => params.uri === uri && (params.version === undefined || params.version === 1) && published.push({ at: performance.now(), count: params.diagnostics.length });
   const openStart = performance.now();
   const opened = client.diagnostics(uri, 1);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
   await opened;
-  const open = performance.now() - openStart;
-
   const probes = probeOffsets(text, server.probes);
+  await client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, probes.names[0]) });
+  client.onPublish = undefined;
+  const open = published[0].at - openStart;
+  const openComplete = published.at(-1).at - openStart;
+
   const completion = [];
   for (const offset of probes.params) await timed(completion, () => client.request('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset + 2) }));
   const hover = [];
@@ -106,11 +114,12 @@ async function measure(server, text) {
   // Our server reports each thread's heap; the floor has one thread, and pyright does not answer.
   const threads = memory?.threads ? Object.values(memory.threads).filter(Boolean).map((heap) => heap.used / 2 ** 20) : undefined;
   const heap = threads ? threads.reduce((a, b) => a + b, 0) : memory?.heapUsed / 2 ** 20;
-  return { open, completion: percentile(completion, 95), hover: percentile(hover, 95), editP50: percentile(edits, 50), editP95: percentile(edits, 95), rss, heap, threads };
+  return { open, openComplete, publishes: published.map((p) => p.count), completion: percentile(completion, 95), hover: percentile(hover, 95), editP50: percentile(edits, 50), editP95: percentile(edits, 95), rss, heap, threads };
 }
 
 const COLUMNS = [
-  ['open', 'open→diag', 'ms'],
+  ['open', 'open→first', 'ms'],
+  ['openComplete', 'open→all', 'ms'],
   ['editP50', 'edit p50', 'ms'],
   ['editP95', 'edit p95', 'ms'],
   ['completion', 'compl p95', 'ms'],
@@ -133,7 +142,7 @@ function targets(ours, pyright) {
   if (pyright) {
     check('edit p50 ÷ pyright edit p50', ours.editP50 / pyright.editP50, 0.01);
     check('edit p95 ÷ pyright edit p50', ours.editP95 / pyright.editP50, 0.02);
-    check('open ÷ pyright open', ours.open / pyright.open, 1 / 30);
+    check('open→first diagnostics ÷ pyright open', ours.open / pyright.open, 1 / 30);
   }
   check('completion p95 (ms)', ours.completion, 5);
   check('hover p95 (ms)', ours.hover, 5);
@@ -157,15 +166,23 @@ async function measureBlocking(server) {
   while (large.length < 530 * 1024) large = generateModule('python', (lines += 500), 'realistic');
   const largeUri = pathToFileURL(path.join(workspace, 'large.py')).toString();
   let analysed = false;
+  let completeAt = 0;
+  // Our server publishes the top part first: the last publish before a hover on the module (which
+  // waits for its complete analysis) is answered marks the end, as in `measure`.
+  client.onPublish = (params) => params.uri === largeUri && (completeAt = performance.now());
   const start = performance.now();
-  const done = client.diagnostics(largeUri, 1).then(() => (analysed = true));
+  const done = client
+    .diagnostics(largeUri, 1)
+    .then(() => client.request('textDocument/hover', { textDocument: { uri: largeUri }, position: { line: 0, character: 0 } }))
+    .then(() => (analysed = true));
   client.notify('textDocument/didOpen', { textDocument: { uri: largeUri, languageId: 'python', version: 1, text: large } });
   const hovers = [];
   for (let i = 0; !analysed || hovers.length < names.length; i++) {
     await timed(hovers, () => client.request('textDocument/hover', { textDocument: { uri: smallUri }, position: names[i % names.length] }));
   }
   await done;
-  const openToDiagnostics = performance.now() - start;
+  client.onPublish = undefined;
+  const openToDiagnostics = completeAt - start;
   await stop(client);
   fs.rmSync(workspace, { recursive: true, force: true });
   return { kb: large.length / 1024, openToDiagnostics, count: hovers.length, p50: percentile(hovers, 50), max: Math.max(...hovers) };
@@ -185,6 +202,8 @@ export async function runPeerBench() {
     results[server.name] = await measure(server, text);
     console.log(`${server.name.padEnd(8)} ${COLUMNS.map(([key, , unit]) => cell(results[server.name][key], unit)).join(' ')}`);
   }
+  console.log('open→first: the first diagnostics published for the opened version (ours: the top part\'s, see docs/performance.md); open→all: the last publish for it, the complete ones');
+  console.log(`ours: diagnostics per publish of version 1: ${results.ours.publishes.join(', ')}`);
   const threads = results.ours.threads;
   if (threads) console.log(`ours: heap used per thread after the edits (main, analysis): ${threads.map((mb) => `${mb.toFixed(1)} MB`).join(', ')}`);
   for (const peer of ['floor', 'pyright'].filter((name) => results[name])) {
@@ -193,7 +212,7 @@ export async function runPeerBench() {
   console.log(targets(results.ours, results.pyright));
 
   console.log('\n== hovers on a small file while a 530 KB module is opened and analysed ==');
-  console.log('server     module  open→diag   hovers  hover p50  hover max  max over the floor');
+  console.log('server     module   open→all   hovers  hover p50  hover max  max over the floor');
   const blocking = {};
   // The floor first, so that ours can be read against it.
   for (const server of list.filter((s) => s.name !== 'pyright').reverse()) {

@@ -48,6 +48,7 @@ export class Client {
       } else if (message.method === 'textDocument/publishDiagnostics') {
         // A server that does not say which version it analysed (pyright may not) answers the latest wait.
         const version = message.params.version;
+        this.onPublish?.(message.params);
         const waiter = this.diagnosticWaiters.find((w) => w.uri === message.params.uri && (version === undefined || w.version === version));
         if (waiter) {
           this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(waiter), 1);
@@ -157,13 +158,20 @@ async function measure(lines, profile) {
   client.notify('initialized', {});
 
   const uri = pathToFileURL(path.join(root, `bench_module_${lines}.py`)).toString();
+  // A large module's top part is published first (docs/performance.md): every publish of version 1
+  // is timed, and a hover, answered only after the complete diagnostics went out, marks the last.
+  const published = [];
+  client.onPublish = (params) => params.uri === uri && params.version === 1 && published.push({ at: performance.now(), count: params.diagnostics.length });
   const openStart = performance.now();
   const opened = client.diagnostics(uri, 1);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
-  const firstDiagnostics = await opened;
-  const openToDiagnostics = performance.now() - openStart;
-
+  await opened;
   const probes = probeOffsets(text, 200);
+  await client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, probes.names[0]) });
+  client.onPublish = undefined;
+  const openToDiagnostics = published[0].at - openStart;
+  const openToAll = published.at(-1).at - openStart;
+
   const completion = [];
   for (const offset of probes.params) {
     const start = performance.now();
@@ -193,7 +201,7 @@ async function measure(lines, profile) {
   const rss = client.peakRssMb();
   await client.request('shutdown', null);
   client.notify('exit', null);
-  return { lines: text.split('\n').length, diagnostics: firstDiagnostics.length, coldStart, openToDiagnostics, completion, hover, edits, rss };
+  return { lines: text.split('\n').length, diagnostics: published.at(-1).count, coldStart, openToDiagnostics, openToAll, completion, hover, edits, rss };
 }
 
 // `realistic` modules have a handler every 25 lines, one in seven wrong; `dense` ones a handler
@@ -210,13 +218,14 @@ export async function runServerBench() {
   console.log('\n== language server over stdio (push diagnostics; 200 completions, 200 hovers, 100 edits) ==');
   // Latencies scale with how busy the machine is; the load average says how to read them.
   console.log(`load average before the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cpus`);
-  console.log('profile     lines  diags    start  open→diag  compl p50  compl p95  hover p50  hover p95   edit p50   edit p95  peak RSS');
+  console.log('open→first: the first diagnostics published for the opened version (a large module\'s top part); open→all: the complete ones');
+  console.log('profile     lines  diags    start open→first   open→all  compl p50  compl p95  hover p50  hover p95   edit p50   edit p95  peak RSS');
   const results = [];
   for (const [profile, lines] of RUNS) {
     const r = await measure(lines, profile);
     results.push(r);
     console.log(
-      `${profile.padEnd(9)} ${String(r.lines).padStart(7)} ${String(r.diagnostics).padStart(6)} ${formatMs(r.coldStart)} ${formatMs(r.openToDiagnostics)} ` +
+      `${profile.padEnd(9)} ${String(r.lines).padStart(7)} ${String(r.diagnostics).padStart(6)} ${formatMs(r.coldStart)} ${formatMs(r.openToDiagnostics)} ${formatMs(r.openToAll)} ` +
         `${formatMs(percentile(r.completion, 50))} ${formatMs(percentile(r.completion, 95))} ${formatMs(percentile(r.hover, 50))} ${formatMs(percentile(r.hover, 95))} ` +
         `${formatMs(percentile(r.edits, 50))} ${formatMs(percentile(r.edits, 95))} ${r.rss.toFixed(0).padStart(6)} MB`,
     );

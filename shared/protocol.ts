@@ -141,3 +141,15 @@ export interface SignalMapResult {
  * signal map asks for it again.
  */
 export const PROJECT_CHANGED_NOTIFICATION = 'celerySignals/projectChanged';
+
+/**
+ * Client → server: the lines an editor shows of a document (VS Code's visible ranges). When a large
+ * document is opened, the server's early diagnostics of its top part reach down to them if they lie
+ * near the top; it keeps the latest ranges of each open document only.
+ */
+export const VISIBLE_RANGES_NOTIFICATION = 'celerySignals/visibleRanges';
+
+export interface VisibleRangesParams {
+  textDocument: { uri: string };
+  ranges: Range[];
+}

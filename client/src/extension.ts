@@ -13,8 +13,10 @@ import { messagesFor, uiLanguageOf } from './messages';
 import { registerSignalMap, renderedTree, type RenderedNode, type SignalMapProvider } from './signalMap';
 import { StatusItems } from './statusItems';
 import { statusMessagesFor } from './statusMessages';
+import { reportVisibleRanges } from './visibleRanges';
 
 let client: LanguageClient | undefined;
+let visibleRanges: { dispose(): void } | undefined;
 let status: StatusItems | undefined;
 let signalMap: SignalMapProvider | undefined;
 
@@ -31,12 +33,15 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   status?.attach(client);
   client.onNotification(PROJECT_CHANGED_NOTIFICATION, () => signalMap?.refreshSoon());
   await client.start();
+  visibleRanges = reportVisibleRanges(client);
   signalMap?.refresh();
 }
 
 async function stopClient(): Promise<void> {
   const running = client;
   client = undefined;
+  visibleRanges?.dispose();
+  visibleRanges = undefined;
   if (running) await running.stop();
   status?.showOff();
   signalMap?.refresh();

@@ -17,7 +17,7 @@ import { FIX_ALL_KIND, onCodeAction } from './features/codeActions';
 import { onCompletion } from './features/completion';
 import { applyConfiguration, onCeleryVersionChanged } from './features/configuration';
 import { detectWorkspaceVersions, versionFilesChanged, watchVersionFiles } from './features/celeryVersion';
-import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, schedulePush } from './features/diagnostics';
+import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, pushEarly, schedulePush } from './features/diagnostics';
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
@@ -29,8 +29,8 @@ import { guardNotification, guardRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
 import { excludedGlobs } from './project/excludedGlobs';
 import { WorkspaceIndex } from './project/workspaceIndex';
-import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, type HandlerInsertionParams } from '../../shared/protocol';
-import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem } from './lsp/validate';
+import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, VISIBLE_RANGES_NOTIFICATION, type HandlerInsertionParams, type VisibleRangesParams } from '../../shared/protocol';
+import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem, visibleRangesProblem } from './lsp/validate';
 
 const connection = createConnection(ProposedFeatures.all);
 let session: Session | undefined;
@@ -166,9 +166,18 @@ connection.onDidOpenTextDocument(
     current().forgetDocument(textDocument.uri);
     current().store.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     schedulePush(current(), textDocument.uri);
+    pushEarly(current(), textDocument.uri);
     workspaceIndex?.documentChanged(textDocument.uri);
     announceProjectChange(current());
   }, didOpenProblem),
+);
+connection.onNotification(
+  VISIBLE_RANGES_NOTIFICATION,
+  guardNotification(connection, 'visibleRanges', ({ textDocument, ranges }: VisibleRangesParams) => {
+    const s = current();
+    if (!s.store.get(textDocument.uri)) return;
+    s.lastVisibleLine.set(textDocument.uri, ranges.reduce((last, range) => Math.max(last, range.end.line), 0));
+  }, visibleRangesProblem),
 );
 connection.onDidChangeTextDocument(
   guardNotification(connection, 'didChange', ({ textDocument, contentChanges }) => {

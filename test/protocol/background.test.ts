@@ -18,9 +18,22 @@ function large(handler: string, hold: boolean): string {
   return hold ? `${HOLD}\n${module}` : module;
 }
 
+/**
+ * These cases are about the complete analysis, so the early diagnostics of a large document's top
+ * part are turned off (early.test.ts is about those).
+ */
+async function startWithoutEarlyDiagnostics(options: StartOptions): Promise<LspClient> {
+  process.env.CELERY_SIGNALS_EARLY_LINES = '0';
+  try {
+    return await LspClient.start(options);
+  } finally {
+    delete process.env.CELERY_SIGNALS_EARLY_LINES;
+  }
+}
+
 async function withHoldingServer(options: StartOptions, body: (client: LspClient) => Promise<void>): Promise<void> {
   process.env.CELERY_SIGNALS_TEST_HOLD = HOLD;
-  const client = await LspClient.start(options);
+  const client = await startWithoutEarlyDiagnostics(options);
   delete process.env.CELERY_SIGNALS_TEST_HOLD;
   try {
     await body(client);
@@ -140,7 +153,7 @@ async function asFreshOpen(client: LspClient, uri: string, text: string): Promis
 }
 
 test('edits of a document analysed on the analysis thread give what a fresh open gives', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true });
+  const client = await startWithoutEarlyDiagnostics({ pullDiagnostics: true });
   try {
     const uri = 'file:///project/edited_large.py';
     let text = large(HANDLER, false);
@@ -208,7 +221,7 @@ test('the analysis thread parses without the time limit that guards the main thr
   // (it answers requests); the analysis thread must not, or a large document opened under load is
   // reported as not checked. A 1 ms limit here shows which thread has one.
   process.env.CELERY_SIGNALS_PARSE_TIME_LIMIT_MS = '1';
-  const client = await LspClient.start({ pullDiagnostics: false });
+  const client = await startWithoutEarlyDiagnostics({ pullDiagnostics: false });
   delete process.env.CELERY_SIGNALS_PARSE_TIME_LIMIT_MS;
   try {
     const uri = 'file:///project/parsed_slowly.py';
@@ -255,7 +268,7 @@ test('the analysis thread stops once it holds no document, and starts again for 
 });
 
 test('requests on a document analysed on the analysis thread read the model of its current version, fetched when they need it', async () => {
-  const client = await LspClient.start({ pullDiagnostics: true });
+  const client = await startWithoutEarlyDiagnostics({ pullDiagnostics: true });
   try {
     const uri = 'file:///project/moved_large.py';
     client.open(uri, large(HANDLER, false));

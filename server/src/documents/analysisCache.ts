@@ -53,7 +53,7 @@ function internalError(error: unknown): Finding {
   };
 }
 
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 

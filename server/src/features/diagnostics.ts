@@ -71,10 +71,34 @@ function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
   return a.length === b.length && a.every((d, i) => same(d, b[i]));
 }
 
+/** Documents pulled since they were opened: only the first pull may be answered early. */
+const pulledSinceOpen = new Set<string>();
+
+/**
+ * The first pull of a large Python document opened just now is answered with its top part's
+ * diagnostics when the client can be told to pull again: once the complete analysis is done, the
+ * server asks it to (`workspace/diagnostic/refresh`).
+ */
+async function earlyItems(session: Session, uri: string): Promise<Diagnostic[] | undefined> {
+  if (!session.client.diagnosticRefresh || pulledSinceOpen.has(uri)) return undefined;
+  pulledSinceOpen.add(uri);
+  if (session.peekAnalysis(uri)?.version === session.store.get(uri)?.document.version) return undefined;
+  const early = await session.earlyAnalysisOf(uri);
+  if (!early || early.findings.length === 0 || session.store.get(uri)?.document.version !== early.version) return undefined;
+  session
+    .analysisOf(uri, undefined, 'findings')
+    .then(() => session.connection.languages.diagnostics.refresh())
+    .catch(() => undefined);
+  return diagnosticsFrom(session, early);
+}
+
 export async function pullDiagnostics(session: Session, params: DocumentDiagnosticParams, token?: Cancellable): Promise<DocumentDiagnosticReport> {
   const uri = params.textDocument.uri;
-  const analysis = await session.analysisOf(uri, token, 'findings');
-  const items = analysis ? diagnosticsFrom(session, analysis) : [];
+  let items = await earlyItems(session, uri);
+  if (!items) {
+    const analysis = await session.analysisOf(uri, token, 'findings');
+    items = analysis ? diagnosticsFrom(session, analysis) : [];
+  }
   const last = lastReports.get(uri);
   if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) {
     return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
@@ -86,6 +110,7 @@ export async function pullDiagnostics(session: Session, params: DocumentDiagnost
 
 export function forgetPulled(uri: string): void {
   lastReports.delete(uri);
+  pulledSinceOpen.delete(uri);
 }
 
 /** Pushes coalesce: several quick changes to one document publish once, for its latest version. */
@@ -108,6 +133,26 @@ export function schedulePush(session: Session, uri: string): void {
         void session.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsFrom(session, analysis) });
       })
       .catch((error: unknown) => session.connection.console.error(`diagnostics for ${uri} failed: ${String(error)}`));
+  });
+}
+
+/**
+ * On opening a large Python document, diagnostics for its top part go out at once with the document's
+ * version, and the complete ones replace them when the analysis thread is done. Never after the
+ * complete ones, nor for a version since replaced. Pulling clients get them from `earlyItems`.
+ */
+export function pushEarly(session: Session, uri: string): void {
+  if (session.client.pullDiagnostics) return;
+  // After the push scheduled on open has handed the document to the analysis thread, not before.
+  setImmediate(() => {
+    session
+      .earlyAnalysisOf(uri)
+      .then((early) => {
+        const current = session.store.get(uri)?.document.version;
+        if (!early || early.findings.length === 0 || current !== early.version || pushedFrom.get(uri)?.version === early.version) return;
+        void session.connection.sendDiagnostics({ uri, version: early.version, diagnostics: diagnosticsFrom(session, early) });
+      })
+      .catch((error: unknown) => session.connection.console.error(`early diagnostics for ${uri} failed: ${String(error)}`));
   });
 }
 

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { Catalog, getBundledCatalog } from '../catalog/catalog';
 import type { DocsLanguage } from '../catalog/types';
-import { AnalysisCache, type DocumentAnalysis } from '../documents/analysisCache';
+import { AnalysisCache, looksBinary, MAX_ANALYSED_LENGTH, type AnalysisSettings, type DocumentAnalysis } from '../documents/analysisCache';
+import { EARLY_LINES, earlyCut, earlyFindings } from '../documents/earlyAnalysis';
+import { LineIndex } from '../analysis/text';
 import { BackgroundAnalysis, type BackgroundHooks, type Cancellable } from '../documents/backgroundAnalysis';
 import { DocumentStore } from '../documents/documentStore';
 import { grammarFor, type Grammar } from '../parsing/treeSitter';
@@ -40,6 +42,8 @@ function pathOf(uri: string): string | undefined {
  */
 export const BACKGROUND_MIN_LENGTH = numberFromEnvironment('CELERY_SIGNALS_BACKGROUND_MIN_LENGTH', 64 * 1024);
 export const FOREGROUND_BUDGET_MS = numberFromEnvironment('CELERY_SIGNALS_ANALYSIS_LIMIT_MS', 50);
+/** How many lines the early diagnostics of a large document cover at least; 0 turns them off (tests, benchmarks). */
+const EARLY_DIAGNOSTICS_LINES = numberFromEnvironment('CELERY_SIGNALS_EARLY_LINES', EARLY_LINES);
 
 function numberFromEnvironment(name: string, fallback: number): number {
   const value = process.env[name];
@@ -78,6 +82,8 @@ export class Session {
   versionDetections = new Map<string, CeleryVersionDetection>();
   /** Each workspace folder's project index, by folder, once its first build is done (project/workspaceIndex.ts). */
   readonly projects = new Map<string, ProjectIndex>();
+  /** The last line an editor shows of each open document, as the client last said (celerySignals/visibleRanges). */
+  readonly lastVisibleLine = new Map<string, number>();
   /** Open documents analysed on the analysis thread (they hold no tree on this one). */
   private readonly inBackground = new Set<string>();
 
@@ -128,18 +134,10 @@ export class Session {
     await this.settingsReady;
     const entry = this.store.get(uri);
     if (!entry) return undefined;
-    const assumed = versionAssumption(this, uri);
     const file = pathOf(uri);
     const project = this.projectFor(uri);
-    const module = file ? project?.moduleOf(file) : undefined;
     const catalog = this.catalogFor(uri);
-    const settings = {
-      enable: this.settings.enable,
-      celeryVersion: assumed.version,
-      celeryVersionOrigin: assumed.origin,
-      severities: this.severities,
-      ...(module && { module }),
-    };
+    const settings = this.analysisSettingsOf(uri);
     if (!this.inBackground.has(uri) && entry.document.getText().length >= BACKGROUND_MIN_LENGTH) this.moveToBackground(uri);
     let analysis: DocumentAnalysis | undefined;
     if (this.inBackground.has(uri)) {
@@ -155,6 +153,44 @@ export class Session {
     }
     if (!analysis) return undefined;
     return withCrossModuleFindings(analysis, project, file);
+  }
+
+  private analysisSettingsOf(uri: string): AnalysisSettings {
+    const assumed = versionAssumption(this, uri);
+    const file = pathOf(uri);
+    const module = file ? this.projectFor(uri)?.moduleOf(file) : undefined;
+    return {
+      enable: this.settings.enable,
+      celeryVersion: assumed.version,
+      celeryVersionOrigin: assumed.origin,
+      severities: this.severities,
+      ...(module && { module }),
+    };
+  }
+
+  /**
+   * Findings for the top of a large Python document that its complete analysis (on the analysis
+   * thread) will show too, computed here in a few milliseconds (documents/earlyAnalysis.ts); nothing
+   * when the document is small, not Python, or its top part gives no certain answer.
+   */
+  async earlyAnalysisOf(uri: string): Promise<DocumentAnalysis | undefined> {
+    await this.settingsReady;
+    const entry = this.store.get(uri);
+    if (!entry || this.grammarOf(uri) !== 'python' || !this.settings.enable) return undefined;
+    const { version } = entry.document;
+    const text = entry.document.getText();
+    // What the complete analysis would skip gets nothing early either.
+    if (text.length < BACKGROUND_MIN_LENGTH || text.length > MAX_ANALYSED_LENGTH || looksBinary(text)) return undefined;
+    const visible = (this.lastVisibleLine.get(uri) ?? -1) + 1;
+    const cut = EARLY_DIAGNOSTICS_LINES > 0 ? earlyCut(text, Math.max(EARLY_DIAGNOSTICS_LINES, visible)) : undefined;
+    if (cut === undefined) return undefined;
+    const { celeryVersion, celeryVersionOrigin, severities, module } = this.analysisSettingsOf(uri);
+    const options = { celeryVersion, celeryVersionOrigin, severities };
+    const findings = await earlyFindings({ text, catalog: this.catalogFor(uri), options, module }, cut);
+    if (!findings) return undefined;
+    // The early findings all lie in the top part: its lines are the document's.
+    const prefix = text.slice(0, cut);
+    return { uri, version, text: prefix, index: new LineIndex(prefix), findings };
   }
 
   /**
@@ -237,6 +273,7 @@ export class Session {
     this.cache.forget(uri);
     this.background.forget(uri);
     this.inBackground.delete(uri);
+    this.lastVisibleLine.delete(uri);
   }
 
   /** Settings or catalog changed: every analysis is computed again. */

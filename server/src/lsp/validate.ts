@@ -99,3 +99,16 @@ export function didChangeProblem(params: unknown): Problem {
   }
   return undefined;
 }
+
+/** Why a celerySignals/visibleRanges notification cannot be taken in, or undefined. */
+export function visibleRangesProblem(params: unknown): Problem {
+  const problem = textDocument(params);
+  if (problem) return problem;
+  const ranges = (params as Record<string, unknown>).ranges;
+  if (!Array.isArray(ranges)) return 'ranges must be an array';
+  for (const [i, value] of ranges.entries()) {
+    const wrong = range(value, `ranges[${i}]`);
+    if (wrong) return wrong;
+  }
+  return undefined;
+}
