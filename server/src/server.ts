@@ -21,6 +21,7 @@ import { clearPushed, forgetPulled, forgetSkipAnnouncements, pullDiagnostics, pu
 import { handlerInsertion, signalChoices } from './features/handlerInsertion';
 import { onHover } from './features/hover';
 import { announceProjectChange, checkWorkspaceSymbolParams, onCodeLens, onDefinition, onReferences, onSignalMap, onWorkspaceSymbol } from './features/navigation';
+import { getParser } from './parsing/treeSitter';
 import { grammarsToWarmUp, warmUpAnalysis } from './documents/warmUp';
 import type { BackgroundHooks } from './documents/backgroundAnalysis';
 import { threadHeap } from './documents/threadHeap';
@@ -130,8 +131,10 @@ connection.onInitialized(
     await applyConfiguration(current());
     void watchVersionFiles(current());
     // Both threads run the pipeline once on small modules, so the first document opened is not the one
-    // that pays for compiling it.
-    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots));
+    // that pays for compiling it. A document the editor opened already (it often comes right after
+    // `initialized`) compiles it soon enough by being analysed: warming up first would only make it wait.
+    const opened = new Set(current().store.all().map((entry) => current().grammarOf(entry.document.uri)));
+    await warmUpAnalysis(grammarsToWarmUp(current().workspaceRoots).filter((grammar) => !opened.has(grammar)));
     // In the background: requests are answered while the project is indexed.
     // The setting (`celerySignals.projectIndex`) can turn the index off as well as the client can.
     if (!current().settings.projectIndex) {
@@ -226,4 +229,8 @@ connection.onShutdown(() => {
 
 // A client that exits without `shutdown` leaves a dangling pipe: do not keep the process alive on it.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
+// The Python grammar is compiled while the editor is still busy with the handshake: every session
+// needs it (the warm-up, or the first document when one comes first), and compiling it is one of the
+// larger parts of a cold first analysis.
+void getParser('python').catch(() => undefined);
 connection.listen();
