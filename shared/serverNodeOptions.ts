@@ -7,8 +7,8 @@
  * - `--v8-pool-size=2`: two V8 helper threads instead of four. They mark each thread's heap while
  *   its JavaScript runs, and compile optimised code. With one, that helper spent as much CPU time as
  *   the analysis thread itself during the benchmark's edits, marking lagged several edits behind, and
- *   the garbage made meanwhile stayed resident: two kept the peak 4 to 9 MB lower (its worst runs
- *   15 MB lower) for the same CPU time. Four gave no more than two, and each helper keeps a malloc
+ *   the garbage made meanwhile stayed resident: with two the median peak was 4 to 9 MB lower (the
+ *   worst run 5 to 17 MB lower) for the same CPU time. Four gave no more than two, and each helper keeps a malloc
  *   arena of its own.
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1', '--v8-pool-size=2'];
