@@ -2,16 +2,14 @@
  * The Node options the VS Code client starts the language server with, and that the benchmark uses
  * (docs/performance.md gives them for other editors):
  * - `--max-semi-space-size=1`: a small young generation keeps resident memory close to what the
- *   server holds (the analysis thread sets its own, a little larger, since it runs the whole-file
- *   analyses); 1 MB instead of 2 kept the benchmark's peak 4 MB lower for about 5% more CPU time;
- * - `--v8-pool-size=2`: two V8 helper threads instead of four. They mark each thread's heap while
- *   its JavaScript runs, and compile optimised code. With one, that helper spent as much CPU time as
- *   the analysis thread itself during the benchmark's edits, marking lagged several edits behind, and
- *   the garbage made meanwhile stayed resident: with two the median peak was 4 to 9 MB lower (the
- *   worst run 5 to 17 MB lower) for the same CPU time. Four gave no more than two, and each helper keeps a malloc
- *   arena of its own.
+ *   server holds (the analysis thread gets the same size from SERVER_V8_FLAGS); 1 MB instead of 2
+ *   kept the benchmark's peak 4 MB lower for about 5% more CPU time;
+ * - `--v8-pool-size=1`: one V8 helper thread instead of four; each one keeps a malloc arena of its own
+ *   (about 8 MB of the peak with a 10,000-line module open, before the keystroke work). Two helpers
+ *   mark the heaps sooner and kept the median peak 4 to 9 MB lower, but on a two-core machine they
+ *   compete with the threads that answer: edits took 3 ms (p50) and 8 ms (p95) longer.
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1', '--v8-pool-size=2'];
+export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1', '--v8-pool-size=1'];
 
 /**
  * Environment variables the VS Code client adds when it starts the server, and that the benchmark
@@ -35,7 +33,8 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_MMA
  * - `--max-semi-space-size=1`: a heap takes its young generation's size from this flag when it is
  *   made, so set here it sizes the analysis thread's (the main thread's was sized at start-up, from
  *   the command line), and it wins over a Worker's `resourceLimits`. Larger ones promote less
- *   (1.4 MB of old generation per keystroke with 1 MB, 0.2 MB with 4 MB), yet kept the benchmark's
- *   peak 15 to 30 MB higher: the old generation then grew for dozens of edits before V8 collected it.
+ *   (1.4 MB of old generation per keystroke with 1 MB, 0.2 MB with 4 MB), yet 4 and 8 MB kept the
+ *   benchmark's peak 15 to 30 MB higher (2 MB the same): the old generation then grew for dozens of
+ *   edits before V8 collected it.
  */
 export const SERVER_V8_FLAGS: readonly string[] = ['--heap-growing-percent=50', '--max-semi-space-size=1'];
