@@ -3,7 +3,10 @@
 // started as the client starts it, with its resident memory sampled every 5 ms. After each step it
 // prints the highest sample so far, each thread's V8 heap (celerySignals/memoryUsage) and the
 // process's memory map by kind (Linux only: /proc/PID/smaps).
-// Run: `npm run build && node --import tsx bench/memory-timeline.mjs` (BENCH_SERVER, BENCH_NODE_OPTIONS
+// It ends with what the memory was made of at the peak, the peak, and the CPU time the server used (in
+// all and per thread: the analysis thread and V8's helpers all show up as `node`), so that a flag's memory saving
+// can be weighed against its cost. With a count N it runs N times and prints only those last lines.
+// Run: `npm run build && node --import tsx bench/memory-timeline.mjs [N]` (BENCH_SERVER, BENCH_NODE_OPTIONS
 // and BENCH_SERVER_ENVIRONMENT=0 as for bench/peers.mjs).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,6 +34,27 @@ function kindOf(name, sizeKb, permissions) {
   return 'WebAssembly memories, malloc arenas, stacks';
 }
 
+/** CPU seconds (user + system) in a /proc stat file: its 14th and 15th fields, in clock ticks (100 a second). */
+function statCpuSeconds(file) {
+  const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU time the process has used so far, in all and by thread (those that used 50 ms or more, busiest first). */
+function cpuSeconds(pid) {
+  const threads = [];
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = tid === String(pid) ? 'main' : fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      threads.push([name, statCpuSeconds(`/proc/${pid}/task/${tid}/stat`)]);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  const busy = threads.filter(([, seconds]) => seconds >= 0.05).sort((a, b) => b[1] - a[1]);
+  return { total: statCpuSeconds(`/proc/${pid}/stat`), threads: busy.map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`).join(', ') };
+}
+
 function memoryMap(pid) {
   const kinds = new Map();
   let current;
@@ -46,16 +70,17 @@ function memoryMap(pid) {
   return [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, mb]) => `${kind} ${mb.toFixed(1)}`).join(', ');
 }
 
-async function report(client, step, peak) {
+async function report(client, step, peak, quiet) {
+  if (quiet) return;
   const memory = await client.request('celerySignals/memoryUsage', null);
   const heaps = Object.entries(memory.threads ?? {})
-    .map(([thread, heap]) => (heap ? `${thread} ${(heap.used / MB).toFixed(1)} of ${(heap.total / MB).toFixed(1)}` : `${thread} not running`))
+    .map(([thread, heap]) => (heap ? `${thread} ${(heap.used / MB).toFixed(1)} of ${(heap.total / MB).toFixed(1)} (young ${(heap.youngGeneration / MB).toFixed(1)})` : `${thread} not running`))
     .join(', ');
   console.log(`${step.padEnd(14)} peak so far ${peak().toFixed(1).padStart(6)} MB; heaps used of committed (MB): ${heaps}`);
   console.log(`${''.padEnd(14)} resident by kind (MB): ${memoryMap(client.child.pid)}`);
 }
 
-export async function runMemoryTimeline() {
+export async function runMemoryTimeline({ quiet = false } = {}) {
   const text = generateModule('python', 10_000, 'realistic');
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-memory-'));
   const file = path.join(workspace, 'handlers.py');
@@ -64,9 +89,14 @@ export async function runMemoryTimeline() {
   const rootUri = pathToFileURL(workspace).toString();
   const client = new Client();
   let highest = 0;
+  let step = 'starting';
+  // What the memory is made of at the peak itself, rather than at the next step's end: read again
+  // whenever the resident memory passes the last reading by half a megabyte.
+  let atPeak = { mb: 0, step, kinds: '' };
   const sampler = setInterval(() => {
     try {
       highest = Math.max(highest, residentMb(client.child.pid));
+      if (highest > atPeak.mb + 0.5) atPeak = { mb: highest, step, kinds: memoryMap(client.child.pid) };
     } catch {
       // The process is gone.
     }
@@ -80,22 +110,27 @@ export async function runMemoryTimeline() {
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { configuration: true, workspaceFolders: true } },
     });
     client.notify('initialized', {});
+    step = 'opening';
     const opened = client.diagnostics(uri, 1);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
     await opened;
-    await report(client, 'opened', peak);
+    await report(client, 'opened', peak, quiet);
+    step = 'requests';
     const probes = probeOffsets(text, 200);
     for (const offset of probes.params) await client.request('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset + 2) });
     for (const offset of probes.names) await client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, offset) });
-    await report(client, '400 requests', peak);
+    await report(client, '400 requests', peak, quiet);
+    step = 'edits';
     const at = editPosition(text);
     for (let version = 2; version <= 101; version++) {
       const published = client.diagnostics(uri, version);
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [oneCharacterEdit(at, version)] });
       await published;
-      if ((version - 1) % 25 === 0) await report(client, `${version - 1} edits`, peak);
+      if ((version - 1) % 25 === 0) await report(client, `${version - 1} edits`, peak, quiet);
     }
-    console.log(`peak (VmHWM): ${client.peakRssMb().toFixed(1)} MB`);
+    if (!quiet) console.log(`at the peak (${atPeak.mb.toFixed(1)} MB, during ${atPeak.step}) resident by kind (MB): ${atPeak.kinds}`);
+    const cpu = cpuSeconds(client.child.pid);
+    console.log(`peak (VmHWM): ${client.peakRssMb().toFixed(1)} MB; server CPU time: ${cpu.total.toFixed(2)} s (${cpu.threads})`);
     await client.request('shutdown', null);
     client.notify('exit', null);
   } finally {
@@ -104,4 +139,7 @@ export async function runMemoryTimeline() {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) await runMemoryTimeline();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const runs = Number(process.argv[2] ?? 1);
+  for (let run = 0; run < runs; run++) await runMemoryTimeline({ quiet: runs > 1 });
+}

@@ -30,8 +30,9 @@ export function newControl(): Int32Array {
 /** Starts a thread on the bundle next to the running server (server/out/analysisWorker.js), or on the source through tsx. */
 export function startAnalysisThread(control: Int32Array = newControl()): AnalysisThread {
   const workerData: WorkerData = { control, holdMarker: process.env.CELERY_SIGNALS_TEST_HOLD || undefined };
-  // A small young generation keeps the thread's memory close to what it holds (see docs/performance.md).
-  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  // No resourceLimits for the young generation: V8's --max-semi-space-size wins over them, and
+  // SERVER_V8_FLAGS sets it before the thread starts (see shared/serverNodeOptions.ts).
+  const options = { workerData };
   const built = path.join(__dirname, 'analysisWorker.js');
   let worker: Worker;
   if (fs.existsSync(built)) worker = new Worker(built, options);

@@ -15,6 +15,8 @@ export interface ThreadHeap {
   used: number;
   total: number;
   external: number;
+  /** What the young generation holds room for now (both halves); it grows up to twice the semi-space limit. */
+  youngGeneration: number;
 }
 
 /** Slots of the shared Int32Array both threads read without waiting for a message. */
