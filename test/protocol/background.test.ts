@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient, type ServerMessage, type StartOptions } from './lspClient';
+import { HOLD, withHoldingServer } from './holdingServer';
 
-const HOLD = '# celery-signals-test: hold this analysis';
 const HANDLER = 'from celery.signals import task_failure\n\n@task_failure.connect\ndef on_failure(sender, task_id):\n    pass\n';
 const FIXED = 'from celery.signals import task_failure\n\n@task_failure.connect\ndef on_failure(sender, task_id, **kwargs):\n    pass\n';
 /** Over the size that sends a document to the analysis thread (64 KB). */
@@ -31,18 +31,6 @@ async function startWithoutEarlyDiagnostics(options: StartOptions): Promise<LspC
   }
 }
 
-async function withHoldingServer(options: StartOptions, body: (client: LspClient) => Promise<void>): Promise<void> {
-  process.env.CELERY_SIGNALS_TEST_HOLD = HOLD;
-  const client = await startWithoutEarlyDiagnostics(options);
-  delete process.env.CELERY_SIGNALS_TEST_HOLD;
-  try {
-    await body(client);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
-}
-
 const held = (uri: string, version?: number) => (m: ServerMessage) =>
   m.method === 'celerySignals/test/held' && m.params.uri === uri && (version === undefined || m.params.version === version);
 /** What is wrong, leaving out the hints that list parameters a handler may still add. */
@@ -50,7 +38,7 @@ const problems = (diagnostics: { severity: number }[]) => diagnostics.filter((d)
 const published = (uri: string) => (m: ServerMessage) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri;
 
 test('hover and completion on another document are answered while a large one is being analysed', async () => {
-  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+  await withHoldingServer({ pullDiagnostics: false, earlyDiagnostics: false }, async (client) => {
     const small = 'file:///project/small.py';
     client.open(small, HANDLER);
     assert.ok((await client.nextDiagnostics(small, 1)).some((d) => d.code === 'missing-var-kwargs'));
@@ -74,7 +62,7 @@ test('hover and completion on another document are answered while a large one is
 });
 
 test('after a settings change, a hover on an analysed large document does not wait behind another one', async () => {
-  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+  await withHoldingServer({ pullDiagnostics: false, earlyDiagnostics: false }, async (client) => {
     const first = 'file:///project/first_large.py';
     client.open(first, large(HANDLER, false));
     await client.nextDiagnostics(first, 1);
@@ -100,7 +88,7 @@ test('after a settings change, a hover on an analysed large document does not wa
 });
 
 test('a newer version replaces the one waiting, and a superseded analysis is not published', async () => {
-  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+  await withHoldingServer({ pullDiagnostics: false, earlyDiagnostics: false }, async (client) => {
     const uri = 'file:///project/typing.py';
     client.open(uri, large(HANDLER, true));
     await client.waitFor(held(uri, 1));
@@ -125,7 +113,7 @@ test('a newer version replaces the one waiting, and a superseded analysis is not
 });
 
 test('a cancelled request is answered RequestCancelled and the analysis it waited for is dropped', async () => {
-  await withHoldingServer({ pullDiagnostics: true }, async (client) => {
+  await withHoldingServer({ pullDiagnostics: true, earlyDiagnostics: false }, async (client) => {
     const uri = 'file:///project/cancelled.py';
     client.open(uri, large(HANDLER, true));
     client.write({ jsonrpc: '2.0', id: 'pull-1', method: 'textDocument/diagnostic', params: { textDocument: { uri } } });
@@ -241,7 +229,7 @@ test('the analysis thread parses without the time limit that guards the main thr
 test('the analysis thread stops once it holds no document, and starts again for the next large one', async () => {
   process.env.CELERY_SIGNALS_WORKER_IDLE_MS = '200';
   try {
-    await withHoldingServer({ pullDiagnostics: false }, async (client) => {
+    await withHoldingServer({ pullDiagnostics: false, earlyDiagnostics: false }, async (client) => {
       const stopped = (m: ServerMessage) => m.method === 'celerySignals/test/stopped';
       const unfitting = (diagnostics: { code: string }[]) => diagnostics.filter((d) => d.code === 'missing-var-kwargs').length;
       const uri = 'file:///project/idle_large.py';

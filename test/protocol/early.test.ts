@@ -4,9 +4,9 @@
 // observed in a fixed order: the early diagnostics must all be among the complete ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient, type ServerMessage } from './lspClient';
+import type { ServerMessage } from './lspClient';
+import { HOLD, withHoldingServer } from './holdingServer';
 
-const HOLD = '# celery-signals-test: hold this analysis';
 const HANDLER = 'from celery.signals import task_failure\n\n@task_failure.connect\ndef on_failure(sender, task_id):\n    pass\n';
 /** Over the size that sends a document to the analysis thread (64 KB). */
 const REPEATS = Math.ceil((70 * 1024) / HANDLER.length);
@@ -17,24 +17,12 @@ function large(between = '', after = 10): string {
   return `${HOLD}\n${handlers.slice(0, after).join('\n')}\n${between}${handlers.slice(after).join('\n')}`;
 }
 
-async function withHoldingServer(body: (client: LspClient) => Promise<void>, pullDiagnostics = false): Promise<void> {
-  process.env.CELERY_SIGNALS_TEST_HOLD = HOLD;
-  const client = await LspClient.start({ pullDiagnostics });
-  delete process.env.CELERY_SIGNALS_TEST_HOLD;
-  try {
-    await body(client);
-    assert.equal(await client.shutdown(), 0);
-  } finally {
-    client.kill();
-  }
-}
-
 const held = (uri: string) => (m: ServerMessage) => m.method === 'celerySignals/test/held' && m.params.uri === uri;
 const published = (uri: string) => (m: ServerMessage) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri;
 const shown = (d: { code: string; severity: number; message: string; range: unknown }) => JSON.stringify([d.code, d.severity, d.message, d.range]);
 
 test('the top of a large module is published first, and every early diagnostic is among the complete ones', async () => {
-  await withHoldingServer(async (client) => {
+  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
     const uri = 'file:///project/large_handlers.py';
     client.open(uri, large());
     await client.waitFor(held(uri));
@@ -56,7 +44,7 @@ test('the top of a large module is published first, and every early diagnostic i
 });
 
 test('a top part that does not parse cleanly publishes nothing early', async () => {
-  await withHoldingServer(async (client) => {
+  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
     const small = 'file:///project/small.py';
     client.open(small, HANDLER);
     await client.nextDiagnostics(small, 1);
@@ -76,7 +64,7 @@ test('a top part that does not parse cleanly publishes nothing early', async () 
 });
 
 test('a document the complete analysis skips as binary gets nothing early', async () => {
-  await withHoldingServer(async (client) => {
+  await withHoldingServer({ pullDiagnostics: false }, async (client) => {
     const small = 'file:///project/small.py';
     client.open(small, HANDLER);
     await client.nextDiagnostics(small, 1);
@@ -94,7 +82,7 @@ test('a document the complete analysis skips as binary gets nothing early', asyn
 });
 
 test('a pulling client is answered with the top part first, then asked to pull again for the complete diagnostics', async () => {
-  await withHoldingServer(async (client) => {
+  await withHoldingServer({ pullDiagnostics: true }, async (client) => {
     const uri = 'file:///project/pulled_handlers.py';
     client.open(uri, large());
     // Answered while the complete analysis is held on the analysis thread.
@@ -109,11 +97,11 @@ test('a pulling client is answered with the top part first, then asked to pull a
     assert.equal(unfitting(complete), REPEATS);
     const all = new Set(complete.map(shown));
     assert.deepEqual(early.map(shown).filter((d: string) => !all.has(d)), []);
-  }, true);
+  });
 });
 
 test('the early diagnostics reach down to the lines the editor says it shows', async () => {
-  await withHoldingServer(async (client) => {
+  await withHoldingServer({ pullDiagnostics: true }, async (client) => {
     const uri = 'file:///project/scrolled_handlers.py';
     client.open(uri, large());
     client.notify('celerySignals/visibleRanges', { textDocument: { uri }, ranges: [{ start: { line: 400, character: 0 }, end: { line: 450, character: 0 } }] });
@@ -129,5 +117,5 @@ test('the early diagnostics reach down to the lines the editor says it shows', a
     await refresh;
     const all = new Set((await client.pullDiagnostics(uri)).map(shown));
     assert.deepEqual(early.map(shown).filter((d: string) => !all.has(d)), []);
-  }, true);
+  });
 });
