@@ -102,7 +102,7 @@ describe('files without a fact word', () => {
 
   test('for Python, `task` counts only in a decorator and `conf` only where it is not a module being imported', () => {
     const python = (text: string) => mayHoldFacts(text, catalog, undefined, 'python');
-    for (const text of ['@app.task\ndef f(): pass\n', '@shared_task()\ndef f(): pass\n', '@celery . app . task\ndef f(): pass\n', 'x = app.conf.timezone\n', 'x = app.conf["timezone"]\n', 'import proj.conf as c\n']) {
+    for (const text of ['@app.task\ndef f(): pass\n', '@shared_task()\ndef f(): pass\n', '@celery . app . task\ndef f(): pass\n', '@app \\\n    .task\ndef f(): pass\n', '@приложение.task\ndef f(): pass\n', 'x = app.conf.timezone\n', 'x = app.conf["timezone"]\n', 'import proj.conf as c\n']) {
       assert.equal(python(text), true, text);
     }
     for (const text of ['for task in tasks:\n    task.run()\n', 'loop.create_task(job())\n', '@decorated_task\ndef f(): pass\n', 'from django.conf import settings\n', 'from x.conf \timport y\n']) {

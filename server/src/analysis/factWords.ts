@@ -43,7 +43,9 @@ const PYTHON_SEARCH_WORDS = ['connect', 'task', 'shared_task', 'conf'];
  */
 const PYTHON_ONLY_IN_CONTEXT = new Set(['task', 'shared_task', 'conf']);
 const PYTHON_CONTEXTS = [
-  String.raw`@\s*(?:[A-Za-z_]\w*\s*\.\s*)*(?:task|shared_task)(?![A-Za-z0-9_])`,
+  // The rest of the decorator's line (or of its continued lines) holds the word: the path may be
+  // spaced, continued with a backslash or spelled in any script.
+  String.raw`@(?:[^\n]|\\\n)*?(?<![A-Za-z0-9_])(?:task|shared_task)(?![A-Za-z0-9_])`,
   String.raw`(?<![A-Za-z0-9_])conf(?![A-Za-z0-9_])(?![ \t]+import(?![A-Za-z0-9_]))`,
 ];
 
