@@ -59,6 +59,34 @@ async function timedOpen(text, catalog) {
   return timing;
 }
 
+/**
+ * A module holding a long commented-out block: tree-sitter-python alone spends time quadratic in the
+ * block's length, parseText blanks most of the block (parsing/commentRuns.ts). The floor is the same
+ * module with the block's lines left empty.
+ */
+export async function runCommentBlockBench(blockLines = 2_000, runs = 5) {
+  const { getParser } = await import(path.join(root, 'server/src/parsing/treeSitter.ts'));
+  const code = generateModule('python', 1_000, 'realistic');
+  const commented = code.split('\n').slice(0, blockLines).map((line) => `# ${line}`);
+  const withBlock = `${code}\n${commented.join('\n')}\n`;
+  const floor = `${code}\n${commented.map(() => '').join('\n')}\n`;
+  const parser = await getParser('python');
+  const best = async (parse) => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const start = cpuMs();
+      (await parse()).delete();
+      times.push(cpuMs() - start);
+    }
+    return Math.min(...times);
+  };
+  const ours = await best(() => parseText('python', withBlock));
+  const bare = await best(async () => parser.parse(withBlock));
+  const empty = await best(() => parseText('python', floor));
+  console.log(`\n== A 1,000-line module followed by a ${blockLines.toLocaleString('en')}-line commented-out block: parse CPU, best of ${runs} ==`);
+  console.log(`  parseText ${formatMs(ours)}   tree-sitter on the text as it is ${formatMs(bare)}   floor (the block's lines empty) ${formatMs(empty)}   parseText ÷ floor ${(ours / empty).toFixed(2)}×`);
+}
+
 /** Opening a file at the analysis layer, warm and cold; cold runs in fresh processes (`--open-once`). */
 export async function runPythonOpenBench(warmRuns = 20, coldRuns = 5) {
   const catalog = getBundledCatalog();
@@ -86,5 +114,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
     await runPythonFrontEndBench(sizes.length ? sizes : undefined);
     await runPythonOpenBench();
+    await runCommentBlockBench();
   }
 }

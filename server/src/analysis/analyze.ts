@@ -3,7 +3,7 @@
  * catalog in, data out; nothing here knows about LSP, files or the terminal.
  */
 import type { Catalog } from '../catalog/catalog';
-import { parseText, ParseTimeout, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
+import { hadCommentsBlanked, parseText, ParseTimeout, type Edit, type Grammar, type Tree } from '../parsing/treeSitter';
 import { checkModel, type CheckOptions } from './checker';
 import type { Finding } from './diagnostics';
 import { FindingsMemo } from './findingsMemo';
@@ -145,6 +145,7 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
   let tree: Tree | undefined;
   let model: FileModel;
   let edited: ExtractOptions['edited'];
+  let previous: SourceInput['previous'];
   try {
     if (input.previous) for (const edit of input.previous.edits) input.previous.tree.edit(edit);
     tree = await parseText(grammar, text, input.previous?.tree, input.parseTimeLimitMs);
@@ -154,10 +155,13 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
       tree.delete();
       tree = await parseText(grammar, text, undefined, input.parseTimeLimitMs);
     }
-    const memo = memoFor(input.previous?.tree, catalog, input.module);
-    edited = input.previous && { tree: input.previous.tree, changed: changedRegion(input.previous.edits) };
+    // Which comments of a long block are blanked depends on the whole block, which an edit can change
+    // beyond its own range: such a document is analysed afresh, as parseText parsed it.
+    previous = input.previous && !hadCommentsBlanked(tree) && !hadCommentsBlanked(input.previous.tree) ? input.previous : undefined;
+    const memo = memoFor(previous?.tree, catalog, input.module);
+    edited = previous && { tree: previous.tree, changed: changedRegion(previous.edits) };
     // Before extraction, which may move the spans of kept sites in place.
-    if (input.previous) findingsMemos.get(input.previous.tree)?.beforeEdit();
+    if (previous) findingsMemos.get(previous.tree)?.beforeEdit();
     model = extractModel(tree, text, grammar, catalog, input.module, memo, edited);
     memos.set(tree, memo);
   } catch (error) {
@@ -167,7 +171,7 @@ export async function analyzeSource(input: SourceInput): Promise<SourceAnalysis 
     return { model: emptyModel(languageOf(grammar)), findings: internalError('analyse', error, options) };
   }
   try {
-    const findingsMemo = (input.previous && findingsMemos.get(input.previous.tree)) || new FindingsMemo();
+    const findingsMemo = (previous && findingsMemos.get(previous.tree)) || new FindingsMemo();
     const findings = keptOffLineBreaks(checkModel(model, catalog, options, text, { memo: findingsMemo, changed: edited?.changed }), text);
     if (tree) findingsMemos.set(tree, findingsMemo);
     return { model, findings, tree };

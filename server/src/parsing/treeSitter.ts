@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as TreeSitter from '@vscode/tree-sitter-wasm';
 
 import { languageFor, type Grammar } from '../../../shared/languages';
+import { withoutLongCommentBlocks } from './commentRuns';
 
 export type { Grammar } from '../../../shared/languages';
 export type { Tree, Node as SyntaxNode, Query, Language, Parser, Point, Edit, QueryMatch, QueryCapture } from '@vscode/tree-sitter-wasm';
@@ -96,15 +97,29 @@ export function parseWithin(parser: TreeSitter.Parser, text: string, oldTree: Tr
   return tree;
 }
 
+/** Trees parsed from a text whose long comment blocks were blanked (see commentRuns.ts). */
+const blankedTrees = new WeakSet<TreeSitter.Tree>();
+
 /**
  * Parses a whole text (reusing `oldTree` when given); the caller owns the returned tree and must
  * `delete()` it. With `limitMs`, a parse that takes longer throws ParseTimeout.
  */
 export async function parseText(grammar: Grammar, text: string, oldTree?: TreeSitter.Tree, limitMs?: number): Promise<TreeSitter.Tree> {
   const parser = await getParser(grammar);
-  const tree = limitMs === undefined ? parser.parse(text, oldTree ?? null) : parseWithin(parser, text, oldTree, limitMs);
+  const parsed = grammar === 'python' ? withoutLongCommentBlocks(text) : text;
+  const blanked = parsed !== text;
+  // An edit can make or break a block far from the edited range, which tree.edit never hears of,
+  // so a tree is reused only when neither it nor the new text had a block blanked.
+  const reused = oldTree && !blanked && !blankedTrees.has(oldTree) ? oldTree : undefined;
+  const tree = limitMs === undefined ? parser.parse(parsed, reused ?? null) : parseWithin(parser, parsed, reused, limitMs);
   if (!tree) throw new Error(`tree-sitter could not parse the ${grammar} text`);
+  if (blanked) blankedTrees.add(tree);
   return tree;
+}
+
+/** True when `tree` was parsed from a text whose long comment blocks were blanked. */
+export function hadCommentsBlanked(tree: TreeSitter.Tree): boolean {
+  return blankedTrees.has(tree);
 }
 
 /** Picks the grammar for a file name or LSP language id (from the language table). */
