@@ -46,7 +46,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     sites,
     reboundSignalUses: read.rebound,
     importRun: {
-      configReads: configReadsOf(nav),
+      configReads: configReadsOf(nav, statements),
       starImports: moduleFacts.starImports,
       unboundConnects: read.unboundConnects,
       customSignalReceivers: read.customReceivers,
@@ -54,7 +54,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     signalRefs: read.signalRefs,
     imports: moduleFacts.imports,
     tasks,
-    ...withSends(findSends(resolver)),
+    ...withSends(findSends(resolver, statements)),
     syntaxProblems: [...moduleNestingProblems(text, statements, broken), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
   };
 };

@@ -10,6 +10,7 @@ import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
 import { namedChildrenOf, type Navigator } from './pythonSyntax';
 import type { StatementMemo } from './pythonStatementMemo';
 import { shiftedSpans } from './factMemo';
+import { wordsOf } from './pythonSends';
 
 export interface ModuleEntry {
   binding: Binding;
@@ -126,10 +127,19 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
   let classes: SyntaxNode[] | undefined;
   Object.defineProperty(facts, 'classes', { get: () => (classes ??= classNodes.map((node) => node.node)) });
   const text = nav.text;
-  for (const match of text.matchAll(/\b(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
+  // Searched per statement (kept with it), so that an edit searches only the statements it touched.
+  let declaredUpTo = 0;
+  for (const [start] of wordsOf(statements, /\b(?:global|nonlocal)\s/g, 'global')) {
+    // A declaration's names never start another one (`global a, nonlocal` names `nonlocal`).
+    if (start < declaredUpTo) continue;
+    const declared = /(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/y;
+    declared.lastIndex = start;
+    const match = declared.exec(text);
+    if (!match) continue;
+    declaredUpTo = start + match[0].length;
     for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
   }
-  for (let at = text.indexOf(':='); at >= 0; at = text.indexOf(':=', at + 2)) {
+  for (const [at] of wordsOf(statements, /:=/g, 'walrus')) {
     const name = /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, at - 80), at));
     if (name) facts.looselyBound.add(name[1]);
   }

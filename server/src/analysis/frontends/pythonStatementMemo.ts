@@ -73,6 +73,18 @@ interface StatementTable {
   records: (StatementRecord | undefined)[];
   /** The questions the analysis answered, with its answers. */
   answers: AskedAnswers;
+  /** Per kind of per-statement text fact (see `statementsWith`): what it was read under, and where it was not empty. */
+  nonEmpty: Map<string, { source: string; indices: number[] }>;
+}
+
+/**
+ * How this analysis's statements line up with the previous one's: those before `first` are the same
+ * statements at the same index, those after `last` the same statements `countDelta` indices further.
+ */
+interface EditedStatements {
+  first: number;
+  last: number;
+  countDelta: number;
 }
 
 /** How many questions an analysis may carry over to the next without asking them for facts. */
@@ -115,6 +127,10 @@ export class StatementMemo {
   private allAsBefore?: boolean;
   /** Per kind and name of question: whether its answer is the previous analysis's (found out once). */
   private readonly answeredAsBefore = new Map<QuestionKind, Map<string, boolean>>();
+  /** Found out when first needed; null: the statements do not line up (no previous table, say). */
+  private editedStatements?: EditedStatements | null;
+  /** Where each kind of per-statement text fact was not empty in this analysis, for the next one. */
+  private readonly nonEmpty = new Map<string, { source: string; indices: number[] }>();
 
   constructor(
     /** Undefined: nothing is kept or reused, every statement is read afresh. */
@@ -141,7 +157,7 @@ export class StatementMemo {
     const words: Words = new Map();
     // One compiled pattern per source: a caller may build its pattern afresh for every analysis.
     const { source, compiled } = internedPattern(pattern);
-    for (let statement = 0; statement < nav.statementCount; statement++) {
+    const foundIn = (statement: number): [number, number][] => {
       const record = this.recordOf(statement);
       record.words ??= {};
       let kept = record.words[key];
@@ -149,9 +165,66 @@ export class StatementMemo {
         kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), compiled) };
         record.words[key] = kept;
       }
-      if (kept.found.length > 0) words.set(statement, new StatementWords(nav.statementStart(statement), kept.found));
+      return kept.found;
+    };
+    for (const statement of this.statementsWith(`words:${key}`, source, (statement) => foundIn(statement).length > 0)) {
+      words.set(statement, new StatementWords(nav.statementStart(statement), foundIn(statement)));
     }
     return words;
+  }
+
+  /**
+   * The statements (in order) for which `holds` is true, where `holds` depends on the statement's
+   * text alone (and on `source`, what it reads that text for). After an edit only the statements the
+   * edit touched are asked: the others are the previous analysis's, found where the edit moved them.
+   */
+  statementsWith(kind: string, source: string, holds: (statement: number) => boolean): number[] {
+    const count = this.answers.nav.statementCount;
+    const indices: number[] = [];
+    const carried = this.previous?.nonEmpty.get(kind);
+    const lined = carried?.source === source ? this.linedUp() : undefined;
+    if (!carried || !lined) {
+      for (let statement = 0; statement < count; statement++) if (holds(statement)) indices.push(statement);
+    } else {
+      const before = carried.indices;
+      let at = 0;
+      for (; at < before.length && before[at] < lined.first; at++) indices.push(before[at]);
+      for (let statement = lined.first; statement <= lined.last; statement++) if (holds(statement)) indices.push(statement);
+      for (; at < before.length; at++) if (before[at] + lined.countDelta > lined.last) indices.push(before[at] + lined.countDelta);
+    }
+    if (this.memo) this.nonEmpty.set(kind, { source, indices });
+    return indices;
+  }
+
+  /**
+   * Which statements the edit may have touched, as a range: every statement outside it is one the
+   * previous analysis had, with the same text, found by position (as `unchangedRecord` finds it).
+   */
+  private linedUp(): EditedStatements | undefined {
+    if (this.editedStatements !== undefined) return this.editedStatements ?? undefined;
+    this.editedStatements = null;
+    const table = this.previous;
+    if (!table || !this.memo) return undefined;
+    const { changed } = this.edited!;
+    const nav = this.answers.nav;
+    const count = nav.statementCount;
+    const countDelta = count - table.starts.length;
+    const delta = changed.newEnd - changed.oldEnd;
+    let first = 0;
+    for (; first < count && first < table.starts.length; first++) {
+      const start = nav.statementStart(first);
+      const end = nav.statementEnd(first);
+      if (end > changed.start || start !== table.starts[first] || end !== table.ends[first] || lineStartOf(nav.text, start) !== table.lineStarts[first]) break;
+    }
+    let last = count - 1;
+    for (; last >= first && last - countDelta >= first; last--) {
+      const start = nav.statementStart(last);
+      const end = nav.statementEnd(last);
+      const lineStart = lineStartOf(nav.text, start);
+      const was = last - countDelta;
+      if (lineStart < changed.newEnd || end <= changed.start || start - delta !== table.starts[was] || end - delta !== table.ends[was] || lineStart - delta !== table.lineStarts[was]) break;
+    }
+    return (this.editedStatements = { first, last, countDelta });
   }
 
   /**
@@ -168,12 +241,17 @@ export class StatementMemo {
     return facts;
   }
 
+  /** Whether facts are kept from one analysis to the next. */
+  get remembers(): boolean {
+    return this.memo !== undefined;
+  }
+
   /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
   keepTable(tree: unknown): void {
     if (!this.memo) return;
     for (const slot in this.reusedCounts) this.memo.noteReused(slot, this.reusedCounts[slot as Slot]);
     const nav = this.answers.nav;
-    const table: StatementTable = { tree, analysis: this.analysis, lineStarts: [], starts: [], ends: [], records: [], answers: this.answers.asked() };
+    const table: StatementTable = { tree, analysis: this.analysis, lineStarts: [], starts: [], ends: [], records: [], answers: this.answers.asked(), nonEmpty: this.nonEmpty };
     for (let index = 0; index < nav.statementCount; index++) {
       table.lineStarts.push(lineStartOf(nav.text, nav.statementStart(index)));
       table.starts.push(nav.statementStart(index));
@@ -452,8 +530,11 @@ function wordsIn(text: string, length: number, pattern: RegExp): [number, number
     if (match[0].length === 0) pattern.lastIndex++;
   }
   pattern.lastIndex = 0;
-  return found;
+  // Most statements hold none of a pattern's words: they all share one empty list (never changed).
+  return found.length > 0 ? found : NO_WORDS;
 }
+
+const NO_WORDS: [number, number][] = [];
 
 
 /** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
