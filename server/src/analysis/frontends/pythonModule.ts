@@ -26,6 +26,8 @@ export interface ModuleEntry {
 
 export interface ModuleFacts {
   entries: Map<string, ModuleEntry[]>;
+  /** The names of `entries` with a signal or module binding among theirs, in the order first bound. */
+  signalOrModuleNames: Set<string>;
   /** Names bound at module level in ways a statement scan cannot order (`global x` in functions, `:=`). */
   looselyBound: Set<string>;
   /** A star import from a module whose exports we do not know: any name may be bound. */
@@ -86,6 +88,7 @@ const clauseTypes = new Set([
 export function scanModule(nav: Navigator, modules: SignalModuleIndex, statements: StatementMemo): ModuleFacts {
   const facts: ModuleFacts = {
     entries: new Map(),
+    signalOrModuleNames: new Set(),
     looselyBound: new Set(),
     starEverything: false,
     imports: [],
@@ -105,6 +108,7 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
       const entry: ModuleEntry = { binding: bindingOf(binding, nodes, shift), start: at.start + shift, conditional };
       if (guarded) entry.guarded = true;
       if (binding.kind === 'def' || binding.kind === 'class' || binding.kind === 'value' || binding.kind === 'element') entry.nodeSpan = moved(binding.node, shift);
+      else if (binding.kind === 'signal' || binding.kind === 'module') facts.signalOrModuleNames.add(name);
       const list = facts.entries.get(name);
       if (list) list.push(entry);
       else facts.entries.set(name, [entry]);

@@ -36,13 +36,19 @@ function isDefiningName(name: SyntaxNode, parent: SyntaxNode): boolean {
 
 /** The words a signal reference can start with in this file, as one pattern (and as a key for it). */
 export function referenceWords(resolver: PythonResolver): { pattern: RegExp; key: string } {
-  const candidates = new Set<string>(catalogWords(resolver.catalog));
-  for (const [name, entries] of resolver.module.entries) {
-    if (entries.some((entry) => entry.binding.kind === 'signal' || entry.binding.kind === 'module')) candidates.add(name);
-  }
+  const catalogOnes = catalogWords(resolver.catalog);
+  const own = [...resolver.module.signalOrModuleNames].join(' ');
+  const last = lastWords.get(catalogOnes);
+  if (last?.own === own) return last.words;
+  const candidates = new Set<string>([...catalogOnes, ...resolver.module.signalOrModuleNames]);
   const words = [...candidates];
-  return { pattern: new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'g'), key: words.join(' ') };
+  const found = { pattern: new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'g'), key: words.join(' ') };
+  lastWords.set(catalogOnes, { own, words: found });
+  return found;
 }
+
+/** Per catalog, the last words made, with the file's own names they were made for (a keystroke rarely changes them). */
+const lastWords = new WeakMap<readonly string[], { own: string; words: { pattern: RegExp; key: string } }>();
 
 /** The words that can start a reference in any file: the same for every file the catalog judges. */
 const wordsByCatalog = new WeakMap<PythonResolver['catalog'], readonly string[]>();

@@ -67,10 +67,10 @@ interface StatementTable {
   /** Which analysis it was (see Kept.heldIn). */
   analysis: number;
   /** By statement index. */
-  lineStarts: number[];
-  starts: number[];
-  ends: number[];
-  records: (StatementRecord | undefined)[];
+  lineStarts: readonly number[];
+  starts: readonly number[];
+  ends: readonly number[];
+  records: readonly (StatementRecord | undefined)[];
   /** The questions the analysis answered, with its answers. */
   answers: AskedAnswers;
   /** Per kind of per-statement text fact (see `statementsWith`): what it was read under, and where it was not empty. */
@@ -251,14 +251,11 @@ export class StatementMemo {
     if (!this.memo) return;
     for (const slot in this.reusedCounts) this.memo.noteReused(slot, this.reusedCounts[slot as Slot]);
     const nav = this.answers.nav;
-    const table: StatementTable = { tree, analysis: this.analysis, lineStarts: [], starts: [], ends: [], records: [], answers: this.answers.asked(), nonEmpty: this.nonEmpty };
-    for (let index = 0; index < nav.statementCount; index++) {
-      table.lineStarts.push(lineStartOf(nav.text, nav.statementStart(index)));
-      table.starts.push(nav.statementStart(index));
-      table.ends.push(nav.statementEnd(index));
-      table.records.push(this.records[index]);
-    }
-    tables.set(this.memo, table);
+    // The navigator's extents and this analysis's records are not changed once read: shared, not copied.
+    const { starts, ends } = nav.extents;
+    const lineStarts = new Array<number>(starts.length);
+    for (let index = 0; index < starts.length; index++) lineStarts[index] = lineStartOf(nav.text, starts[index]);
+    tables.set(this.memo, { tree, analysis: this.analysis, lineStarts, starts, ends, records: this.records, answers: this.answers.asked(), nonEmpty: this.nonEmpty });
   }
 
   /** The facts of one statement: kept ones when they still hold there, else read (and kept). */

@@ -60,6 +60,11 @@ export class Navigator {
     return this.starts.length;
   }
 
+  /** Where every module statement starts and ends, by index. */
+  get extents(): { starts: readonly number[]; ends: readonly number[] } {
+    return { starts: this.starts, ends: this.ends };
+  }
+
   statementStart(index: number): number {
     return this.starts[index];
   }
