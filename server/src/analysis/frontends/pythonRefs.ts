@@ -113,14 +113,19 @@ export function judgedStarts(known: readonly SignalRef[]): Set<number> {
 
 /** Every reference to a signal in the file, once each, in text order: the known ones, then those found from words. */
 export function mergedReferences(known: readonly SignalRef[], found: Iterable<readonly SignalRef[]>): SignalRef[] {
-  const refs = new Map<string, SignalRef>();
+  const refs: SignalRef[] = [];
+  // By where the expression starts (no key string made per reference): rarely more than one there.
+  const byStart = new Map<number, SignalRef[]>();
   const add = (ref: SignalRef): void => {
-    const key = `${ref.nameSpan.start}:${ref.expressionSpan.start}:${ref.expressionSpan.end}`;
-    if (!refs.has(key)) refs.set(key, ref);
+    const there = byStart.get(ref.expressionSpan.start);
+    if (there?.some((other) => other.nameSpan.start === ref.nameSpan.start && other.expressionSpan.end === ref.expressionSpan.end)) return;
+    if (there) there.push(ref);
+    else byStart.set(ref.expressionSpan.start, [ref]);
+    refs.push(ref);
   };
   known.forEach(add);
   for (const list of found) list.forEach(add);
-  return [...refs.values()].sort((a, b) => a.expressionSpan.start - b.expressionSpan.start || a.nameSpan.start - b.nameSpan.start);
+  return refs.sort((a, b) => a.expressionSpan.start - b.expressionSpan.start || a.nameSpan.start - b.nameSpan.start);
 }
 
 /** `task_failure`, or `signals.task_failure` / `celery.signals.task_failure` read from its first name. */
