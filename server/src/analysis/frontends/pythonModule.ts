@@ -107,7 +107,7 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
     deletions: [],
   };
   const classNodes: LazyNode[] = [];
-  const read = (index: number) => scanStatement(nav.statements[index], nav.text, modules, nodes.read);
+  const read = (index: number) => scanStatement(nav.statement(index), nav.text, modules, nodes.read);
   for (let index = 0; index < nav.statementCount; index++) {
     const scanned = statements.ownFacts('scan', index, read);
     const shift = statements.shift;

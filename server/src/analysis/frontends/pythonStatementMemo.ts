@@ -102,6 +102,12 @@ export interface ChangedRegion {
 
 const tables = new WeakMap<FactMemo, StatementTable>();
 
+/** Where the statements of the analysis of `tree` (the one an edit started from) were, if the memo kept them. */
+export function previousExtents(memo: FactMemo, tree: unknown): { starts: readonly number[]; ends: readonly number[] } | undefined {
+  const table = tables.get(memo);
+  return table && table.tree === tree ? table : undefined;
+}
+
 /**
  * One analysis's view of the memo: each statement's record looked up once (a look-up hashes the
  * statement's text), and the module's answers to compare recorded questions with.
