@@ -70,7 +70,8 @@ function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefi
   const tasks: TaskDefinition[] = [];
   const taskDefinitions = new Set<number>();
   const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
-  for (const [statement, words] of statements.words(pattern, 'tasks', () => true)) {
+  for (const words of statements.words(pattern, 'tasks', () => true)) {
+    const statement = words.statement;
     // A task's decorator and definition lie in one statement: its facts depend on nothing else.
     const facts = statements.ownFacts('tasks', statement, () => tasksAt(words.absolute(), nav));
     const shift = statements.shift;

@@ -32,7 +32,7 @@ export function findSends(resolver: PythonResolver, statements: StatementMemo): 
 /** Every match of `pattern` in the module's statements, in text order, as [start, length]. */
 export function wordsOf(statements: StatementMemo, pattern: RegExp, key: string): [number, number][] {
   const found: [number, number][] = [];
-  for (const words of statements.words(pattern, key, () => true).values()) found.push(...words.absolute());
+  for (const words of statements.words(pattern, key, () => true)) for (const word of words.absolute()) found.push(word);
   return found;
 }
 

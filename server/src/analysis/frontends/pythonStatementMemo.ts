@@ -34,6 +34,8 @@ interface Kept<T> {
 /** Words found in one statement: [offset from `base`, length]; made absolute only when the statement is read. */
 export class StatementWords {
   constructor(
+    /** The statement's index; below 0 for words outside every statement (each then a group of its own). */
+    readonly statement: number,
     readonly base: number,
     readonly found: readonly (readonly [number, number])[],
   ) {}
@@ -44,8 +46,8 @@ export class StatementWords {
   }
 }
 
-/** Words found in the text, grouped by the module statement holding them. */
-export type Words = Map<number, StatementWords>;
+/** Words found in the text, grouped by the module statement holding them, in text order. */
+export type Words = StatementWords[];
 
 /** The kept facts of one statement text, one slot per kind of fact, and its key in the memo. */
 type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & {
@@ -160,7 +162,7 @@ export class StatementMemo {
   words(pattern: RegExp, key: string, inside: (start: number) => boolean): Words {
     const nav = this.answers.nav;
     if (!this.memo) return wordsByStatement(nav.text, pattern, inside, nav);
-    const words: Words = new Map();
+    const words: Words = [];
     // One compiled pattern per source: a caller may build its pattern afresh for every analysis.
     const { source, compiled } = internedPattern(pattern);
     const foundIn = (statement: number): [number, number][] => {
@@ -174,7 +176,7 @@ export class StatementMemo {
       return kept.found;
     };
     for (const statement of this.statementsWith(`words:${key}`, source, (statement) => foundIn(statement).length > 0)) {
-      words.set(statement, new StatementWords(nav.statementStart(statement), foundIn(statement)));
+      words.push(new StatementWords(statement, nav.statementStart(statement), foundIn(statement)));
     }
     return words;
   }
@@ -457,17 +459,22 @@ export class StatementMemo {
     let still = true;
     for (let i = 0; i < anchors.length && still; i++) still = nav.statementStart(anchors[i]) === kept.anchorStarts[i];
     if (still) return kept;
-    const starts = anchors.map((index) => nav.statementStart(index));
-    const ends = anchors.map((index) => nav.statementEnd(index));
     if (kept.handedOutIn !== this.analysis) {
       kept.places ??= spanPlaces(kept.facts, kept.anchorStarts, kept.anchorEnds);
       if (kept.places) {
-        moveInPlace(kept.places, kept.anchorStarts, starts);
-        kept.anchorStarts = starts;
-        kept.anchorEnds = ends;
+        // The anchor lists are the kept facts' own: updated where they are, no new lists per keystroke.
+        const shifts = anchors.length === 1 ? ONE_SHIFT : new Array<number>(anchors.length);
+        for (let i = 0; i < anchors.length; i++) {
+          shifts[i] = nav.statementStart(anchors[i]) - kept.anchorStarts[i];
+          kept.anchorStarts[i] = nav.statementStart(anchors[i]);
+          kept.anchorEnds[i] = nav.statementEnd(anchors[i]);
+        }
+        moveInPlace(kept.places, shifts);
         return kept;
       }
     }
+    const starts = anchors.map((index) => nav.statementStart(index));
+    const ends = anchors.map((index) => nav.statementEnd(index));
     const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
     noteCopiedSites(kept.facts, facts);
     return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: ends, handedOutIn: undefined, places: undefined };
@@ -542,7 +549,7 @@ const NO_WORDS: [number, number][] = [];
 
 /** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
 function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: Navigator): Words {
-  const words: Words = new Map();
+  const words: Words = [];
   let last = -2;
   let group: [number, number][] = [];
   for (const match of text.matchAll(pattern)) {
@@ -552,7 +559,7 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
     // Words outside every statement each form a group of their own (keyed below every index).
     if (statement !== last || statement < 0) {
       group = [];
-      words.set(statement < 0 ? -1 - start : statement, new StatementWords(0, group));
+      words.push(new StatementWords(statement < 0 ? -1 - start : statement, 0, group));
       last = statement;
     }
     group.push([start, match[0].length]);
@@ -605,16 +612,19 @@ function spanPlaces(facts: unknown, starts: readonly number[], ends: readonly nu
   return lost ? null : places;
 }
 
-/** Moves every listed span with its anchor, from `oldStarts` to `newStarts`. */
-function moveInPlace(places: SpanPlaces, oldStarts: readonly number[], newStarts: readonly number[]): void {
+/** Moves every listed span with its anchor, by how far that anchor moved. */
+function moveInPlace(places: SpanPlaces, shifts: readonly number[]): void {
   const { spans, spanAnchors, calls, callAnchors } = places;
   for (let i = 0; i < spans.length; i++) {
-    const shift = newStarts[spanAnchors[i]] - oldStarts[spanAnchors[i]];
+    const shift = shifts[spanAnchors[i]];
     spans[i].start += shift;
     spans[i].end += shift;
   }
-  for (let i = 0; i < calls.length; i++) calls[i].importCallAt += newStarts[callAnchors[i]] - oldStarts[callAnchors[i]];
+  for (let i = 0; i < calls.length; i++) calls[i].importCallAt += shifts[callAnchors[i]];
 }
+
+/** The shift of facts with one anchor (most of them), reused rather than made per statement. */
+const ONE_SHIFT: number[] = [0];
 
 /**
  * A deep copy of plain facts with every span (and `importCallAt`) moved with the anchor statement it

@@ -38,7 +38,8 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const inside = (start: number) => !reading.within || reading.within.some((span) => span.start <= start && start < span.end);
 
   const result: StatementSites = { sites: [], rebound: [], unboundConnects: [], customReceivers: [] };
-  for (const [statement, words] of statements.words(/\bconnect\b/g, 'connect', inside)) {
+  for (const words of statements.words(/\bconnect\b/g, 'connect', inside)) {
+    const statement = words.statement;
     const facts = statements.facts('sites', statement, '', (): StatementSites => {
       resolver.beginStatement();
       finder.beginStatement();
@@ -61,7 +62,8 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   // Shared by every statement: interned, so that comparing it costs no reading of its text.
   const key = interned(wordsKey);
   const found: SignalRef[][] = [];
-  for (const [statement, words] of statements.words(pattern, 'refs', inside)) {
+  for (const words of statements.words(pattern, 'refs', inside)) {
+    const statement = words.statement;
     // Which words are already judged is an input too: the known references that start in the statement.
     const start = statement < 0 ? 0 : nav.statementStart(statement);
     const judgedHere = statement < 0 ? '' : judged.relativeBetween(start, nav.statementEnd(statement));
