@@ -104,6 +104,24 @@ export interface ChangedRegion {
 
 const tables = new WeakMap<FactMemo, StatementTable>();
 
+/**
+ * Finds where the kept facts of the analysis of `tree` hold their spans, as the first edit that moves
+ * them would (the positions are still those of that analysis).
+ */
+export function prepareKeptFacts(memo: FactMemo, tree: unknown): void {
+  const table = tables.get(memo);
+  if (!table || table.tree !== tree) return;
+  for (const record of table.records) {
+    for (const slot of MOVED_SLOTS) {
+      const kept = record?.[slot];
+      if (kept && kept.places === undefined) kept.places = spanPlaces(kept.facts, kept.anchorStarts, kept.anchorEnds);
+    }
+  }
+}
+
+/** The kinds of facts whose spans are moved in place (the others are shifted by their readers). */
+const MOVED_SLOTS = ['sites', 'refs'] as const;
+
 /** Where the statements of the analysis of `tree` (the one an edit started from) were, if the memo kept them. */
 export function previousExtents(memo: FactMemo, tree: unknown): { starts: readonly number[]; ends: readonly number[] } | undefined {
   const table = tables.get(memo);
