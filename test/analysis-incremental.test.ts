@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyzeSource, analyzeText, factMemoOf } from '../server/src/analysis/analyze';
+import { analyzeSource, analyzeText, factMemoOf, prepareForEdit } from '../server/src/analysis/analyze';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { grammarFor, type Edit, type Tree } from '../server/src/parsing/treeSitter';
 import { fixtureFiles } from './support/fixtures';
@@ -74,12 +74,14 @@ const json = (value: unknown) => JSON.stringify(value);
 test('an analysis that reuses the previous version\'s facts equals a fresh analysis, over random edits of the fixture modules', async () => {
   let reused = 0;
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...corpus), fc.array(operation, { minLength: 1, maxLength: 8 }), async (fixture, operations) => {
+    // `prepared`: the analysis thread's idle-time preparation (prepareForEdit) ran before each edit.
+    fc.asyncProperty(fc.constantFrom(...corpus), fc.array(operation, { minLength: 1, maxLength: 8 }), fc.boolean(), async (fixture, operations, prepared) => {
       const grammar = grammarFor(fixture.file)!;
       let text = fixture.text;
       let { tree } = await analyzeSource({ text, grammar, catalog });
       try {
         for (const [i, op] of operations.entries()) {
+          if (prepared && tree) prepareForEdit(tree);
           const edits: Edit[] = [];
           for (const replacement of replacementsOf(text, op)) {
             const step = applied(text, replacement);

@@ -10,7 +10,7 @@ import { FindingsMemo } from './findingsMemo';
 import { describeBrokenRegions } from './frontends/brokenRegions';
 import type { ExtractOptions, FrontEnd, ModuleIdentity } from './frontends/frontend';
 import { FactMemo } from './frontends/factMemo';
-import type { ChangedRegion } from './frontends/pythonStatementMemo';
+import { prepareKeptFacts, type ChangedRegion } from './frontends/pythonStatementMemo';
 import { extractPython } from './frontends/python';
 import { extractTypeScript } from './frontends/typescript';
 import type { FileModel, SourceLanguage } from './model';
@@ -111,6 +111,17 @@ function memoFor(previousTree: Tree | undefined, catalog: Catalog, module: Modul
   const memo = previousTree && memos.get(previousTree);
   const where = module ? `${module.name}${module.isPackage ? '/__init__' : ''}` : '';
   return memo && memo.catalog === catalog && memo.module === where ? memo : new FactMemo(catalog, where);
+}
+
+/**
+ * Does now what the first edit of the document analysed into `tree` would otherwise do before its
+ * extraction (note which lines each kept judgement read, find where kept facts hold their spans):
+ * the same work, once, while nothing waits for it. Safe to call any number of times before that edit.
+ */
+export function prepareForEdit(tree: Tree): void {
+  findingsMemos.get(tree)?.beforeEdit();
+  const memo = memos.get(tree);
+  if (memo) prepareKeptFacts(memo, tree);
 }
 
 /** The one region of the previous text that `edits` (applied in order) replaced, and where it ends now. */

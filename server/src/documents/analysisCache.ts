@@ -4,7 +4,7 @@
  * Nothing here decides findings: an edited document gets exactly the analysis a fresh open would.
  */
 import type { Catalog } from '../catalog/catalog';
-import { analyzeSource } from '../analysis/analyze';
+import { analyzeSource, prepareForEdit } from '../analysis/analyze';
 import type { Finding, Severity } from '../analysis/diagnostics';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel } from '../analysis/model';
@@ -86,6 +86,12 @@ export class AnalysisCache {
   /** The latest analysis of a document, whatever its version, without computing anything. */
   peek(uri: string): DocumentAnalysis | undefined {
     return this.results.get(uri);
+  }
+
+  /** Does the work the next edit of the document would start with, now (see analysis/analyze.ts). */
+  prepareForEdit(uri: string): void {
+    const tree = this.trees.peek(uri);
+    if (tree) prepareForEdit(tree);
   }
 
   forget(uri: string): void {

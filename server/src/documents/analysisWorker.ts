@@ -139,6 +139,17 @@ function pushModelsWhenIdle(): void {
   idleTimer.unref?.();
 }
 
+/**
+ * Once nothing waits, each document's next edit gets its preparation done now rather than on the
+ * typing path (after an open, that is most of the first keystroke's extra work).
+ */
+function prepareWhenIdle(): void {
+  setImmediate(() => {
+    if (pending > 0) return;
+    for (const uri of documents.keys()) cache.prepareForEdit(uri);
+  });
+}
+
 async function handle(message: ToWorker): Promise<void> {
   switch (message.kind) {
     case 'catalog': {
@@ -209,6 +220,8 @@ port.on('message', (message: ToWorker) => {
       process.stderr.write(`celery-signals analysis thread: ${error instanceof Error ? error.message : String(error)}\n`);
     })
     .finally(() => {
-      if (--pending === 0) pushModelsWhenIdle();
+      if (--pending > 0) return;
+      pushModelsWhenIdle();
+      prepareWhenIdle();
     });
 });

@@ -29,6 +29,11 @@ export class TreeCache {
     return undefined;
   }
 
+  /** The document's tree, left in the cache (the caller must not delete or edit it). */
+  peek(uri: string): Tree | undefined {
+    return this.trees.get(uri)?.tree;
+  }
+
   put(uri: string, grammar: Grammar, tree: Tree): void {
     this.drop(uri);
     this.trees.set(uri, { tree, grammar });

@@ -16,7 +16,8 @@ import { scanModule } from './pythonModule';
 import { moduleNestingProblems } from './pythonNesting';
 import { PythonResolver } from './pythonResolve';
 import { readStatements } from './pythonStatements';
-import { StatementMemo } from './pythonStatementMemo';
+import { previousExtents, StatementMemo } from './pythonStatementMemo';
+import { readModuleStatements } from './pythonModuleStatements';
 import { ModuleAnswers } from './pythonStatementDeps';
 import { shiftedSpans } from './factMemo';
 import { findSends } from './pythonSends';
@@ -25,10 +26,11 @@ import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './py
 export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
   const root = tree.rootNode;
   const modules = new SignalModuleIndex(catalog, options?.module);
-  const nav = new Navigator(root, text);
   // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.
   const broken = root.hasError;
   const reuse = options?.memo && !options.within && !broken ? options.memo : undefined;
+  const before = reuse && options?.edited && previousExtents(reuse, options.edited.tree);
+  const nav = new Navigator(root, text, readModuleStatements(root, before ? { ...before, changed: options!.edited!.changed, oldTree: options!.edited!.tree, tree } : undefined));
   if (!reuse) options?.memo?.hold();
   const answers = new ModuleAnswers(nav);
   const statements = new StatementMemo(reuse, answers, options?.edited);
@@ -46,7 +48,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     sites,
     reboundSignalUses: read.rebound,
     importRun: {
-      configReads: configReadsOf(nav),
+      configReads: configReadsOf(nav, statements),
       starImports: moduleFacts.starImports,
       unboundConnects: read.unboundConnects,
       customSignalReceivers: read.customReceivers,
@@ -54,7 +56,7 @@ export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catal
     signalRefs: read.signalRefs,
     imports: moduleFacts.imports,
     tasks,
-    ...withSends(findSends(resolver)),
+    ...withSends(findSends(resolver, statements)),
     syntaxProblems: [...moduleNestingProblems(text, statements, broken), ...collectSyntaxProblems(root)].sort((a, b) => a.span.start - b.span.start),
   };
 };
@@ -68,7 +70,8 @@ function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefi
   const tasks: TaskDefinition[] = [];
   const taskDefinitions = new Set<number>();
   const pattern = /^[ \t]*@[ \t]*((?:[A-Za-z_]\w*[ \t]*\.[ \t]*)*)(task|shared_task)\b/gm;
-  for (const [statement, words] of statements.words(pattern, 'tasks', () => true)) {
+  for (const words of statements.words(pattern, 'tasks', () => true)) {
+    const statement = words.statement;
     // A task's decorator and definition lie in one statement: its facts depend on nothing else.
     const facts = statements.ownFacts('tasks', statement, () => tasksAt(words.absolute(), nav));
     const shift = statements.shift;

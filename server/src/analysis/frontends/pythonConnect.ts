@@ -126,7 +126,7 @@ export class ConnectSiteFinder {
     if (!name) return undefined;
     // Only statements that spell out the name can call it.
     const nav = this.resolver.nav;
-    for (const statement of nav.statementsSpelling(name).map((index) => nav.statements[index])) {
+    for (const statement of nav.statementsSpelling(name).map((index) => nav.statement(index))) {
       if (statement.startIndex <= connectName.startIndex || statement.type !== 'expression_statement') continue;
       const call = statement.firstNamedChild;
       if (call?.type === 'call' && call.childForFieldName('function')?.text === name) return statement.startIndex;

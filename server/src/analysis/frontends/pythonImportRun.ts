@@ -7,6 +7,8 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { ConfigRead, CustomSignalReceiver } from '../model';
 import type { PythonResolver } from './pythonResolve';
 import type { Navigator } from './pythonSyntax';
+import type { StatementMemo } from './pythonStatementMemo';
+import { wordsOf } from './pythonSends';
 import { namedChildrenOf, sameNode, spanOf } from './pythonSyntax';
 
 /** Configuration methods that store settings without loading the configuration. */
@@ -15,10 +17,10 @@ const CONFIG_WRITES = new Set(['update', 'setdefault', 'add_defaults', 'clear', 
 const CELERY_SIGNAL_CLASS = new Set(['celery.utils.dispatch.Signal', 'celery.utils.dispatch.signal.Signal', 'celery.signals.Signal']);
 
 /** `X.conf` reads in code that runs at import: outside function bodies, class bodies, lambdas and compound statements. */
-export function configReadsOf(nav: Navigator): ConfigRead[] {
+export function configReadsOf(nav: Navigator, statements: StatementMemo): ConfigRead[] {
   const reads: ConfigRead[] = [];
-  for (const match of nav.text.matchAll(/\bconf\b/g)) {
-    const name = nav.nodeAt(match.index, match.index + 4);
+  for (const [start] of wordsOf(statements, /\bconf\b/g, 'conf')) {
+    const name = nav.nodeAt(start, start + 4);
     if (!name || name.type !== 'identifier') continue;
     const [conf, use, user] = nav.ancestors(name);
     if (conf?.type !== 'attribute' || !sameNode(conf.childForFieldName('attribute'), name) || !use) continue;

@@ -10,6 +10,7 @@ import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
 import { namedChildrenOf, type Navigator } from './pythonSyntax';
 import type { StatementMemo } from './pythonStatementMemo';
 import { shiftedSpans } from './factMemo';
+import { wordsOf } from './pythonSends';
 
 export interface ModuleEntry {
   binding: Binding;
@@ -23,8 +24,16 @@ export interface ModuleEntry {
   nodeSpan?: Span;
 }
 
+/** Every module binding of a name, in source order. */
+export interface ModuleEntries {
+  get(name: string): ModuleEntry[] | undefined;
+  has(name: string): boolean;
+}
+
 export interface ModuleFacts {
-  entries: Map<string, ModuleEntry[]>;
+  entries: ModuleEntries;
+  /** The names of `entries` with a signal or module binding among theirs, in the order first bound. */
+  signalOrModuleNames: Set<string>;
   /** Names bound at module level in ways a statement scan cannot order (`global x` in functions, `:=`). */
   looselyBound: Set<string>;
   /** A star import from a module whose exports we do not know: any name may be bound. */
@@ -83,8 +92,11 @@ const clauseTypes = new Set([
  * when a look-up needs them.
  */
 export function scanModule(nav: Navigator, modules: SignalModuleIndex, statements: StatementMemo): ModuleFacts {
+  const nodes = new StatementNodes(nav);
+  const entries = new LazyEntries(nodes);
   const facts: ModuleFacts = {
-    entries: new Map(),
+    entries,
+    signalOrModuleNames: new Set(),
     looselyBound: new Set(),
     starEverything: false,
     imports: [],
@@ -94,19 +106,15 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
     classSpans: [],
     deletions: [],
   };
-  const nodes = new StatementNodes(nav);
   const classNodes: LazyNode[] = [];
-  const read = (index: number) => scanStatement(nav.statements[index], nav.text, modules, nodes.read);
+  const read = (index: number) => scanStatement(nav.statement(index), nav.text, modules, nodes.read);
   for (let index = 0; index < nav.statementCount; index++) {
     const scanned = statements.ownFacts('scan', index, read);
     const shift = statements.shift;
-    for (const { name, binding, at, conditional, guarded } of scanned.entries) {
-      const entry: ModuleEntry = { binding: bindingOf(binding, nodes, shift), start: at.start + shift, conditional };
-      if (guarded) entry.guarded = true;
-      if (binding.kind === 'def' || binding.kind === 'class' || binding.kind === 'value' || binding.kind === 'element') entry.nodeSpan = moved(binding.node, shift);
-      const list = facts.entries.get(name);
-      if (list) list.push(entry);
-      else facts.entries.set(name, [entry]);
+    for (let at = 0; at < scanned.entries.length; at++) {
+      const { name, binding } = scanned.entries[at];
+      if (binding.kind === 'signal' || binding.kind === 'module') facts.signalOrModuleNames.add(name);
+      entries.add(name, scanned.entries, at, shift);
     }
     // Most statements import nothing and define no class: no copies made for them.
     if (scanned.imports.length > 0) facts.imports.push(...shiftedSpans(scanned.imports, shift));
@@ -126,14 +134,72 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
   let classes: SyntaxNode[] | undefined;
   Object.defineProperty(facts, 'classes', { get: () => (classes ??= classNodes.map((node) => node.node)) });
   const text = nav.text;
-  for (const match of text.matchAll(/\b(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
+  // Searched per statement (kept with it), so that an edit searches only the statements it touched.
+  let declaredUpTo = 0;
+  for (const [start] of wordsOf(statements, /\b(?:global|nonlocal)\s/g, 'global')) {
+    // A declaration's names never start another one (`global a, nonlocal` names `nonlocal`).
+    if (start < declaredUpTo) continue;
+    const declared = /(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/y;
+    declared.lastIndex = start;
+    const match = declared.exec(text);
+    if (!match) continue;
+    declaredUpTo = start + match[0].length;
     for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
   }
-  for (let at = text.indexOf(':='); at >= 0; at = text.indexOf(':=', at + 2)) {
+  for (const [at] of wordsOf(statements, /:=/g, 'walrus')) {
     const name = /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, at - 80), at));
     if (name) facts.looselyBound.add(name[1]);
   }
   return facts;
+}
+
+/**
+ * The module's entries, made for a name when it is first looked up: most names a large module binds
+ * (every function) are never looked up after an edit, so their entries are never made.
+ */
+class LazyEntries implements ModuleEntries {
+  /** Per name, the last of its bindings (an index into the arrays below); each links to the one before. */
+  private readonly lastOf = new Map<string, number>();
+  private readonly lists: ScannedStatement['entries'][] = [];
+  private readonly positions: number[] = [];
+  private readonly shifts: number[] = [];
+  private readonly previous: number[] = [];
+  private readonly made = new Map<string, ModuleEntry[]>();
+
+  constructor(private readonly nodes: StatementNodes) {}
+
+  add(name: string, list: ScannedStatement['entries'], position: number, shift: number): void {
+    this.previous.push(this.lastOf.get(name) ?? -1);
+    this.lastOf.set(name, this.lists.length);
+    this.lists.push(list);
+    this.positions.push(position);
+    this.shifts.push(shift);
+  }
+
+  has(name: string): boolean {
+    return this.lastOf.has(name);
+  }
+
+  get(name: string): ModuleEntry[] | undefined {
+    let entries = this.made.get(name);
+    if (entries) return entries;
+    const last = this.lastOf.get(name);
+    if (last === undefined) return undefined;
+    entries = [];
+    for (let at = last; at >= 0; at = this.previous[at]) entries.push(this.entryAt(at));
+    entries.reverse();
+    this.made.set(name, entries);
+    return entries;
+  }
+
+  private entryAt(at: number): ModuleEntry {
+    const { binding, at: place, conditional, guarded } = this.lists[at][this.positions[at]];
+    const shift = this.shifts[at];
+    const entry: ModuleEntry = { binding: bindingOf(binding, this.nodes, shift), start: place.start + shift, conditional };
+    if (guarded) entry.guarded = true;
+    if (binding.kind === 'def' || binding.kind === 'class' || binding.kind === 'value' || binding.kind === 'element') entry.nodeSpan = moved(binding.node, shift);
+    return entry;
+  }
 }
 
 function moved(span: Span, shift: number): Span {

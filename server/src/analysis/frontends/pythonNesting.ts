@@ -60,11 +60,14 @@ for (const c of '\n\r#"\'()[]{}') interesting[c.charCodeAt(0)] = 1;
 export function moduleNestingProblems(text: string, statements: StatementMemo, wholeText: boolean): SyntaxProblem[] {
   if (wholeText) return nestingProblems(text);
   const nav = statements.answers.nav;
-  for (let index = 0; index < nav.statementCount; index++) {
-    const start = nav.statementStart(index);
-    const own = statements.textFacts('nesting', index, () => nestingProblems(text.slice(start, nav.statementEnd(index))));
-    if (own.length > 0) return own.map((problem) => ({ ...problem, span: { start: problem.span.start + start, end: problem.span.end + start } }));
+  const own = (index: number) => statements.textFacts('nesting', index, () => nestingProblems(text.slice(nav.statementStart(index), nav.statementEnd(index))));
+  const placed = (index: number) => own(index).map((problem) => ({ ...problem, span: { start: problem.span.start + nav.statementStart(index), end: problem.span.end + nav.statementStart(index) } }));
+  // With kept facts an edit scans only the statements it touched; without, the scan stops at the first problem.
+  if (statements.remembers) {
+    const [first] = statements.statementsWith('nesting', '', (index) => own(index).length > 0);
+    return first === undefined ? [] : placed(first);
   }
+  for (let index = 0; index < nav.statementCount; index++) if (own(index).length > 0) return placed(index);
   return [];
 }
 

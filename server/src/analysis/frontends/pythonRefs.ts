@@ -36,13 +36,19 @@ function isDefiningName(name: SyntaxNode, parent: SyntaxNode): boolean {
 
 /** The words a signal reference can start with in this file, as one pattern (and as a key for it). */
 export function referenceWords(resolver: PythonResolver): { pattern: RegExp; key: string } {
-  const candidates = new Set<string>(catalogWords(resolver.catalog));
-  for (const [name, entries] of resolver.module.entries) {
-    if (entries.some((entry) => entry.binding.kind === 'signal' || entry.binding.kind === 'module')) candidates.add(name);
-  }
+  const catalogOnes = catalogWords(resolver.catalog);
+  const own = [...resolver.module.signalOrModuleNames].join(' ');
+  const last = lastWords.get(catalogOnes);
+  if (last?.own === own) return last.words;
+  const candidates = new Set<string>([...catalogOnes, ...resolver.module.signalOrModuleNames]);
   const words = [...candidates];
-  return { pattern: new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'g'), key: words.join(' ') };
+  const found = { pattern: new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'g'), key: words.join(' ') };
+  lastWords.set(catalogOnes, { own, words: found });
+  return found;
 }
+
+/** Per catalog, the last words made, with the file's own names they were made for (a keystroke rarely changes them). */
+const lastWords = new WeakMap<readonly string[], { own: string; words: { pattern: RegExp; key: string } }>();
 
 /** The words that can start a reference in any file: the same for every file the catalog judges. */
 const wordsByCatalog = new WeakMap<PythonResolver['catalog'], readonly string[]>();
@@ -62,7 +68,7 @@ function catalogWords(catalog: PythonResolver['catalog']): readonly string[] {
  * module statement) start. Names already judged as part of a known reference (every connect site's
  * signal, import lines) need no second look.
  */
-export function referencesAt(words: readonly (readonly [number, number])[], resolver: PythonResolver, modules: SignalModuleIndex, judged: ReadonlySet<number>): SignalRef[] {
+export function referencesAt(words: readonly (readonly [number, number])[], resolver: PythonResolver, modules: SignalModuleIndex, judged: JudgedStarts): SignalRef[] {
   const refs: SignalRef[] = [];
   const add = (ref: SignalRef | undefined): void => {
     if (ref) refs.push(ref);
@@ -96,25 +102,66 @@ export function referencesAt(words: readonly (readonly [number, number])[], reso
 }
 
 /** Where known references start: a word there is part of one. */
-export function judgedStarts(known: readonly SignalRef[]): Set<number> {
-  const judged = new Set<number>();
-  for (const ref of known) {
-    judged.add(ref.nameSpan.start);
-    judged.add(ref.expressionSpan.start);
+export function judgedStarts(known: readonly SignalRef[]): JudgedStarts {
+  const starts = new Array<number>(known.length * 2);
+  for (let i = 0; i < known.length; i++) {
+    starts[2 * i] = known[i].nameSpan.start;
+    starts[2 * i + 1] = known[i].expressionSpan.start;
   }
-  return judged;
+  return new JudgedStarts(starts.sort((a, b) => a - b));
+}
+
+/** Where known references start, in order (one array rather than a set: a large module has hundreds). */
+export class JudgedStarts {
+  constructor(private readonly sorted: readonly number[]) {}
+
+  has(start: number): boolean {
+    const at = this.firstFrom(start);
+    return at < this.sorted.length && this.sorted[at] === start;
+  }
+
+  /** The starts in [start, end], relative to `start` and joined by commas (what a statement's facts are read under). */
+  relativeBetween(start: number, end: number): string {
+    let joined = '';
+    let previous = -1;
+    for (let at = this.firstFrom(start); at < this.sorted.length && this.sorted[at] <= end; at++) {
+      if (this.sorted[at] === previous) continue;
+      previous = this.sorted[at];
+      joined = joined === '' ? `${previous - start}` : `${joined},${previous - start}`;
+    }
+    return joined;
+  }
+
+  private firstFrom(start: number): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sorted[mid] < start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
 
 /** Every reference to a signal in the file, once each, in text order: the known ones, then those found from words. */
 export function mergedReferences(known: readonly SignalRef[], found: Iterable<readonly SignalRef[]>): SignalRef[] {
-  const refs = new Map<string, SignalRef>();
-  const add = (ref: SignalRef): void => {
-    const key = `${ref.nameSpan.start}:${ref.expressionSpan.start}:${ref.expressionSpan.end}`;
-    if (!refs.has(key)) refs.set(key, ref);
-  };
-  known.forEach(add);
-  for (const list of found) list.forEach(add);
-  return [...refs.values()].sort((a, b) => a.expressionSpan.start - b.expressionSpan.start || a.nameSpan.start - b.nameSpan.start);
+  const refs = known.slice();
+  for (const list of found) for (const ref of list) refs.push(ref);
+  // The sort is stable: of references at the same place, the first reported comes first and is the one kept.
+  refs.sort((a, b) => a.expressionSpan.start - b.expressionSpan.start || a.nameSpan.start - b.nameSpan.start);
+  let kept = 0;
+  for (const ref of refs) {
+    let repeated = false;
+    for (let j = kept - 1; j >= 0 && !repeated; j--) {
+      const earlier = refs[j];
+      if (earlier.expressionSpan.start !== ref.expressionSpan.start || earlier.nameSpan.start !== ref.nameSpan.start) break;
+      repeated = earlier.expressionSpan.end === ref.expressionSpan.end;
+    }
+    if (!repeated) refs[kept++] = ref;
+  }
+  refs.length = kept;
+  return refs;
 }
 
 /** `task_failure`, or `signals.task_failure` / `celery.signals.task_failure` read from its first name. */

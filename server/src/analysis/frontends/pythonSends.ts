@@ -6,14 +6,17 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { SignalRef, SignalSend } from '../model';
 import { isCelerySignalCall } from './pythonImportRun';
 import type { PythonResolver } from './pythonResolve';
+import type { StatementMemo } from './pythonStatementMemo';
 import { namedChildrenOf, sameNode, spanOf } from './pythonSyntax';
 
-export function findSends(resolver: PythonResolver): SignalSend[] {
+/** Found per statement (statements.words), so that an edit searches only the statements it touched. */
+export function findSends(resolver: PythonResolver, statements: StatementMemo): SignalSend[] {
   const { nav } = resolver;
   const sends: SignalSend[] = [];
-  for (const match of nav.text.matchAll(/\.[ \t]*(send_robust|send)[ \t]*\(/g)) {
-    const at = match.index + match[0].indexOf(match[1]);
-    const name = nav.nodeAt(at, at + match[1].length);
+  for (const [start, length] of wordsOf(statements, /\.[ \t]*(?:send_robust|send)[ \t]*\(/g, 'sends')) {
+    const written = nav.text.slice(start, start + length);
+    const at = start + written.indexOf('send');
+    const name = nav.nodeAt(at, at + (written.includes('send_robust') ? 'send_robust'.length : 'send'.length));
     if (name?.type !== 'identifier') continue;
     const [attribute, call] = nav.ancestors(name);
     if (attribute?.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) continue;
@@ -24,6 +27,13 @@ export function findSends(resolver: PythonResolver): SignalSend[] {
     sends.push({ signal, span: spanOf(call), ...keywordsOf(call) });
   }
   return sends;
+}
+
+/** Every match of `pattern` in the module's statements, in text order, as [start, length]. */
+export function wordsOf(statements: StatementMemo, pattern: RegExp, key: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (const words of statements.words(pattern, key, () => true)) for (const word of words.absolute()) found.push(word);
+  return found;
 }
 
 /** A name the module binds to a Celery `Signal(...)` it creates: the project catalog keys it `<module>.<name>`. */

@@ -9,6 +9,7 @@ import type { PythonResolver } from './pythonResolve';
 import { ModuleAnswers, replay, StatementRecorder, type AskedAnswer, type AskedAnswers, type QuestionKind, type StatementDependencies } from './pythonStatementDeps';
 import type { Navigator } from './pythonSyntax';
 import { noteCopiedSites } from '../siteOrigins';
+import { movedSpans, moveInPlace, spanPlaces, type SpanPlaces } from './keptSpans';
 
 interface Kept<T> {
   facts: T;
@@ -34,6 +35,8 @@ interface Kept<T> {
 /** Words found in one statement: [offset from `base`, length]; made absolute only when the statement is read. */
 export class StatementWords {
   constructor(
+    /** The statement's index; below 0 for words outside every statement (each then a group of its own). */
+    readonly statement: number,
     readonly base: number,
     readonly found: readonly (readonly [number, number])[],
   ) {}
@@ -44,8 +47,8 @@ export class StatementWords {
   }
 }
 
-/** Words found in the text, grouped by the module statement holding them. */
-export type Words = Map<number, StatementWords>;
+/** Words found in the text, grouped by the module statement holding them, in text order. */
+export type Words = StatementWords[];
 
 /** The kept facts of one statement text, one slot per kind of fact, and its key in the memo. */
 type StatementRecord = Partial<Record<Slot, Kept<unknown>>> & {
@@ -67,12 +70,24 @@ interface StatementTable {
   /** Which analysis it was (see Kept.heldIn). */
   analysis: number;
   /** By statement index. */
-  lineStarts: number[];
-  starts: number[];
-  ends: number[];
-  records: (StatementRecord | undefined)[];
+  lineStarts: readonly number[];
+  starts: readonly number[];
+  ends: readonly number[];
+  records: readonly (StatementRecord | undefined)[];
   /** The questions the analysis answered, with its answers. */
   answers: AskedAnswers;
+  /** Per kind of per-statement text fact (see `statementsWith`): what it was read under, and where it was not empty. */
+  nonEmpty: Map<string, { source: string; indices: number[] }>;
+}
+
+/**
+ * How this analysis's statements line up with the previous one's: those before `first` are the same
+ * statements at the same index, those after `last` the same statements `countDelta` indices further.
+ */
+interface EditedStatements {
+  first: number;
+  last: number;
+  countDelta: number;
 }
 
 /** How many questions an analysis may carry over to the next without asking them for facts. */
@@ -89,6 +104,30 @@ export interface ChangedRegion {
 }
 
 const tables = new WeakMap<FactMemo, StatementTable>();
+
+/**
+ * Finds where the kept facts of the analysis of `tree` hold their spans, as the first edit that moves
+ * them would (the positions are still those of that analysis).
+ */
+export function prepareKeptFacts(memo: FactMemo, tree: unknown): void {
+  const table = tables.get(memo);
+  if (!table || table.tree !== tree) return;
+  for (const record of table.records) {
+    for (const slot of MOVED_SLOTS) {
+      const kept = record?.[slot];
+      if (kept && kept.places === undefined) kept.places = spanPlaces(kept.facts, kept.anchorStarts, kept.anchorEnds);
+    }
+  }
+}
+
+/** The kinds of facts whose spans are moved in place (the others are shifted by their readers). */
+const MOVED_SLOTS = ['sites', 'refs'] as const;
+
+/** Where the statements of the analysis of `tree` (the one an edit started from) were, if the memo kept them. */
+export function previousExtents(memo: FactMemo, tree: unknown): { starts: readonly number[]; ends: readonly number[] } | undefined {
+  const table = tables.get(memo);
+  return table && table.tree === tree ? table : undefined;
+}
 
 /**
  * One analysis's view of the memo: each statement's record looked up once (a look-up hashes the
@@ -115,6 +154,10 @@ export class StatementMemo {
   private allAsBefore?: boolean;
   /** Per kind and name of question: whether its answer is the previous analysis's (found out once). */
   private readonly answeredAsBefore = new Map<QuestionKind, Map<string, boolean>>();
+  /** Found out when first needed; null: the statements do not line up (no previous table, say). */
+  private editedStatements?: EditedStatements | null;
+  /** Where each kind of per-statement text fact was not empty in this analysis, for the next one. */
+  private readonly nonEmpty = new Map<string, { source: string; indices: number[] }>();
 
   constructor(
     /** Undefined: nothing is kept or reused, every statement is read afresh. */
@@ -138,10 +181,10 @@ export class StatementMemo {
   words(pattern: RegExp, key: string, inside: (start: number) => boolean): Words {
     const nav = this.answers.nav;
     if (!this.memo) return wordsByStatement(nav.text, pattern, inside, nav);
-    const words: Words = new Map();
+    const words: Words = [];
     // One compiled pattern per source: a caller may build its pattern afresh for every analysis.
     const { source, compiled } = internedPattern(pattern);
-    for (let statement = 0; statement < nav.statementCount; statement++) {
+    const foundIn = (statement: number): [number, number][] => {
       const record = this.recordOf(statement);
       record.words ??= {};
       let kept = record.words[key];
@@ -149,9 +192,66 @@ export class StatementMemo {
         kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), compiled) };
         record.words[key] = kept;
       }
-      if (kept.found.length > 0) words.set(statement, new StatementWords(nav.statementStart(statement), kept.found));
+      return kept.found;
+    };
+    for (const statement of this.statementsWith(`words:${key}`, source, (statement) => foundIn(statement).length > 0)) {
+      words.push(new StatementWords(statement, nav.statementStart(statement), foundIn(statement)));
     }
     return words;
+  }
+
+  /**
+   * The statements (in order) for which `holds` is true, where `holds` depends on the statement's
+   * text alone (and on `source`, what it reads that text for). After an edit only the statements the
+   * edit touched are asked: the others are the previous analysis's, found where the edit moved them.
+   */
+  statementsWith(kind: string, source: string, holds: (statement: number) => boolean): number[] {
+    const count = this.answers.nav.statementCount;
+    const indices: number[] = [];
+    const carried = this.previous?.nonEmpty.get(kind);
+    const lined = carried?.source === source ? this.linedUp() : undefined;
+    if (!carried || !lined) {
+      for (let statement = 0; statement < count; statement++) if (holds(statement)) indices.push(statement);
+    } else {
+      const before = carried.indices;
+      let at = 0;
+      for (; at < before.length && before[at] < lined.first; at++) indices.push(before[at]);
+      for (let statement = lined.first; statement <= lined.last; statement++) if (holds(statement)) indices.push(statement);
+      for (; at < before.length; at++) if (before[at] + lined.countDelta > lined.last) indices.push(before[at] + lined.countDelta);
+    }
+    if (this.memo) this.nonEmpty.set(kind, { source, indices });
+    return indices;
+  }
+
+  /**
+   * Which statements the edit may have touched, as a range: every statement outside it is one the
+   * previous analysis had, with the same text, found by position (as `unchangedRecord` finds it).
+   */
+  private linedUp(): EditedStatements | undefined {
+    if (this.editedStatements !== undefined) return this.editedStatements ?? undefined;
+    this.editedStatements = null;
+    const table = this.previous;
+    if (!table || !this.memo) return undefined;
+    const { changed } = this.edited!;
+    const nav = this.answers.nav;
+    const count = nav.statementCount;
+    const countDelta = count - table.starts.length;
+    const delta = changed.newEnd - changed.oldEnd;
+    let first = 0;
+    for (; first < count && first < table.starts.length; first++) {
+      const start = nav.statementStart(first);
+      const end = nav.statementEnd(first);
+      if (end > changed.start || start !== table.starts[first] || end !== table.ends[first] || lineStartOf(nav.text, start) !== table.lineStarts[first]) break;
+    }
+    let last = count - 1;
+    for (; last >= first && last - countDelta >= first; last--) {
+      const start = nav.statementStart(last);
+      const end = nav.statementEnd(last);
+      const lineStart = lineStartOf(nav.text, start);
+      const was = last - countDelta;
+      if (lineStart < changed.newEnd || end <= changed.start || start - delta !== table.starts[was] || end - delta !== table.ends[was] || lineStart - delta !== table.lineStarts[was]) break;
+    }
+    return (this.editedStatements = { first, last, countDelta });
   }
 
   /**
@@ -168,19 +268,21 @@ export class StatementMemo {
     return facts;
   }
 
+  /** Whether facts are kept from one analysis to the next. */
+  get remembers(): boolean {
+    return this.memo !== undefined;
+  }
+
   /** Leaves this analysis's statement positions for the next one, which starts from `tree`. */
   keepTable(tree: unknown): void {
     if (!this.memo) return;
     for (const slot in this.reusedCounts) this.memo.noteReused(slot, this.reusedCounts[slot as Slot]);
     const nav = this.answers.nav;
-    const table: StatementTable = { tree, analysis: this.analysis, lineStarts: [], starts: [], ends: [], records: [], answers: this.answers.asked() };
-    for (let index = 0; index < nav.statementCount; index++) {
-      table.lineStarts.push(lineStartOf(nav.text, nav.statementStart(index)));
-      table.starts.push(nav.statementStart(index));
-      table.ends.push(nav.statementEnd(index));
-      table.records.push(this.records[index]);
-    }
-    tables.set(this.memo, table);
+    // The navigator's extents and this analysis's records are not changed once read: shared, not copied.
+    const { starts, ends } = nav.extents;
+    const lineStarts = new Array<number>(starts.length);
+    for (let index = 0; index < starts.length; index++) lineStarts[index] = lineStartOf(nav.text, starts[index]);
+    tables.set(this.memo, { tree, analysis: this.analysis, lineStarts, starts, ends, records: this.records, answers: this.answers.asked(), nonEmpty: this.nonEmpty });
   }
 
   /** The facts of one statement: kept ones when they still hold there, else read (and kept). */
@@ -376,17 +478,22 @@ export class StatementMemo {
     let still = true;
     for (let i = 0; i < anchors.length && still; i++) still = nav.statementStart(anchors[i]) === kept.anchorStarts[i];
     if (still) return kept;
-    const starts = anchors.map((index) => nav.statementStart(index));
-    const ends = anchors.map((index) => nav.statementEnd(index));
     if (kept.handedOutIn !== this.analysis) {
       kept.places ??= spanPlaces(kept.facts, kept.anchorStarts, kept.anchorEnds);
       if (kept.places) {
-        moveInPlace(kept.places, kept.anchorStarts, starts);
-        kept.anchorStarts = starts;
-        kept.anchorEnds = ends;
+        // The anchor lists are the kept facts' own: updated where they are, no new lists per keystroke.
+        const shifts = anchors.length === 1 ? ONE_SHIFT : new Array<number>(anchors.length);
+        for (let i = 0; i < anchors.length; i++) {
+          shifts[i] = nav.statementStart(anchors[i]) - kept.anchorStarts[i];
+          kept.anchorStarts[i] = nav.statementStart(anchors[i]);
+          kept.anchorEnds[i] = nav.statementEnd(anchors[i]);
+        }
+        moveInPlace(kept.places, shifts);
         return kept;
       }
     }
+    const starts = anchors.map((index) => nav.statementStart(index));
+    const ends = anchors.map((index) => nav.statementEnd(index));
     const facts = movedSpans(kept.facts, kept.anchorStarts, kept.anchorEnds, starts);
     noteCopiedSites(kept.facts, facts);
     return facts && { ...kept, facts, anchorStarts: starts, anchorEnds: ends, handedOutIn: undefined, places: undefined };
@@ -452,13 +559,16 @@ function wordsIn(text: string, length: number, pattern: RegExp): [number, number
     if (match[0].length === 0) pattern.lastIndex++;
   }
   pattern.lastIndex = 0;
-  return found;
+  // Most statements hold none of a pattern's words: they all share one empty list (never changed).
+  return found.length > 0 ? found : NO_WORDS;
 }
+
+const NO_WORDS: [number, number][] = [];
 
 
 /** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
 function wordsByStatement(text: string, pattern: RegExp, inside: (start: number) => boolean, nav: Navigator): Words {
-  const words: Words = new Map();
+  const words: Words = [];
   let last = -2;
   let group: [number, number][] = [];
   for (const match of text.matchAll(pattern)) {
@@ -468,7 +578,7 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
     // Words outside every statement each form a group of their own (keyed below every index).
     if (statement !== last || statement < 0) {
       group = [];
-      words.set(statement < 0 ? -1 - start : statement, new StatementWords(0, group));
+      words.push(new StatementWords(statement < 0 ? -1 - start : statement, 0, group));
       last = statement;
     }
     group.push([start, match[0].length]);
@@ -476,115 +586,5 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
   return words;
 }
 
-
-/**
- * The objects of kept facts that hold a span (or an `importCallAt`), each with the anchor statement
- * it lies in. Kept facts are a deep copy (movedSpans), so no object is listed twice.
- */
-interface SpanPlaces {
-  spans: { start: number; end: number }[];
-  spanAnchors: number[];
-  calls: { importCallAt: number }[];
-  callAnchors: number[];
-}
-
-/** Where the spans of `facts` are; null when one lies in no anchor (the facts are then never moved in place). */
-function spanPlaces(facts: unknown, starts: readonly number[], ends: readonly number[]): SpanPlaces | null {
-  const places: SpanPlaces = { spans: [], spanAnchors: [], calls: [], callAnchors: [] };
-  const anchorOf = (start: number, end: number) => {
-    for (let i = 0; i < starts.length; i++) if (starts[i] <= start && end <= ends[i]) return i;
-    return -1;
-  };
-  let lost = false;
-  const visit = (item: unknown): void => {
-    if (item === null || typeof item !== 'object') return;
-    if (Array.isArray(item)) {
-      for (const value of item) visit(value);
-      return;
-    }
-    const record = item as Record<string, unknown>;
-    for (const key in record) if (typeof record[key] === 'object') visit(record[key]);
-    if (typeof record.start === 'number' && typeof record.end === 'number') {
-      const anchor = anchorOf(record.start, record.end);
-      lost ||= anchor < 0;
-      places.spans.push(record as { start: number; end: number });
-      places.spanAnchors.push(anchor);
-    }
-    if (typeof record.importCallAt === 'number') {
-      const anchor = anchorOf(record.importCallAt, record.importCallAt);
-      lost ||= anchor < 0;
-      places.calls.push(record as { importCallAt: number });
-      places.callAnchors.push(anchor);
-    }
-  };
-  visit(facts);
-  return lost ? null : places;
-}
-
-/** Moves every listed span with its anchor, from `oldStarts` to `newStarts`. */
-function moveInPlace(places: SpanPlaces, oldStarts: readonly number[], newStarts: readonly number[]): void {
-  const { spans, spanAnchors, calls, callAnchors } = places;
-  for (let i = 0; i < spans.length; i++) {
-    const shift = newStarts[spanAnchors[i]] - oldStarts[spanAnchors[i]];
-    spans[i].start += shift;
-    spans[i].end += shift;
-  }
-  for (let i = 0; i < calls.length; i++) calls[i].importCallAt += newStarts[callAnchors[i]] - oldStarts[callAnchors[i]];
-}
-
-/**
- * A deep copy of plain facts with every span (and `importCallAt`) moved with the anchor statement it
- * lies in; undefined when one lies in none.
- */
-function movedSpans<T>(value: T, oldStarts: readonly number[], oldEnds: readonly number[], newStarts: readonly number[]): T | undefined {
-  const mover = new SpanMover(oldStarts, oldEnds, newStarts);
-  const moved = mover.copy(value) as T;
-  return mover.lost ? undefined : moved;
-}
-
-/** The copy behind movedSpans, without closures: it runs for every kept statement an edit moved. */
-class SpanMover {
-  lost = false;
-  /** Where every anchor moved by the same amount, that amount (facts lie in their anchors once kept). */
-  private readonly uniform: number | undefined;
-
-  constructor(
-    private readonly oldStarts: readonly number[],
-    private readonly oldEnds: readonly number[],
-    private readonly newStarts: readonly number[],
-  ) {
-    const delta = newStarts[0] - oldStarts[0];
-    let uniform = true;
-    for (let i = 1; i < newStarts.length && uniform; i++) uniform = newStarts[i] - oldStarts[i] === delta;
-    this.uniform = uniform && delta !== 0 ? delta : undefined;
-  }
-
-  private shiftOf(start: number, end: number): number {
-    if (this.uniform !== undefined) return this.uniform;
-    const { oldStarts, oldEnds, newStarts } = this;
-    for (let i = 0; i < oldStarts.length; i++) if (oldStarts[i] <= start && end <= oldEnds[i]) return newStarts[i] - oldStarts[i];
-    this.lost = true;
-    return 0;
-  }
-
-  copy(item: unknown): unknown {
-    if (item === null || typeof item !== 'object') return item;
-    if (Array.isArray(item)) {
-      const items = new Array(item.length);
-      for (let i = 0; i < item.length; i++) items[i] = this.copy(item[i]);
-      return items;
-    }
-    const result: Record<string, unknown> = {};
-    for (const key in item) {
-      const value = (item as Record<string, unknown>)[key];
-      result[key] = typeof value === 'object' ? this.copy(value) : value;
-    }
-    if (typeof result.start === 'number' && typeof result.end === 'number') {
-      const shift = this.shiftOf(result.start, result.end);
-      result.start += shift;
-      result.end += shift;
-    }
-    if (typeof result.importCallAt === 'number') result.importCallAt += this.shiftOf(result.importCallAt, result.importCallAt);
-    return result;
-  }
-}
+/** The shift of facts with one anchor (most of them), reused rather than made per statement. */
+const ONE_SHIFT: number[] = [0];

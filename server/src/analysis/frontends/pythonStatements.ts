@@ -38,7 +38,8 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const inside = (start: number) => !reading.within || reading.within.some((span) => span.start <= start && start < span.end);
 
   const result: StatementSites = { sites: [], rebound: [], unboundConnects: [], customReceivers: [] };
-  for (const [statement, words] of statements.words(/\bconnect\b/g, 'connect', inside)) {
+  for (const words of statements.words(/\bconnect\b/g, 'connect', inside)) {
+    const statement = words.statement;
     const facts = statements.facts('sites', statement, '', (): StatementSites => {
       resolver.beginStatement();
       finder.beginStatement();
@@ -47,23 +48,25 @@ export function readStatements(reading: StatementReading): StatementSites & { si
       recordWrittenTexts(sites, nav.text);
       return { sites, ...finder.takeOtherConnects() };
     });
-    result.sites.push(...facts.sites);
-    result.rebound.push(...facts.rebound);
-    result.unboundConnects.push(...facts.unboundConnects);
-    result.customReceivers.push(...facts.customReceivers);
+    // Loops rather than spread calls: this runs for every connect statement of the module.
+    for (const site of facts.sites) result.sites.push(site);
+    for (const use of facts.rebound) result.rebound.push(use);
+    for (const connect of facts.unboundConnects) result.unboundConnects.push(connect);
+    for (const receiver of facts.customReceivers) result.customReceivers.push(receiver);
   }
 
-  const known = [...reading.importRefs, ...result.sites.map((site) => site.connection.signal)];
+  const known = reading.importRefs.slice();
+  for (const site of result.sites) known.push(site.connection.signal);
   const judged = judgedStarts(known);
-  const sortedJudged = [...judged].sort((a, b) => a - b);
   const { pattern, key: wordsKey } = referenceWords(resolver);
   // Shared by every statement: interned, so that comparing it costs no reading of its text.
   const key = interned(wordsKey);
   const found: SignalRef[][] = [];
-  for (const [statement, words] of statements.words(pattern, 'refs', inside)) {
+  for (const words of statements.words(pattern, 'refs', inside)) {
+    const statement = words.statement;
     // Which words are already judged is an input too: the known references that start in the statement.
     const start = statement < 0 ? 0 : nav.statementStart(statement);
-    const judgedHere = statement < 0 ? '' : startsBetween(sortedJudged, start, nav.statementEnd(statement)).map((at) => at - start).join(',');
+    const judgedHere = statement < 0 ? '' : judged.relativeBetween(start, nav.statementEnd(statement));
     const refs = statements.facts(
       'refs',
       statement,
@@ -78,18 +81,3 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   }
   return { ...result, signalRefs: mergedReferences(known, found) };
 }
-
-
-function startsBetween(sorted: readonly number[], start: number, end: number): number[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < start) low = mid + 1;
-    else high = mid;
-  }
-  const found: number[] = [];
-  for (let i = low; i < sorted.length && sorted[i] <= end; i++) found.push(sorted[i]);
-  return found;
-}
-

@@ -2,6 +2,7 @@
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Span, SyntaxProblem } from '../model';
 import type { ModuleQuestions } from './pythonStatementDeps';
+import { readModuleStatements, statementNode, type ModuleStatements } from './pythonModuleStatements';
 
 export function spanOf(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
@@ -31,9 +32,9 @@ export const comprehensionTypes: ReadonlySet<string> = new Set([
  */
 export class Navigator {
   /** The module's statements with their extents, for binary search by offset. */
-  readonly statements: SyntaxNode[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly nodes: (SyntaxNode | undefined)[];
+  private readonly starts: number[];
+  private readonly ends: number[];
   private readonly scopeEnds: number[] = [];
   /**
    * While one module statement's facts are read for reuse, what they ask of the rest of the module
@@ -46,18 +47,30 @@ export class Navigator {
   constructor(
     readonly root: SyntaxNode,
     readonly text: string,
+    statements: ModuleStatements = readModuleStatements(root),
   ) {
-    // One call hands over every statement (a cursor walk makes several calls per statement).
-    for (const statement of root.namedChildren) {
-      if (!statement) continue;
-      this.statements.push(statement);
-      this.starts.push(statement.startIndex);
-      this.ends.push(statement.endIndex);
+    this.nodes = statements.nodes;
+    this.starts = statements.starts;
+    this.ends = statements.ends;
+  }
+
+  /** The module statement at `index` (0 to statementCount - 1). */
+  statement(index: number): SyntaxNode {
+    let node = this.nodes[index];
+    if (!node) {
+      node = statementNode(this.root, this.starts[index], this.ends[index]) ?? namedChildrenOf(this.root)[index];
+      this.nodes[index] = node;
     }
+    return node;
   }
 
   get statementCount(): number {
     return this.starts.length;
+  }
+
+  /** Where every module statement starts and ends, by index. */
+  get extents(): { starts: readonly number[]; ends: readonly number[] } {
+    return { starts: this.starts, ends: this.ends };
   }
 
   statementStart(index: number): number {
@@ -96,7 +109,7 @@ export class Navigator {
   /** The module statement holding `node`, found without asking the tree. */
   statementAt(node: SyntaxNode): SyntaxNode | undefined {
     const index = this.statementIndex(node.startIndex, node.endIndex);
-    return index >= 0 ? this.statements[index] : undefined;
+    return index >= 0 ? this.statement(index) : undefined;
   }
 
   /**
@@ -106,7 +119,7 @@ export class Navigator {
   private moduleScopeEnd(index: number): number {
     let end = this.scopeEnds[index];
     if (end !== undefined) return end;
-    const statement = this.statements[index];
+    const statement = this.statement(index);
     const start = this.starts[index];
     end = start;
     switch (statement.type) {
@@ -149,7 +162,7 @@ export class Navigator {
     if (this.starts[index] === start && this.ends[index] === end) return true;
     // The definition a module-level decorator sits on; not whatever else ends where it ends (the last
     // statement of its body, a function nested there).
-    const statement = this.statements[index];
+    const statement = this.statement(index);
     return this.ends[index] === end && statement.type === 'decorated_definition' && statement.childForFieldName('definition')?.startIndex === start;
   }
 
@@ -171,7 +184,7 @@ export class Navigator {
     const index = this.statementIndex(node.startIndex, node.endIndex);
     if (index < 0) return node.id === this.root.id ? [] : [this.root];
     const chain: SyntaxNode[] = [this.root];
-    let current = this.statements[index];
+    let current = this.statement(index);
     for (let depth = 0; current.id !== node.id && depth < 10_000; depth++) {
       chain.push(current);
       const next = current.childWithDescendant(node);
@@ -227,7 +240,7 @@ export class Navigator {
   /** The node spanning exactly [start, end), searched from its module statement rather than the root. */
   nodeAt(start: number, end: number): SyntaxNode | null {
     const index = this.statementIndex(start, end);
-    return (index >= 0 ? this.statements[index] : this.root).descendantForIndex(start, end);
+    return (index >= 0 ? this.statement(index) : this.root).descendantForIndex(start, end);
   }
 }
 
