@@ -11,8 +11,14 @@ export interface LineRange {
   end: Position;
 }
 
+/** What a line index reads of its text: a string, or the pieces of a large document (chunkedText.ts). */
+export interface TextSource {
+  readonly length: number;
+  charCodeAt(index: number): number;
+}
+
 /** Appends the line starts that the characters [from, to) of `text` begin (each a line break's end). */
-function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+function pushLineStarts(text: TextSource, from: number, to: number, starts: number[]): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -40,7 +46,7 @@ export class LineIndex {
    * found the first time a position is asked for (the analysis thread makes indexes it never reads).
    */
   constructor(
-    private readonly text: string,
+    private readonly text: TextSource,
     lineStarts?: number[],
   ) {
     this.knownStarts = lineStarts;
@@ -52,7 +58,7 @@ export class LineIndex {
   }
 
   /** True when this index was made for exactly `text` (the same string, so no comparison is needed). */
-  describes(text: string): boolean {
+  describes(text: TextSource): boolean {
     return this.text === text;
   }
 
@@ -61,7 +67,7 @@ export class LineIndex {
    * newEnd). Only the replaced characters and the one before them (a `\r` whose `\n` may have
    * changed) are scanned; the lines after the edit are moved, not found again.
    */
-  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  edited(text: TextSource, start: number, oldEnd: number, newEnd: number): LineIndex {
     const old = this.lineStarts;
     // A line start p is decided by the characters at p - 1 and p.
     const keptBefore = Math.max(1, firstAbove(old, start - 1));
