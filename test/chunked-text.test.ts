@@ -83,3 +83,33 @@ test('the store holds a large document in pieces and makes its flat text only wh
   store.openDocument('file:///small.py', 'python', 1, line);
   assert.equal(typeof heldText(store.get('file:///small.py')!.document), 'string');
 });
+
+test('a line index edited many times on many lines without adding any equals a fresh one', () => {
+  const lines = fc.array(fc.constantFrom('a', 'bc', '😀', ' ', 'def f():'), { maxLength: 4 }).map((parts) => parts.join(''));
+  const breaks = fc.constantFrom('\n', '\r\n', '\r');
+  const textOfLines = fc.array(fc.tuple(lines, breaks), { minLength: 1, maxLength: 12 }).map((pairs) => pairs.map(([line, lineBreak]) => line + lineBreak).join(''));
+  // Edits that neither add nor remove a line break: characters typed or deleted within lines.
+  const edit = fc.record({ at: fc.nat(), deleting: fc.boolean(), typed: fc.constantFrom('x', 'yz', '😀') });
+  fc.assert(
+    fc.property(textOfLines, fc.array(edit, { minLength: 1, maxLength: 30 }), (initial, edits) => {
+      let text = initial;
+      let index = new LineIndex(text);
+      for (const { at, deleting, typed } of edits) {
+        const start = at % (text.length + 1);
+        const removable = deleting && start < text.length && !'\r\n'.includes(text[start]) && !(start > 0 && text[start - 1] === '\r');
+        const end = removable ? start + 1 : start;
+        // Typing between a \r and its \n would split the break in two lines.
+        if (!removable && start > 0 && text[start - 1] === '\r' && text[start] === '\n') continue;
+        const inserted = removable ? '' : typed;
+        const next = text.slice(0, start) + inserted + text.slice(end);
+        index = index.edited(next, start, end, start + inserted.length);
+        text = next;
+        const fresh = new LineIndex(text);
+        assert.equal(index.lineCount, fresh.lineCount);
+        for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(index.positionAt(offset), fresh.positionAt(offset));
+        for (let line = 0; line <= fresh.lineCount; line++) assert.equal(index.offsetAt({ line, character: 2 }), fresh.offsetAt({ line, character: 2 }));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
