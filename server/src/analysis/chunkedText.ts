@@ -7,7 +7,7 @@
  */
 
 /** Pieces hold this many UTF-16 units at most, half as many at least once an edit has touched them. */
-export const CHUNK_LENGTH = 8 * 1024;
+export const CHUNK_LENGTH = 4 * 1024;
 
 /**
  * A copy of `text` that shares no storage with the string it was cut from: a slice of a string keeps
