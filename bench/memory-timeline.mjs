@@ -8,7 +8,8 @@
 // can be weighed against its cost. With a count N it runs N times and prints only those last lines.
 // Run: `npm run build && node --import tsx bench/memory-timeline.mjs [N]` (BENCH_SERVER, BENCH_NODE_OPTIONS
 // and BENCH_SERVER_ENVIRONMENT=0 as for bench/peers.mjs). BENCH_PROMOTED=main or =analysis also prints
-// where that thread allocated what outlived the young generation during the edits (promotedSampler.cjs).
+// where that thread allocated what outlived the young generation during the edits (promotedSampler.cjs);
+// BENCH_EDIT_PLACES=N spreads the 100 edits over N places of the module instead of one.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -83,6 +84,18 @@ async function report(client, step, peak, quiet) {
 
 const SITES_SHOWN = 15;
 
+/**
+ * Where the edits go: the benchmark's one place (mid-file), or with BENCH_EDIT_PLACES=N that many
+ * places spread over the module, each inside a logging call's string as that one is. Edits in many
+ * places show what the analysis keeps per place it re-read.
+ */
+function editPlaces(text, count) {
+  if (count <= 1) return [editPosition(text)];
+  const calls = [];
+  for (let at = text.indexOf('logger.'); at >= 0; at = text.indexOf('logger.', at + 1)) calls.push(at);
+  return Array.from({ length: count }, (_, i) => positionAt(text, text.indexOf('("', calls[Math.floor((i * calls.length) / count)]) + 2));
+}
+
 /** The sampled profile's allocation sites (the innermost three frames), largest first, in MB per edit. */
 function promotedSites(profile, edits) {
   const sites = new Map();
@@ -155,9 +168,11 @@ export async function runMemoryTimeline({ quiet = false } = {}) {
       // The sampler looks for the file every 20 ms; the analysis thread between two messages.
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const at = editPosition(text);
+    const places = editPlaces(text, Number(process.env.BENCH_EDIT_PLACES ?? 1));
     for (let version = 2; version <= 101; version++) {
       const published = client.diagnostics(uri, version);
+      // Each place gets a character typed and deleted again before the next place's turn.
+      const at = places[Math.floor((version - 2) / 2) % places.length];
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [oneCharacterEdit(at, version)] });
       await published;
       if ((version - 1) % 25 === 0) await report(client, `${version - 1} edits`, peak, quiet);
