@@ -6,16 +6,10 @@
  * The flat text is made only when something asks for all of it, and kept for that version.
  */
 
-/** Pieces hold this many UTF-16 units at most, half as many at least once an edit has touched them. */
-export const CHUNK_LENGTH = 4 * 1024;
+import { ownedString } from './ownedStrings';
 
-/**
- * A copy of `text` that shares no storage with the string it was cut from: a slice of a string keeps
- * the whole of that string alive, a piece must keep only itself.
- */
-function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
-}
+/** Pieces hold this many UTF-16 units at most; an edit that leaves one with less than half joins it to the next. */
+export const CHUNK_LENGTH = 4 * 1024;
 
 function carriageReturnsIn(text: string): number {
   let count = 0;
@@ -116,7 +110,7 @@ export class ChunkedText {
       starts[i] = this.starts[i];
       carriageReturns[i] = this.carriageReturns[i];
     }
-    let at = first === 0 ? 0 : this.starts[first];
+    let at = this.starts[first];
     for (let i = 0; i < made.length; i++) {
       starts[first + i] = at;
       carriageReturns[first + i] = carriageReturnsIn(made[i]);
@@ -136,11 +130,14 @@ export class ChunkedText {
   }
 }
 
-/** `text` cut into pieces of at most `chunkLength` units, as even as possible, none sharing `text`'s storage. */
+/**
+ * `text` cut into pieces of at most `chunkLength` units, as even as possible. Each is a copy: a slice
+ * would keep the whole of `text` alive.
+ */
 function split(text: string, chunkLength: number): string[] {
   const count = Math.ceil(text.length / chunkLength);
   const size = Math.ceil(text.length / count);
   const pieces: string[] = [];
-  for (let at = 0; at < text.length; at += size) pieces.push(ownCopy(text.slice(at, at + size)));
+  for (let at = 0; at < text.length; at += size) pieces.push(ownedString(text.slice(at, at + size)));
   return pieces;
 }
