@@ -6,7 +6,7 @@
  * The flat text is made only when something asks for all of it, and kept for that version.
  */
 
-import { ownedString } from './ownedStrings';
+import { copiedString } from './ownedStrings';
 
 /** Pieces hold this many UTF-16 units at most; an edit that leaves one with less than half joins it to the next. */
 export const CHUNK_LENGTH = 4 * 1024;
@@ -138,6 +138,6 @@ function split(text: string, chunkLength: number): string[] {
   const count = Math.ceil(text.length / chunkLength);
   const size = Math.ceil(text.length / count);
   const pieces: string[] = [];
-  for (let at = 0; at < text.length; at += size) pieces.push(ownedString(text.slice(at, at + size)));
+  for (let at = 0; at < text.length; at += size) pieces.push(copiedString(text.slice(at, at + size)));
   return pieces;
 }

@@ -9,23 +9,33 @@
 /** V8 cuts a string of this length or more from its source instead of copying it. */
 const SHORTEST_SLICE = 13;
 
+/** A copy of `text` that shares no storage with the string it was cut from (if it was). */
+export function copiedString(text: string): string {
+  return text.length < SHORTEST_SLICE ? text : (' ' + text).slice(1);
+}
+
 /**
  * Copies made so far, by content: kept facts repeat the same names and statement texts many times
  * (a statement's dependencies quote the statements they read), and one copy serves them all. Emptied
- * when it grows this large, as a name typed letter by letter makes a new one each time.
+ * once it holds this many characters, as a name typed letter by letter makes a new one each time.
  */
 const copies = new Map<string, string>();
-const MAX_COPIES = 4096;
+const MAX_COPIED_LENGTH = 256 * 1024;
+let copiedLength = 0;
 
-/** A string of `text`'s content that shares no storage with the string it was cut from (if it was). */
+/** copiedString, made once per content for as long as the copies last. */
 export function ownedString(text: string): string {
   if (text.length < SHORTEST_SLICE) return text;
   let copy = copies.get(text);
   if (copy === undefined) {
-    if (copies.size >= MAX_COPIES) copies.clear();
-    copy = (' ' + text).slice(1);
+    if (copiedLength + text.length > MAX_COPIED_LENGTH) {
+      copies.clear();
+      copiedLength = 0;
+    }
+    copy = copiedString(text);
     // Keyed by the copy: a key cut from a text would keep that text.
     copies.set(copy, copy);
+    copiedLength += copy.length;
   }
   return copy;
 }
