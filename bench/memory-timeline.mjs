@@ -7,13 +7,15 @@
 // all and per thread: the analysis thread and V8's helpers all show up as `node`), so that a flag's memory saving
 // can be weighed against its cost. With a count N it runs N times and prints only those last lines.
 // Run: `npm run build && node --import tsx bench/memory-timeline.mjs [N]` (BENCH_SERVER, BENCH_NODE_OPTIONS
-// and BENCH_SERVER_ENVIRONMENT=0 as for bench/peers.mjs).
+// and BENCH_SERVER_ENVIRONMENT=0 as for bench/peers.mjs). BENCH_PROMOTED=main or =analysis also prints
+// where that thread allocated what outlived the young generation during the edits (promotedSampler.cjs);
+// BENCH_EDIT_PLACES=N spreads the 100 edits over N places of the module instead of one.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateModule } from './generate.mjs';
-import { Client, editPosition, oneCharacterEdit, positionAt, probeOffsets } from './server.mjs';
+import { Client, editPosition, nodeOptions, oneCharacterEdit, positionAt, probeOffsets, serverPath } from './server.mjs';
 
 const MB = 2 ** 20;
 
@@ -80,6 +82,43 @@ async function report(client, step, peak, quiet) {
   console.log(`${''.padEnd(14)} resident by kind (MB): ${memoryMap(client.child.pid)}`);
 }
 
+const SITES_SHOWN = 15;
+
+/**
+ * Where the edits go: the benchmark's one place (mid-file), or with BENCH_EDIT_PLACES=N that many
+ * places spread over the module, each inside a logging call's string as that one is. Edits in many
+ * places show what the analysis keeps per place it re-read.
+ */
+function editPlaces(text, count) {
+  if (count <= 1) return [editPosition(text)];
+  const calls = [];
+  for (let at = text.indexOf('logger.'); at >= 0; at = text.indexOf('logger.', at + 1)) calls.push(at);
+  return Array.from({ length: count }, (_, i) => positionAt(text, text.indexOf('("', calls[Math.floor((i * calls.length) / count)]) + 2));
+}
+
+/** The sampled profile's allocation sites (the innermost three frames), largest first, in MB per edit. */
+function promotedSites(profile, edits) {
+  const sites = new Map();
+  const walk = (node, frames) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const here = [`${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`, ...frames].slice(0, 3);
+    if (node.selfSize > 0) sites.set(here.join(' < '), (sites.get(here.join(' < ')) ?? 0) + node.selfSize);
+    for (const child of node.children ?? []) walk(child, here);
+  };
+  walk(profile.head, []);
+  const total = [...sites.values()].reduce((sum, size) => sum + size, 0);
+  const lines = [...sites].sort((a, b) => b[1] - a[1]).slice(0, SITES_SHOWN).map(([site, size]) => `  ${(size / MB / edits).toFixed(3).padStart(6)}  ${site}`);
+  return [`promoted per edit (MB, sampled): ${(total / MB / edits).toFixed(2)}, by allocation site:`, ...lines].join('\n');
+}
+
+async function waitForFile(file, ms) {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (fs.existsSync(file)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
 export async function runMemoryTimeline({ quiet = false } = {}) {
   const text = generateModule('python', 10_000, 'realistic');
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'celery-signals-memory-'));
@@ -87,7 +126,10 @@ export async function runMemoryTimeline({ quiet = false } = {}) {
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).toString();
   const rootUri = pathToFileURL(workspace).toString();
-  const client = new Client();
+  const promoted = process.env.BENCH_PROMOTED ? path.join(workspace, 'promoted.json') : undefined;
+  if (promoted) process.env.CELERY_SIGNALS_BENCH_PROMOTED = `${process.env.BENCH_PROMOTED}=${promoted}`;
+  const samplerScript = path.join(path.dirname(new URL(import.meta.url).pathname), 'promotedSampler.cjs');
+  const client = new Client(promoted ? [...nodeOptions, '-r', samplerScript, serverPath, '--stdio'] : undefined);
   let highest = 0;
   let step = 'starting';
   // What the memory is made of at the peak itself, rather than at the next step's end: read again
@@ -121,12 +163,26 @@ export async function runMemoryTimeline({ quiet = false } = {}) {
     for (const offset of probes.names) await client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, offset) });
     await report(client, '400 requests', peak, quiet);
     step = 'edits';
-    const at = editPosition(text);
+    if (promoted) {
+      fs.writeFileSync(`${promoted}.start`, '');
+      // The sampler looks for the file every 20 ms; the analysis thread between two messages.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const places = editPlaces(text, Number(process.env.BENCH_EDIT_PLACES ?? 1));
     for (let version = 2; version <= 101; version++) {
       const published = client.diagnostics(uri, version);
+      // Each place gets a character typed and deleted again before the next place's turn.
+      const at = places[Math.floor((version - 2) / 2) % places.length];
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [oneCharacterEdit(at, version)] });
       await published;
       if ((version - 1) % 25 === 0) await report(client, `${version - 1} edits`, peak, quiet);
+    }
+    if (promoted) {
+      fs.writeFileSync(`${promoted}.stop`, '');
+      if (await waitForFile(promoted, 5000)) {
+        const profile = JSON.parse(fs.readFileSync(promoted, 'utf8'));
+        console.log(profile.error ? `sampling failed: ${profile.error}` : promotedSites(profile, 100));
+      } else console.log(`no profile from the ${process.env.BENCH_PROMOTED} thread`);
     }
     if (!quiet) console.log(`at the peak (${atPeak.mb.toFixed(1)} MB, during ${atPeak.step}) resident by kind (MB): ${atPeak.kinds}`);
     const cpu = cpuSeconds(client.child.pid);

@@ -11,8 +11,14 @@ export interface LineRange {
   end: Position;
 }
 
+/** What a line index reads of its text: a string, or the pieces of a large document (chunkedText.ts). */
+export interface TextSource {
+  readonly length: number;
+  charCodeAt(index: number): number;
+}
+
 /** Appends the line starts that the characters [from, to) of `text` begin (each a line break's end). */
-function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+function pushLineStarts(text: TextSource, from: number, to: number, starts: number[]): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -20,16 +26,24 @@ function pushLineStarts(text: string, from: number, to: number, starts: number[]
   }
 }
 
-/** The position of the first item of the ascending `values` that is greater than `limit`. */
-function firstAbove(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid] <= limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+/** Lines from `line` on start `delta` units later than the starts an edited index shares say. */
+interface Shift {
+  line: number;
+  delta: number;
+}
+
+/**
+ * Past this many shifts an edited index makes its own line starts again (a lookup adds them up).
+ * Typing on one line adds to one shift: the starts (8 bytes a line) are then not copied per keystroke.
+ */
+const MAX_SHIFTS = 8;
+
+/** `shifts` with the lines from `line` on moved by `delta` more. */
+function withShift(shifts: readonly Shift[], line: number, delta: number): Shift[] {
+  const same = shifts.findIndex((shift) => shift.line === line);
+  if (same < 0) return [...shifts, { line, delta }];
+  const moved = shifts[same].delta + delta;
+  return moved === 0 ? shifts.filter((_, i) => i !== same) : shifts.map((shift, i) => (i === same ? { line, delta: moved } : shift));
 }
 
 export class LineIndex {
@@ -38,10 +52,13 @@ export class LineIndex {
   /**
    * `lineStarts` is for `edited` only: the starts of `text`'s lines, already known. Otherwise they are
    * found the first time a position is asked for (the analysis thread makes indexes it never reads).
+   * `shifts` (also for `edited` only) move the lines after earlier edits, in `lineStarts` shared with
+   * the index before them.
    */
   constructor(
-    private readonly text: string,
+    private readonly text: TextSource,
     lineStarts?: number[],
+    private readonly shifts: readonly Shift[] = [],
   ) {
     this.knownStarts = lineStarts;
   }
@@ -51,8 +68,26 @@ export class LineIndex {
     return this.knownStarts;
   }
 
+  private startOf(line: number): number {
+    let start = this.lineStarts[line];
+    for (const shift of this.shifts) if (line >= shift.line) start += shift.delta;
+    return start;
+  }
+
+  /** How many lines start at or before `limit`. */
+  private linesUpTo(limit: number): number {
+    let low = 0;
+    let high = this.lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.startOf(mid) <= limit) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   /** True when this index was made for exactly `text` (the same string, so no comparison is needed). */
-  describes(text: string): boolean {
+  describes(text: TextSource): boolean {
     return this.text === text;
   }
 
@@ -61,19 +96,22 @@ export class LineIndex {
    * newEnd). Only the replaced characters and the one before them (a `\r` whose `\n` may have
    * changed) are scanned; the lines after the edit are moved, not found again.
    */
-  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
-    const old = this.lineStarts;
+  edited(text: TextSource, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const lineCount = this.lineStarts.length;
     // A line start p is decided by the characters at p - 1 and p.
-    const keptBefore = Math.max(1, firstAbove(old, start - 1));
+    const keptBefore = Math.max(1, this.linesUpTo(start - 1));
     const found: number[] = [];
     pushLineStarts(text, Math.max(0, start - 1), newEnd, found);
     const delta = newEnd - oldEnd;
-    const movedFrom = firstAbove(old, oldEnd);
-    // Made at its final length: the index of a large file is rebuilt on every keystroke.
-    const starts = new Array<number>(keptBefore + found.length + old.length - movedFrom);
-    for (let i = 0; i < keptBefore; i++) starts[i] = old[i];
+    const movedFrom = this.linesUpTo(oldEnd);
+    const sameLines = found.length === movedFrom - keptBefore && found.every((at, i) => at === this.startOf(keptBefore + i));
+    if (sameLines && (delta === 0 || movedFrom === lineCount)) return new LineIndex(text, this.lineStarts, this.shifts);
+    if (sameLines && this.shifts.length < MAX_SHIFTS) return new LineIndex(text, this.lineStarts, withShift(this.shifts, movedFrom, delta));
+    // Made at its final length.
+    const starts = new Array<number>(keptBefore + found.length + lineCount - movedFrom);
+    for (let i = 0; i < keptBefore; i++) starts[i] = this.startOf(i);
     for (let i = 0; i < found.length; i++) starts[keptBefore + i] = found[i];
-    for (let i = movedFrom, at = keptBefore + found.length; i < old.length; i++, at++) starts[at] = old[i] + delta;
+    for (let i = movedFrom, at = keptBefore + found.length; i < lineCount; i++, at++) starts[at] = this.startOf(i) + delta;
     return new LineIndex(text, starts);
   }
 
@@ -83,11 +121,10 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = this.snapped(Math.max(0, Math.min(offset, this.text.length)));
-    const starts = this.lineStarts;
-    const low = lineContaining(starts, clamped);
+    const low = this.linesUpTo(clamped) - 1;
     // An offset between the \r and \n of one line break is not a position editors know: use the line's end.
     const insideBreak = this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10;
-    return { line: low, character: clamped - starts[low] - (insideBreak ? 1 : 0) };
+    return { line: low, character: clamped - this.startOf(low) - (insideBreak ? 1 : 0) };
   }
 
   /**
@@ -97,8 +134,8 @@ export class LineIndex {
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
     if (position.line < 0) return 0;
-    const start = this.lineStarts[position.line];
-    let end = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    const start = this.startOf(position.line);
+    let end = position.line + 1 < this.lineStarts.length ? this.startOf(position.line + 1) : this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return this.snapped(Math.max(start, Math.min(start + Math.max(0, position.character), end)));
@@ -116,8 +153,8 @@ export class LineIndex {
 
   /** The line holding `offset` (between 0 and the text's length) and its start, with no snapping. */
   lineAt(offset: number): { line: number; start: number } {
-    const line = lineContaining(this.lineStarts, offset);
-    return { line, start: this.lineStarts[line] };
+    const line = this.linesUpTo(offset) - 1;
+    return { line, start: this.startOf(line) };
   }
 
   rangeOf(span: Span): LineRange {

@@ -8,6 +8,10 @@
  */
 import type { Edit, Point } from '../parsing/treeSitter';
 import { LineIndex, type Position } from './text';
+import type { ChunkedText } from './chunkedText';
+
+/** A document's text: a string, or a large document's pieces (chunkedText.ts); both read the same. */
+export type EditableText = string | ChunkedText;
 
 export interface TextChange {
   /** Absent: `text` replaces the whole document. */
@@ -15,8 +19,8 @@ export interface TextChange {
   text: string;
 }
 
-export interface AppliedChange {
-  text: string;
+export interface AppliedChange<T extends EditableText = string> {
+  text: T;
   /** The line index of the new text, derived from the old one by rescanning only the changed lines. */
   index: LineIndex;
   /** The matching tree-sitter edit; undefined when the whole text was replaced. */
@@ -24,7 +28,7 @@ export interface AppliedChange {
 }
 
 /** Where tree-sitter puts `offset`: rows split at `\n` only, columns in UTF-16 units. */
-export function treePointAt(text: string, offset: number): Point {
+export function treePointAt(text: EditableText, offset: number): Point {
   let row = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -38,7 +42,7 @@ export function treePointAt(text: string, offset: number): Point {
  * treePointAt through a line index of the same text: without a `\r` the two line models agree, and
  * the index finds the line by bisection instead of counting every line break before the offset.
  */
-function indexedTreePointAt(text: string, index: LineIndex, offset: number): Point {
+function indexedTreePointAt(text: EditableText, index: LineIndex, offset: number): Point {
   if (text.indexOf('\r') >= 0) return treePointAt(text, offset);
   const { line, start } = index.lineAt(offset);
   return { row: line, column: offset - start };
@@ -50,12 +54,15 @@ function indexedTreePointAt(text: string, index: LineIndex, offset: number): Poi
  * surrogate pair moves to the start of the pair, and a range whose start is after its end is read
  * with its ends swapped.
  */
-export function applyChange(text: string, change: TextChange, index = new LineIndex(text)): AppliedChange {
-  if (!change.range) return { text: change.text, index: new LineIndex(change.text) };
+export function applyChange<T extends EditableText>(text: T, change: TextChange, index = new LineIndex(text)): AppliedChange<T> {
+  if (!change.range) {
+    const replaced = (typeof text === 'string' ? change.text : text.replace(0, text.length, change.text)) as T;
+    return { text: replaced, index: new LineIndex(replaced) };
+  }
   let startIndex = index.offsetAt(change.range.start);
   let oldEndIndex = index.offsetAt(change.range.end);
   if (startIndex > oldEndIndex) [startIndex, oldEndIndex] = [oldEndIndex, startIndex];
-  const next = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
+  const next = (typeof text === 'string' ? text.slice(0, startIndex) + change.text + text.slice(oldEndIndex) : text.replace(startIndex, oldEndIndex, change.text)) as T;
   const newEndIndex = startIndex + change.text.length;
   const nextIndex = index.edited(next, startIndex, oldEndIndex, newEndIndex);
   return {

@@ -12,6 +12,8 @@
 import * as v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { LineIndex } from '../analysis/text';
+import type { EditableText } from '../analysis/textChange';
+import { heldText } from './chunkedDocument';
 import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
 import { ProjectCatalog } from '../project/projectCatalog';
@@ -50,7 +52,7 @@ interface Job {
   uri: string;
   entry: OpenDocument;
   version: number;
-  text: string;
+  text: EditableText;
   edits: Edit[] | 'full';
   settings: AnalysisSettings;
   catalog: Catalog;
@@ -98,6 +100,12 @@ function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, source: ModelS
       return source.model;
     },
   }) as DocumentAnalysis;
+}
+
+/** A large document's flat text is made only when the analysis is read for it (not to publish its diagnostics). */
+function withHeldText(analysis: Omit<DocumentAnalysis, 'model' | 'text'>, text: EditableText): Omit<DocumentAnalysis, 'model'> {
+  if (typeof text === 'string') return { ...analysis, text };
+  return Object.defineProperty(analysis, 'text', { enumerable: true, get: () => text.toString() }) as Omit<DocumentAnalysis, 'model'>;
 }
 
 export interface BackgroundHooks {
@@ -285,7 +293,7 @@ export class BackgroundAnalysis {
     if (running) this.cancelRunning();
     const queued = this.waiting.get(uri);
     const edits = takeEdits(entry);
-    const text = entry.document.getText();
+    const text = heldText(entry.document);
     if (queued) Object.assign(queued, { version, text, settings, catalog, generation: this.generation, edits: joinEdits(queued.edits, edits) });
     else this.waiting.set(uri, { id: this.nextId++, uri, entry, version, text, edits, settings, catalog, generation: this.generation });
     this.hooks.onQueued?.(uri, version);
@@ -356,7 +364,7 @@ export class BackgroundAnalysis {
     const edits = this.known.has(next.uri) ? next.edits : 'full';
     this.known.add(next.uri);
     this.running = next;
-    const text = edits === 'full' ? next.text : replacement(edits, next.text);
+    const text = edits === 'full' ? next.text.toString() : replacement(edits, next.text);
     this.post({ kind: 'analyse', id: next.id, uri: next.uri, languageId: next.entry.document.languageId, version: next.version, text, edits, settings: next.settings });
   }
 
@@ -420,7 +428,7 @@ export class BackgroundAnalysis {
       const { text } = job;
       const index = job.entry.index?.describes(text) ? job.entry.index : new LineIndex(text);
       const source = message.modelKept ? { id: job.id, uri: job.uri, buffer: message.model } : undefined;
-      const analysis = withLazyModel({ uri: job.uri, version: message.version, text, index, findings: findings!, skipped: message.skipped, incremental: message.incremental }, source);
+      const analysis = withLazyModel(withHeldText({ uri: job.uri, version: message.version, index, findings: findings!, skipped: message.skipped, incremental: message.incremental }, text), source);
       if (source) this.modelSources.set(analysis, source);
       // Computed under settings since changed: it answers those who asked, and is kept for `peek` only.
       const kept = this.resultGenerations.get(job.uri);
@@ -458,7 +466,7 @@ export class BackgroundAnalysis {
 }
 
 /** What `edits` replaced in the text the thread has, to make `text` of it. */
-function replacement(edits: readonly Edit[], text: string): TextReplacement {
+function replacement(edits: readonly Edit[], text: EditableText): TextReplacement {
   const region = changedRegion(edits);
   return { start: region.start, oldEnd: region.oldEnd, inserted: text.slice(region.start, region.newEnd), length: text.length };
 }

@@ -2,10 +2,11 @@
  * Open documents with incremental sync. Each content change is normalised once (analysis/textChange)
  * and yields both the new text and the tree-sitter edit, kept until the tree cache applies it.
  */
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Edit } from '../parsing/treeSitter';
 import { applyChange } from '../analysis/textChange';
 import { LineIndex } from '../analysis/text';
+import { documentOf, heldText } from './chunkedDocument';
 
 export interface OpenDocument {
   document: TextDocument;
@@ -19,7 +20,8 @@ export class DocumentStore {
   private readonly open = new Map<string, OpenDocument>();
 
   openDocument(uri: string, languageId: string, version: number, text: string): OpenDocument {
-    const entry: OpenDocument = { document: TextDocument.create(uri, languageId, version, text), pendingEdits: 'full', index: new LineIndex(text) };
+    const document = documentOf(uri, languageId, version, text, true);
+    const entry: OpenDocument = { document, pendingEdits: 'full', index: new LineIndex(heldText(document)) };
     this.open.set(uri, entry);
     return entry;
   }
@@ -27,7 +29,7 @@ export class DocumentStore {
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const entry = this.open.get(uri);
     if (!entry) return undefined;
-    let text = entry.document.getText();
+    let text = heldText(entry.document);
     let index = entry.index && entry.index.describes(text) ? entry.index : new LineIndex(text);
     for (const change of changes) {
       const applied = applyChange(text, change, index);
@@ -36,7 +38,7 @@ export class DocumentStore {
       if (!applied.edit) entry.pendingEdits = 'full';
       else if (entry.pendingEdits !== 'full') entry.pendingEdits.push(applied.edit);
     }
-    entry.document = TextDocument.create(uri, entry.document.languageId, version, text);
+    entry.document = documentOf(uri, entry.document.languageId, version, text);
     entry.index = index;
     return entry;
   }

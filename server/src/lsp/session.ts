@@ -20,9 +20,10 @@ import { versionAssumption } from '../features/celeryVersion';
 import type { Severity } from '../analysis/diagnostics';
 import { lineStartsOf, type ProjectFile, type ProjectIndex } from '../project/projectIndex';
 import { isInside } from '../io/paths';
+import { heldText } from '../documents/chunkedDocument';
 
 function withCrossModuleFindings(analysis: DocumentAnalysis, project: ProjectIndex | undefined, file: string | undefined): DocumentAnalysis {
-  const crossModule = file && project ? project.crossModuleFindingsOf(file, analysis.text) : [];
+  const crossModule = file && project ? project.crossModuleFindingsOf(file, () => analysis.text) : [];
   return crossModule.length > 0 ? { ...analysis, findings: [...analysis.findings, ...crossModule] } : analysis;
 }
 
@@ -138,7 +139,7 @@ export class Session {
     const project = this.projectFor(uri);
     const catalog = this.catalogFor(uri);
     const settings = this.analysisSettingsOf(uri);
-    if (!this.inBackground.has(uri) && entry.document.getText().length >= BACKGROUND_MIN_LENGTH) this.moveToBackground(uri);
+    if (!this.inBackground.has(uri) && heldText(entry.document).length >= BACKGROUND_MIN_LENGTH) this.moveToBackground(uri);
     let analysis: DocumentAnalysis | undefined;
     if (this.inBackground.has(uri)) {
       analysis = await this.background.analyse(uri, entry, catalog, settings, token);

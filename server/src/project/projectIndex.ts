@@ -156,11 +156,12 @@ export class ProjectIndex {
 
   /**
    * The findings only the whole project shows (the cross-module rules) for a file, as long as `text`
-   * is what was indexed: an open document adds them to its own analysis.
+   * (read only then: a large document makes its flat text on demand) is what was indexed: an open
+   * document adds them to its own analysis.
    */
-  crossModuleFindingsOf(file: string, text: string): Finding[] {
+  crossModuleFindingsOf(file: string, text: () => string): Finding[] {
     const entry = this.entries.get(file);
-    if (!entry || !this.crossModulePaths.has(file) || entry.hash !== hashOf(text)) return [];
+    if (!entry || !this.crossModulePaths.has(file) || entry.hash !== hashOf(text())) return [];
     return entry.findings.filter((finding) => finding.crossModule === true);
   }
 

@@ -33,6 +33,7 @@ import type { Span } from '../analysis/model';
 import { versionAssumption } from '../features/celeryVersion';
 import { refreshAll, schedulePush } from '../features/diagnostics';
 import { announceProjectChange } from '../features/navigation';
+import { heldText } from '../documents/chunkedDocument';
 
 /** Typing pauses this long before an open document's text reaches the index. */
 const EDIT_SETTLE_MS = 300;
@@ -116,8 +117,8 @@ export class WorkspaceIndex {
   private async read(file: string): Promise<string | undefined> {
     const entry = this.session.store.get(pathToFileURL(file).href);
     if (entry) {
-      const text = entry.document.getText();
-      return tooLargeToFollowEdits(text) ? undefined : text;
+      const text = heldText(entry.document);
+      return tooLargeToFollowEdits(text) ? undefined : text.toString();
     }
     const read = readSource(file);
     return 'text' in read ? read.text : undefined;
@@ -292,6 +293,6 @@ function pathOf(uri: string): string | undefined {
  * of it after every pause in typing would keep busy for a second each time. It is left out of the
  * index while open, which then treats the project's own signals as sent with keywords it cannot list.
  */
-function tooLargeToFollowEdits(text: string): boolean {
+function tooLargeToFollowEdits(text: { length: number }): boolean {
   return text.length >= BACKGROUND_MIN_LENGTH;
 }

@@ -10,6 +10,7 @@ import { ModuleAnswers, replay, StatementRecorder, type AskedAnswer, type AskedA
 import type { Navigator } from './pythonSyntax';
 import { noteCopiedSites } from '../siteOrigins';
 import { movedSpans, moveInPlace, spanPlaces, type SpanPlaces } from './keptSpans';
+import { ownedString, withOwnedStrings } from '../ownedStrings';
 
 interface Kept<T> {
   facts: T;
@@ -263,7 +264,7 @@ export class StatementMemo {
     const record = this.recordOf(statement);
     record.own ??= {};
     if (kind in record.own) return record.own[kind] as T;
-    const facts = read();
+    const facts = this.owned(read());
     record.own[kind] = facts;
     return facts;
   }
@@ -309,7 +310,8 @@ export class StatementMemo {
     if (resolver) resolver.questions = recorder;
     let facts: T;
     try {
-      facts = read();
+      // Owned before they are kept: the model's facts stay tied to their kept copy (siteOrigins).
+      facts = this.owned(read());
     } finally {
       nav.questions = undefined;
       if (resolver) resolver.questions = undefined;
@@ -321,7 +323,10 @@ export class StatementMemo {
       // A copy: the model the facts go into is the caller's. A span outside every anchor (nothing
       // should make one) leaves the facts unkept.
       const copy = movedSpans(facts, anchorStarts, anchorEnds, anchorStarts);
-      if (copy) record[slot] = { facts: copy, dependencies: recorder.dependencies(), anchorStarts, anchorEnds, inputs, shared, heldIn: this.analysis, anchorIndices: recorder.anchors } satisfies Kept<T>;
+      if (copy) {
+        const dependencies = this.owned(recorder.dependencies());
+        record[slot] = { facts: copy, dependencies, anchorStarts, anchorEnds, inputs: this.owned(inputs), shared, heldIn: this.analysis, anchorIndices: recorder.anchors } satisfies Kept<T>;
+      }
     }
     // The next analysis may hand out the kept copy: the checker traces it to what it judged.
     if (record[slot]) noteCopiedSites(facts, (record[slot] as Kept<T>).facts);
@@ -347,11 +352,21 @@ export class StatementMemo {
       this.shift = start - before.anchorStarts[0];
       return before.facts;
     }
-    const facts = read(statement);
+    const facts = this.owned(read(statement));
     const end = nav.statementEnd(statement);
     const copy = movedSpans(facts, [start], [end], [start]);
     record[slot] = copy && { facts: copy, dependencies: { questions: [], answers: [], order: [0] }, anchorStarts: [start], anchorEnds: [end], inputs: '', shared: '' };
     return facts;
+  }
+
+  /**
+   * What is kept, holding its own strings rather than slices of this version's text (ownedStrings.ts).
+   * Only after an edit: what the first analysis keeps holds that one text at most, and an analysis
+   * that is never followed by another (the checker's) does not pay for copies.
+   */
+  private owned<T>(value: T): T {
+    if (!this.previous) return value;
+    return typeof value === 'string' ? (ownedString(value) as T) : withOwnedStrings(value);
   }
 
   private recordOf(statement: number): StatementRecord {
@@ -361,7 +376,7 @@ export class StatementMemo {
       // The record's own key is hashed already: marking it used costs no hashing of the text.
       if (unchanged && this.memo!.peek<StatementRecord>(unchanged.key) === unchanged) record = unchanged;
       else {
-        const key = `statement\u0000${this.answers.nav.statementText(statement)}`;
+        const key = this.owned(`statement\u0000${this.answers.nav.statementText(statement)}`);
         record = this.memo!.peek<StatementRecord>(key);
         if (!record) this.memo!.put(key, (record = { key }));
       }
