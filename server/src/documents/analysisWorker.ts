@@ -21,6 +21,7 @@ import type { FileModel } from '../analysis/model';
 import type { Finding } from '../analysis/diagnostics';
 import { findingsDelta } from './findingsDelta';
 import { warmUpAnalysis } from './warmUp';
+import { TypingRehearsal } from './typingRehearsal';
 import { threadHeap } from './threadHeap';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
@@ -111,6 +112,7 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   if (model) pushed.add(job.id);
   reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings, modelKept, model, skipped: analysis.skipped, incremental: analysis.incremental }, model ? [model] : []);
   sent.set(job.uri, { findings: analysis.findings, length: analysis.text.length });
+  if (analysis.model && catalog) rehearsal.after(analysis, entry, catalog, job.settings);
 }
 
 function serialised(model: FileModel): ArrayBuffer {
@@ -196,6 +198,18 @@ lowerPriority();
 
 // Messages are handled one after another: an analysis holds the thread until it is done.
 let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);
+const rehearsal = new TypingRehearsal(
+  cache,
+  () => pending > 0,
+  (pass) => {
+    queue = queue.then(pass).catch(() => undefined);
+  },
+  // The same text's analysis: the model a request fetches is the newest one, the older one can go.
+  (uri, analysis) => {
+    const kept = models.get(uri);
+    if (kept && analysis.model) models.set(uri, { id: kept.id, model: analysis.model });
+  },
+);
 port.on('message', (message: ToWorker) => {
   // A model is at hand as soon as its analysis is done: it does not wait behind queued analyses.
   if (message.kind === 'model') return sendModel(message.id, message.uri);
