@@ -112,7 +112,11 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   if (model) pushed.add(job.id);
   reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings, modelKept, model, skipped: analysis.skipped, incremental: analysis.incremental }, model ? [model] : []);
   sent.set(job.uri, { findings: analysis.findings, length: analysis.text.length });
-  if (analysis.model && catalog) rehearsal.after(analysis, entry, catalog, job.settings);
+  if (analysis.model && catalog) {
+    rehearsal.after(analysis, entry, catalog, job.settings);
+    // A document just opened is read before it is typed in: no need to wait for a pause.
+    if (!analysis.incremental) rehearsal.whenIdle();
+  }
 }
 
 function serialised(model: FileModel): ArrayBuffer {
@@ -137,6 +141,7 @@ function pushModelsWhenIdle(): void {
   idleTimer = setTimeout(() => {
     if (pending > 0) return;
     for (const [uri, { id }] of models) if (!pushed.has(id)) sendModel(id, uri);
+    rehearsal.whenIdle();
   }, MODEL_PUSH_IDLE_MS);
   idleTimer.unref?.();
 }

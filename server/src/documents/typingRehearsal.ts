@@ -5,18 +5,20 @@
  * it several times, compiling it meanwhile on its one helper thread. Rehearsing on a small built-in
  * module does not help: what V8 waits for is work done in the whole-module loops. So once a document's
  * analysis is sent and nothing else waits, the analysis thread goes the edit way over that document a
- * few times, each time with an edit that changes nothing, one pass per turn of its event loop.
+ * few times, typing a space and deleting it again, once typing has paused.
  */
 import type { Catalog } from '../catalog/catalog';
 import type { AnalysisCache, AnalysisSettings, DocumentAnalysis } from './analysisCache';
 import type { OpenDocument } from './documentStore';
 
 /** Passes per thread: V8's optimisations last as long as the thread. */
-const PASSES = Number(process.env.CELERY_SIGNALS_REHEARSAL ?? 12);
+const PASSES = Number(process.env.CELERY_SIGNALS_REHEARSAL ?? 10);
 
 export class TypingRehearsal {
   private left = PASSES;
   private scheduled = false;
+  /** The latest analysis sent, to rehearse on. */
+  private target?: { analysis: DocumentAnalysis; entry: OpenDocument; catalog: Catalog; settings: AnalysisSettings };
 
   /**
    * `busy` tells whether a message waits; `enqueue` runs a pass in the thread's message order;
@@ -29,24 +31,36 @@ export class TypingRehearsal {
     private readonly rehearsed: (uri: string, analysis: DocumentAnalysis) => void,
   ) {}
 
-  /**
-   * After a document's analysis was sent: rehearse on it while the thread has nothing else to do, as
-   * long as that analysis is still the document's (no newer version, settings or catalog since).
-   */
+  /** A document's analysis was sent: the next rehearsal is on it, if it is still the document's by then. */
   after(analysis: DocumentAnalysis, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): void {
-    if (this.left <= 0 || this.scheduled) return;
+    if (this.left > 0) this.target = { analysis, entry, catalog, settings };
+  }
+
+  /**
+   * Typing has paused (nothing came for a while): rehearse, one pass per turn of the event loop, until
+   * the passes are used up or a message comes. A keystroke then waits for one pass at most, and never
+   * while keystrokes follow each other closely.
+   */
+  whenIdle(): void {
+    if (this.scheduled || this.left <= 0 || !this.target) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (this.busy() || this.left <= 0) return;
-      this.enqueue(async () => {
-        if (this.busy() || this.cache.peek(analysis.uri) !== analysis) return;
-        const rehearsed = await this.cache.rehearseEdit(analysis.uri, entry, catalog, settings);
-        if (!rehearsed) return;
-        this.left--;
-        this.rehearsed(analysis.uri, rehearsed);
-        this.after(rehearsed, entry, catalog, settings);
-      });
+      if (this.busy()) return;
+      this.enqueue(() => this.pass());
     });
+  }
+
+  private async pass(): Promise<void> {
+    const target = this.target;
+    const uri = target?.analysis.uri;
+    // A newer version, settings or catalog since: the document's next analysis brings the next target.
+    if (!target || uri === undefined || this.busy() || this.cache.peek(uri) !== target.analysis) return;
+    const rehearsed = await this.cache.rehearseEdit(uri, target.entry, target.catalog, target.settings);
+    if (!rehearsed) return;
+    this.left--;
+    this.rehearsed(uri, rehearsed);
+    this.target = this.left > 0 ? { ...target, analysis: rehearsed } : undefined;
+    this.whenIdle();
   }
 }
