@@ -25,7 +25,7 @@ import type { BackgroundHooks } from './documents/backgroundAnalysis';
 import { threadHeap } from './documents/threadHeap';
 import { createServerConnection } from './lsp/connection';
 import { watchFraming } from './lsp/framing';
-import { guardNotification, guardRequest } from './lsp/safe';
+import { guardNotification, guardRequest, onEveryRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
 import { excludedGlobs } from './project/excludedGlobs';
 import { WorkspaceIndex } from './project/workspaceIndex';
@@ -42,6 +42,8 @@ if (process.argv.includes('--stdio')) {
     process.exit(1);
   });
 }
+
+onEveryRequest(() => session?.background.requestAnswered());
 
 function clientSupport(params: InitializeParams): ClientSupport {
   const caps = params.capabilities ?? {};

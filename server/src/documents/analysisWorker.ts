@@ -203,9 +203,22 @@ lowerPriority();
 
 // Messages are handled one after another: an analysis holds the thread until it is done.
 let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);
+/** The main thread's request count when it last changed, and when that was. */
+let requestsSeen = { count: -1, at: 0 };
+/** No request reached the main thread for this long: the rehearsal would not take the CPU from one. */
+const REQUESTS_QUIET_MS = 200;
+
+function requestsQuiet(): boolean {
+  const count = Atomics.load(control, CONTROL.requests);
+  if (count !== requestsSeen.count) requestsSeen = { count, at: performance.now() };
+  return performance.now() - requestsSeen.at >= REQUESTS_QUIET_MS;
+}
+
 const rehearsal = new TypingRehearsal(
   cache,
   () => pending > 0,
+  requestsQuiet,
+  () => pushModelsWhenIdle(),
   (pass) => {
     queue = queue.then(pass).catch(() => undefined);
   },

@@ -21,12 +21,17 @@ export class TypingRehearsal {
   private target?: { analysis: DocumentAnalysis; entry: OpenDocument; catalog: Catalog; settings: AnalysisSettings };
 
   /**
-   * `busy` tells whether a message waits; `enqueue` runs a pass in the thread's message order;
+   * `busy` tells whether a message waits; `requestsQuiet` whether the main thread has had no request
+   * to answer for a while (a pass and V8's compiling after it would compete with it for the CPU),
+   * `later` calls `whenIdle` again after the thread's next pause;
+   * `enqueue` runs a pass in the thread's message order;
    * `rehearsed` hears of each pass's analysis, the document's analysis from then on.
    */
   constructor(
     private readonly cache: AnalysisCache,
     private readonly busy: () => boolean,
+    private readonly requestsQuiet: () => boolean,
+    private readonly later: () => void,
     private readonly enqueue: (pass: () => Promise<void>) => void,
     private readonly rehearsed: (uri: string, analysis: DocumentAnalysis) => void,
   ) {}
@@ -39,10 +44,12 @@ export class TypingRehearsal {
   /**
    * Typing has paused (nothing came for a while): rehearse, one pass per turn of the event loop, until
    * the passes are used up or a message comes. A keystroke then waits for one pass at most, and never
-   * while keystrokes follow each other closely.
+   * while keystrokes follow each other closely. While the main thread answers requests it waits for
+   * the thread's next pause.
    */
   whenIdle(): void {
     if (this.scheduled || this.left <= 0 || !this.target) return;
+    if (!this.requestsQuiet()) return this.later();
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -56,6 +63,7 @@ export class TypingRehearsal {
     const uri = target?.analysis.uri;
     // A newer version, settings or catalog since: the document's next analysis brings the next target.
     if (!target || uri === undefined || this.busy() || this.cache.peek(uri) !== target.analysis) return;
+    if (!this.requestsQuiet()) return this.later();
     const rehearsed = await this.cache.rehearseEdit(uri, target.entry, target.catalog, target.settings);
     if (!rehearsed) return;
     this.left--;
