@@ -108,9 +108,9 @@ export class AnalysisCache {
   }
 
   /**
-   * Goes the way keystrokes go, twice, and back to the same text: a space typed at the end of the
-   * document's middle line and deleted again, each analysed from the previous tree with the facts and
-   * findings of the other statements reused. The last analysis is of the document's own text, so it
+   * Goes the way keystrokes go, twice, and back to the same text: a space typed at the end of a body
+   * line in the middle of the document and deleted again, each analysed from the previous tree with
+   * the facts and findings of the other statements reused. The last analysis is of the document's own text, so it
    * is the analysis the document had (incremental equals full). What it is for is V8, which optimises
    * that way only once it has run it (documents/typingRehearsal.ts). Both run before any other task of
    * the thread (only promises are awaited), so nothing sees the text in between.
