@@ -7,8 +7,6 @@ import './documents/prestartAnalysisThread';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
-  createConnection,
-  ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
@@ -25,15 +23,16 @@ import { getParser } from './parsing/treeSitter';
 import { grammarsToWarmUp, warmUpAnalysis } from './documents/warmUp';
 import type { BackgroundHooks } from './documents/backgroundAnalysis';
 import { threadHeap } from './documents/threadHeap';
+import { createServerConnection } from './lsp/connection';
 import { watchFraming } from './lsp/framing';
-import { guardNotification, guardRequest } from './lsp/safe';
+import { guardNotification, guardRequest, onEveryRequest } from './lsp/safe';
 import { Session, type ClientSupport } from './lsp/session';
 import { excludedGlobs } from './project/excludedGlobs';
 import { WorkspaceIndex } from './project/workspaceIndex';
 import { HANDLER_INSERTION_REQUEST, SIGNAL_CHOICES_REQUEST, SIGNAL_MAP_REQUEST, VISIBLE_RANGES_NOTIFICATION, type HandlerInsertionParams, type VisibleRangesParams } from '../../shared/protocol';
 import { checkCodeActionParams, checkDocumentParams, checkHandlerInsertionParams, checkPositionParams, didChangeProblem, didCloseProblem, didOpenProblem, visibleRangesProblem } from './lsp/validate';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 let session: Session | undefined;
 let workspaceIndex: WorkspaceIndex | undefined;
 let canWatchFiles = false;
@@ -43,6 +42,8 @@ if (process.argv.includes('--stdio')) {
     process.exit(1);
   });
 }
+
+onEveryRequest(() => session?.background.requestAnswered());
 
 function clientSupport(params: InitializeParams): ClientSupport {
   const caps = params.capabilities ?? {};

@@ -11,6 +11,8 @@ import type { FileModel } from '../analysis/model';
 import type { CeleryVersionOrigin } from '../analysis/versionOrigin';
 import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
+import { applyChange } from '../analysis/textChange';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { grammarFor, PARSE_TIME_LIMIT_MS, ParseTimeout, type Grammar } from '../parsing/treeSitter';
 import type { OpenDocument } from './documentStore';
 import { TreeCache } from './trees';
@@ -57,6 +59,23 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
+/**
+ * Where typing usually goes: the end of an indented line from `from` on (within a body), not one that
+ * starts a definition or continues with a backslash (a space after it would be a syntax error).
+ */
+function bodyLineEnd(text: string, from: number): number | undefined {
+  for (let start = text.indexOf('\n', from) + 1, lines = 0; start > 0 && lines < 200; start = text.indexOf('\n', start) + 1, lines++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (text.charCodeAt(end - 1) === 13) end--;
+    const line = text.slice(start, end);
+    const code = line.trimStart();
+    if (code.length === line.length || code.length === 0 || code.endsWith('\\') || /^(async\s+def|def|class|@)/.test(code)) continue;
+    return end;
+  }
+  return undefined;
+}
+
 export class AnalysisCache {
   private readonly results = new Map<string, DocumentAnalysis>();
   readonly trees: TreeCache;
@@ -92,6 +111,40 @@ export class AnalysisCache {
   prepareForEdit(uri: string): void {
     const tree = this.trees.peek(uri);
     if (tree) prepareForEdit(tree);
+  }
+
+  /**
+   * Goes the way keystrokes go, twice, and back to the same text: a space typed at the end of a body
+   * line in the middle of the document and deleted again, each analysed from the previous tree with
+   * the facts and findings of the other statements reused. The last analysis is of the document's own text, so it
+   * is the analysis the document had (incremental equals full). What it is for is V8, which optimises
+   * that way only once it has run it (documents/typingRehearsal.ts). Both run before any other task of
+   * the thread (only promises are awaited), so nothing sees the text in between.
+   */
+  async rehearseEdit(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis | undefined> {
+    const previous = this.results.get(uri);
+    const { document, index } = entry;
+    if (!previous || previous.skipped || previous.version !== document.version || entry.pendingEdits === 'full' || entry.pendingEdits.length > 0 || !this.trees.has(uri)) return undefined;
+    const { text } = previous;
+    const at = bodyLineEnd(text, text.length >> 1);
+    if (at === undefined) return undefined;
+    const position = previous.index.positionAt(at);
+    const typed = applyChange(text, { range: { start: position, end: position }, text: ' ' }, previous.index);
+    const deleted = applyChange(typed.text, { range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: '' }, typed.index);
+    if (!typed.edit || !deleted.edit) return undefined;
+    try {
+      entry.document = TextDocument.create(uri, document.languageId, document.version, typed.text);
+      entry.index = typed.index;
+      entry.pendingEdits = [typed.edit];
+      this.results.delete(uri);
+      await this.analyse(uri, entry, catalog, settings);
+    } finally {
+      entry.document = document;
+      entry.index = index;
+    }
+    entry.pendingEdits = [deleted.edit];
+    this.results.delete(uri);
+    return this.analyse(uri, entry, catalog, settings);
   }
 
   forget(uri: string): void {

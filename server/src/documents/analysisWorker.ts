@@ -21,6 +21,7 @@ import type { FileModel } from '../analysis/model';
 import type { Finding } from '../analysis/diagnostics';
 import { findingsDelta } from './findingsDelta';
 import { warmUpAnalysis } from './warmUp';
+import { TypingRehearsal } from './typingRehearsal';
 import { threadHeap } from './threadHeap';
 import { CONTROL, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
@@ -111,6 +112,11 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   if (model) pushed.add(job.id);
   reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings, modelKept, model, skipped: analysis.skipped, incremental: analysis.incremental }, model ? [model] : []);
   sent.set(job.uri, { findings: analysis.findings, length: analysis.text.length });
+  if (analysis.model && catalog) {
+    rehearsal.after(analysis, entry, catalog, job.settings);
+    // A document just opened is read before it is typed in: no need to wait for a pause.
+    if (!analysis.incremental) rehearsal.whenIdle();
+  }
 }
 
 function serialised(model: FileModel): ArrayBuffer {
@@ -135,6 +141,7 @@ function pushModelsWhenIdle(): void {
   idleTimer = setTimeout(() => {
     if (pending > 0) return;
     for (const [uri, { id }] of models) if (!pushed.has(id)) sendModel(id, uri);
+    rehearsal.whenIdle();
   }, MODEL_PUSH_IDLE_MS);
   idleTimer.unref?.();
 }
@@ -207,6 +214,31 @@ lowerPriority();
 
 // Messages are handled one after another: an analysis holds the thread until it is done.
 let queue: Promise<void> = warmUpAnalysis().catch(() => undefined);
+/** The main thread's request count when it last changed, and when that was. */
+let requestsSeen = { count: -1, at: 0 };
+/** No request reached the main thread for this long: the rehearsal would not take the CPU from one. */
+const REQUESTS_QUIET_MS = 200;
+
+function requestsQuiet(): boolean {
+  const count = Atomics.load(control, CONTROL.requests);
+  if (count !== requestsSeen.count) requestsSeen = { count, at: performance.now() };
+  return performance.now() - requestsSeen.at >= REQUESTS_QUIET_MS;
+}
+
+const rehearsal = new TypingRehearsal(
+  cache,
+  () => pending > 0,
+  requestsQuiet,
+  () => pushModelsWhenIdle(),
+  (pass) => {
+    queue = queue.then(pass).catch(() => undefined);
+  },
+  // The same text's analysis: the model a request fetches is the newest one, the older one can go.
+  (uri, analysis) => {
+    const kept = models.get(uri);
+    if (kept && analysis.model) models.set(uri, { id: kept.id, model: analysis.model });
+  },
+);
 port.on('message', (message: ToWorker) => {
   // A model is at hand as soon as its analysis is done: it does not wait behind queued analyses.
   if (message.kind === 'model') return sendModel(message.id, message.uri);

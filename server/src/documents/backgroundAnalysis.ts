@@ -317,6 +317,11 @@ export class BackgroundAnalysis {
     Atomics.store(this.control, CONTROL.cancelledJob, this.running.id);
   }
 
+  /** The main thread is answering a request: the analysis thread leaves it the CPU (typingRehearsal.ts). */
+  requestAnswered(): void {
+    Atomics.add(this.control, CONTROL.requests, 1);
+  }
+
   /** Test builds only: lets a held analysis go on. */
   releaseHeld(): void {
     Atomics.add(this.control, CONTROL.releases, 1);

@@ -19,6 +19,10 @@ export class TreeCache {
     return this.trees.size;
   }
 
+  has(uri: string): boolean {
+    return this.trees.has(uri);
+  }
+
   /** Removes and returns the document's tree, if it was parsed with `grammar`; the caller owns it now. */
   take(uri: string, grammar: Grammar): Tree | undefined {
     const cached = this.trees.get(uri);

@@ -25,7 +25,9 @@ export const CONTROL = {
   cancelledJob: 0,
   /** Bumped to let a held analysis go on (test builds only). */
   releases: 1,
-  size: 2,
+  /** Bumped by the main thread for each request it answers: the typing rehearsal waits while they come. */
+  requests: 2,
+  size: 3,
 } as const;
 
 export interface WorkerData {

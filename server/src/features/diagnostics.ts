@@ -7,6 +7,7 @@ import type { DocumentAnalysis } from '../documents/analysisCache';
 import { MAX_ANALYSED_LENGTH } from '../documents/analysisCache';
 import { messageTable } from '../analysis/rules/support/messages';
 import { toDiagnostic } from '../lsp/convert';
+import { encodedOnce } from '../lsp/messageEncoder';
 import { PARSE_TIME_LIMIT_MS } from '../parsing/treeSitter';
 import type { Session } from '../lsp/session';
 import type { Cancellable } from '../documents/backgroundAnalysis';
@@ -59,16 +60,38 @@ const lastReports = new Map<string, { resultId: string; items: Diagnostic[] }>()
 let nextResultId = 1;
 
 function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
-  const same = (x: Diagnostic, y: Diagnostic) =>
-    x.code === y.code &&
-    x.severity === y.severity &&
-    x.message === y.message &&
-    x.range.start.line === y.range.start.line &&
-    x.range.start.character === y.range.start.character &&
-    x.range.end.line === y.range.end.line &&
-    x.range.end.character === y.range.end.character &&
-    JSON.stringify(x.relatedInformation) === JSON.stringify(y.relatedInformation);
-  return a.length === b.length && a.every((d, i) => same(d, b[i]));
+  return a.length === b.length && a.every((d, i) => sameJson(d, b[i]));
+}
+
+/** Two JSON values (what a diagnostic is made of) are equal. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    keys++;
+    if (!sameJson(x[key], y[key])) return false;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
+}
+
+/**
+ * `next` with each diagnostic that equals the one at the same place in `previous` (counted from
+ * the start, or from the end for those after an edit) replaced by that one: the encoder then sends
+ * its JSON as it was (lsp/messageEncoder.ts). Both lists are in the analysis's order.
+ */
+function keptWhereSame(previous: readonly Diagnostic[] | undefined, next: Diagnostic[]): Diagnostic[] {
+  if (!previous) return encodedOnce(next);
+  const most = Math.min(previous.length, next.length);
+  let head = 0;
+  while (head < most && sameJson(previous[head], next[head])) next[head] = previous[head++];
+  for (let tail = 1; head + tail <= most && sameJson(previous[previous.length - tail], next[next.length - tail]); tail++) {
+    next[next.length - tail] = previous[previous.length - tail];
+  }
+  return encodedOnce(next);
 }
 
 /** Documents pulled since they were opened: only the first pull may be answered early. */
@@ -100,6 +123,7 @@ export async function pullDiagnostics(session: Session, params: DocumentDiagnost
     items = analysis ? diagnosticsFrom(session, analysis) : [];
   }
   const last = lastReports.get(uri);
+  items = keptWhereSame(last?.items, items);
   if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) {
     return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
   }
@@ -117,6 +141,14 @@ export function forgetPulled(uri: string): void {
 const scheduled = new Set<string>();
 /** The analysis each document's diagnostics were last pushed from: pushes that get the same one are not repeated. */
 const pushedFrom = new Map<string, DocumentAnalysis>();
+/** The diagnostics each document was last pushed. */
+const pushed = new Map<string, Diagnostic[]>();
+
+function push(session: Session, uri: string, version: number, items: Diagnostic[]): void {
+  const diagnostics = keptWhereSame(pushed.get(uri), items);
+  pushed.set(uri, diagnostics);
+  void session.connection.sendDiagnostics({ uri, version, diagnostics });
+}
 
 export function schedulePush(session: Session, uri: string): void {
   if (session.client.pullDiagnostics || scheduled.has(uri)) return;
@@ -130,7 +162,7 @@ export function schedulePush(session: Session, uri: string): void {
       .then((analysis) => {
         if (!analysis || !session.store.get(uri) || pushedFrom.get(uri) === analysis) return;
         pushedFrom.set(uri, analysis);
-        void session.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsFrom(session, analysis) });
+        push(session, uri, analysis.version, diagnosticsFrom(session, analysis));
       })
       .catch((error: unknown) => session.connection.console.error(`diagnostics for ${uri} failed: ${String(error)}`));
   });
@@ -150,7 +182,7 @@ export function pushEarly(session: Session, uri: string): void {
       .then((early) => {
         const current = session.store.get(uri)?.document.version;
         if (!early || early.findings.length === 0 || current !== early.version || pushedFrom.get(uri)?.version === early.version) return;
-        void session.connection.sendDiagnostics({ uri, version: early.version, diagnostics: diagnosticsFrom(session, early) });
+        push(session, uri, early.version, diagnosticsFrom(session, early));
       })
       .catch((error: unknown) => session.connection.console.error(`early diagnostics for ${uri} failed: ${String(error)}`));
   });
@@ -158,6 +190,7 @@ export function pushEarly(session: Session, uri: string): void {
 
 export function clearPushed(session: Session, uri: string): void {
   pushedFrom.delete(uri);
+  pushed.delete(uri);
   if (!session.client.pullDiagnostics) void session.connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 

@@ -6,6 +6,13 @@ function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'celery-signals: the request was cancelled');
 }
 
+let requestListener: (() => void) | undefined;
+
+/** Hears of every request as it comes (the server tells the analysis thread that requests are coming). */
+export function onEveryRequest(listener: () => void): void {
+  requestListener = listener;
+}
+
 /**
  * `validate` throws a ResponseError (InvalidParams) for parameters the handler cannot take. A request
  * its client cancelled (`$/cancelRequest`) is answered RequestCancelled, whatever the handler found.
@@ -17,6 +24,7 @@ export function guardRequest<P, R>(
   validate?: (params: unknown) => void,
 ): (params: P, token?: CancellationToken) => Promise<R> {
   return async (params: P, token?: CancellationToken) => {
+    requestListener?.();
     try {
       validate?.(params);
       const result = await handler(params, token);
