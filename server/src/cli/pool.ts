@@ -210,6 +210,18 @@ export class ExtractionPool {
     }
   }
 
+  /**
+   * A file for the main thread to judge: first one no worker can judge (extracted here, or by a worker
+   * that has stopped), else the last one a worker would get to.
+   */
+  private takeJudgement(): JudgeJob | undefined {
+    for (let i = this.judgeQueue.length - 1; i >= 0; i--) {
+      const { holder } = this.judgeQueue[i];
+      if (!holder || !this.threads.has(holder)) return this.judgeQueue.splice(i, 1)[0];
+    }
+    return this.judgeQueue.pop();
+  }
+
   /** Sends the worker the catalog the tasks after it need, unless it holds it already. */
   private useCatalog(thread: Thread, number: number): void {
     if (thread.catalog === number) return;
@@ -223,7 +235,7 @@ export class ExtractionPool {
     if (this.extractingHere || this.closed) return;
     this.extractingHere = true;
     try {
-      for (let job = this.take() ?? this.judgeQueue.pop(); job && !this.closed; job = this.take() ?? this.judgeQueue.pop()) {
+      for (let job = this.take() ?? this.takeJudgement(); job && !this.closed; job = this.take() ?? this.takeJudgement()) {
         try {
           if (job.kind === 'judge') job.resolve(job.here());
           else job.resolve(await extractFile(job.request, { python: this.catalogs[job.catalog], base: this.setup.catalog }));
