@@ -38,9 +38,9 @@ function cli(paths, extra) {
   const run = spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, CELERY_SIGNALS_BENCH_USAGE: usageFile } });
   const wall = performance.now() - start;
   if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI failed (exit ${run.status}): ${run.stderr}`);
-  const { cpuMs: cpu, maxRssMb } = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
+  const { cpuMs: cpu, maxRssMb, threads } = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
   fs.rmSync(usageFile, { force: true });
-  return { wall, cpu, maxRssMb, findings: JSON.parse(run.stdout).length };
+  return { wall, cpu, maxRssMb, threads, findings: JSON.parse(run.stdout).length };
 }
 
 /**
@@ -101,7 +101,10 @@ async function compare(paths, runs) {
       // Other processes stretch the wall clock more than the CPU time: each is taken at its best.
       best.set(name, seen ? { wall: Math.min(seen.wall, result.wall), cpu: Math.min(seen.cpu, result.cpu) } : result);
       const rss = result.maxRssMb === undefined ? '' : `, peak RSS ${result.maxRssMb.toFixed(0)} MB, ${result.findings} findings`;
-      console.log(`  run ${run + 1}: ${name.padEnd(36)} ${seconds(result.wall)} wall, ${seconds(result.cpu)} CPU${rss}`);
+      const t = result.threads;
+      // Where the CPU went: the main thread, workers (ended by exit), V8's helper threads (compiler, GC).
+      const split = t ? ` (main ${(t.mainMs / 1000).toFixed(2)}, workers ${(t.endedMs / 1000).toFixed(2)}, V8 helpers ${(t.helpersMs / 1000).toFixed(2)})` : '';
+      console.log(`  run ${run + 1}: ${name.padEnd(36)} ${seconds(result.wall)} wall, ${seconds(result.cpu)} CPU${rss}${split}`);
     }
   }
   const floor = best.get(configurations[0][0]);

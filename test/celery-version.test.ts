@@ -179,6 +179,29 @@ describe('precedence and bad files', () => {
     assert.equal(projectRootOf(path.resolve('/a/repo/src/pkg'), listDir), undefined);
     assert.equal(projectRootOf(path.resolve('/b/pkg'), listDir), path.resolve('/b'));
   });
+
+  test('with a memo of known folders, each folder is listed once and every answer stays the same', () => {
+    const tree: Record<string, string[]> = {
+      [path.resolve('/a')]: ['requirements.txt'],
+      [path.resolve('/a/repo')]: ['.git', 'src'],
+      [path.resolve('/a/repo/src/pkg/sub')]: ['tasks.py'],
+      [path.resolve('/a/lib/deep/er')]: ['tasks.py'],
+      [path.resolve('/b')]: ['pyproject.toml', 'pkg'],
+    };
+    const listed: string[] = [];
+    const listDir = (folder: string) => (listed.push(folder), tree[folder] ?? []);
+    const folders = ['/a/repo/src/pkg/sub', '/a/repo/src/pkg', '/a/lib/deep/er', '/a/lib', '/a/lib/deep', '/b/pkg/x', '/b', '/c/d', '/c', '/a/repo/src'].map((f) => path.resolve(f));
+    const alone = folders.map((folder) => projectRootOf(folder, listDir));
+    listed.length = 0;
+    const known = new Map<string, string | undefined>();
+    assert.deepEqual(folders.map((folder) => projectRootOf(folder, listDir, known)), alone);
+    assert.deepEqual(alone.slice(0, 5), [undefined, undefined, path.resolve('/a'), path.resolve('/a'), path.resolve('/a')]);
+    assert.equal(listed.length, new Set(listed).size, listed.join(' '));
+    // Asked again, nothing is listed.
+    const before = listed.length;
+    assert.equal(projectRootOf(path.resolve('/a/lib/deep'), listDir, known), path.resolve('/a'));
+    assert.equal(listed.length, before);
+  });
 });
 
 const TOO_NEW = 'from celery.signals import worker_before_create_process\n\n\n@worker_before_create_process.connect\ndef before(sender=None, **kwargs):\n    pass\n';

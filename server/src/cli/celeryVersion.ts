@@ -80,9 +80,7 @@ export function versionOptions(run: VersionRun, base: Omit<CheckOptions, 'celery
   };
   return (file) => {
     if (run.override) return fallback;
-    const folder = path.dirname(file);
-    if (!rootOfFolder.has(folder)) rootOfFolder.set(folder, projectRootOf(folder, access.listDir));
-    const root = rootOfFolder.get(folder);
+    const root = projectRootOf(path.dirname(file), access.listDir, rootOfFolder);
     if (root === undefined) return fallback;
     let options = byRoot.get(root);
     if (!options) byRoot.set(root, (options = detect(root)));

@@ -54,11 +54,16 @@ interface ExtractJob {
   reject(error: Error): void;
 }
 
-/** A file's own findings, judged by the worker that holds its model and text. */
+/** A file's own findings, judged by the worker that holds its model and text, or here (where every model is). */
 interface JudgeJob {
   kind: 'judge';
   file: string;
-  /** What to judge here instead, should the worker stop. */
+  /** The worker that holds the file (none: judged here), the model it holds, and the catalog and options to judge it with there. */
+  holder?: Thread;
+  model: FileModel;
+  catalog?: number;
+  options: CheckOptions;
+  /** What to judge here instead: when the main thread is free first, or the worker stops. */
   here: () => Finding[];
   resolve(findings: Finding[]): void;
   reject(error: Error): void;
@@ -78,6 +83,9 @@ interface Thread {
 
 export class ExtractionPool {
   private readonly queue: ExtractJob[] = [];
+  /** Files waiting to be judged in the worker that holds them, or here, whichever is free first. */
+  private readonly judgeQueue: JudgeJob[] = [];
+  private queuedBytes = 0;
   /** The worker that made each file's latest model, and that model (as received here). */
   private readonly holders = new Map<string, { thread: Thread; model: FileModel }>();
   private readonly threads = new Set<Thread>();
@@ -109,6 +117,7 @@ export class ExtractionPool {
       }
       this.queue.push({ kind: 'extract', request, catalog, size: request.text.length, resolve, reject });
       this.asked += request.text.length;
+      this.queuedBytes += request.text.length;
       this.startWorkers();
       for (const thread of this.threads) this.feed(thread);
       // Once the caller has asked for all it wanted now, the main thread takes its share.
@@ -118,20 +127,18 @@ export class ExtractionPool {
 
   /**
    * A file's own findings (checkExtracted), judged in the worker that extracted `extracted` when it
-   * still holds it, else here.
+   * still holds it and gets to it before the main thread is free, else here.
    */
   judge(file: string, extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text: string | undefined): Promise<Finding[]> {
     const here = () => checkExtracted(extracted, catalog, options, text);
+    if (this.closed) return Promise.resolve().then(here);
     const holder = this.holders.get(file);
     const number = this.numberOf(catalog);
-    if (this.closed || !holder || holder.model !== extracted.model || !this.threads.has(holder.thread) || number === undefined || extracted.failure !== undefined) {
-      return Promise.resolve().then(here);
-    }
-    const { thread } = holder;
+    const worker = holder && holder.model === extracted.model && this.threads.has(holder.thread) && number !== undefined && extracted.failure === undefined ? holder.thread : undefined;
     return new Promise((resolve, reject) => {
-      this.useCatalog(thread, number);
-      thread.inFlight.push({ kind: 'judge', file, here, resolve, reject });
-      thread.worker.postMessage({ judge: file, options } satisfies PoolTask);
+      this.judgeQueue.push({ kind: 'judge', file, holder: worker, model: extracted.model, catalog: number, options, here, resolve, reject });
+      if (worker) this.feed(worker);
+      setImmediate(() => void this.extractHere());
     });
   }
 
@@ -173,17 +180,46 @@ export class ExtractionPool {
     // Largest first: a large file started last would keep one thread busy alone.
     let best = 0;
     for (let i = 1; i < this.queue.length; i++) if (this.queue[i].size > this.queue[best].size) best = i;
-    return this.queue.splice(best, 1)[0];
+    const [job] = this.queue.splice(best, 1);
+    this.queuedBytes -= job.size;
+    return job;
   }
 
+  /**
+   * Sends the worker files ahead, so it does not wait for the main thread between them; never more
+   * code than is left in the queue, so that near the end no thread waits while another works off a
+   * backlog. Then the files it holds to judge, two at a time: the main thread takes the rest.
+   */
   private feed(thread: Thread): void {
     const ahead = () => thread.inFlight.reduce((sum, job) => sum + (job.kind === 'extract' ? job.size : 0), 0);
-    while (this.queue.length > 0 && (thread.inFlight.length < 2 || ahead() < BYTES_AHEAD)) {
+    while (this.queue.length > 0 && (thread.inFlight.length === 0 || ahead() < Math.min(BYTES_AHEAD, this.queuedBytes))) {
       const job = this.take()!;
       this.useCatalog(thread, job.catalog);
       thread.inFlight.push(job);
       thread.worker.postMessage({ request: job.request } satisfies PoolTask);
     }
+    while (thread.inFlight.length < 2) {
+      // The model the worker holds must still be the one judged (no newer extraction of the file on its way).
+      const holds = (file: string, model: FileModel) => this.holders.get(file)?.model === model && !thread.inFlight.some((job) => job.kind === 'extract' && job.request.path === file);
+      const index = this.judgeQueue.findIndex((job) => job.holder === thread && holds(job.file, job.model));
+      if (index < 0) break;
+      const [job] = this.judgeQueue.splice(index, 1);
+      this.useCatalog(thread, job.catalog!);
+      thread.inFlight.push(job);
+      thread.worker.postMessage({ judge: job.file, options: job.options } satisfies PoolTask);
+    }
+  }
+
+  /**
+   * A file for the main thread to judge: first one no worker can judge (extracted here, or by a worker
+   * that has stopped), else the last one a worker would get to.
+   */
+  private takeJudgement(): JudgeJob | undefined {
+    for (let i = this.judgeQueue.length - 1; i >= 0; i--) {
+      const { holder } = this.judgeQueue[i];
+      if (!holder || !this.threads.has(holder)) return this.judgeQueue.splice(i, 1)[0];
+    }
+    return this.judgeQueue.pop();
   }
 
   /** Sends the worker the catalog the tasks after it need, unless it holds it already. */
@@ -199,9 +235,10 @@ export class ExtractionPool {
     if (this.extractingHere || this.closed) return;
     this.extractingHere = true;
     try {
-      for (let job = this.take(); job && !this.closed; job = this.take()) {
+      for (let job = this.take() ?? this.takeJudgement(); job && !this.closed; job = this.take() ?? this.takeJudgement()) {
         try {
-          job.resolve(await extractFile(job.request, { python: this.catalogs[job.catalog], base: this.setup.catalog }));
+          if (job.kind === 'judge') job.resolve(job.here());
+          else job.resolve(await extractFile(job.request, { python: this.catalogs[job.catalog], base: this.setup.catalog }));
         } catch (error) {
           job.reject(error instanceof Error ? error : new Error(String(error)));
         }

@@ -49,20 +49,26 @@ export function readBoundedFileSync(file: string, maxBytes: number): BoundedRead
     return { ok: false, reason: refusalForError(error) };
   }
   try {
-    const refusal = refusalForStat(fs.fstatSync(fd), maxBytes);
+    const stat = fs.fstatSync(fd);
+    const refusal = refusalForStat(stat, maxBytes);
     if (refusal) return refusal;
     // Reading one byte past the limit tells a file that grew (or reported size 0) from one that fits.
     const chunks: Buffer[] = [];
     let length = 0;
+    // The first chunk fits the size the file reports (plus the byte that tells it grew): a 256 KB
+    // buffer for every small file costs more than reading it. Only the bytes read are kept.
+    let wanted = stat.size + 1;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1 - length));
+      const chunk = Buffer.allocUnsafe(Math.min(wanted, CHUNK_BYTES, maxBytes + 1 - length));
       const read = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(chunk.subarray(0, read));
       length += read;
       if (length > maxBytes) return tooLong(maxBytes);
+      // A short read most likely met the end: one byte tells.
+      wanted = read < chunk.length ? 1 : CHUNK_BYTES;
     }
-    return { ok: true, bytes: Buffer.concat(chunks, length) };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length) };
   } catch (error) {
     return { ok: false, reason: refusalForError(error) };
   } finally {

@@ -163,18 +163,32 @@ export function detectCeleryVersion(access: VersionFileAccess, root: string): Ce
 /**
  * The folder whose version files speak for `start` (a folder): the nearest one, walking up, that holds
  * one of them. The walk stops at a version-control root (a folder with `.git`, `.hg` or `.svn`) and at
- * the filesystem root; undefined when none on the way has such a file.
+ * the filesystem root; undefined when none on the way has such a file. `known` keeps the answer of
+ * every folder walked through (the same as start's), so that the folders of a large tree list each
+ * shared parent once.
  */
-export function projectRootOf(start: string, listDir: (folder: string) => string[]): string | undefined {
+export function projectRootOf(start: string, listDir: (folder: string) => string[], known?: Map<string, string | undefined>): string | undefined {
+  const walked: string[] = [];
+  let root: string | undefined;
   for (let folder = path.resolve(start); ; folder = path.dirname(folder)) {
+    if (known?.has(folder)) {
+      root = known.get(folder);
+      break;
+    }
+    walked.push(folder);
     let names: string[];
     try {
       names = listDir(folder);
     } catch {
       names = [];
     }
-    if (names.some((name) => isVersionFileName(name) || name === 'requirements')) return folder;
-    if (names.some((name) => name === '.git' || name === '.hg' || name === '.svn')) return undefined;
-    if (path.dirname(folder) === folder) return undefined;
+    if (names.some((name) => isVersionFileName(name) || name === 'requirements')) {
+      root = folder;
+      break;
+    }
+    if (names.some((name) => name === '.git' || name === '.hg' || name === '.svn')) break;
+    if (path.dirname(folder) === folder) break;
   }
+  for (const folder of walked) known?.set(folder, root);
+  return root;
 }
