@@ -8,7 +8,8 @@ import type { FileModel, Span, SyntaxProblem } from '../model';
 
 /** `task_failure.connect`, `signals.task_failure.connect`, `app.on_after_configure.connect` as written. */
 const CONNECT_CALL = /(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*connect\b/g;
-const CALL_RECEIVER = /^\s*\(\s*([A-Za-z_$][\w$]*)/;
+/** The first argument of `connect(...)` when it is a name, not a keyword argument such as `sender=`. */
+const CALL_RECEIVER = /^\s*\(\s*([A-Za-z_$][\w$]*)(?![\w$])(?!\s*=(?!=))/;
 const DECORATED_RECEIVER = /^[^\n]*\n(?:\s*@[^\n]*\n)*\s*(?:async\s+)?(?:def|function)\s+([A-Za-z_$][\w$]*)/;
 
 /** Adds `unclosedBracket`, `firstLine` and `unreadConnection` to each problem of the model, in place. */
