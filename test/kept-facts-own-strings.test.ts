@@ -1,9 +1,11 @@
 // What the Python front end keeps from one analysis of a document to the next must not keep the
 // document's earlier texts alive. A slice of a string (13 characters or more) holds its whole source
 // string in V8, so a name kept in a statement's facts used to hold the text of the version it was read
-// in: editing a module in many places left one old copy of its whole text per place in memory. Read
-// in a heap snapshot: after edits in 20 places, the current text and at most two before it may
-// remain (the last analyses' own), not one per place.
+// in: editing a module in many places left old copies of its whole text in memory, two per place.
+// Read in a heap snapshot: after edits in 20 places, the leak left 42; what may remain is the current
+// text and the few the runtime still points at (the last analyses' trees, the parser's last input,
+// the last regular expression's subject), which is 3 on a quiet machine and was 6 once in CI under
+// load, so the bound is well below one per place.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
@@ -57,7 +59,7 @@ test('after edits in many places, the kept facts hold no earlier text of the doc
       }
     }
     const copies = await stringsOfLength(text.length);
-    assert.ok(copies <= 3, `${copies} strings as long as the text are alive`);
+    assert.ok(copies < 10, `${copies} strings as long as the text are alive (the leak left 42)`);
   } finally {
     tree?.delete();
   }
