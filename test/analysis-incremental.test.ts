@@ -12,6 +12,7 @@ import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { grammarFor, type Edit, type Tree } from '../server/src/parsing/treeSitter';
 import { fixtureFiles } from './support/fixtures';
 import { applied, type Replacement } from './support/edits';
+import { ChunkedText } from '../server/src/analysis/chunkedText';
 
 const catalog = getBundledCatalog();
 const fixturesRoot = path.join(__dirname, 'fixtures');
@@ -75,7 +76,10 @@ test('an analysis that reuses the previous version\'s facts equals a fresh analy
   let reused = 0;
   await fc.assert(
     // `prepared`: the analysis thread's idle-time preparation (prepareForEdit) ran before each edit.
-    fc.asyncProperty(fc.constantFrom(...corpus), fc.array(operation, { minLength: 1, maxLength: 8 }), fc.boolean(), async (fixture, operations, prepared) => {
+    // `pieceLength`: the edited versions are read from pieces of that length (the analysis thread's
+    // large documents, here with pieces small enough that words and nodes straddle them), or, at 0,
+    // from a flat string.
+    fc.asyncProperty(fc.constantFrom(...corpus), fc.array(operation, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.constantFrom(0, 7, 300), async (fixture, operations, prepared, pieceLength) => {
       const grammar = grammarFor(fixture.file)!;
       let text = fixture.text;
       let { tree } = await analyzeSource({ text, grammar, catalog });
@@ -88,7 +92,10 @@ test('an analysis that reuses the previous version\'s facts equals a fresh analy
             text = step.text;
             edits.push(step.edit);
           }
-          const incremental = await analyzeSource({ text, grammar, catalog, previous: { tree: tree!, edits } });
+          const source = pieceLength > 0 ? ChunkedText.of(text, pieceLength) : text;
+          const incremental = await analyzeSource({ text: source, grammar, catalog, previous: { tree: tree!, edits } });
+          // Pieces are read as pieces: only a text with syntax errors is scanned whole, as one string.
+          if (source instanceof ChunkedText) assert.ok(!source.flattened || incremental.tree?.rootNode.hasError, `the flat text was made after operation ${i + 1} (${op.kind})`);
           tree!.delete();
           tree = incremental.tree;
           reused += (tree && factMemoOf(tree)?.reused) ?? 0;

@@ -18,10 +18,17 @@ function assertReadsLike(chunked: ChunkedText, text: string): void {
   assert.equal(chunked.length, text.length);
   for (let i = -1; i <= text.length; i++) assert.ok(Object.is(chunked.charCodeAt(i), text.charCodeAt(i)), `charCodeAt(${i})`);
   for (let from = 0; from <= text.length + 1; from += 3) {
-    for (const search of ['\n', '\r', 'a', '😀']) assert.equal(chunked.indexOf(search, from), text.indexOf(search, from), `indexOf(${JSON.stringify(search)}, ${from})`);
+    for (const search of ['\n', '\r', 'a', '😀', '\r\n', 'def', 'xx', 'pass\n', '']) {
+      assert.equal(chunked.indexOf(search, from), text.indexOf(search, from), `indexOf(${JSON.stringify(search)}, ${from})`);
+      assert.equal(chunked.lastIndexOf(search, from), text.lastIndexOf(search, from), `lastIndexOf(${JSON.stringify(search)}, ${from})`);
+      assert.equal(chunked.startsWith(search, from), text.startsWith(search, from), `startsWith(${JSON.stringify(search)}, ${from})`);
+    }
     assert.equal(chunked.slice(from, from + 7), text.slice(from, from + 7));
     assert.equal(chunked.slice(from), text.slice(from));
   }
+  for (const search of ['\n', 'def', '']) assert.equal(chunked.lastIndexOf(search), text.lastIndexOf(search));
+  // Every read above went through the pieces: none of them made the flat text.
+  assert.equal(chunked.flattened, false);
 }
 
 test('a text in pieces reads like its string after random replacements', () => {

@@ -17,6 +17,7 @@ import type { FileModel, SourceLanguage } from './model';
 import { INTERNAL_ERROR_CODE } from './rules/index';
 import { withoutTrailingLineBreak } from './textChange';
 import { LANGUAGES } from '../../../shared/languages';
+import type { SourceText } from './sourceText';
 
 export { checkModel, type CheckOptions } from './checker';
 
@@ -42,7 +43,7 @@ export function emptyModel(language: SourceLanguage): FileModel {
 
 export function extractModel(
   tree: Tree,
-  text: string,
+  text: SourceText,
   grammar: Grammar,
   catalog: Catalog,
   module?: ModuleIdentity,
@@ -78,7 +79,7 @@ export function internalError(stage: string, error: unknown, options: CheckOptio
 }
 
 export interface SourceInput {
-  text: string;
+  text: SourceText;
   grammar: Grammar;
   catalog: Catalog;
   options?: CheckOptions;
@@ -228,7 +229,7 @@ export function checkExtracted(extracted: { model: FileModel; failure?: unknown 
   }
 }
 
-function keptOffLineBreaks(findings: Finding[], text: string): Finding[] {
+function keptOffLineBreaks(findings: Finding[], text: SourceText): Finding[] {
   for (const finding of findings) {
     finding.span = withoutTrailingLineBreak(finding.span, text);
     for (const related of finding.related ?? []) related.span = withoutTrailingLineBreak(related.span, text);

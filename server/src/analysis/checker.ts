@@ -8,6 +8,7 @@ import { compareVersions } from '../catalog/versions';
 import type { Finding, Severity } from './diagnostics';
 import type { FileModel, HandlerSite, Span } from './model';
 import type { CeleryVersionOrigin } from './versionOrigin';
+import type { SourceText } from './sourceText';
 import { INTERNAL_ERROR_CODE, rules } from './rules/index';
 import { sitesByDefinitionStart } from './rules/support/connections';
 import { READS, type ChangedRegion, type FindingsMemo, type SiblingRead } from './findingsMemo';
@@ -86,7 +87,7 @@ function splitTranslated(finding: Finding): void {
  * come without fixes. With `incremental` (a document's memo and what the edit since its last
  * judgement changed), sites whose inputs are unchanged keep their findings (findingsMemo.ts).
  */
-export function checkModel(model: FileModel, catalog: Catalog, options: CheckOptions, text?: string, incremental?: IncrementalCheck): Finding[] {
+export function checkModel(model: FileModel, catalog: Catalog, options: CheckOptions, text?: SourceText, incremental?: IncrementalCheck): Finding[] {
   const celeryVersion = options.celeryVersion || catalog.latestCeleryVersion;
   const base: FileContext = {
     text: text ?? '',

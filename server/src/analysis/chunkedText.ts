@@ -7,6 +7,7 @@
  */
 
 import { copiedString } from './ownedStrings';
+import type { SourceText } from './sourceText';
 
 /** Pieces hold this many UTF-16 units at most; an edit that leaves one with less than half joins it to the next. */
 export const CHUNK_LENGTH = 4 * 1024;
@@ -17,7 +18,7 @@ function carriageReturnsIn(text: string): number {
   return count;
 }
 
-export class ChunkedText {
+export class ChunkedText implements SourceText {
   private flat?: string;
   /** The piece the last `charCodeAt` read: reads near each other stay in one piece. */
   private lastPiece = 0;
@@ -63,6 +64,17 @@ export class ChunkedText {
     return this.pieces[piece].charCodeAt(offset - this.starts[piece]);
   }
 
+  /** The rest of the piece holding `offset` (what a parser reads next), or '' past the end. */
+  pieceFrom(offset: number): string {
+    if (!(offset >= 0 && offset < this.length)) return '';
+    const piece = this.pieceAt(offset);
+    return this.pieces[piece].slice(offset - this.starts[piece]);
+  }
+
+  charAt(offset: number): string {
+    return offset >= 0 && offset < this.length ? String.fromCharCode(this.charCodeAt(offset)) : '';
+  }
+
   /** As String.prototype.slice, for offsets within the text (negative ones are not read from the end). */
   slice(start: number, end = this.length): string {
     start = Math.max(0, Math.min(start, this.length));
@@ -77,18 +89,58 @@ export class ChunkedText {
     return text;
   }
 
-  /** As String.prototype.indexOf for a search of one character. */
+  /** As String.prototype.indexOf, reading the pieces (a match may straddle two of them). */
   indexOf(search: string, from = 0): number {
-    if (search.length !== 1) return this.toString().indexOf(search, from);
-    from = Math.max(0, from);
+    from = Math.max(0, Math.trunc(from) || 0);
+    if (search.length === 0) return Math.min(from, this.length);
     if (from >= this.length) return -1;
+    if (this.flat !== undefined) return this.flat.indexOf(search, from);
     const onlyCarriageReturns = search === '\r';
     for (let i = this.pieceAt(from); i < this.pieces.length; i++) {
       if (onlyCarriageReturns && this.carriageReturns[i] === 0) continue;
-      const found = this.pieces[i].indexOf(search, Math.max(0, from - this.starts[i]));
+      const piece = this.pieces[i];
+      const within = Math.max(0, from - this.starts[i]);
+      const found = piece.indexOf(search, within);
       if (found >= 0) return this.starts[i] + found;
+      // A match that starts in this piece and ends in a later one.
+      for (let at = Math.max(within, piece.length - search.length + 1); at < piece.length; at++) {
+        if (this.startsWith(search, this.starts[i] + at)) return this.starts[i] + at;
+      }
     }
     return -1;
+  }
+
+  /** As String.prototype.lastIndexOf, reading the pieces backwards from `from`. */
+  lastIndexOf(search: string, from = Infinity): number {
+    from = Math.min(this.length - search.length, Math.max(0, Number.isNaN(from) ? Infinity : Math.trunc(from)));
+    if (from < 0) return -1;
+    if (search.length === 0) return from;
+    if (this.flat !== undefined) return this.flat.lastIndexOf(search, from);
+    for (let i = this.pieceAt(from); i >= 0; i--) {
+      const piece = this.pieces[i];
+      const start = this.starts[i];
+      // Matches that start in this piece and end in a later one come last in it.
+      for (let at = Math.min(from - start, piece.length - 1); at > piece.length - search.length; at--) {
+        if (this.startsWith(search, start + at)) return start + at;
+      }
+      const found = piece.lastIndexOf(search, from - start);
+      if (found >= 0) return start + found;
+    }
+    return -1;
+  }
+
+  /** As String.prototype.startsWith, comparing characters in place. */
+  startsWith(search: string, at = 0): boolean {
+    at = Math.min(this.length, Math.max(0, Math.trunc(at) || 0));
+    if (at + search.length > this.length) return false;
+    if (this.flat !== undefined) return this.flat.startsWith(search, at);
+    for (let i = 0; i < search.length; i++) if (this.charCodeAt(at + i) !== search.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** True once the flat text of this version was made (tests check that an edit does not make it). */
+  get flattened(): boolean {
+    return this.flat !== undefined;
   }
 
   /** The text with [start, oldEnd) replaced by `inserted`: only the pieces the range touches are made anew. */

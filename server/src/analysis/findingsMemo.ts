@@ -14,6 +14,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Finding } from './diagnostics';
 import type { FileModel, HandlerSite, Span, TaskDefinition } from './model';
 import { keptFor, sameSite } from './siteOrigins';
+import type { SourceText } from './sourceText';
 
 /** What an edit changed: [start, oldEnd) of the previous text became [start, newEnd). */
 export interface ChangedRegion {
@@ -59,8 +60,8 @@ export class FindingsMemo {
   /** The last judgement's tasks as they were then (a front end may move the objects' spans since). */
   private tasks: readonly TaskSnapshot[] = [];
   /** The text of the last judgement, where entries made then find their lines, and of this one. */
-  private text = '';
-  private judgedText = '';
+  private text: SourceText = '';
+  private judgedText: SourceText = '';
   private model?: FileModel;
   private changed?: ChangedRegion;
   private tasksUnchanged?: boolean;
@@ -73,7 +74,7 @@ export class FindingsMemo {
    * Starts judging `model`. `changed` is what an edit changed since the text of the last judgement
    * with this memo; without it nothing is reused.
    */
-  begin(model: FileModel, catalog: Catalog, settings: string, changed: ChangedRegion | undefined, text: string): void {
+  begin(model: FileModel, catalog: Catalog, settings: string, changed: ChangedRegion | undefined, text: SourceText): void {
     const comparable = !this.judging && changed !== undefined && catalog === this.catalog && settings === this.settings;
     this.changed = comparable ? changed : undefined;
     if (!comparable) this.entries.clear();
@@ -241,7 +242,7 @@ function collectSpans(value: unknown, into: [number, number][]): void {
 }
 
 /** The whole lines holding every span of `value`, merged, as [first, last] offset pairs. */
-function linesRead(value: unknown, text: string): number[] {
+function linesRead(value: unknown, text: SourceText): number[] {
   const spans: [number, number][] = [];
   collectSpans(value, spans);
   spans.sort((a, b) => a[0] - b[0]);

@@ -9,6 +9,7 @@
 import type { Edit, Point } from '../parsing/treeSitter';
 import { LineIndex, type Position } from './text';
 import type { ChunkedText } from './chunkedText';
+import type { SourceText } from './sourceText';
 
 /** A document's text: a string, or a large document's pieces (chunkedText.ts); both read the same. */
 export type EditableText = string | ChunkedText;
@@ -85,7 +86,7 @@ const isLineBreak = (code: number): boolean => code === 10 || code === 13;
  * A finding's range never covers a line terminator at its end: a syntax error on the `\r` of a CRLF
  * file would otherwise end one character past its line. Returns the same span when nothing changes.
  */
-export function withoutTrailingLineBreak<T extends { start: number; end: number }>(span: T, text: string): T {
+export function withoutTrailingLineBreak<T extends { start: number; end: number }>(span: T, text: SourceText): T {
   let end = span.end;
   while (end > span.start && isLineBreak(text.charCodeAt(end - 1))) end--;
   return end === span.end ? span : { ...span, end };

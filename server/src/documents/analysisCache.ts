@@ -12,8 +12,9 @@ import type { CeleryVersionOrigin } from '../analysis/versionOrigin';
 import { INTERNAL_ERROR_CODE } from '../analysis/rules/index';
 import { LineIndex } from '../analysis/text';
 import { applyChange } from '../analysis/textChange';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SourceText } from '../analysis/sourceText';
 import { grammarFor, PARSE_TIME_LIMIT_MS, ParseTimeout, type Grammar } from '../parsing/treeSitter';
+import { documentOf, heldText } from './chunkedDocument';
 import type { OpenDocument } from './documentStore';
 import { TreeCache } from './trees';
 
@@ -55,7 +56,7 @@ function internalError(error: unknown): Finding {
   };
 }
 
-export function looksBinary(text: string): boolean {
+export function looksBinary(text: SourceText): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
@@ -63,7 +64,7 @@ export function looksBinary(text: string): boolean {
  * Where typing usually goes: the end of an indented line from `from` on (within a body), not one that
  * starts a definition or continues with a backslash (a space after it would be a syntax error).
  */
-function bodyLineEnd(text: string, from: number): number | undefined {
+function bodyLineEnd(text: SourceText, from: number): number | undefined {
   for (let start = text.indexOf('\n', from) + 1, lines = 0; start > 0 && lines < 200; start = text.indexOf('\n', start) + 1, lines++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -74,6 +75,15 @@ function bodyLineEnd(text: string, from: number): number | undefined {
     return end;
   }
   return undefined;
+}
+
+/**
+ * `analysis` with the text it read. The flat text of a document held in pieces is made only when
+ * something reads `text` (a request on the main thread), never by the analysis itself.
+ */
+function withText(analysis: Omit<DocumentAnalysis, 'text'>, text: SourceText): DocumentAnalysis {
+  if (typeof text === 'string') return Object.assign(analysis, { text });
+  return Object.defineProperty(analysis, 'text', { enumerable: true, get: () => text.toString() }) as DocumentAnalysis;
 }
 
 export class AnalysisCache {
@@ -125,7 +135,7 @@ export class AnalysisCache {
     const previous = this.results.get(uri);
     const { document, index } = entry;
     if (!previous || previous.skipped || previous.version !== document.version || entry.pendingEdits === 'full' || entry.pendingEdits.length > 0 || !this.trees.has(uri)) return undefined;
-    const { text } = previous;
+    const text = heldText(document);
     const at = bodyLineEnd(text, text.length >> 1);
     if (at === undefined) return undefined;
     const position = previous.index.positionAt(at);
@@ -133,7 +143,7 @@ export class AnalysisCache {
     const deleted = applyChange(typed.text, { range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: '' }, typed.index);
     if (!typed.edit || !deleted.edit) return undefined;
     try {
-      entry.document = TextDocument.create(uri, document.languageId, document.version, typed.text);
+      entry.document = documentOf(uri, document.languageId, document.version, typed.text);
       entry.index = typed.index;
       entry.pendingEdits = [typed.edit];
       this.results.delete(uri);
@@ -164,26 +174,28 @@ export class AnalysisCache {
     const { document } = entry;
     const previous = generation === this.generation ? this.results.get(uri) : undefined;
     if (previous && previous.version === document.version) return previous;
-    const text = document.getText();
+    // The pieces of a large document (the analysis thread's): read as they are, not as a flat copy.
+    const text = heldText(document);
     const index = entry.index?.describes(text) ? entry.index : new LineIndex(text);
-    const base = { uri, version: document.version, text, index, findings: [] as Finding[] };
+    const base = { uri, version: document.version, index, findings: [] as Finding[] };
     const grammar: Grammar | undefined = grammarFor(document.languageId) ?? grammarFor(uri);
-    let result: DocumentAnalysis;
+    let result: Omit<DocumentAnalysis, 'text'>;
     if (!settings.enable) result = { ...base, skipped: 'disabled' };
     else if (!grammar) result = { ...base, skipped: 'unsupported-language' };
     else if (text.length > MAX_ANALYSED_LENGTH) result = { ...base, skipped: 'too-large' };
     else if (looksBinary(text)) result = { ...base, skipped: 'binary' };
     else {
       try {
-        result = await this.analyseParsed(uri, entry, grammar, catalog, settings, base, generation);
+        result = await this.analyseParsed(uri, entry, grammar, catalog, settings, text, base, generation);
       } catch (error) {
         // One file the analysis chokes on gets one visible finding; it must not take others down.
         this.trees.drop(uri);
         result = error instanceof ParseTimeout ? { ...base, skipped: 'too-slow' } : { ...base, findings: [internalError(error)] };
       }
     }
-    if (generation === this.generation) this.results.set(uri, result);
-    return result;
+    const analysed = withText(result, text);
+    if (generation === this.generation) this.results.set(uri, analysed);
+    return analysed;
   }
 
   private async analyseParsed(
@@ -192,16 +204,17 @@ export class AnalysisCache {
     grammar: Grammar,
     catalog: Catalog,
     settings: AnalysisSettings,
-    base: Pick<DocumentAnalysis, 'uri' | 'version' | 'text' | 'index'>,
+    text: SourceText,
+    base: Pick<DocumentAnalysis, 'uri' | 'version' | 'index'>,
     generation: number,
-  ): Promise<DocumentAnalysis> {
+  ): Promise<Omit<DocumentAnalysis, 'text'>> {
     const oldTree = this.trees.take(uri, grammar);
     const edits = entry.pendingEdits;
     entry.pendingEdits = [];
     const previous = oldTree && edits !== 'full' ? { tree: oldTree, edits } : undefined;
     try {
       const options = { celeryVersion: settings.celeryVersion, celeryVersionOrigin: settings.celeryVersionOrigin, severities: settings.severities };
-      const { tree, model, findings } = await analyzeSource({ text: base.text, grammar, catalog, options, previous, parseTimeLimitMs: this.parseTimeLimitMs ?? undefined, module: settings.module });
+      const { tree, model, findings } = await analyzeSource({ text, grammar, catalog, options, previous, parseTimeLimitMs: this.parseTimeLimitMs ?? undefined, module: settings.module });
       if (tree && generation === this.generation) this.trees.put(uri, grammar, tree);
       else tree?.delete();
       return { ...base, model, findings, incremental: !!previous };

@@ -11,12 +11,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as v8 from 'node:v8';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
 import { ProjectCatalog } from '../project/projectCatalog';
 import { extractFile } from '../project/extractFile';
 import { AnalysisCache } from './analysisCache';
 import type { OpenDocument } from './documentStore';
+import { documentOf, heldText } from './chunkedDocument';
+import type { EditableText } from '../analysis/textChange';
 import type { FileModel } from '../analysis/model';
 import type { Finding } from '../analysis/diagnostics';
 import { findingsDelta } from './findingsDelta';
@@ -52,12 +54,16 @@ function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
 }
 
-/** The job's text: sent whole, or made from this thread's copy of the document. */
-function textOf(job: Extract<ToWorker, { kind: 'analyse' }>, known: OpenDocument | undefined): string {
+/**
+ * The job's text: sent whole, or this thread's copy of the document with one region replaced. A large
+ * document is kept in pieces (analysis/chunkedText.ts): an edit replaces the piece it falls in, and the
+ * analysis reads the pieces, so no version of it is ever copied whole.
+ */
+function textOf(job: Extract<ToWorker, { kind: 'analyse' }>, known: OpenDocument | undefined): EditableText {
   if (typeof job.text === 'string') return job.text;
   const { start, oldEnd, inserted, length } = job.text;
-  const before = known?.document.getText();
-  const text = before === undefined ? undefined : before.slice(0, start) + inserted + before.slice(oldEnd);
+  const before = known && heldText(known.document);
+  const text = before === undefined ? undefined : typeof before === 'string' ? before.slice(0, start) + inserted + before.slice(oldEnd) : before.replace(start, oldEnd, inserted);
   // The main thread sends a replacement only for a document it sent here before; anything else is a fault.
   if (text === undefined || text.length !== length) throw new Error(`the analysis thread's copy of ${job.uri} is out of step`);
   return text;
@@ -66,7 +72,7 @@ function textOf(job: Extract<ToWorker, { kind: 'analyse' }>, known: OpenDocument
 /** Brings this thread's copy of a document to the job's version, with the edits that lead there. */
 function mirror(job: Extract<ToWorker, { kind: 'analyse' }>): OpenDocument {
   const known = documents.get(job.uri);
-  const document = TextDocument.create(job.uri, job.languageId, job.version, textOf(job, known));
+  const document = documentOf(job.uri, job.languageId, job.version, textOf(job, known), true);
   if (!known) {
     const entry: OpenDocument = { document, pendingEdits: 'full' };
     documents.set(job.uri, entry);
@@ -79,8 +85,8 @@ function mirror(job: Extract<ToWorker, { kind: 'analyse' }>): OpenDocument {
 }
 
 /** Test builds only (CELERY_SIGNALS_TEST_HOLD): waits, mid-analysis, until the main thread lets go. */
-function holdIfMarked(job: Extract<ToWorker, { kind: 'analyse' }>, text: string): void {
-  if (!holdMarker || !text.includes(holdMarker)) return;
+function holdIfMarked(job: Extract<ToWorker, { kind: 'analyse' }>, document: TextDocument): void {
+  if (!holdMarker || !document.getText().includes(holdMarker)) return;
   const releases = Atomics.load(control, CONTROL.releases);
   reply({ kind: 'holding', id: job.id, uri: job.uri, version: job.version });
   Atomics.wait(control, CONTROL.releases, releases);
@@ -88,7 +94,7 @@ function holdIfMarked(job: Extract<ToWorker, { kind: 'analyse' }>, text: string)
 
 async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<void> {
   const entry = mirror(job);
-  holdIfMarked(job, entry.document.getText());
+  holdIfMarked(job, entry.document);
   // Superseded or no longer wanted while it was on its way or held: the edits are kept, the work is not done.
   if (Atomics.load(control, CONTROL.cancelledJob) === job.id || !catalog) {
     reply({ kind: 'cancelled', id: job.id });
@@ -104,14 +110,16 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   if (analysis.model) models.set(job.uri, { id: job.id, model: analysis.model });
   else models.delete(job.uri);
   const modelKept = !!analysis.model;
+  // Read from the pieces: `analysis.text` of a large document would be its flat copy.
+  const { length } = heldText(entry.document);
   const before = sent.get(job.uri);
-  const findings = findingsDelta(before?.findings ?? [], analysis.findings, analysis.text.length - (before?.length ?? 0));
+  const findings = findingsDelta(before?.findings ?? [], analysis.findings, length - (before?.length ?? 0));
   // A small document's model costs little to send: it comes along, so that a request on the document
   // never waits for this thread, which may be busy with a large one by then.
-  const model = analysis.model && analysis.text.length < MODEL_WITH_RESULT_BELOW ? serialised(analysis.model) : undefined;
+  const model = analysis.model && length < MODEL_WITH_RESULT_BELOW ? serialised(analysis.model) : undefined;
   if (model) pushed.add(job.id);
   reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings, modelKept, model, skipped: analysis.skipped, incremental: analysis.incremental }, model ? [model] : []);
-  sent.set(job.uri, { findings: analysis.findings, length: analysis.text.length });
+  sent.set(job.uri, { findings: analysis.findings, length });
   if (analysis.model && catalog) {
     rehearsal.after(analysis, entry, catalog, job.settings);
     // A document just opened is read before it is typed in: no need to wait for a pause.

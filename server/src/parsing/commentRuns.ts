@@ -5,6 +5,7 @@
  * long block reaches the parser as spaces of the same length: every offset and line stays where it was,
  * the tree is the original one without those comment nodes, and the cost is linear again.
  */
+import type { SourceText } from '../analysis/sourceText';
 
 /**
  * Comment lines a block must hold before it is blanked. A block this long costs the parser about 4 ms;
@@ -19,7 +20,7 @@ export const LONG_COMMENT_BLOCK = 128;
  * LONG_COMMENT_BLOCK comment-only lines (blank lines between them do not end a block), whose
  * comments, but for the few that decide the tree, are then replaced by spaces.
  */
-export function withoutLongCommentBlocks(text: string): string {
+export function withoutLongCommentBlocks<T extends SourceText>(text: T): T | string {
   const blocks = longCommentBlocks(text);
   if (blocks.length === 0) return text;
   let out = '';
@@ -45,7 +46,7 @@ interface Comment {
   kept?: boolean;
 }
 
-function longCommentBlocks(text: string): Comment[][] {
+function longCommentBlocks(text: SourceText): Comment[][] {
   const blocks: Comment[][] = [];
   let block: Comment[] = [];
   const close = () => {
@@ -86,7 +87,7 @@ function keepDecisiveComments(block: Comment[]): Comment[] {
   return block;
 }
 
-function indentOf(text: string, lineStart: number, hash: number): number {
+function indentOf(text: SourceText, lineStart: number, hash: number): number {
   let indent = 0;
   for (let i = lineStart; i < hash; i++) {
     const c = text.charCodeAt(i);
@@ -95,14 +96,14 @@ function indentOf(text: string, lineStart: number, hash: number): number {
   return indent;
 }
 
-function lineEnd(text: string, from: number): number {
+function lineEnd(text: SourceText, from: number): number {
   let end = from;
   while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
   return end;
 }
 
 /** Only spaces, tabs, form feeds and line breaks in [from, to). */
-function onlySpaceBetween(text: string, from: number, to: number): boolean {
+function onlySpaceBetween(text: SourceText, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) return false;

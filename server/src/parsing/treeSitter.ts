@@ -10,6 +10,8 @@ import * as TreeSitter from '@vscode/tree-sitter-wasm';
 
 import { languageFor, type Grammar } from '../../../shared/languages';
 import { withoutLongCommentBlocks } from './commentRuns';
+import { ChunkedText } from '../analysis/chunkedText';
+import { flatText, type SourceText } from '../analysis/sourceText';
 
 export type { Grammar } from '../../../shared/languages';
 export type { Tree, Node as SyntaxNode, Query, Language, Parser, Point, Edit, QueryMatch, QueryCapture } from '@vscode/tree-sitter-wasm';
@@ -84,7 +86,7 @@ export class ParseTimeout extends Error {
  * `parser.parse` with a deadline, checked by tree-sitter's progress callback. A cancelled parser
  * would resume the abandoned text on its next call, so it is reset before the error is thrown.
  */
-export function parseWithin(parser: TreeSitter.Parser, text: string, oldTree: TreeSitter.Tree | undefined, limitMs: number): TreeSitter.Tree | null {
+export function parseWithin(parser: TreeSitter.Parser, text: string | TreeSitter.ParseCallback, oldTree: TreeSitter.Tree | undefined, limitMs: number): TreeSitter.Tree | null {
   const deadline = performance.now() + limitMs;
   let timedOut = false;
   // The typings declare a void callback, but the runtime cancels when it returns true.
@@ -104,17 +106,28 @@ const blankedTrees = new WeakSet<TreeSitter.Tree>();
  * Parses a whole text (reusing `oldTree` when given); the caller owns the returned tree and must
  * `delete()` it. With `limitMs`, a parse that takes longer throws ParseTimeout.
  */
-export async function parseText(grammar: Grammar, text: string, oldTree?: TreeSitter.Tree, limitMs?: number): Promise<TreeSitter.Tree> {
+export async function parseText(grammar: Grammar, text: SourceText, oldTree?: TreeSitter.Tree, limitMs?: number): Promise<TreeSitter.Tree> {
   const parser = await getParser(grammar);
   const parsed = grammar === 'python' ? withoutLongCommentBlocks(text) : text;
   const blanked = parsed !== text;
   // An edit can make or break a block far from the edited range, which tree.edit never hears of,
   // so a tree is reused only when neither it nor the new text had a block blanked.
   const reused = oldTree && !blanked && !blankedTrees.has(oldTree) ? oldTree : undefined;
-  const tree = limitMs === undefined ? parser.parse(parsed, reused ?? null) : parseWithin(parser, parsed, reused, limitMs);
+  const input = parseInput(parsed);
+  const tree = limitMs === undefined ? parser.parse(input, reused ?? null) : parseWithin(parser, input, reused, limitMs);
   if (!tree) throw new Error(`tree-sitter could not parse the ${grammar} text`);
   if (blanked) blankedTrees.add(tree);
   return tree;
+}
+
+/**
+ * What the parser reads: a string as it is, or the pieces of a large document, one piece (from the
+ * offset asked for) at a time. The tree keeps the callback for `node.text`, which then reads the
+ * pieces of that version too; no flat copy of the whole text is made either way.
+ */
+function parseInput(text: SourceText): string | TreeSitter.ParseCallback {
+  if (text instanceof ChunkedText) return (index: number) => text.pieceFrom(index);
+  return flatText(text);
 }
 
 /** True when `tree` was parsed from a text whose long comment blocks were blanked. */

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../../catalog/catalog';
 import type { FileModel, Span, SyntaxProblem } from '../model';
+import type { SourceText } from '../sourceText';
 
 /** `task_failure.connect`, `signals.task_failure.connect`, `app.on_after_configure.connect` as written. */
 const CONNECT_CALL = /(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*connect\b/g;
@@ -13,20 +14,20 @@ const CALL_RECEIVER = /^\s*\(\s*([A-Za-z_$][\w$]*)(?![\w$])(?!\s*=(?!=))/;
 const DECORATED_RECEIVER = /^[^\n]*\n(?:\s*@[^\n]*\n)*\s*(?:async\s+)?(?:def|function)\s+([A-Za-z_$][\w$]*)/;
 
 /** Adds `unclosedBracket`, `firstLine` and `unreadConnection` to each problem of the model, in place. */
-export function describeBrokenRegions(model: FileModel, text: string, catalog: Catalog): void {
+export function describeBrokenRegions(model: FileModel, text: SourceText, catalog: Catalog): void {
   if (model.syntaxProblems.length === 0) return;
   const imported = new Set(model.imports.map((b) => b.localName));
   for (const problem of model.syntaxProblems) {
     if (problem.inert || problem.exact) continue;
     const region: Span = { start: problem.span.start, end: Math.max(problem.span.end, problem.span.start + 1) };
     const bracket = unclosedBracket(text, region);
-    if (bracket !== undefined) problem.unclosedBracket = { span: { start: bracket, end: bracket + 1 }, char: text[bracket] };
+    if (bracket !== undefined) problem.unclosedBracket = { span: { start: bracket, end: bracket + 1 }, char: text.slice(bracket, bracket + 1) };
     problem.firstLine = firstLineOf(text, problem.span);
     problem.unreadConnection = unreadConnection(text, region, catalog, imported);
   }
 }
 
-function unreadConnection(text: string, region: Span, catalog: Catalog, imported: ReadonlySet<string>): SyntaxProblem['unreadConnection'] {
+function unreadConnection(text: SourceText, region: Span, catalog: Catalog, imported: ReadonlySet<string>): SyntaxProblem['unreadConnection'] {
   for (const match of text.slice(region.start, region.end).matchAll(CONNECT_CALL)) {
     const names = match[1].split('.').map((n) => n.trim());
     const signal = names[names.length - 1];
@@ -44,7 +45,7 @@ function unreadConnection(text: string, region: Span, catalog: Catalog, imported
  * Where the parse really went wrong inside an error region, when it is a bracket never closed:
  * tree-sitter starts the region at the statement, and takes the code below as its contents.
  */
-function unclosedBracket(text: string, span: Span): number | undefined {
+function unclosedBracket(text: SourceText, span: Span): number | undefined {
   const closing: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
   const open: { char: string; at: number }[] = [];
   const source = text.slice(span.start, span.end);
@@ -67,7 +68,7 @@ function unclosedBracket(text: string, span: Span): number | undefined {
 }
 
 /** A broken region can span many lines; underlining its first line is enough to find it. */
-function firstLineOf(text: string, span: Span): Span {
+function firstLineOf(text: SourceText, span: Span): Span {
   const lineEnd = text.indexOf('\n', span.start);
   const end = lineEnd >= 0 && lineEnd < span.end ? Math.max(lineEnd, span.start + 1) : Math.max(span.end, span.start + 1);
   return { start: span.start, end };

@@ -3,6 +3,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { Tree } from '../../parsing/treeSitter';
 import type { FileModel, Span } from '../model';
 import type { FactMemo } from './factMemo';
+import type { SourceText } from '../sourceText';
 import type { ChangedRegion } from './pythonStatementMemo';
 
 export interface ExtractOptions {
@@ -31,4 +32,4 @@ export interface ModuleIdentity {
   isPackage: boolean;
 }
 
-export type FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions) => FileModel;
+export type FrontEnd = (tree: Tree, text: SourceText, catalog: Catalog, options?: ExtractOptions) => FileModel;

@@ -9,6 +9,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { SyntaxNode, Tree } from '../../parsing/treeSitter';
 import type { FileModel, SignalSend, Span, TaskDefinition } from '../model';
 import type { ExtractOptions, FrontEnd } from './frontend';
+import type { SourceText } from '../sourceText';
 import { ConnectSiteFinder } from './pythonConnect';
 import { SignalModuleIndex } from './pythonImports';
 import { configReadsOf } from './pythonImportRun';
@@ -23,7 +24,7 @@ import { shiftedSpans } from './factMemo';
 import { findSends } from './pythonSends';
 import { collectSyntaxProblems, Navigator, plainStringValue, spanOf } from './pythonSyntax';
 
-export const extractPython: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
+export const extractPython: FrontEnd = (tree: Tree, text: SourceText, catalog: Catalog, options?: ExtractOptions): FileModel => {
   const root = tree.rootNode;
   const modules = new SignalModuleIndex(catalog, options?.module);
   // With syntax errors a statement's tree may depend on the code around it: nothing is reused then.

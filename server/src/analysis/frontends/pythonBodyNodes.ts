@@ -7,6 +7,7 @@
  */
 import type { SyntaxNode } from '../../parsing/treeSitter';
 import { PathsDown, type PathStep } from './pythonCursor';
+import type { SourceText } from '../sourceText';
 
 /** Nodes that start another scope: what lies inside them is not the handler's own body. */
 const nestedScopes: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
@@ -61,7 +62,7 @@ export class HandlerBodyNodes {
   /** `names`: the parameters whose accesses are wanted. */
   constructor(
     readonly body: SyntaxNode,
-    text: string,
+    text: SourceText,
     names: ReadonlySet<string>,
   ) {
     const start = body.startIndex;
@@ -94,7 +95,7 @@ export class HandlerBodyNodes {
 }
 
 /** The body nodes of a function definition, or undefined for a lambda (or a def without a body). */
-export function handlerBodyNodes(definition: SyntaxNode, text: string, names: ReadonlySet<string>): HandlerBodyNodes | undefined {
+export function handlerBodyNodes(definition: SyntaxNode, text: SourceText, names: ReadonlySet<string>): HandlerBodyNodes | undefined {
   const body = definition.type === 'lambda' ? null : definition.childForFieldName('body');
   return body ? new HandlerBodyNodes(body, text, names) : undefined;
 }
@@ -124,7 +125,7 @@ function afterSkipped(code: string, from: number): number {
   return skipped.lastIndex;
 }
 
-function startsWithAny(text: string, start: number, names: ReadonlySet<string>): boolean {
+function startsWithAny(text: SourceText, start: number, names: ReadonlySet<string>): boolean {
   for (const name of names) if (name.length > 0 && text.startsWith(name, start)) return true;
   return false;
 }

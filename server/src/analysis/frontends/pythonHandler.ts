@@ -10,6 +10,7 @@ import { mappingReadsOf } from './pythonMappingReads';
 import { ScopeWalker } from './pythonScopes';
 import { enclosingDefinitionKind, spanOf } from './pythonSyntax';
 import { shiftedSpans, type FactMemo } from './factMemo';
+import type { SourceText } from '../sourceText';
 
 /** A read the handler does not bind itself; whether something outside binds it is asked per analysis. */
 interface OutsideRead {
@@ -77,7 +78,7 @@ export function buildHandler(
  * What the facts of a definition are read from: its kind, its text and the column it starts at (the
  * indentation its body's lines are measured against).
  */
-function definitionKey(definition: SyntaxNode, text: string): string {
+function definitionKey(definition: SyntaxNode, text: SourceText): string {
   const start = definition.startIndex;
   const column = start - text.lastIndexOf('\n', start - 1) - 1;
   return `handler\u0000${definition.type}\u0000${column}\u0000${text.slice(start, definition.endIndex)}`;

@@ -11,6 +11,7 @@ import { namedChildrenOf, type Navigator } from './pythonSyntax';
 import type { StatementMemo } from './pythonStatementMemo';
 import { shiftedSpans } from './factMemo';
 import { wordsOf } from './pythonSends';
+import { matchAt, type SourceText } from '../sourceText';
 
 export interface ModuleEntry {
   binding: Binding;
@@ -140,8 +141,7 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
     // A declaration's names never start another one (`global a, nonlocal` names `nonlocal`).
     if (start < declaredUpTo) continue;
     const declared = /(?:global|nonlocal)\s+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/y;
-    declared.lastIndex = start;
-    const match = declared.exec(text);
+    const match = matchAt(text, declared, start);
     if (!match) continue;
     declaredUpTo = start + match[0].length;
     for (const name of match[1].split(',')) facts.looselyBound.add(name.trim());
@@ -268,7 +268,7 @@ function bindingOf(binding: PlainBinding, nodes: StatementNodes, shift: number):
 }
 
 /** One module statement's part of the module's facts (compound statements entered, bodies not). */
-function scanStatement(topLevel: SyntaxNode, text: string, modules: SignalModuleIndex, read: (ref: NodeRef, node: SyntaxNode) => void): ScannedStatement {
+function scanStatement(topLevel: SyntaxNode, text: SourceText, modules: SignalModuleIndex, read: (ref: NodeRef, node: SyntaxNode) => void): ScannedStatement {
   let guardDepth = 0;
   const facts: ScannedStatement = { entries: [], imports: [], starImports: [], importRefs: [], classes: [], deletions: [], looselyBound: [], starEverything: false };
   const walker = new ScopeWalker(modules, text, false);

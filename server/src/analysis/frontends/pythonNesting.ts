@@ -6,6 +6,7 @@
  */
 import type { SyntaxProblem } from '../model';
 import type { StatementMemo } from './pythonStatementMemo';
+import { flatText, type SourceText } from '../sourceText';
 
 const MAX_BRACKET_DEPTH = 200;
 /** CPython fails on reaching this many levels. */
@@ -57,8 +58,8 @@ for (const c of '\n\r#"\'()[]{}') interesting[c.charCodeAt(0)] = 1;
  * first problem in text order is the module's; with errors, statements do not bound the tokens and
  * the whole text is scanned.
  */
-export function moduleNestingProblems(text: string, statements: StatementMemo, wholeText: boolean): SyntaxProblem[] {
-  if (wholeText) return nestingProblems(text);
+export function moduleNestingProblems(text: SourceText, statements: StatementMemo, wholeText: boolean): SyntaxProblem[] {
+  if (wholeText) return nestingProblems(flatText(text));
   const nav = statements.answers.nav;
   const own = (index: number) => statements.textFacts('nesting', index, () => nestingProblems(text.slice(nav.statementStart(index), nav.statementEnd(index))));
   const placed = (index: number) => own(index).map((problem) => ({ ...problem, span: { start: problem.span.start + nav.statementStart(index), end: problem.span.end + nav.statementStart(index) } }));

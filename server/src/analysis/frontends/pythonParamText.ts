@@ -6,6 +6,7 @@
  */
 import type { Span } from '../model';
 import type { ParamKindPy, ParsedParam } from './pythonParams';
+import type { SourceText } from '../sourceText';
 
 const name = String.raw`[A-Za-z_][A-Za-z0-9_]*`;
 const simpleDefault = String.raw`None|True|False|-?\d+(?:\.\d+)?|${name}(?:\.${name})*|"[^"\\\n{}]*"|'[^'\\\n{}]*'`;
@@ -21,11 +22,11 @@ const reserved = new Set([
 ]);
 
 /** The parameters of the list at `span` (with or without parentheses), or undefined if not plain. */
-export function plainParametersAt(text: string, span: Span): ParsedParam[] | undefined {
+export function plainParametersAt(text: SourceText, span: Span): ParsedParam[] | undefined {
   let start = span.start;
   let end = span.end;
-  if (text[start] === '(') {
-    if (text[end - 1] !== ')') return undefined;
+  if (text.charAt(start) === '(') {
+    if (text.charAt(end - 1) !== ')') return undefined;
     start++;
     end--;
   }

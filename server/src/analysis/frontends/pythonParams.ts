@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Span } from '../model';
 import { namedTypeAt, type TreeCursor } from './pythonCursor';
 import { plainParametersAt } from './pythonParamText';
+import { matchAt, type SourceText } from '../sourceText';
 
 export type ParamKindPy = 'positional-only' | 'positional' | 'keyword-only' | 'var-positional' | 'var-keyword';
 
@@ -52,7 +53,7 @@ export interface DefinitionHeader {
  * Reads a definition's header with one cursor. Every Node object the binding creates costs a trip
  * into wasm and garbage, and a handler-heavy module has thousands of parameters.
  */
-function readHeader(definition: SyntaxNode, text: string): DefinitionHeader {
+function readHeader(definition: SyntaxNode, text: SourceText): DefinitionHeader {
   const header: DefinitionHeader = { isAsync: false, firstTokenEnd: definition.startIndex, params: [] };
   // Broken code may parse in ways the plain reading of the text would not.
   const hasError = definition.hasError;
@@ -76,7 +77,7 @@ function readHeader(definition: SyntaxNode, text: string): DefinitionHeader {
 }
 
 /** The parameters of the `parameters`/`lambda_parameters` node under the cursor, with inspect-style kinds. */
-function parametersAt(cursor: TreeCursor, language: Language, text: string): ParsedParam[] {
+function parametersAt(cursor: TreeCursor, language: Language, text: SourceText): ParsedParam[] {
   const items: { type: string; span: Span; parts: ItemParts }[] = [];
   if (cursor.gotoFirstChild()) {
     do {
@@ -171,7 +172,7 @@ function readSplat(cursor: TreeCursor, type: string, language: Language, parts: 
 export class ParameterCache {
   private readonly byStart = new Map<number, DefinitionHeader>();
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: SourceText) {}
 
   header(definition: SyntaxNode): DefinitionHeader {
     let header = this.byStart.get(definition.startIndex);
@@ -190,7 +191,6 @@ export class ParameterCache {
 const identifierPattern = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/uy;
 
 /** The identifier starting at `start`, read from the text (cheaper than asking the node for its end). */
-export function identifierAt(text: string, start: number): string {
-  identifierPattern.lastIndex = start;
-  return identifierPattern.exec(text)?.[0] ?? '';
+export function identifierAt(text: SourceText, start: number): string {
+  return matchAt(text, identifierPattern, start)?.[0] ?? '';
 }

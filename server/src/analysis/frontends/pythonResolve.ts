@@ -13,6 +13,7 @@ import type { ModuleQuestions } from './pythonStatementDeps';
 import { ParameterCache } from './pythonParams';
 import { ScopeWalker, type Binding, type Scope } from './pythonScopes';
 import { comprehensionTypes, namedChildrenOf, plainStringValue, spanOf, type Navigator } from './pythonSyntax';
+import type { SourceText } from '../sourceText';
 
 const literalTypes = new Set([
   'string',
@@ -77,7 +78,7 @@ function isAsciiWordCode(code: number): boolean {
 }
 
 /** The word at `at` follows a `.` (spaces, tabs and escaped line breaks between): an attribute. */
-function isAttributeAt(text: string, at: number): boolean {
+function isAttributeAt(text: SourceText, at: number): boolean {
   let i = at - 1;
   for (;;) {
     const code = text.charCodeAt(i);

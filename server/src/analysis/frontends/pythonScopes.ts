@@ -8,6 +8,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import { importFactsOf, type SignalModuleIndex } from './pythonImports';
 import { defaultValueOf, identifierAt, ParameterCache } from './pythonParams';
 import { comprehensionTypes, namedChildrenOf, sameNode } from './pythonSyntax';
+import type { SourceText } from '../sourceText';
 
 export type Binding =
   | { kind: 'signal'; signal: string; resolution: 'catalog' | 'unknown'; module: string }
@@ -113,7 +114,7 @@ export class ScopeWalker {
 
   constructor(
     private readonly modules: SignalModuleIndex,
-    private readonly text: string,
+    private readonly text: SourceText,
     private readonly collectReads: boolean,
     private readonly parameters: ParameterCache = new ParameterCache(text),
   ) {}

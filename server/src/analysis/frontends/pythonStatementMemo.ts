@@ -11,6 +11,7 @@ import type { Navigator } from './pythonSyntax';
 import { noteCopiedSites } from '../siteOrigins';
 import { movedSpans, moveInPlace, spanPlaces, type SpanPlaces } from './keptSpans';
 import { ownedString, withOwnedStrings } from '../ownedStrings';
+import { flatText, type SourceText } from '../sourceText';
 
 interface Kept<T> {
   facts: T;
@@ -181,7 +182,7 @@ export class StatementMemo {
    */
   words(pattern: RegExp, key: string, inside: (start: number) => boolean): Words {
     const nav = this.answers.nav;
-    if (!this.memo) return wordsByStatement(nav.text, pattern, inside, nav);
+    if (!this.memo) return wordsByStatement(flatText(nav.text), pattern, inside, nav);
     const words: Words = [];
     // One compiled pattern per source: a caller may build its pattern afresh for every analysis.
     const { source, compiled } = internedPattern(pattern);
@@ -516,7 +517,7 @@ export class StatementMemo {
 }
 
 
-function lineStartOf(text: string, start: number): number {
+function lineStartOf(text: SourceText, start: number): number {
   // Most module statements start a line: one character read instead of a search.
   if (start === 0 || text.charCodeAt(start - 1) === 10) return start;
   return text.lastIndexOf('\n', start - 1) + 1;

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parsing/treeSitter';
 import type { Span, SyntaxProblem } from '../model';
 import type { ModuleQuestions } from './pythonStatementDeps';
 import { readModuleStatements, statementNode, type ModuleStatements } from './pythonModuleStatements';
+import type { SourceText } from '../sourceText';
 
 export function spanOf(node: SyntaxNode): Span {
   return { start: node.startIndex, end: node.endIndex };
@@ -46,7 +47,7 @@ export class Navigator {
 
   constructor(
     readonly root: SyntaxNode,
-    readonly text: string,
+    readonly text: SourceText,
     statements: ModuleStatements = readModuleStatements(root),
   ) {
     this.nodes = statements.nodes;

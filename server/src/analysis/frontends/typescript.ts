@@ -20,6 +20,7 @@ import { inErrorRegion, repairedByParser } from './errorRegions';
 import { instanceLifetimeOf, localLifetimeOf } from './typescriptLifetime';
 import { taskDefinitions } from './typescriptTasks';
 import { recordWrittenTexts } from './writtenText';
+import { flatText, type SourceText } from '../sourceText';
 
 /** True when `offset` is inside one of the spans (or no spans were given). */
 function isWithin(offset: number, within: readonly Span[] | undefined): boolean {
@@ -159,7 +160,9 @@ function classifierFor(resolver: SignalResolver, tasks: TaskDefinition[]): NameC
   };
 }
 
-export const extractTypeScript: FrontEnd = (tree: Tree, text: string, catalog: Catalog, options?: ExtractOptions): FileModel => {
+export const extractTypeScript: FrontEnd = (tree: Tree, source: SourceText, catalog: Catalog, options?: ExtractOptions): FileModel => {
+  // Large TypeScript documents are rare: this front end reads one flat string.
+  const text = flatText(source);
   const root = tree.rootNode;
   const resolver = new SignalResolver(root, text, catalog);
   const tasks = taskDefinitions(root);

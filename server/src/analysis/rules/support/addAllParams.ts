@@ -19,6 +19,7 @@ import {
 import type { HandlerParam } from '../../model';
 import { messageTable } from './messages';
 import type { HandlerContext } from './types';
+import type { SourceText } from '../../sourceText';
 
 const titles = messageTable('add-all-parameters', {
   // Worded like the "Add all parameters" refactor, so the light bulb lists the hint's fix and it as one.
@@ -52,7 +53,7 @@ function findUndeclared(context: HandlerContext): string[] {
 /** A TypeScript handler whose one plain parameter receives the whole keyword object (`(kw) => ...`). */
 export function takesWholeObject(context: HandlerContext): boolean {
   const { handler, text } = context;
-  return handler.paramStyle === 'object' && handler.params.length === 1 && handler.params[0].kind === 'object-rest' && text[handler.paramsSpan.start] !== '{';
+  return handler.paramStyle === 'object' && handler.params.length === 1 && handler.params[0].kind === 'object-rest' && text.charAt(handler.paramsSpan.start) !== '{';
 }
 
 /** The fix, and whether it declares every keyword of this signal (and so answers its hint). */

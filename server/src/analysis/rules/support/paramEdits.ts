@@ -5,34 +5,35 @@
  */
 import type { TextEdit } from '../../diagnostics';
 import type { Handler, HandlerParam, SourceLanguage } from '../../model';
+import type { SourceText } from '../../sourceText';
 
 export function defaultLiteral(language: SourceLanguage): string {
   return language === 'python' ? 'None' : 'undefined';
 }
 
-function isBracketed(text: string, handler: Handler): boolean {
-  const open = text[handler.paramsSpan.start];
+function isBracketed(text: SourceText, handler: Handler): boolean {
+  const open = text.charAt(handler.paramsSpan.start);
   return open === '(' || open === '{';
 }
 
-function closeIndex(text: string, handler: Handler): number {
+function closeIndex(text: SourceText, handler: Handler): number {
   return isBracketed(text, handler) ? handler.paramsSpan.end - 1 : handler.paramsSpan.end;
 }
 
 /** Skips spaces, newlines and `#` or `//` comments; returns the next significant index. */
-function skipTrivia(text: string, from: number, limit: number): number {
+function skipTrivia(text: SourceText, from: number, limit: number): number {
   let i = from;
   while (i < limit) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\\') i++;
-    else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      while (i < limit && text[i] !== '\n') i++;
+    else if (c === '#' || (c === '/' && text.charAt(i + 1) === '/')) {
+      while (i < limit && text.charAt(i) !== '\n') i++;
     } else break;
   }
   return i;
 }
 
-function lineIndentAt(text: string, offset: number): string {
+function lineIndentAt(text: SourceText, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const match = /^[ \t]*/.exec(text.slice(lineStart, offset));
   return match ? match[0] : '';
@@ -42,17 +43,17 @@ function lineIndentAt(text: string, offset: number): string {
  * Where new parameters go at the end of the list: after the last parameter and a following `/`
  * marker, and whether the list ends with a trailing comma on its own layout line.
  */
-function endAnchor(text: string, handler: Handler): { offset: number; trailingComma?: number } {
+function endAnchor(text: SourceText, handler: Handler): { offset: number; trailingComma?: number } {
   const last = handler.params[handler.params.length - 1];
   const limit = closeIndex(text, handler);
   let offset = last.span.end;
   let trailingComma: number | undefined;
   let i = skipTrivia(text, offset, limit);
   while (i < limit) {
-    if (text[i] === ',') {
+    if (text.charAt(i) === ',') {
       trailingComma = i;
       i = skipTrivia(text, i + 1, limit);
-    } else if (text[i] === '/') {
+    } else if (text.charAt(i) === '/') {
       offset = i + 1;
       trailingComma = undefined;
       i = skipTrivia(text, i + 1, limit);
@@ -62,16 +63,16 @@ function endAnchor(text: string, handler: Handler): { offset: number; trailingCo
 }
 
 /** Inserts parameters at the end of the list (where `**kwargs` belongs). */
-export function appendParams(text: string, handler: Handler, newParams: string[]): TextEdit {
+export function appendParams(text: SourceText, handler: Handler, newParams: string[]): TextEdit {
   const joined = newParams.join(', ');
   if (handler.params.length === 0) {
     if (!isBracketed(text, handler)) {
       // A bare `lambda: ...` has an empty list right after the keyword.
-      const before = text[handler.paramsSpan.start - 1];
+      const before = text.charAt(handler.paramsSpan.start - 1);
       return { span: { start: handler.paramsSpan.start, end: handler.paramsSpan.start }, newText: before === ' ' ? `${joined}` : ` ${joined}` };
     }
     const inner = { start: handler.paramsSpan.start + 1, end: handler.paramsSpan.end - 1 };
-    const open = text[handler.paramsSpan.start];
+    const open = text.charAt(handler.paramsSpan.start);
     // An object-form handler with no parameter yet gets its destructuring pattern: `()` → `({ a })`.
     const padded = open === '{' ? ` ${joined} ` : handler.paramStyle === 'object' ? `{ ${joined} }` : joined;
     return { span: inner, newText: padded };
@@ -93,7 +94,7 @@ export function catchAll(handler: Handler): HandlerParam | undefined {
 }
 
 /** Inserts named parameters before the catch-all, or at the end when there is none. */
-export function insertNamedParams(text: string, handler: Handler, newParams: string[]): TextEdit {
+export function insertNamedParams(text: SourceText, handler: Handler, newParams: string[]): TextEdit {
   // A JavaScript rest parameter (`...args`) must stay last, unlike Python's `*args`.
   const rest = catchAll(handler) ?? handler.params.find((p) => p.kind === 'var-positional' && text.startsWith('...', p.span.start));
   if (!rest) return appendParams(text, handler, newParams);
@@ -130,7 +131,7 @@ export function renameParam(handler: Handler, param: HandlerParam, newName: stri
  * so they all become keyword-only: Celery passes everything by keyword, and Python forbids a
  * non-default positional parameter after a defaulted one.
  */
-export function addDefault(text: string, handler: Handler, param: HandlerParam, language: SourceLanguage): TextEdit[] {
+export function addDefault(text: SourceText, handler: Handler, param: HandlerParam, language: SourceLanguage): TextEdit[] {
   const annotated = param.span.end > param.nameSpan.end;
   const value = defaultLiteral(language);
   const edits: TextEdit[] = [{ span: { start: param.span.end, end: param.span.end }, newText: annotated || language !== 'python' ? ` = ${value}` : `=${value}` }];
@@ -143,15 +144,15 @@ export function addDefault(text: string, handler: Handler, param: HandlerParam, 
 }
 
 /** Removes the `/` marker that makes the parameters before it positional-only. */
-export function removePositionalOnlyMarker(text: string, handler: Handler): TextEdit | undefined {
+export function removePositionalOnlyMarker(text: SourceText, handler: Handler): TextEdit | undefined {
   const positionalOnly = handler.params.filter((p) => p.kind === 'positional-only');
   const last = positionalOnly[positionalOnly.length - 1];
   if (!last) return undefined;
   const limit = closeIndex(text, handler);
   let i = skipTrivia(text, last.span.end, limit);
-  if (text[i] !== ',') return undefined;
+  if (text.charAt(i) !== ',') return undefined;
   i = skipTrivia(text, i + 1, limit);
-  if (text[i] !== '/') return undefined;
+  if (text.charAt(i) !== '/') return undefined;
   return { span: { start: last.span.end, end: i + 1 }, newText: '' };
 }
 

@@ -3,6 +3,7 @@ import type { Catalog } from '../../../catalog/catalog';
 import type { TextEdit } from '../../diagnostics';
 import type { FileModel, SignalRef } from '../../model';
 import { missingNameText } from './phrases';
+import type { SourceText } from '../../sourceText';
 
 /** True when the reference sits in an import statement rather than in code that uses it. */
 export function inImport(model: FileModel, ref: SignalRef): boolean {
@@ -10,7 +11,7 @@ export function inImport(model: FileModel, ref: SignalRef): boolean {
 }
 
 /** Replaces every reference spelt exactly `name` (imports included) with `replacement`; aliases stay. */
-export function renameSignalEdits(text: string, model: FileModel, name: string, replacement: string): TextEdit[] {
+export function renameSignalEdits(text: SourceText, model: FileModel, name: string, replacement: string): TextEdit[] {
   const written = name.split('.').pop()!;
   const newWritten = replacement.split('.').pop()!;
   const seen = new Set<number>();

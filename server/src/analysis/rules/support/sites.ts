@@ -3,6 +3,7 @@ import type { Handler, HandlerSite, Span, ConnectArgument, ConnectValue } from '
 import type { HandlerContext, SiteContext } from './types';
 import { once } from './once';
 import { atLeast, RELEASES } from './versions';
+import type { SourceText } from '../../sourceText';
 
 /** The site's handler with its signal, or undefined when signature rules cannot judge it. */
 export function handlerContext(context: SiteContext): HandlerContext | undefined {
@@ -61,7 +62,7 @@ export function descriptorBelow(site: HandlerSite): { kind: 'staticmethod' | 'cl
 }
 
 /** Where to point a finding about the handler as a whole: its name, else the `lambda`/`async`/`function` keyword. */
-export function handlerAnchor(_text: string, handler: Handler): Span {
+export function handlerAnchor(_text: SourceText, handler: Handler): Span {
   if (handler.nameSpan) return handler.nameSpan;
   const start = handler.definitionSpan.start;
   const keyword = handler.asyncKeywordSpan ? 'async' : handler.kind === 'lambda' ? 'lambda' : handler.kind === 'function-expression' ? 'function' : undefined;

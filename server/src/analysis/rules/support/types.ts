@@ -4,6 +4,7 @@ import type { ParamSpec, SignalSpec } from '../../../catalog/types';
 import type { Finding, Fix, RelatedInfo, Severity, Translated } from '../../diagnostics';
 import type { FileModel, Handler, HandlerSite } from '../../model';
 import type { CeleryVersionOrigin } from '../../versionOrigin';
+import type { SourceText } from '../../sourceText';
 
 /** A text a rule reports: translated (from the rule's message table) or, until translated, English. */
 export type RuleText = string | Translated;
@@ -31,7 +32,7 @@ export interface FileContext {
    * connect, the handler's definition): the checker reuses a site's findings while those lines are
    * unchanged (analysis/findingsMemo.ts).
    */
-  readonly text: string;
+  readonly text: SourceText;
   readonly model: FileModel;
   readonly catalog: Catalog;
   readonly celeryVersion: string;
