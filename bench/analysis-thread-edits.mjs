@@ -7,30 +7,32 @@
 import * as inspector from 'node:inspector/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { generateModule } from './generate.mjs';
 import { percentile } from './stats.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = process.env.BENCH_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { AnalysisCache } = await import(path.join(root, 'server/src/documents/analysisCache.ts'));
 const { findingsDelta } = await import(path.join(root, 'server/src/documents/findingsDelta.ts'));
 const { getBundledCatalog } = await import(path.join(root, 'server/src/catalog/catalog.ts'));
 const { applyChange } = await import(path.join(root, 'server/src/analysis/textChange.ts'));
 const { LineIndex } = await import(path.join(root, 'server/src/analysis/text.ts'));
-const { TextDocument } = createRequire(path.join(root, 'package.json'))('vscode-languageserver-textdocument');
+const { ChunkedText } = await import(path.join(root, 'server/src/analysis/chunkedText.ts'));
+const { documentOf } = await import(path.join(root, 'server/src/documents/chunkedDocument.ts'));
 
 const edits = Number(process.argv[2] ?? 200);
 const warmUp = Number(process.argv[3] ?? 20);
 const catalog = getBundledCatalog();
 const uri = 'file:///bench/handlers.py';
 const settings = { enable: true, celeryVersion: catalog.latestCeleryVersion, severities: {} };
-let text = generateModule('python', 10000, 'realistic');
+const generated = generateModule('python', 10000, 'realistic');
+// Held as the thread holds a large document: in pieces (BENCH_FLAT=1: as one string, as it once did).
+let text = process.env.BENCH_FLAT === '1' ? generated : ChunkedText.of(generated);
 let index = new LineIndex(text);
 const cache = new AnalysisCache(50, null);
-const entry = { document: TextDocument.create(uri, 'python', 1, text), pendingEdits: 'full' };
+const entry = { document: documentOf(uri, 'python', 1, text), pendingEdits: 'full' };
 let analysis = await cache.analyse(uri, entry, catalog, settings);
 let sent = { findings: analysis.findings, length: text.length };
-const at = index.positionAt(text.indexOf('("', text.indexOf('logger.', Math.floor(text.length / 2))) + 2);
+const at = index.positionAt(generated.indexOf('("', generated.indexOf('logger.', Math.floor(generated.length / 2))) + 2);
 const change = (i) => (i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' });
 
 const session = new inspector.Session();
@@ -45,7 +47,7 @@ for (let i = 0; i < warmUp + edits; i++) {
   text = applied.text;
   index = applied.index;
   const before = process.cpuUsage();
-  entry.document = TextDocument.create(uri, 'python', i + 2, text);
+  entry.document = documentOf(uri, 'python', i + 2, text);
   entry.pendingEdits = entry.pendingEdits === 'full' ? [applied.edit] : [...entry.pendingEdits, applied.edit];
   analysis = await cache.analyse(uri, entry, catalog, settings);
   findingsDelta(sent.findings, analysis.findings, text.length - sent.length);
@@ -61,3 +63,17 @@ const allocated = (node, inHarness) => {
 };
 const perEdit = allocated(profile.head, false) / edits / (1024 * 1024);
 console.log(`${analysis.findings.length} findings; per edit over ${edits}: CPU p50 ${percentile(cpu, 50).toFixed(2)} ms, mean ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(2)} ms, p95 ${percentile(cpu, 95).toFixed(2)} ms; allocated ${perEdit.toFixed(2)} MB`);
+// BENCH_TOP=N: the N functions that allocated the most themselves (per edit), with where they are.
+const top = Number(process.env.BENCH_TOP ?? 0);
+if (top > 0) {
+  const bySite = new Map();
+  const visit = (node, inHarness) => {
+    const harness = inHarness || node.callFrame.functionName === 'applyChange';
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${path.basename(url)}:${lineNumber + 1}`;
+    if (!harness && node.selfSize > 0) bySite.set(key, (bySite.get(key) ?? 0) + node.selfSize);
+    for (const child of node.children) visit(child, harness);
+  };
+  visit(profile.head, false);
+  for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(bytes / edits / 1024).toFixed(1).padStart(8)} KB  ${site}`);
+}

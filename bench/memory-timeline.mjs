@@ -72,6 +72,27 @@ function memoryMap(pid) {
   return [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, mb]) => `${kind} ${mb.toFixed(1)}`).join(', ');
 }
 
+/** The largest mappings by resident size, with their size and permissions (BENCH_MAPPINGS=N). */
+function largestMappings(pid, count) {
+  const mappings = [];
+  let current;
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const sizeKb = (parseInt(mapping[2], 16) - parseInt(mapping[1], 16)) / 1024;
+      mappings.push((current = { name: mapping[4] || kindOf('', sizeKb, mapping[3]), sizeKb, permissions: mapping[3], rssKb: 0 }));
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && current) current.rssKb = Number(rss[1]);
+  }
+  return mappings
+    .sort((a, b) => b.rssKb - a.rssKb)
+    .slice(0, count)
+    .map((m) => `  ${(m.rssKb / 1024).toFixed(1).padStart(6)} MB of ${(m.sizeKb / 1024).toFixed(1)} MB ${m.permissions} ${m.name}`)
+    .join('\n');
+}
+
 async function report(client, step, peak, quiet) {
   if (quiet) return;
   const memory = await client.request('celerySignals/memoryUsage', null);
@@ -185,6 +206,7 @@ export async function runMemoryTimeline({ quiet = false } = {}) {
       } else console.log(`no profile from the ${process.env.BENCH_PROMOTED} thread`);
     }
     if (!quiet) console.log(`at the peak (${atPeak.mb.toFixed(1)} MB, during ${atPeak.step}) resident by kind (MB): ${atPeak.kinds}`);
+    if (process.env.BENCH_MAPPINGS) console.log(`largest mappings after the edits:\n${largestMappings(client.child.pid, Number(process.env.BENCH_MAPPINGS))}`);
     const cpu = cpuSeconds(client.child.pid);
     console.log(`peak (VmHWM): ${client.peakRssMb().toFixed(1)} MB; server CPU time: ${cpu.total.toFixed(2)} s (${cpu.threads})`);
     await client.request('shutdown', null);

@@ -28,9 +28,16 @@ export function findingsDelta(before: readonly Finding[], after: Finding[], delt
   return { kept, moved, delta, fresh: after.slice(kept, after.length - moved) };
 }
 
+/** Each moved finding `withDelta` made, to the finding it was moved from (whose diagnostic may still do). */
+export const movedFrom = new WeakMap<Finding, Finding>();
+
 /** The findings `delta` describes, given those of the previous result it was made against. */
 export function withDelta(before: readonly Finding[], delta: FindingsDelta): Finding[] {
-  const moved = before.slice(before.length - delta.moved).map((finding) => shiftedSpans(finding, delta.delta));
+  const moved = before.slice(before.length - delta.moved).map((finding) => {
+    const shifted = shiftedSpans(finding, delta.delta);
+    movedFrom.set(shifted, finding);
+    return shifted;
+  });
   return [...before.slice(0, delta.kept), ...delta.fresh, ...moved];
 }
 

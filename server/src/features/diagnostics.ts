@@ -11,6 +11,9 @@ import { encodedOnce } from '../lsp/messageEncoder';
 import { PARSE_TIME_LIMIT_MS } from '../parsing/treeSitter';
 import type { Session } from '../lsp/session';
 import type { Cancellable } from '../documents/backgroundAnalysis';
+import { movedFrom } from '../documents/findingsDelta';
+import type { Finding } from '../analysis/diagnostics';
+import type { DocsLanguage } from '../catalog/types';
 
 const announcedSkips = new Set<string>();
 
@@ -52,7 +55,33 @@ export function forgetSkipAnnouncements(uri: string): void {
 
 function diagnosticsFrom(session: Session, analysis: DocumentAnalysis): Diagnostic[] {
   announceSkip(session, analysis);
-  return analysis.findings.map((f) => toDiagnostic(analysis.index, analysis.uri, f, session.docsLanguage));
+  return analysis.findings.map((f) => diagnosticOf(analysis, f, session.docsLanguage));
+}
+
+/** The diagnostic each finding was last converted to, and in which language. */
+const converted = new WeakMap<Finding, { language: DocsLanguage; diagnostic: Diagnostic }>();
+
+/**
+ * A keystroke leaves most findings as they were, or moves them (documents/findingsDelta.ts): such a
+ * finding whose range is still the same gets the diagnostic it had, rather than a new one that
+ * would only be compared with it and dropped. Findings with related locations are converted afresh.
+ */
+function diagnosticOf(analysis: DocumentAnalysis, finding: Finding, language: DocsLanguage): Diagnostic {
+  const source = movedFrom.get(finding);
+  // The link is followed once: kept, it would hold every earlier version's findings alive.
+  if (source) movedFrom.delete(finding);
+  const earlier = converted.get(source ?? finding);
+  if (earlier?.language === language && !finding.related?.length) {
+    const { start, end } = earlier.diagnostic.range;
+    const now = analysis.index.rangeOf(finding.span);
+    if (now.start.line === start.line && now.start.character === start.character && now.end.line === end.line && now.end.character === end.character) {
+      if (earlier !== converted.get(finding)) converted.set(finding, earlier);
+      return earlier.diagnostic;
+    }
+  }
+  const diagnostic = toDiagnostic(analysis.index, analysis.uri, finding, language);
+  converted.set(finding, { language, diagnostic });
+  return diagnostic;
 }
 
 /** What each document's last pull answered, so an edit that changes no diagnostic answers "unchanged". */
