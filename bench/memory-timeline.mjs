@@ -9,7 +9,8 @@
 // Run: `npm run build && node --import tsx bench/memory-timeline.mjs [N]` (BENCH_SERVER, BENCH_NODE_OPTIONS
 // and BENCH_SERVER_ENVIRONMENT=0 as for bench/peers.mjs). BENCH_PROMOTED=main or =analysis also prints
 // where that thread allocated what outlived the young generation during the edits (promotedSampler.cjs);
-// BENCH_EDIT_PLACES=N spreads the 100 edits over N places of the module instead of one.
+// BENCH_EDIT_PLACES=N spreads the 100 edits over N places of the module instead of one; BENCH_REPORT_EVERY=N
+// reports after every N edits (25 by default); BENCH_MAPPINGS=N lists the N largest mappings after the edits.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -190,13 +191,14 @@ export async function runMemoryTimeline({ quiet = false } = {}) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const places = editPlaces(text, Number(process.env.BENCH_EDIT_PLACES ?? 1));
+    const reportEvery = Number(process.env.BENCH_REPORT_EVERY ?? 25);
     for (let version = 2; version <= 101; version++) {
       const published = client.diagnostics(uri, version);
       // Each place gets a character typed and deleted again before the next place's turn.
       const at = places[Math.floor((version - 2) / 2) % places.length];
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [oneCharacterEdit(at, version)] });
       await published;
-      if ((version - 1) % 25 === 0) await report(client, `${version - 1} edits`, peak, quiet);
+      if ((version - 1) % reportEvery === 0) await report(client, `${version - 1} edits`, peak, quiet);
     }
     if (promoted) {
       fs.writeFileSync(`${promoted}.stop`, '');

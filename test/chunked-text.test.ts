@@ -27,6 +27,10 @@ function assertReadsLike(chunked: ChunkedText, text: string): void {
     assert.equal(chunked.slice(from), text.slice(from));
   }
   for (const search of ['\n', 'def', '']) assert.equal(chunked.lastIndexOf(search), text.lastIndexOf(search));
+  for (let from = 0; from <= text.length; from++) {
+    const breaks = [text.indexOf('\n', from), text.indexOf('\r', from)].filter((at) => at >= 0);
+    assert.equal(chunked.lineEndFrom(from), breaks.length > 0 ? Math.min(...breaks) : text.length, `lineEndFrom(${from})`);
+  }
   // Every read above went through the pieces: none of them made the flat text.
   assert.equal(chunked.flattened, false);
 }

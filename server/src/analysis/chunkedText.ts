@@ -110,6 +110,22 @@ export class ChunkedText implements SourceText {
     return -1;
   }
 
+  /** Where the line holding `offset` ends: its first `\n` or `\r` at or after `offset`, or the length. */
+  lineEndFrom(offset: number): number {
+    offset = Math.max(0, offset);
+    for (let i = offset < this.length ? this.pieceAt(offset) : this.pieces.length; i < this.pieces.length; i++) {
+      const piece = this.pieces[i];
+      const within = Math.max(0, offset - this.starts[i]);
+      let end = piece.indexOf('\n', within);
+      if (this.carriageReturns[i] > 0) {
+        const carriageReturn = piece.indexOf('\r', within);
+        if (carriageReturn >= 0 && (end < 0 || carriageReturn < end)) end = carriageReturn;
+      }
+      if (end >= 0) return this.starts[i] + end;
+    }
+    return this.length;
+  }
+
   /** As String.prototype.lastIndexOf, reading the pieces backwards from `from`. */
   lastIndexOf(search: string, from = Infinity): number {
     from = Math.min(this.length - search.length, Math.max(0, Number.isNaN(from) ? Infinity : Math.trunc(from)));

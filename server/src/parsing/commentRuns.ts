@@ -5,6 +5,7 @@
  * long block reaches the parser as spaces of the same length: every offset and line stays where it was,
  * the tree is the original one without those comment nodes, and the cost is linear again.
  */
+import { ChunkedText } from '../analysis/chunkedText';
 import type { SourceText } from '../analysis/sourceText';
 
 /**
@@ -97,6 +98,8 @@ function indentOf(text: SourceText, lineStart: number, hash: number): number {
 }
 
 function lineEnd(text: SourceText, from: number): number {
+  // Pieces are searched piece by piece rather than read a character at a time.
+  if (text instanceof ChunkedText) return text.lineEndFrom(from);
   let end = from;
   while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
   return end;
