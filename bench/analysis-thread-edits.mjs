@@ -3,7 +3,10 @@
 // through the thread's own path (AnalysisCache, then the findings delta it posts). Prints CPU time
 // per edit and what each edit allocates on the JavaScript heap (V8's sampling heap profiler, the
 // harness's own text edits left out). The first edits warm up and are not counted. Compare builds by
-// running it from each tree. Run: `node --import tsx bench/analysis-thread-edits.mjs [edits] [warm-up]`.
+// running it from each tree, or with BENCH_ROOT=<another tree> (its sources are loaded). The module is
+// held in pieces, as the thread holds a large document; BENCH_FLAT=1 holds it as one string, and
+// BENCH_TOP=N lists the N functions that allocated the most.
+// Run: `node --import tsx bench/analysis-thread-edits.mjs [edits] [warm-up]`.
 import * as inspector from 'node:inspector/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
