@@ -138,8 +138,9 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
   // only while that is unchanged too.
   let reads = 0;
   let siblingReads: SiblingRead[] = [];
-  const byDefinition = sitesByDefinitionStart(model.sites);
-  const sitesDefinedAt = (start: number): readonly HandlerSite[] => byDefinition.get(start) ?? NO_SITES;
+  // Made when first asked for: a keystroke that reuses most sites' findings may never ask.
+  let byDefinition: Map<number, HandlerSite[]> | undefined;
+  const sitesDefinedAt = (start: number): readonly HandlerSite[] => (byDefinition ??= sitesByDefinitionStart(model.sites)).get(start) ?? NO_SITES;
   const siteModel = trackedModel(model, (read) => (reads |= read));
   const siteSitesDefinedAt = (start: number) => {
     const sites = sitesDefinedAt(start);

@@ -58,7 +58,7 @@ export class FindingsMemo {
   private catalog?: Catalog;
   private settings = '';
   /** The last judgement's tasks as they were then (a front end may move the objects' spans since). */
-  private tasks: readonly TaskSnapshot[] = [];
+  private tasks: TaskSnapshot[] = [];
   /** The text of the last judgement, where entries made then find their lines, and of this one. */
   private text: SourceText = '';
   private judgedText: SourceText = '';
@@ -99,7 +99,9 @@ export class FindingsMemo {
   end(): void {
     this.entries = this.next;
     this.next = new Map();
-    this.tasks = (this.model?.tasks ?? []).map(snapshotOf);
+    // Tasks the edit only moved keep their snapshots, moved in place (they are this memo's own).
+    if (this.changed && this.model && this.sameTasks()) moveSnapshots(this.tasks, this.changed);
+    else this.tasks = (this.model?.tasks ?? []).map(snapshotOf);
     this.text = this.judgedText;
     this.judgedText = '';
     this.model = undefined;
@@ -191,6 +193,17 @@ export class FindingsMemo {
 type TaskSnapshot = Pick<TaskDefinition, 'localName' | 'registeredName'> & { span: Span };
 
 const snapshotOf = (task: TaskDefinition): TaskSnapshot => ({ localName: task.localName, registeredName: task.registeredName, span: { start: task.span.start, end: task.span.end } });
+
+/** The snapshots of tasks that `sameTasks` found the same, moved as the edit moved them. */
+function moveSnapshots(tasks: readonly TaskSnapshot[], { start, oldEnd, newEnd }: ChangedRegion): void {
+  if (newEnd === oldEnd) return;
+  for (const task of tasks) {
+    // As sameTasks reads them: a task that ends before the change stays, one after it moves.
+    if (task.span.end <= start || task.span.start < oldEnd) continue;
+    task.span.start += newEnd - oldEnd;
+    task.span.end += newEnd - oldEnd;
+  }
+}
 
 /** Each site is the one read before, or a copy of it. */
 function sameSites(now: readonly HandlerSite[], before: readonly HandlerSite[]): boolean {

@@ -49,23 +49,40 @@ interface Comment {
 
 function longCommentBlocks(text: SourceText): Comment[][] {
   const blocks: Comment[][] = [];
-  let block: Comment[] = [];
+  // The run of comment lines read so far: its first `#`, how many lines, where the last one ends.
+  // Most runs are short, so their comments are only counted (this scan runs before every parse).
+  let first = -1;
+  let count = 0;
+  let lastEnd = -1;
   const close = () => {
-    if (block.length >= LONG_COMMENT_BLOCK) blocks.push(keepDecisiveComments(block));
-    block = [];
+    if (count >= LONG_COMMENT_BLOCK) blocks.push(keepDecisiveComments(commentsOfRun(text, first, count)));
+    count = 0;
   };
   for (let hash = text.indexOf('#'); hash !== -1; ) {
     const lineStart = text.lastIndexOf('\n', hash - 1) + 1;
     const end = lineEnd(text, hash);
     if (onlySpaceBetween(text, lineStart, hash)) {
-      const previous = block.at(-1);
-      if (previous && !onlySpaceBetween(text, previous.end, lineStart)) close();
-      block.push({ start: hash, end, indent: indentOf(text, lineStart, hash) });
+      if (count > 0 && !onlySpaceBetween(text, lastEnd, lineStart)) close();
+      if (count === 0) first = hash;
+      count++;
+      lastEnd = end;
     }
     hash = text.indexOf('#', end);
   }
   close();
   return blocks;
+}
+
+/** The `count` comment lines of the run whose first `#` is at `first`, read again as longCommentBlocks read them. */
+function commentsOfRun(text: SourceText, first: number, count: number): Comment[] {
+  const comments: Comment[] = [];
+  for (let hash = first; hash !== -1 && comments.length < count; ) {
+    const lineStart = text.lastIndexOf('\n', hash - 1) + 1;
+    const end = lineEnd(text, hash);
+    if (onlySpaceBetween(text, lineStart, hash)) comments.push({ start: hash, end, indent: indentOf(text, lineStart, hash) });
+    hash = text.indexOf('#', end);
+  }
+  return comments;
 }
 
 /**
