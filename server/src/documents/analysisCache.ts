@@ -166,7 +166,11 @@ export class AnalysisCache {
   analyse(uri: string, entry: OpenDocument, catalog: Catalog, settings: AnalysisSettings): Promise<DocumentAnalysis> {
     const generation = this.generation;
     const run = this.queue.then(() => this.analyseNow(uri, entry, catalog, settings, generation));
-    this.queue = run.catch(() => undefined);
+    // The queue waits for the run, and does not hold on to its result (a whole analysis) once it is done.
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

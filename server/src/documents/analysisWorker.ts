@@ -195,6 +195,7 @@ async function handle(message: ToWorker): Promise<void> {
       models.delete(message.uri);
       sent.delete(message.uri);
       cache.forget(message.uri);
+      rehearsal.forget(message.uri);
       return;
     case 'analyse':
       try {

@@ -41,6 +41,11 @@ export class TypingRehearsal {
     if (this.left > 0) this.target = { analysis, entry, catalog, settings };
   }
 
+  /** A document closed: its analysis is not kept alive for a rehearsal that cannot use it any more. */
+  forget(uri: string): void {
+    if (this.target?.analysis.uri === uri) this.target = undefined;
+  }
+
   /**
    * Typing has paused (nothing came for a while): rehearse, one pass per turn of the event loop, until
    * the passes are used up or a message comes. A keystroke then waits for one pass at most, and never
