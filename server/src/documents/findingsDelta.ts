@@ -36,6 +36,8 @@ export function withDelta(before: readonly Finding[], delta: FindingsDelta): Fin
   const moved = before.slice(before.length - delta.moved).map((finding) => {
     const shifted = shiftedSpans(finding, delta.delta);
     movedFrom.set(shifted, finding);
+    // One step back only: versions whose diagnostics nobody asked for must not chain up.
+    movedFrom.delete(finding);
     return shifted;
   });
   return [...before.slice(0, delta.kept), ...delta.fresh, ...moved];
