@@ -191,7 +191,8 @@ export class StatementMemo {
       record.words ??= {};
       let kept = record.words[key];
       if (!kept || kept.pattern !== source) {
-        kept = { pattern: source, found: wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), compiled) };
+        const found = wordsIn(nav.statementText(statement), nav.statementEnd(statement) - nav.statementStart(statement), compiled);
+        kept = found === NO_WORDS ? nothingFoundBy(source) : { pattern: source, found };
         record.words[key] = kept;
       }
       return kept.found;
@@ -586,6 +587,21 @@ function wordsIn(text: string, length: number, pattern: RegExp): [number, number
 }
 
 const NO_WORDS: [number, number][] = [];
+
+const nothingFound = new Map<string, { pattern: string; found: [number, number][] }>();
+
+/**
+ * The one record of `source` finding nothing, shared by every statement where it found nothing (most
+ * of them, for each of the seven searches); records are replaced, never changed.
+ */
+function nothingFoundBy(source: string): { pattern: string; found: [number, number][] } {
+  let record = nothingFound.get(source);
+  if (!record) {
+    if (nothingFound.size >= MAX_INTERNED) nothingFound.clear();
+    nothingFound.set(source, (record = { pattern: source, found: NO_WORDS }));
+  }
+  return record;
+}
 
 
 /** The words `pattern` finds, each with the index of the module statement holding it (-1: none), grouped in text order. */
