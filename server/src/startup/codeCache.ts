@@ -16,6 +16,32 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
+/** Late enough for the warm-up and the first documents' analyses to have compiled what a session needs. */
+const SAVE_AFTER_MS = 5_000;
+
+/**
+ * Runs `bundle` through the code cache in `folder`, or simply requires it without a folder (or on a
+ * Node without process.getBuiltinModule: the tree-sitter runtime loads built-ins with import(), which a
+ * script compiled from a cache cannot do on Node 20, and the build has it use that function instead).
+ * A cache V8 did not take is written a few seconds later, or as the process exits if that is sooner.
+ */
+export function runBundle(bundle: string, folder: string | undefined): void {
+  if (!folder || typeof process.getBuiltinModule !== 'function') {
+    require(bundle);
+    return;
+  }
+  const loaded = runWithCodeCache(bundle, folder);
+  if (loaded.outcome === 'accepted') return;
+  let saved = false;
+  const saveOnce = () => {
+    if (saved) return;
+    saved = true;
+    loaded.save();
+  };
+  setTimeout(saveOnce, SAVE_AFTER_MS).unref();
+  process.once('exit', saveOnce);
+}
+
 /** Whether V8 took the cache it was given: 'absent' when there was none for this bundle. */
 export type CodeCacheOutcome = 'accepted' | 'rejected' | 'absent';
 
