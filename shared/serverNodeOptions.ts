@@ -24,6 +24,13 @@ export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1'
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '65536' };
 
 /**
+ * The environment variable naming the folder where the server keeps V8's code cache of its bundle
+ * (server/src/startup/codeCache.ts). VS Code's client gives a folder in the extension's global
+ * storage; without one the server compiles its code afresh each time it starts.
+ */
+export const CODE_CACHE_VARIABLE = 'CELERY_SIGNALS_CODE_CACHE';
+
+/**
  * V8 flags the server sets on itself as it starts (`v8.setFlagsFromString`), so they hold whichever
  * editor starts it, and for the analysis thread too (flags are per process).
  * - `--heap-growing-percent=50`: without a growing factor V8 lets the old generation of a heap that

@@ -49,9 +49,9 @@ after(() => fs.rmSync(work, { recursive: true, force: true }));
 test('npm pack ships the bundles, wasm, catalog, schema, types and documents, nothing else', () => {
   const packed = JSON.parse(npmRun(['pack', '--dry-run', '--json', '--ignore-scripts'], root)) as { files: { path: string }[] }[];
   const files = packed[0].files.map((f) => f.path).sort();
-  const allowed = /^(package\.json|README(\.zh-CN)?\.md|CHANGELOG\.md|LICENSE|server\/out\/(cli|server|analysisWorker)\.js|server\/out\/wasm\/tree-sitter(-\w+)?\.wasm|schemas\/[\w.-]+\.(json|md)|types\/celery-signals\.d\.ts)$/;
+  const allowed = /^(package\.json|README(\.zh-CN)?\.md|CHANGELOG\.md|LICENSE|server\/out\/(cli|server|serverMain|analysisWorker)\.js|server\/out\/wasm\/tree-sitter(-\w+)?\.wasm|schemas\/[\w.-]+\.(json|md)|types\/celery-signals\.d\.ts)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
-  for (const needed of ['server/out/cli.js', 'server/out/server.js', 'server/out/analysisWorker.js', 'server/out/wasm/tree-sitter-python.wasm', 'schemas/celery-signals.json', 'types/celery-signals.d.ts', 'CHANGELOG.md', 'LICENSE']) {
+  for (const needed of ['server/out/cli.js', 'server/out/server.js', 'server/out/serverMain.js', 'server/out/analysisWorker.js', 'server/out/wasm/tree-sitter-python.wasm', 'schemas/celery-signals.json', 'types/celery-signals.d.ts', 'CHANGELOG.md', 'LICENSE']) {
     assert.ok(files.includes(needed), `${needed} is packed (packed: ${files.join(', ')})`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -12,7 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
-import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../shared/serverNodeOptions';
+import { CODE_CACHE_VARIABLE, SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../shared/serverNodeOptions';
 
 export const SERVER_BUNDLE = 'server/out/server.js';
 /** Restarts allowed in three minutes before the client gives up and says so. */
@@ -35,9 +35,12 @@ const withUserCatalogs: NonNullable<ConfigurationMiddleware['configuration']> = 
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(SERVER_BUNDLE);
+  // The code cache lives in the extension's own storage, never in a workspace; the debug run compiles
+  // everything eagerly (--nolazy), so it keeps none.
+  const codeCache = vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath;
   const serverOptions: ServerOptions = {
     // The client adds `env` to its own environment.
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...SERVER_ENVIRONMENT } } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...SERVER_ENVIRONMENT, [CODE_CACHE_VARIABLE]: codeCache } } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6029'], env: { ...SERVER_ENVIRONMENT } } },
   };
   const clientOptions: LanguageClientOptions = {

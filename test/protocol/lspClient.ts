@@ -57,6 +57,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Let the server index the workspace folder (off by default: most tests look at one document). */
   projectIndex?: boolean;
+  /** Added to the server's environment. */
+  environment?: Record<string, string>;
 }
 
 export class LspClient {
@@ -74,7 +76,8 @@ export class LspClient {
   constructor(readonly options: StartOptions = {}) {
     this.settings = options.settings ?? {};
     const [command, args] = options.executable ? [options.executable, ['--stdio']] : [process.execPath, serverCommand()];
-    this.process = spawn(command, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = options.environment && { ...process.env, ...options.environment };
+    this.process = spawn(command, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));

@@ -18,7 +18,7 @@ test('npm run package builds a .vsix with exactly what the extension needs', { t
   const files = zipEntries(vsix.file).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
   for (const needed of [
     'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'readme.md', 'LICENSE.txt',
-    'client/out/extension.js', 'server/out/server.js',
+    'client/out/extension.js', 'server/out/server.js', 'server/out/serverMain.js',
     'server/out/wasm/tree-sitter.wasm', 'server/out/wasm/tree-sitter-python.wasm', 'server/out/wasm/tree-sitter-typescript.wasm',
     'server/out/wasm/tree-sitter-tsx.wasm', 'server/out/wasm/tree-sitter-javascript.wasm',
     'schemas/celery-signals.json', 'schemas/signal-catalog.schema.json', 'syntaxes/celery-signals.injection.tmLanguage.json',

@@ -30,10 +30,27 @@ const languages = new Map<Grammar, Promise<TreeSitter.Language>>();
 const parsers = new Map<Grammar, TreeSitter.Parser>();
 const queries = new Map<string, TreeSitter.Query>();
 
+/** What this module uses of WebAssembly, which Node provides and the TypeScript libraries in use do not declare. */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => object;
+}
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: WasmApi };
+
 function init(): Promise<void> {
   if (!initialised) {
     const wasmDir = findWasmDir();
-    initialised = TreeSitter.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+    // The runtime is read and compiled at once (compiling is lazy: a few milliseconds), not through
+    // the asynchronous path, whose steps each wait for a free turn of the event loop and for V8's one
+    // helper thread: while a server starts, that put the grammar behind the first document opened.
+    const options = {
+      locateFile: (file: string) => path.join(wasmDir, file),
+      instantiateWasm: (imports: object, receive: (instance: object, module: object) => unknown) => {
+        const module = new wasm.Module(fs.readFileSync(path.join(wasmDir, 'tree-sitter.wasm')));
+        return receive(new wasm.Instance(module, imports), module);
+      },
+    };
+    initialised = TreeSitter.Parser.init(options);
   }
   return initialised;
 }
@@ -42,7 +59,7 @@ export async function loadLanguage(grammar: Grammar): Promise<TreeSitter.Languag
   await init();
   let language = languages.get(grammar);
   if (!language) {
-    language = TreeSitter.Language.load(path.join(findWasmDir(), `tree-sitter-${grammar}.wasm`));
+    language = TreeSitter.Language.load(fs.readFileSync(path.join(findWasmDir(), `tree-sitter-${grammar}.wasm`)));
     languages.set(grammar, language);
   }
   return language;
