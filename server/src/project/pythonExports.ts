@@ -74,7 +74,7 @@ export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIden
         const definition = statement.childForFieldName('definition');
         const name = definition?.childForFieldName('name');
         if (!definition || !name) return;
-        const task = definition.type === 'function_definition' ? taskDecorator(statement) : undefined;
+        const task = definition.type === 'function_definition' && mayNameTask(text, statement.startIndex, definition.startIndex) ? taskDecorator(statement) : undefined;
         const registered = task && registeredName(task);
         if (registered === null) exports.tasksOpen = true;
         bind(name.text, task ? { kind: 'task', registeredName: registered ?? undefined } : { kind: 'other' }, conditional);
@@ -108,11 +108,51 @@ export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIden
 
 /** A `Task` class, `register_task`, `app.task(fn)` as a call, or more task decorators than top-level task definitions. */
 function registersTasksOtherwise(text: string, exports: ModuleExports): boolean {
-  if (/\bTask\b|\bregister_task\b/.test(text) || /(?<![@\w.])(?:[A-Za-z_]\w*\.)*(?:task|shared_task)\s*\(/.test(text)) return true;
+  if (/\bTask\b|\bregister_task\b/.test(text) || callsTask(text)) return true;
   const decorators = text.match(/@\s*(?:[A-Za-z_]\w*\s*\.\s*)*(?:task|shared_task)\b/g)?.length ?? 0;
   let defined = 0;
   for (const bindings of exports.names.values()) for (const { binding } of bindings) if (binding.kind === 'task') defined++;
   return decorators !== defined;
+}
+
+/**
+ * Whether the text calls `task` or `shared_task` outside a decorator, under a plain dotted path:
+ * what `/(?<![@\w.])(?:[A-Za-z_]\w*\.)*(?:task|shared_task)\s*\(/` finds, found from each `task(`
+ * backwards. That pattern tries its dotted path at every offset of the text, and handler modules
+ * are long.
+ */
+export function callsTask(text: string): boolean {
+  for (let at = text.indexOf('task'); at >= 0; at = text.indexOf('task', at + 1)) {
+    CALL_AFTER.lastIndex = at + 4;
+    if (!CALL_AFTER.test(text)) continue;
+    if (plainPathEndsAt(text, at) || (text.startsWith('shared_', at - 7) && plainPathEndsAt(text, at - 7))) return true;
+  }
+  return false;
+}
+
+const CALL_AFTER = /\s*\(/y;
+
+/** Whether the name starting at `start` is preceded by nothing but `name.` parts, with no `@`, word or dot before them. */
+function plainPathEndsAt(text: string, start: number): boolean {
+  for (let at = start; ; ) {
+    if (at === 0) return true;
+    const before = text.charCodeAt(at - 1);
+    if (before !== DOT) return before !== AT && !isWordCode(before);
+    let partStart = at - 1;
+    while (partStart > 0 && isWordCode(text.charCodeAt(partStart - 1))) partStart--;
+    const first = text.charCodeAt(partStart);
+    // An empty part (`..`) or one starting with a digit is no name.
+    if (partStart === at - 1 || (first >= 48 && first <= 57)) return false;
+    at = partStart;
+  }
+}
+
+const DOT = 46;
+const AT = 64;
+
+/** [A-Za-z0-9_], what `\w` matches. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 function isModuleLevel(node: SyntaxNode): boolean {
@@ -165,7 +205,11 @@ function importBindings(statement: SyntaxNode, text: string, self: ModuleIdentit
  */
 function usedBelow(text: string, local: string, module: string, exports: ModuleExports): void {
   const escaped = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The same dotted name is written again and again (`time.time()` in every handler); its dependencies once are enough.
+  const seen = new Set<string>();
   for (const match of text.matchAll(new RegExp(`(?<![\\w.])${escaped}((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g'))) {
+    if (seen.has(match[1])) continue;
+    seen.add(match[1]);
     const parts = [module, ...match[1].split('.').map((part) => part.trim()).filter(Boolean)];
     for (let i = 1; i < parts.length; i++) exports.dependencies.push(parts.slice(0, i + 1).join('.'));
   }
@@ -215,6 +259,17 @@ function providingArgsOf(call: SyntaxNode): string[] | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether the decorators in text[start, end) may hold a task decorator: its last segment is the name
+ * `task` or `shared_task`, written whole (the path around it is dots, spaces and names). A signal
+ * handler's `@task_failure.connect` has none, and costs no walk of its decorators.
+ */
+function mayNameTask(text: string, start: number, end: number): boolean {
+  return WHOLE_TASK_WORD.test(text.slice(start, end));
+}
+
+const WHOLE_TASK_WORD = /(?<![A-Za-z0-9_])(?:shared_)?task(?![A-Za-z0-9_])/;
 
 function taskDecorator(decorated: SyntaxNode): SyntaxNode | undefined {
   for (const decorator of decorated.namedChildren) {
