@@ -153,7 +153,7 @@ function targets(ours, pyright) {
 }
 
 /** Hovers on a small open file, one after another, from the moment a 530 KB module is opened until its diagnostics arrive. */
-async function measureBlocking(server) {
+export async function measureBlocking(server) {
   const workspace = scratchWorkspace();
   const client = await started(server, workspace);
   const small = generateModule('python', 1_000, 'realistic');

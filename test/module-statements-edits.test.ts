@@ -61,6 +61,7 @@ test('the statements read around an edit are the statements of the whole new tre
     ),
     { numRuns: 1500 },
   );
-  // Most random edits break the syntax; enough of them must not, or this test checks nothing.
-  assert.ok(compared >= 300, `only ${compared} edits left both trees without errors`);
+  // Most random edits break the syntax; enough of them must not, or this test checks nothing. Runs
+  // compare about 340 (315 to 365 in six runs, 290 once): 200 leaves room for unlucky seeds.
+  assert.ok(compared >= 200, `only ${compared} edits left both trees without errors`);
 });
