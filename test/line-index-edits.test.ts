@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineIndex } from '../server/src/analysis/text';
 import { applyChange, treePointAt } from '../server/src/analysis/textChange';
+import { ChunkedText } from '../server/src/analysis/chunkedText';
 
 const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\r', '😀', ' ', 'def f():\n    pass\n');
 const textOf = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
@@ -56,5 +57,24 @@ test("applyChange's tree-sitter points equal counting line feeds, with and witho
       assert.deepEqual(edit.newEndPosition, treePointAt(applied.text, edit.newEndIndex));
     }),
     { numRuns: 1000 },
+  );
+});
+
+test('line starts are the same whether a long text is read by searching or character by character, whole or in pieces', () => {
+  // Long enough (and often free of `\r`) for the search to be taken; each line's start counted here by hand.
+  const longText = fc.array(fc.constantFrom('x = 1', '\n', '\n', '    pass', '😀', '\r\n', '\r'), { minLength: 50, maxLength: 400 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(longText, fc.boolean(), fc.integer({ min: 3, max: 64 }), (raw, withoutCarriageReturns, pieceLength) => {
+      const text = withoutCarriageReturns ? raw.replace(/\r/g, '') : raw;
+      const expected = [0];
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) expected.push(i + 1);
+      }
+      for (const index of [new LineIndex(text), new LineIndex(ChunkedText.of(text, pieceLength))]) {
+        assert.equal(index.lineCount, expected.length);
+        assert.deepEqual(Array.from({ length: expected.length }, (_, line) => index.offsetAt({ line, character: 0 })), expected);
+      }
+    }),
+    { numRuns: 300 },
   );
 });
