@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeSitterRuntime } from './treeSitterRuntime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -12,38 +13,15 @@ const production = process.argv.includes('--production');
 // require.resolve; bundling it would only make esbuild warn once per server entry.
 const wasmPackageJson = '@vscode/tree-sitter-wasm/package.json';
 const entries = [
-  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', shebang: true, external: [wasmPackageJson] },
+  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', shebang: true, external: [wasmPackageJson], plugins: [treeSitterRuntime()] },
   // tsx is asked for only when the server runs from sources (its analysis thread then loads TypeScript).
   // The server's command starts serverMain.js, through V8's code cache when the editor keeps one (serverEntry.ts).
   { in: 'server/src/serverEntry.ts', out: 'server/out/server.js', shebang: true },
-  { in: 'server/src/server.ts', out: 'server/out/serverMain.js', external: [wasmPackageJson, 'tsx/cjs/api'], plugins: [builtinsWithoutImport()] },
+  { in: 'server/src/server.ts', out: 'server/out/serverMain.js', external: [wasmPackageJson, 'tsx/cjs/api'], plugins: [treeSitterRuntime({ builtinsWithoutImport: true })] },
   // The server's analysis thread: loaded by the server bundle from the same folder.
-  { in: 'server/src/documents/analysisWorker.ts', out: 'server/out/analysisWorker.js', external: [wasmPackageJson] },
+  { in: 'server/src/documents/analysisWorker.ts', out: 'server/out/analysisWorker.js', external: [wasmPackageJson], plugins: [treeSitterRuntime()] },
   { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
 ];
-
-/**
- * The tree-sitter runtime loads two Node built-ins with import(), which fails in a script compiled
- * from a V8 code cache on Node 20 (startup/codeCache.ts): where Node offers process.getBuiltinModule
- * (20.16 and newer) they are taken from it instead. The build fails if the runtime stops matching.
- */
-function builtinsWithoutImport() {
-  const imports = ['await import("module")', 'await import("fs/promises")'];
-  return {
-    name: 'builtins-without-import',
-    setup(build) {
-      build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, async (args) => {
-        let contents = await fs.promises.readFile(args.path, 'utf8');
-        for (const call of imports) {
-          if (!contents.includes(call)) throw new Error(`build: ${args.path} no longer holds ${call}`);
-          const name = call.slice('await import('.length, -1);
-          contents = contents.replaceAll(call, `(process.getBuiltinModule?.(${name}) ?? ${call})`);
-        }
-        return { contents, loader: 'js' };
-      });
-    },
-  };
-}
 
 const missing = entries.filter((e) => !fs.existsSync(path.join(root, e.in)));
 if (missing.length) {

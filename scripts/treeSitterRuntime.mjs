@@ -1,0 +1,93 @@
+/**
+ * Changes the build makes to the tree-sitter runtime (`@vscode/tree-sitter-wasm/wasm/tree-sitter.js`)
+ * as it bundles it. Each is an exact text replacement: when the runtime no longer holds the text, the
+ * build fails instead of shipping an unpatched or half-patched runtime. Tests that run from source
+ * use the runtime as published; test/tree-sitter-runtime.test.ts walks trees with both and compares.
+ *
+ * - Node objects keep their wasm handle in a named field. The published class declares it as the
+ *   indexed field `[0]`, so every Node got an elements store, defined on one of V8's slow paths. A CLI
+ *   run makes about six thousand Node objects per thousand lines of handler code, and that field
+ *   alone cost about a quarter of a `--jobs 1` run's CPU (docs/performance.md). The start position is
+ *   kept as two numbers and made into an object only when asked for (the analysis reads offsets), and
+ *   the constructor takes its values as arguments instead of one object to take apart.
+ * - Nodes cross into and out of WebAssembly through a transfer buffer. The runtime wrote and read it
+ *   with `setValue`/`getValue`, which compare type names and go through a DataView each time; on a
+ *   little-endian host (wasm memory is always little-endian) they are plain Int32Array accesses.
+ * - `builtinsWithoutImport` (the server bundle only): the runtime loads two Node built-ins with
+ *   import(), which fails in a script compiled from a V8 code cache on Node 20 (startup/codeCache.ts).
+ *   Where Node offers process.getBuiltinModule (20.16 and newer) they are taken from it instead.
+ */
+import * as fs from 'node:fs';
+
+const NODE_LAYOUT = [
+  // The handle's declaration, in the Node class only (Tree, TreeCursor and the others keep theirs).
+  ['  // @ts-expect-error: never read\n  [0] = 0;\n  // Internal handle for Wasm\n  /** @internal */\n  _children;', '  /** Internal handle for Wasm. */\n  _handle = 0;\n  /** Where the node starts, until startPosition is asked for. */\n  _row = 0;\n  _column = 0;\n  _position = void 0;\n  /** @internal */\n  _children;'],
+  [
+    '  constructor(internal, {\n    id,\n    tree,\n    startIndex,\n    startPosition,\n    other\n  }) {\n    assertInternal(internal);\n    this[0] = other;\n    this.id = id;\n    this.tree = tree;\n    this.startIndex = startIndex;\n    this.startPosition = startPosition;\n  }',
+    '  constructor(internal, id, tree, startIndex, row, column, other) {\n    assertInternal(internal);\n    this._handle = other;\n    this.id = id;\n    this.tree = tree;\n    this.startIndex = startIndex;\n    this._row = row;\n    this._column = column;\n  }\n  /** The position where this node starts (made once asked for: edit() changes it in place). */\n  get startPosition() {\n    return this._position ??= { row: this._row, column: this._column };\n  }\n  set startPosition(position) {\n    this._position = position;\n  }',
+  ],
+  ['  startIndex;\n  /** The position where this node starts. */\n  startPosition;\n  /** The tree that this node belongs to. */', '  startIndex;\n  /** The tree that this node belongs to. */'],
+  ['  C.setValue(address, node[0], "i32");\n}\n__name(marshalNode, "marshalNode");', '  C.setValue(address, node._handle, "i32");\n}\n__name(marshalNode, "marshalNode");'],
+  ['  const result = new Node(INTERNAL, {\n    id,\n    tree,\n    startIndex: index,\n    startPosition: { row, column },\n    other\n  });', '  const result = new Node(INTERNAL, id, tree, index, row, column, other);'],
+];
+
+const TRANSFER_AS_INT32 = [
+  ['function marshalNode(node, index = 0) {\n', `var HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function marshalNode(node, index = 0) {
+  if (HOST_IS_LITTLE_ENDIAN) {
+    const heap = C.HEAP32;
+    const at = (TRANSFER_BUFFER >> 2) + index * (SIZE_OF_NODE >> 2);
+    const position = node._position;
+    heap[at] = node.id;
+    heap[at + 1] = node.startIndex;
+    heap[at + 2] = position === void 0 ? node._row : position.row;
+    heap[at + 3] = position === void 0 ? node._column : position.column;
+    heap[at + 4] = node._handle;
+    return;
+  }
+`],
+  ['function unmarshalNode(tree, address = TRANSFER_BUFFER) {\n', `function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  if (HOST_IS_LITTLE_ENDIAN && (address & 3) === 0) {
+    const heap = C.HEAP32;
+    const at = address >> 2;
+    const id = heap[at];
+    if (id === 0) return null;
+    return new Node(INTERNAL, id, tree, heap[at + 1], heap[at + 2], heap[at + 3], heap[at + 4]);
+  }
+`],
+];
+
+const BUILTIN_IMPORTS = ['await import("module")', 'await import("fs/promises")'];
+
+function replaceOnce(source, [from, to], file) {
+  const at = source.indexOf(from);
+  if (at < 0 || source.indexOf(from, at + 1) >= 0) throw new Error(`build: ${file} no longer holds exactly one ${JSON.stringify(from.slice(0, 60))}…`);
+  return source.slice(0, at) + to + source.slice(at + from.length);
+}
+
+/** The runtime's text as the build bundles it. */
+export function patchTreeSitterRuntime(source, { builtinsWithoutImport = false, file = 'tree-sitter.js' } = {}) {
+  let patched = source;
+  for (const replacement of [...NODE_LAYOUT, ...TRANSFER_AS_INT32]) patched = replaceOnce(patched, replacement, file);
+  if (builtinsWithoutImport) {
+    for (const call of BUILTIN_IMPORTS) {
+      if (!patched.includes(call)) throw new Error(`build: ${file} no longer holds ${call}`);
+      const name = call.slice('await import('.length, -1);
+      patched = patched.replaceAll(call, `(process.getBuiltinModule?.(${name}) ?? ${call})`);
+    }
+  }
+  return patched;
+}
+
+/** The esbuild plugin that bundles the patched runtime. */
+export function treeSitterRuntime(options = {}) {
+  return {
+    name: 'tree-sitter-runtime',
+    setup(build) {
+      build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, async (args) => ({
+        contents: patchTreeSitterRuntime(await fs.promises.readFile(args.path, 'utf8'), { ...options, file: args.path }),
+        loader: 'js',
+      }));
+    },
+  };
+}
