@@ -30,6 +30,11 @@ export const USER_CATALOG = JSON.stringify({
 /** Python files that come close to the words the skip looks for, or have none and still break. */
 const NEAR_MISSES: Record<string, string> = {
   'near/socket_client.py': 'import socket\n\n\ndef ping(host):\n    sock = socket.create_connection((host, 80))\n    sock.connect((host, 80))\n    sock.send(b"x")\n',
+  // `connect` alone, as Python code writes it with nothing of Celery's in view: no fact, never parsed.
+  'near/django_receivers.py': 'from django.db.models.signals import post_save\nfrom shop.models import Order\n\n\ndef on_save(sender, instance, created):\n    pass\n\n\npost_save.connect(on_save, sender=Order)\nhooks.connect(on_save)\n',
+  'near/broken_connect_without_words.py': 'registry.connect(on_event\n\ndef on_event(sender):\n    pass\n',
+  // A name nothing binds, beside a star import of a signal module (which writes the module's path).
+  'near/star_unbound.py': 'from celery.signals import *\n\nworker_hook.connect(print)\n',
   'near/comments_only.py': '# Handlers for task_failure live elsewhere; nothing here connects.\nVALUE = "celery.signals"\n',
   'near/broken_without_words.py': 'def f(:\n    return [1, 2\n\nclass C(\n',
   'near/deep_without_words.py': `x = ${'('.repeat(120)}1${')'.repeat(120)}\n`,

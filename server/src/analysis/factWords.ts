@@ -4,11 +4,15 @@
  * leave most files of a large tree unparsed (parsing is most of its time).
  *
  * Why the words are enough (each front end finds facts in one of two ways):
- * - By searching the text for a word and asking the tree what is there: `connect` (connect sites,
- *   connects on unbound or rebound names, receivers of custom signals, connections hidden in code that
- *   does not parse), `task`/`shared_task` after `@` (Python tasks), `conf` (module code reading an
- *   app's configuration), the task factories of TypeScript, and what a project index looks for
- *   (`Signal(...)`, `Celery(...)`).
+ * - By searching the text for a word and asking the tree what is there: `task`/`shared_task` after
+ *   `@` (Python tasks), `conf` (module code reading an app's configuration), the task factories and
+ *   `connect` of TypeScript, and what a project index looks for (`Signal(...)`, `Celery(...)`).
+ * - Python searches for `connect` too, but a `.connect` there is a fact only through some other word:
+ *   a connect site, a rebound signal name or a connection hidden in code that does not parse needs a
+ *   signal the file names (below); a receiver of the module's own signal needs its `Signal(...)`; a
+ *   name nothing binds counts only beside a star import of a signal module, which writes its path.
+ *   So a Python file whose only word is `connect` (a socket, a database, Django's signals) has no
+ *   fact, and is not parsed for it.
  * - By reading imports and names, which must spell what they bind: a signal by its name, an app
  *   signal by its attribute, a signal module by its path. An absolute import writes every segment of
  *   the path (`from celery import signals`, `import celery.signals as s`), and so does the TypeScript
@@ -28,8 +32,8 @@ import type { Grammar } from '../../../shared/languages';
 import { CANONICAL_SIGNAL_MODULE } from './frontends/typescriptSignals';
 import { TASK_FACTORIES } from './frontends/typescriptTasks';
 
-/** Words the Python front end searches the text for (see python.ts, pythonConnect.ts, pythonImportRun.ts). */
-const PYTHON_SEARCH_WORDS = ['connect', 'task', 'shared_task', 'conf'];
+/** Words the Python front end searches the text for that can give a fact alone (python.ts, pythonImportRun.ts; not `connect`: see above). */
+const PYTHON_SEARCH_WORDS = ['task', 'shared_task', 'conf'];
 
 /**
  * Two of them matter to Python only where they are written a certain way, so a Python file that

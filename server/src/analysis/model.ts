@@ -400,7 +400,10 @@ export interface ImportRun {
   configReads: ConfigRead[];
   /** `from <signal module> import *` statements. */
   starImports: { module: string; span: Span }[];
-  /** `name.connect` on a name nothing in the file binds (only a star import may bind it). */
+  /**
+   * `name.connect` on a name nothing in the file binds, in a file with a star import of a signal
+   * module (the one import that may bind it unseen); elsewhere it is no signal's business.
+   */
   unboundConnects: { name: string; span: Span; topLevel: boolean }[];
   customSignalReceivers: CustomSignalReceiver[];
 }

@@ -51,7 +51,8 @@ export const extractPython: FrontEnd = (tree: Tree, text: SourceText, catalog: C
     importRun: {
       configReads: configReadsOf(nav, statements),
       starImports: moduleFacts.starImports,
-      unboundConnects: read.unboundConnects,
+      // Only a star import of a signal module could have been meant to bind such a name.
+      unboundConnects: moduleFacts.starImports.length > 0 ? read.unboundConnects : [],
       customSignalReceivers: read.customReceivers,
     },
     signalRefs: read.signalRefs,
