@@ -12,7 +12,8 @@
  *   the constructor takes its values as arguments instead of one object to take apart.
  * - Nodes cross into and out of WebAssembly through a transfer buffer. The runtime wrote and read it
  *   with `setValue`/`getValue`, which compare type names and go through a DataView each time; on a
- *   little-endian host (wasm memory is always little-endian) they are plain Int32Array accesses.
+ *   little-endian host (wasm memory is always little-endian) they are plain Int32Array accesses. So
+ *   is the copy of the text into the parser's input buffer, a DataView call per character before.
  * - `builtinsWithoutImport` (the server bundle only): the runtime loads two Node built-ins with
  *   import(), which fails in a script compiled from a V8 code cache on Node 20 (startup/codeCache.ts).
  *   Where Node offers process.getBuiltinModule (20.16 and newer) they are taken from it instead.
@@ -55,6 +56,11 @@ function marshalNode(node, index = 0) {
     return new Node(INTERNAL, id, tree, heap[at + 1], heap[at + 2], heap[at + 3], heap[at + 4]);
   }
 `],
+  // The text handed to the parser, 10 KB at a time (HEAPU16 is the module's own view, kept current).
+  [
+    '      for (var i2 = 0; i2 < numCharsToWrite; ++i2) {\n        var codeUnit = str.charCodeAt(i2);\n        LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);\n        outPtr += 2;\n      }\n',
+    '      if (HOST_IS_LITTLE_ENDIAN && (outPtr & 1) === 0) {\n        const heap = HEAPU16;\n        const at = outPtr >> 1;\n        for (var i2 = 0; i2 < numCharsToWrite; ++i2) heap[at + i2] = str.charCodeAt(i2);\n        outPtr += 2 * numCharsToWrite;\n      } else for (var i2 = 0; i2 < numCharsToWrite; ++i2) {\n        var codeUnit = str.charCodeAt(i2);\n        LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);\n        outPtr += 2;\n      }\n',
+  ],
 ];
 
 const BUILTIN_IMPORTS = ['await import("module")', 'await import("fs/promises")'];
