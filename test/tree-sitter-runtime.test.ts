@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type * as TreeSitter from '@vscode/tree-sitter-wasm';
+import { fixtureFiles } from './support/fixtures';
 
 const root = path.resolve(__dirname, '..');
 const wasmDir = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
@@ -85,17 +86,10 @@ function observeEdit(tree: TreeSitter.Tree, text: string): unknown[] {
 }
 
 function fixtureTexts(): { grammar: 'python' | 'typescript'; text: string }[] {
-  const texts: { grammar: 'python' | 'typescript'; text: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.py')) texts.push({ grammar: 'python', text: fs.readFileSync(full, 'utf8') });
-      else if (/\.[jt]s$/.test(entry.name)) texts.push({ grammar: 'typescript', text: fs.readFileSync(full, 'utf8') });
-    }
-  };
-  walk(path.join(root, 'test/fixtures'));
-  return texts;
+  // The TypeScript grammar reads JavaScript too; TSX needs its own and is left out.
+  return fixtureFiles()
+    .filter((file) => !file.endsWith('.tsx'))
+    .map((file) => ({ grammar: file.endsWith('.py') ? 'python' : 'typescript', text: fs.readFileSync(file, 'utf8') }));
 }
 
 test('the patched tree-sitter runtime answers as the published one, on its fast path and on its big-endian fallback', async () => {
