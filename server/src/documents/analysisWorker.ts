@@ -10,7 +10,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as v8 from 'node:v8';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
 import { ProjectCatalog } from '../project/projectCatalog';
@@ -22,6 +21,7 @@ import type { EditableText } from '../analysis/textChange';
 import type { FileModel } from '../analysis/model';
 import type { Finding } from '../analysis/diagnostics';
 import { findingsDelta } from './findingsDelta';
+import { serialisedInParts } from './modelParts';
 import { warmUpAnalysis } from './warmUp';
 import { TypingRehearsal } from './typingRehearsal';
 import { threadHeap } from './threadHeap';
@@ -116,7 +116,7 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   const findings = findingsDelta(before?.findings ?? [], analysis.findings, length - (before?.length ?? 0));
   // A small document's model costs little to send: it comes along, so that a request on the document
   // never waits for this thread, which may be busy with a large one by then.
-  const model = analysis.model && length < MODEL_WITH_RESULT_BELOW ? serialised(analysis.model) : undefined;
+  const model = analysis.model && length < MODEL_WITH_RESULT_BELOW ? serialisedInParts(analysis.model) : undefined;
   if (model) pushed.add(job.id);
   reply({ kind: 'result', id: job.id, uri: job.uri, version: analysis.version, findings, modelKept, model, skipped: analysis.skipped, incremental: analysis.incremental }, model ? [model] : []);
   sent.set(job.uri, { findings: analysis.findings, length });
@@ -127,15 +127,10 @@ async function analyse(job: Extract<ToWorker, { kind: 'analyse' }>): Promise<voi
   }
 }
 
-function serialised(model: FileModel): ArrayBuffer {
-  const bytes = v8.serialize(model);
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
 function sendModel(id: number, uri: string): void {
   const kept = models.get(uri);
   if (kept?.id !== id) return reply({ kind: 'model', id });
-  const buffer = serialised(kept.model);
+  const buffer = serialisedInParts(kept.model);
   pushed.add(id);
   reply({ kind: 'model', id, model: buffer }, [buffer]);
 }

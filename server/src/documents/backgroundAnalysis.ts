@@ -9,7 +9,6 @@
  * parser's memory): once it holds none and has had nothing to do for a while, it is stopped, and the
  * next large document starts it again.
  */
-import * as v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { LineIndex } from '../analysis/text';
 import type { EditableText } from '../analysis/textChange';
@@ -25,6 +24,7 @@ import type { Extracted, ExtractRequest } from '../project/extractFile';
 import { changedRegion, emptyModel, languageOf } from '../analysis/analyze';
 import type { Finding } from '../analysis/diagnostics';
 import { withDelta } from './findingsDelta';
+import { ModelReader } from './modelParts';
 import { newControl, startAnalysisThread, takePrestartedThread } from './analysisThread';
 
 /** A request that stops waiting when its client cancels it (`$/cancelRequest`). */
@@ -77,26 +77,41 @@ function numberFromEnvironment(name: string, fallback: number): number {
   return value !== undefined && value !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback;
 }
 
-/** Where a result's model is: on the analysis thread until a request fetches it, then here, serialised. */
+/**
+ * Where a result's model is: on the analysis thread until a request fetches it, then here, as bytes,
+ * then read part by part (modelParts.ts), then read.
+ */
 interface ModelSource {
   id: number;
   uri: string;
   buffer?: ArrayBuffer;
+  reader?: ModelReader;
   model?: FileModel;
   fetching?: Promise<boolean>;
+  reading?: Promise<FileModel>;
 }
 
-const hasModel = (source: ModelSource) => source.buffer !== undefined || source.model !== undefined;
+const hasModel = (source: ModelSource) => source.buffer !== undefined || source.reader !== undefined || source.model !== undefined;
 
-/** The model is read (deserialised) the first time a request asks for it, once it has been fetched. */
+function readerOf(source: ModelSource): ModelReader {
+  if (!source.reader) {
+    source.reader = new ModelReader(source.buffer!);
+    // Once read, the bytes go: the analysis is kept until the next version's arrives.
+    source.buffer = undefined;
+  }
+  return source.reader;
+}
+
+/**
+ * The model of a fetched result, read the first time something asks for it. `withModel` reads it a
+ * part per turn of the event loop; a synchronous reader in the meantime reads the rest at once.
+ */
 function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, source: ModelSource | undefined): DocumentAnalysis {
   if (!source) return analysis;
   return Object.defineProperty(analysis, 'model', {
     enumerable: true,
     get: () => {
-      // Once read, the bytes go: the analysis is kept until the next version's arrives.
-      if (!source.model && source.buffer) source.model = v8.deserialize(new Uint8Array(source.buffer)) as FileModel;
-      source.buffer = undefined;
+      if (!source.model && hasModel(source)) source.model = readerOf(source).readAll();
       return source.model;
     },
   }) as DocumentAnalysis;
@@ -200,12 +215,20 @@ export class BackgroundAnalysis {
    */
   async withModel(analysis: DocumentAnalysis): Promise<DocumentAnalysis> {
     const source = this.modelSources.get(analysis);
-    if (!source || hasModel(source)) return analysis;
-    source.fetching ??= this.fetchModel(source);
-    if (await source.fetching) return analysis;
-    // A newer analysis of the document replaced the model on the thread: that one answers.
-    const latest = this.results.get(analysis.uri);
-    return latest && latest !== analysis && latest.version >= analysis.version ? this.withModel(latest) : analysis;
+    if (!source || source.model) return analysis;
+    if (!hasModel(source)) {
+      source.fetching ??= this.fetchModel(source);
+      if (!(await source.fetching)) {
+        // A newer analysis of the document replaced the model on the thread: that one answers.
+        const latest = this.results.get(analysis.uri);
+        return latest && latest !== analysis && latest.version >= analysis.version ? this.withModel(latest) : analysis;
+      }
+    }
+    // A large module's model takes tens of milliseconds to read at once: in parts, requests on
+    // other documents are answered in between.
+    source.reading ??= readerOf(source).readInTurns();
+    source.model ??= await source.reading;
+    return analysis;
   }
 
   private latestSource(id: number): ModelSource | undefined {
