@@ -96,10 +96,16 @@ const hasModel = (source: ModelSource) => source.buffer !== undefined || source.
 function readerOf(source: ModelSource): ModelReader {
   if (!source.reader) {
     source.reader = new ModelReader(source.buffer!);
-    // Once read, the bytes go: the analysis is kept until the next version's arrives.
     source.buffer = undefined;
   }
   return source.reader;
+}
+
+/** Once read, the bytes go (the reader holds them): the analysis is kept until the next version's arrives. */
+function read(source: ModelSource, model: FileModel): FileModel {
+  source.model ??= model;
+  source.reader = undefined;
+  return source.model;
 }
 
 /**
@@ -111,7 +117,7 @@ function withLazyModel(analysis: Omit<DocumentAnalysis, 'model'>, source: ModelS
   return Object.defineProperty(analysis, 'model', {
     enumerable: true,
     get: () => {
-      if (!source.model && hasModel(source)) source.model = readerOf(source).readAll();
+      if (!source.model && hasModel(source)) read(source, readerOf(source).readAll());
       return source.model;
     },
   }) as DocumentAnalysis;
@@ -227,7 +233,8 @@ export class BackgroundAnalysis {
     // A large module's model takes tens of milliseconds to read at once: in parts, requests on
     // other documents are answered in between.
     source.reading ??= readerOf(source).readInTurns();
-    source.model ??= await source.reading;
+    read(source, await source.reading);
+    source.reading = undefined;
     return analysis;
   }
 
