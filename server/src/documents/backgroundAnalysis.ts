@@ -234,7 +234,6 @@ export class BackgroundAnalysis {
     // other documents are answered in between.
     source.reading ??= readerOf(source).readInTurns();
     read(source, await source.reading);
-    source.reading = undefined;
     return analysis;
   }
 

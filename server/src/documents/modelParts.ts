@@ -11,7 +11,7 @@
 import * as v8 from 'node:v8';
 import type { FileModel } from '../analysis/model';
 
-/** Each costs the main thread well under a millisecond to read (a 534 KB module has 680 sites). */
+/** A part took 0.3 to 2 ms to read, young collections included (a 534 KB module has 680 sites). */
 const SITES_PER_PART = 32;
 
 export function serialisedInParts(model: FileModel): ArrayBuffer {
