@@ -106,8 +106,9 @@ connection.onInitialize((params): InitializeResult => {
 /**
  * With CELERY_SIGNALS_TEST_HOLD set (protocol tests only), an analysis of a text holding that marker
  * waits on the analysis thread until the client sends `celerySignals/test/release`; the client hears
- * `celerySignals/test/held` when it starts waiting, `celerySignals/test/queued` when a version is queued
- * and `celerySignals/test/stopped` when the idle thread is stopped. Tests use it to prove what happens meanwhile.
+ * `celerySignals/test/held` when it starts waiting, `celerySignals/test/queued` when a version is queued,
+ * `celerySignals/test/modelPushed` when a model the thread sent unasked has come, and
+ * `celerySignals/test/stopped` when the idle thread is stopped. Tests use it to prove what happens meanwhile.
  */
 function analysisHooks(): BackgroundHooks {
   const onFailure = (message: string) => connection.console.error(`the analysis thread failed: ${message}`);
@@ -117,6 +118,7 @@ function analysisHooks(): BackgroundHooks {
     onFailure,
     onQueued: (uri, version) => void connection.sendNotification('celerySignals/test/queued', { uri, version }),
     onHeld: (uri, version) => void connection.sendNotification('celerySignals/test/held', { uri, version }),
+    onModelPushed: (uri) => void connection.sendNotification('celerySignals/test/modelPushed', { uri }),
     onStopped: () => void connection.sendNotification('celerySignals/test/stopped', {}),
   };
 }

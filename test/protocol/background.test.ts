@@ -87,6 +87,28 @@ test('after a settings change, a hover on an analysed large document does not wa
   });
 });
 
+test("a hover on a large document reads its model in parts: a hover on another document sent just after it is answered first", async () => {
+  await withHoldingServer({ pullDiagnostics: false, earlyDiagnostics: false }, async (client) => {
+    const small = 'file:///project/small.py';
+    client.open(small, HANDLER);
+    await client.nextDiagnostics(small, 1);
+    const big = 'file:///project/big.py';
+    const pushed = client.waitFor((m) => m.method === 'celerySignals/test/modelPushed' && m.params.uri === big);
+    client.open(big, large(HANDLER, false));
+    await client.nextDiagnostics(big, 1);
+    // The thread sends the model once it has nothing else to do: read at once, it would hold the main
+    // thread until the hover on it is answered, and the one on the small document would come second.
+    await pushed;
+    const answered: string[] = [];
+    const onBig = client.request('textDocument/hover', { textDocument: { uri: big }, position: { line: 2, character: 3 } }).then((hover) => (answered.push('big'), hover));
+    const onSmall = client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } }).then((hover) => (answered.push('small'), hover));
+    const [bigHover, smallHover] = await Promise.all([onBig, onSmall]);
+    assert.match(bigHover.contents.value, /task_failure/);
+    assert.match(smallHover.contents.value, /task_failure/);
+    assert.deepEqual(answered, ['small', 'big']);
+  });
+});
+
 test('a newer version replaces the one waiting, and a superseded analysis is not published', async () => {
   await withHoldingServer({ pullDiagnostics: false, earlyDiagnostics: false }, async (client) => {
     const uri = 'file:///project/typing.py';

@@ -132,6 +132,8 @@ function withHeldText(analysis: Omit<DocumentAnalysis, 'model' | 'text'>, text: 
 export interface BackgroundHooks {
   onQueued?: (uri: string, version: number) => void;
   onHeld?: (uri: string, version: number) => void;
+  /** A model the analysis thread sent unasked, once it had nothing else to do, has come (tests only). */
+  onModelPushed?: (uri: string) => void;
   onFailure?: (message: string) => void;
   /** The thread was stopped for holding no document (tests only). */
   onStopped?: () => void;
@@ -161,7 +163,7 @@ export class BackgroundAnalysis {
   private nextId = 1;
   private generation = 0;
 
-  /** `onQueued`/`onHeld` hear of queued and held analyses (tests only); `onFailure` of a worker that died. */
+  /** `onQueued`/`onHeld`/`onModelPushed` hear of queued and held analyses and pushed models (tests only); `onFailure` of a worker that died. */
   constructor(private readonly hooks: BackgroundHooks = {}) {}
 
   /** The latest analysis of a document, whatever its version, without computing anything. */
@@ -443,7 +445,10 @@ export class BackgroundAnalysis {
       this.modelRequests.delete(message.id);
       // Unasked, it is the model of a document's latest result, sent while the thread was idle.
       const source = request?.source ?? this.latestSource(message.id);
-      if (source && message.model && !hasModel(source)) source.buffer = message.model;
+      if (source && message.model && !hasModel(source)) {
+        source.buffer = message.model;
+        if (!request) this.hooks.onModelPushed?.(source.uri);
+      }
       request?.resolve(!!message.model);
       return;
     }
