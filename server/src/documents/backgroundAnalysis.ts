@@ -102,10 +102,9 @@ function readerOf(source: ModelSource): ModelReader {
 }
 
 /** Once read, the bytes go (the reader holds them): the analysis is kept until the next version's arrives. */
-function read(source: ModelSource, model: FileModel): FileModel {
+function read(source: ModelSource, model: FileModel): void {
   source.model ??= model;
   source.reader = undefined;
-  return source.model;
 }
 
 /**
