@@ -295,6 +295,16 @@ describe('worker threads in a real process', () => {
     assert.equal(withStop.status, without.status);
   });
 
+  test('a worker that stops while it holds files to judge costs nothing: they are extracted again and judged here', () => {
+    const one = cli(['check', ...paths(), '--format', 'json', '--jobs', '1']);
+    const stopped = cli(['check', ...paths(), '--format', 'json', '--jobs', '2'], { CELERY_SIGNALS_TEST_STOP_AT_JUDGING: '1' });
+    // The worker extracted files (and so held them) before it stopped.
+    assert.deepEqual([...stopped.threads].sort(), ['main', 'worker']);
+    assert.equal(stopped.stdout, one.stdout);
+    assert.equal(stopped.stderr, one.stderr);
+    assert.equal(stopped.status, one.status);
+  });
+
   test('when no worker thread can start, the files are checked in the main thread', () => {
     const one = cli(['check', ...paths(), '--format', 'text', '--jobs', '1']);
     const none = cli(['check', ...paths(), '--format', 'text', '--jobs', '2'], { CELERY_SIGNALS_TEST_NO_WORKERS: '1' });

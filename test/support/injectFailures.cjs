@@ -1,11 +1,21 @@
 // Test-only preload (`node --require`): makes the analysis of a file fail, or stop the worker thread
 // checking it, when the file asks for it in a comment; preloads run in worker threads too. With
 // CELERY_SIGNALS_TEST_THREADS set, each thread that analyses a file appends its kind to that file;
-// with CELERY_SIGNALS_TEST_NO_WORKERS set, no worker thread can start.
+// with CELERY_SIGNALS_TEST_NO_WORKERS set, no worker thread can start; with
+// CELERY_SIGNALS_TEST_STOP_AT_JUDGING set, a worker thread stops when it is first asked to judge a file
+// (it then holds the files it extracted: cli/pool.ts).
 const fs = require('node:fs');
-const { isMainThread } = require('node:worker_threads');
+const { isMainThread, parentPort } = require('node:worker_threads');
 
 if (!isMainThread && process.env.CELERY_SIGNALS_TEST_NO_WORKERS) throw new Error('injected: this worker cannot start');
+
+if (!isMainThread && process.env.CELERY_SIGNALS_TEST_STOP_AT_JUDGING) {
+  const on = parentPort.on;
+  parentPort.on = function (event, listener) {
+    if (event !== 'message') return on.call(this, event, listener);
+    return on.call(this, event, (task) => (task && task.judge !== undefined ? process.exit(71) : listener(task)));
+  };
+}
 
 const matchAll = String.prototype.matchAll;
 let noted = false;

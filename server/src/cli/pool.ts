@@ -63,13 +63,20 @@ interface JudgeJob {
   model: FileModel;
   catalog?: number;
   options: CheckOptions;
-  /** What to judge here instead: when the main thread is free first, or the worker stops. */
-  here: () => Finding[];
-  resolve(findings: Finding[]): void;
+  /** What to judge here instead: when no worker holds the model (it stopped, say). */
+  here: () => Finding[] | Promise<Finding[]>;
+  resolve(findings: Finding[] | Promise<Finding[]>): void;
   reject(error: Error): void;
 }
 
 type Job = ExtractJob | JudgeJob;
+
+interface Holder {
+  thread: Thread;
+  model: FileModel;
+  request: ExtractRequest;
+  catalog: number;
+}
 
 interface Thread {
   worker: Worker;
@@ -83,11 +90,15 @@ interface Thread {
 
 export class ExtractionPool {
   private readonly queue: ExtractJob[] = [];
-  /** Files waiting to be judged in the worker that holds them, or here, whichever is free first. */
+  /** Files waiting to be judged in the worker that holds them, or here when none does. */
   private readonly judgeQueue: JudgeJob[] = [];
   private queuedBytes = 0;
-  /** The worker that made each file's latest model, and that model (as received here). */
-  private readonly holders = new Map<string, { thread: Thread; model: FileModel }>();
+  /**
+   * The worker that made each file's latest model, that model as received here (without its body
+   * reads: heldModels.ts), and what made it, to make it again here should the file have to be judged
+   * here after all.
+   */
+  private readonly holders = new Map<string, Holder>();
   private readonly threads = new Set<Thread>();
   /** Catalogs by number (0: the one the workers start with), and the numbers of catalog objects met. */
   private readonly catalogs: Catalog[];
@@ -126,15 +137,18 @@ export class ExtractionPool {
   }
 
   /**
-   * A file's own findings (checkExtracted), judged in the worker that extracted `extracted` when it
-   * still holds it and gets to it before the main thread is free, else here.
+   * A file's own findings (checkExtracted), judged in the worker that extracted `extracted` while it
+   * still holds it, else here. A model received from a worker lacks its body reads, so judging it here
+   * means extracting the file again first (only when its worker stopped, or for a catalog the workers
+   * cannot rebuild).
    */
   judge(file: string, extracted: { model: FileModel; failure?: unknown }, catalog: Catalog, options: CheckOptions, text: string | undefined): Promise<Finding[]> {
-    const here = () => checkExtracted(extracted, catalog, options, text);
-    if (this.closed) return Promise.resolve().then(here);
     const holder = this.holders.get(file);
+    const held = holder !== undefined && holder.model === extracted.model && extracted.failure === undefined ? holder : undefined;
+    const here = held ? () => this.extractAgain(held).then((whole) => checkExtracted(whole, catalog, options, text)) : () => checkExtracted(extracted, catalog, options, text);
+    if (this.closed) return Promise.resolve().then(here);
     const number = this.numberOf(catalog);
-    const worker = holder && holder.model === extracted.model && this.threads.has(holder.thread) && number !== undefined && extracted.failure === undefined ? holder.thread : undefined;
+    const worker = held && this.threads.has(held.thread) && number !== undefined ? held.thread : undefined;
     return new Promise((resolve, reject) => {
       this.judgeQueue.push({ kind: 'judge', file, holder: worker, model: extracted.model, catalog: number, options, here, resolve, reject });
       if (worker) this.feed(worker);
@@ -211,15 +225,22 @@ export class ExtractionPool {
   }
 
   /**
-   * A file for the main thread to judge: first one no worker can judge (extracted here, or by a worker
-   * that has stopped), else the last one a worker would get to.
+   * A file for the main thread to judge: one no worker can judge (extracted here, or by a worker that
+   * has stopped or has since extracted the file again). A worker's files are left to it: here they
+   * would have to be extracted again.
    */
   private takeJudgement(): JudgeJob | undefined {
     for (let i = this.judgeQueue.length - 1; i >= 0; i--) {
-      const { holder } = this.judgeQueue[i];
-      if (!holder || !this.threads.has(holder)) return this.judgeQueue.splice(i, 1)[0];
+      const { holder, file, model } = this.judgeQueue[i];
+      if (!holder || !this.threads.has(holder) || this.holders.get(file)?.model !== model) return this.judgeQueue.splice(i, 1)[0];
     }
-    return this.judgeQueue.pop();
+    return undefined;
+  }
+
+  /** The whole model of a file a worker extracted, made again here (extraction is pure: the same model). */
+  private async extractAgain(holder: Holder): Promise<{ model: FileModel; failure?: unknown }> {
+    const { model, failure } = await extractFile(holder.request, { python: this.catalogs[holder.catalog], base: this.setup.catalog });
+    return { model, failure };
   }
 
   /** Sends the worker the catalog the tasks after it need, unless it holds it already. */
@@ -264,10 +285,12 @@ export class ExtractionPool {
       else if (job.kind === 'judge') job.resolve((reply as { findings: Finding[] }).findings);
       else {
         const { result } = reply as { result: Extracted };
-        this.holders.set(job.request.path, { thread, model: result.model });
+        this.holders.set(job.request.path, { thread, model: result.model, request: job.request, catalog: job.catalog });
         job.resolve(result);
       }
       this.feed(thread);
+      // A file it held may be one the main thread must judge now (it was extracted again since).
+      void this.extractHere();
     });
     worker.on('error', (error) => (thread.failure = error));
     worker.on('exit', (code) => {

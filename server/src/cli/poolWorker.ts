@@ -7,6 +7,7 @@ import { buildCatalog } from '../catalog/load';
 import type { CatalogFile } from '../catalog/types';
 import { extractFile, initialProjectCatalog, type Extracted, type ExtractRequest } from '../project/extractFile';
 import { ProjectCatalog, type ProjectAdditions } from '../project/projectCatalog';
+import { withoutBodyReads } from './heldModels';
 
 export interface PoolWorkerData {
   userCatalogs: readonly CatalogFile[];
@@ -45,7 +46,8 @@ export function servePool(): void {
         } else {
           const extracted = await extractFile(task.request, { python, base });
           held.set(task.request.path, { extracted, text: task.request.text });
-          reply = { result: extracted };
+          // Judged here, where the whole model stays: the main thread gets what it reads (heldModels.ts).
+          reply = { result: extracted.failure === undefined ? { ...extracted, model: withoutBodyReads(extracted.model) } : extracted };
         }
       } catch (error) {
         const e = error instanceof Error ? error : new Error(String(error));
