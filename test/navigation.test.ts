@@ -3,6 +3,7 @@
 // table that orders Celery's signals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { analyzeText } from '../server/src/analysis/analyze';
 import { receiverLenses } from '../server/src/analysis/navigation/codeLens';
 import { lineStartsOf, signalNamedAt, type NavigableFile } from '../server/src/analysis/navigation/projectFiles';
@@ -50,6 +51,21 @@ test('positions of a closed file come from its line starts and agree with the te
   const lenses = receiverLenses(file, 'en');
   assert.deepEqual(lenses.map((l) => l.location.range.start.line), [3, 7]);
   assert.equal(lenses[1].title, 'task_success → on_success · sender="proj.add" · runs in the process running the task');
+});
+
+test('line starts are found after LF, CRLF and a lone CR, whichever a text mixes', () => {
+  const piece = fc.constantFrom('\n', '\r\n', '\r', 'a', 'é', '🎉', ' ', '\r\r', '\n\r');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      const expected = [0];
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) expected.push(i + 1);
+      }
+      assert.deepEqual(lineStartsOf(text), expected, JSON.stringify(text));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 const orderPlaced: SignalSpec & { definedAt: { path: string; span: { start: number; end: number } } } = {
