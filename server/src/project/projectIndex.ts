@@ -406,15 +406,21 @@ export class ProjectIndex {
     const tasksChanged = taskNames !== this.judgedTaskNames;
     this.judgedSignatures = signatures;
     this.judgedTaskNames = taskNames;
-    const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
-    const judged = [...this.entries.values()].filter(
+    const first = [...this.entries.values()].filter(
       (entry) =>
         touched.has(entry.path) ||
         entry.model.sites.some((site) => changedSignals.has(site.connection.signal.name) || (tasksChanged && namesTask(site))) ||
-        crossModule.has(entry.path) ||
         this.crossModulePaths.has(entry.path),
     );
-    const ownFindings = await this.ownFindings(judged);
+    // Files judged elsewhere are judged while the cross-module rules run here (they read no finding).
+    const judgingFirst = this.ownFindings(first);
+    // Should the cross-module rules throw, this failure is the one seen (it is awaited below otherwise).
+    judgingFirst.catch(() => undefined);
+    const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
+    const firstPaths = new Set(first.map((entry) => entry.path));
+    const more = [...this.entries.values()].filter((entry) => !firstPaths.has(entry.path) && crossModule.has(entry.path));
+    const judged = [...first, ...more];
+    const ownFindings = [...(await judgingFirst), ...(await this.ownFindings(more))];
     for (const [i, entry] of judged.entries()) {
       const own = ownFindings[i];
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
