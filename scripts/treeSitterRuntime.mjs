@@ -10,6 +10,10 @@
  *   alone cost about a quarter of a `--jobs 1` run's CPU (docs/performance.md). The start position is
  *   kept as two numbers and made into an object only when asked for (the analysis reads offsets), and
  *   the constructor takes its values as arguments instead of one object to take apart.
+ * - Tree cursors kept their four wasm words in indexed fields `[0]` to `[3]`, the same slow layout, and
+ *   copied them in and out of the transfer buffer with `setValue`/`getValue` on every step of a walk
+ *   (a handler's parameters are read with one); they are named fields now, copied as Int32Array
+ *   accesses like a node's.
  * - Nodes cross into and out of WebAssembly through a transfer buffer. The runtime wrote and read it
  *   with `setValue`/`getValue`, which compare type names and go through a DataView each time; on a
  *   little-endian host (wasm memory is always little-endian) they are plain Int32Array accesses. So
@@ -30,6 +34,50 @@ const NODE_LAYOUT = [
   ['  startIndex;\n  /** The position where this node starts. */\n  startPosition;\n  /** The tree that this node belongs to. */', '  startIndex;\n  /** The tree that this node belongs to. */'],
   ['  C.setValue(address, node[0], "i32");\n}\n__name(marshalNode, "marshalNode");', '  C.setValue(address, node._handle, "i32");\n}\n__name(marshalNode, "marshalNode");'],
   ['  const result = new Node(INTERNAL, {\n    id,\n    tree,\n    startIndex: index,\n    startPosition: { row, column },\n    other\n  });', '  const result = new Node(INTERNAL, id, tree, index, row, column, other);'],
+];
+
+const CURSOR_LAYOUT = [
+  [
+    '  /** @internal */\n  // @ts-expect-error: never read\n  [0] = 0;\n  // Internal handle for Wasm\n  /** @internal */\n  // @ts-expect-error: never read\n  [1] = 0;\n  // Internal handle for Wasm\n  /** @internal */\n  // @ts-expect-error: never read\n  [2] = 0;\n  // Internal handle for Wasm\n  /** @internal */\n  // @ts-expect-error: never read\n  [3] = 0;\n',
+    '  /** Internal handles for Wasm. */\n  _c0 = 0;\n  _c1 = 0;\n  _c2 = 0;\n  _c3 = 0;\n',
+  ],
+  ['    this[0] = this[1] = this[2] = 0;', '    this._c0 = this._c1 = this._c2 = 0;'],
+  [
+    'function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {\n  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");\n  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");\n  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");\n  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");\n}',
+    `function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
+  if (HOST_IS_LITTLE_ENDIAN && (address & 3) === 0) {
+    const heap = C.HEAP32;
+    const at = address >> 2;
+    heap[at] = cursor._c0;
+    heap[at + 1] = cursor._c1;
+    heap[at + 2] = cursor._c2;
+    heap[at + 3] = cursor._c3;
+    return;
+  }
+  C.setValue(address + 0 * SIZE_OF_INT, cursor._c0, "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, cursor._c1, "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, cursor._c2, "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, cursor._c3, "i32");
+}`,
+  ],
+  [
+    'function unmarshalTreeCursor(cursor) {\n  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");\n  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");\n  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");\n  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");\n}',
+    `function unmarshalTreeCursor(cursor) {
+  if (HOST_IS_LITTLE_ENDIAN && (TRANSFER_BUFFER & 3) === 0) {
+    const heap = C.HEAP32;
+    const at = TRANSFER_BUFFER >> 2;
+    cursor._c0 = heap[at];
+    cursor._c1 = heap[at + 1];
+    cursor._c2 = heap[at + 2];
+    cursor._c3 = heap[at + 3];
+    return;
+  }
+  cursor._c0 = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  cursor._c1 = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  cursor._c2 = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  cursor._c3 = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}`,
+  ],
 ];
 
 const TRANSFER_AS_INT32 = [
@@ -74,7 +122,7 @@ function replaceOnce(source, [from, to], file) {
 /** The runtime's text as the build bundles it. */
 export function patchTreeSitterRuntime(source, { builtinsWithoutImport = false, file = 'tree-sitter.js' } = {}) {
   let patched = source;
-  for (const replacement of [...NODE_LAYOUT, ...TRANSFER_AS_INT32]) patched = replaceOnce(patched, replacement, file);
+  for (const replacement of [...NODE_LAYOUT, ...CURSOR_LAYOUT, ...TRANSFER_AS_INT32]) patched = replaceOnce(patched, replacement, file);
   if (builtinsWithoutImport) {
     for (const call of BUILTIN_IMPORTS) {
       if (!patched.includes(call)) throw new Error(`build: ${file} no longer holds ${call}`);

@@ -62,7 +62,17 @@ function observe(tree: TreeSitter.Tree, runtime: Runtime): unknown[] {
   const cursor = rootNode.walk();
   // Depth first through every node, anonymous ones included, until the walk is back at the root.
   walking: for (let steps = 0; steps < 2000; steps++) {
-    seen.push(cursor.nodeType, cursor.startIndex, describe(cursor.currentNode));
+    seen.push(cursor.nodeType, cursor.nodeTypeId, cursor.nodeIsNamed, cursor.currentFieldId, cursor.currentFieldName, cursor.currentDepth);
+    seen.push(cursor.startIndex, cursor.endIndex, { ...cursor.startPosition }, { ...cursor.endPosition }, describe(cursor.currentNode));
+    if (steps % 97 === 0) {
+      // A second cursor walks on its own, and goes where the first one is when reset to it.
+      // (Not `copy()`: the published runtime copies whatever the transfer buffer last held.)
+      const other = rootNode.walk();
+      seen.push(other.gotoFirstChild() && describe(other.currentNode), describe(cursor.currentNode));
+      other.resetTo(cursor);
+      seen.push(describe(other.currentNode), other.currentDepth);
+      other.delete();
+    }
     if (cursor.gotoFirstChild()) continue;
     while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) break walking;
   }
