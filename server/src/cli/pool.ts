@@ -2,17 +2,19 @@
  * Extracts the CLI's files in worker threads (`--jobs N`) while the project index goes on loading:
  * each worker rebuilds the catalog and runs the same per-file step as the main thread (the model and
  * the module's exports: project/extractFile.ts), so what it sends back is what the main thread would
- * have made. The index asks for files one by one, as it reads them, and again whenever the project
- * changes what a file sees (then under the project's catalog, which the workers rebuild from its
- * additions); every answer goes to the file it belongs to, so nothing depends on N or on which thread
- * finished first.
+ * have made, less what the handlers' bodies read (heldModels.ts): the worker keeps the whole model and
+ * judges the file's own findings itself. The index asks for files one by one, as it reads them, and
+ * again whenever the project changes what a file sees (then under the project's catalog, which the
+ * workers rebuild from its additions); every answer goes to the file it belongs to, so nothing depends
+ * on N or on which thread finished first.
  *
  * N threads share the work: the main thread extracts from the same queue as N - 1 workers (it would
  * otherwise only wait for them). Workers start once enough code has been asked for, or is likely to
  * be, to be worth it (starting one costs about as much as extracting BYTES_PER_WORKER), and stay until
  * the run ends. A worker that stops while extracting a file (it ran out of memory, say) costs that file
  * alone: the file gets the `internal-error` finding an in-process failure would give, and the files
- * queued behind it go to a fresh worker or to the main thread.
+ * queued behind it go to a fresh worker or to the main thread; the files it held are extracted again
+ * on the main thread before they are judged there.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';

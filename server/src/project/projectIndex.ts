@@ -414,7 +414,8 @@ export class ProjectIndex {
     );
     // Files judged elsewhere are judged while the cross-module rules run here (they read no finding).
     const judgingFirst = this.ownFindings(first);
-    // Should the cross-module rules throw, this failure is the one seen (it is awaited below otherwise).
+    // If the cross-module rules throw, their error is the one the caller sees, and a failure of this
+    // judging must not also go unobserved (it is awaited below otherwise).
     judgingFirst.catch(() => undefined);
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
     const firstPaths = new Set(first.map((entry) => entry.path));
