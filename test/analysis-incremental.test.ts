@@ -45,7 +45,9 @@ function lineStartsOf(text: string): number[] {
 
 /** The replacements an operation makes, in the order they apply (each on the text the previous left). */
 function replacementsOf(text: string, op: Operation): Replacement[] {
-  const at = (f: number) => Math.floor(f * (text.length + 1));
+  // Any offset from the start to the end of the text; never past it (fast-check's doubles reach 1
+  // exactly): an editor's change is clamped to the document before it reaches the analysis.
+  const at = (f: number) => Math.min(text.length, Math.floor(f * (text.length + 1)));
   if (op.kind === 'type') return [{ start: at(op.at), end: at(op.at), inserted: op.piece }];
   if (op.kind === 'delete') return [{ start: at(op.at), end: Math.min(text.length, at(op.at) + op.length), inserted: '' }];
   const starts = lineStartsOf(text);

@@ -54,7 +54,8 @@ function lineStartsOf(text: string): number[] {
 
 /** The replacement an edit step makes. */
 function replacementOf(text: string, s: Exclude<Step, { kind: 'settings' }>): Replacement {
-  const at = (f: number) => Math.floor(f * (text.length + 1));
+  // Never past the end of the text (fast-check's doubles reach 1 exactly): an editor's change is clamped.
+  const at = (f: number) => Math.min(text.length, Math.floor(f * (text.length + 1)));
   if (s.kind === 'type') return { start: at(s.at), end: at(s.at), inserted: s.piece };
   if (s.kind === 'delete') return { start: at(s.at), end: Math.min(text.length, at(s.at) + s.length), inserted: '' };
   const starts = lineStartsOf(text);
