@@ -413,15 +413,16 @@ export class ProjectIndex {
         this.crossModulePaths.has(entry.path),
     );
     // Files judged elsewhere are judged while the cross-module rules run here (they read no finding).
-    const judgingFirst = this.ownFindings(first);
+    // Judged here, they come after those rules, which then do not lengthen a stretch between pauses.
+    const judgingFirst = this.setup.judgeElsewhere ? this.ownFindings(first) : undefined;
     // If the cross-module rules throw, their error is the one the caller sees, and a failure of this
     // judging must not also go unobserved (it is awaited below otherwise).
-    judgingFirst.catch(() => undefined);
+    judgingFirst?.catch(() => undefined);
     const crossModule = crossModuleFindings([...this.entries.values()], this.projectCatalog, this.setup.options);
     const firstPaths = new Set(first.map((entry) => entry.path));
     const more = [...this.entries.values()].filter((entry) => !firstPaths.has(entry.path) && crossModule.has(entry.path));
     const judged = [...first, ...more];
-    const ownFindings = [...(await judgingFirst), ...(await this.ownFindings(more))];
+    const ownFindings = judgingFirst ? [...(await judgingFirst), ...(await this.ownFindings(more))] : await this.ownFindings(judged);
     for (const [i, entry] of judged.entries()) {
       const own = ownFindings[i];
       const before = touched.has(entry.path) ? undefined : findingsKey(entry.findings);
