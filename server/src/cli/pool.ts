@@ -204,7 +204,8 @@ export class ExtractionPool {
   /**
    * Sends the worker files ahead, so it does not wait for the main thread between them; never more
    * code than is left in the queue, so that near the end no thread waits while another works off a
-   * backlog. Then the files it holds to judge, two at a time: the main thread takes the rest.
+   * backlog. Then the files it holds to judge, two at a time (the main thread judges only the files
+   * no live worker holds).
    */
   private feed(thread: Thread): void {
     const ahead = () => thread.inFlight.reduce((sum, job) => sum + (job.kind === 'extract' ? job.size : 0), 0);
