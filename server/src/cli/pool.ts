@@ -241,9 +241,8 @@ export class ExtractionPool {
   }
 
   /** The whole model of a file a worker extracted, made again here (extraction is pure: the same model). */
-  private async extractAgain(holder: Holder): Promise<{ model: FileModel; failure?: unknown }> {
-    const { model, failure } = await extractFile(holder.request, { python: this.catalogs[holder.catalog], base: this.setup.catalog });
-    return { model, failure };
+  private extractAgain(holder: Holder): Promise<Extracted> {
+    return extractFile(holder.request, { python: this.catalogs[holder.catalog], base: this.setup.catalog });
   }
 
   /** Sends the worker the catalog the tasks after it need, unless it holds it already. */
