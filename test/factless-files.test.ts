@@ -4,6 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { LANGUAGES } from '../shared/languages';
+import { checkExtracted, emptyModel } from '../server/src/analysis/analyze';
+import { rules } from '../server/src/analysis/rules/index';
 import { getBundledCatalog } from '../server/src/catalog/catalog';
 import { needsParsing } from '../server/src/project/factlessFiles';
 
@@ -42,4 +45,17 @@ test('past a few hundred modules that matter, every identifier of the file is co
   assert.equal(parsing.key, '*');
   assert.deepEqual([...parsing.read('import other, pkg.module_7\n').identifiers].sort(), ['import', 'module_7', 'other', 'pkg']);
   assert.ok(parsing.needs(parsing.read('import other, pkg.module_7\n'), []));
+});
+
+test('a file left unparsed is given no finding: no rule reports anything on a model without facts', () => {
+  // The index does not judge such a file (projectIndex.ts: ownFindings); this is what that stands for.
+  const everything = Object.fromEntries(rules.map((rule) => [rule.code, 'error' as const]));
+  for (const row of LANGUAGES) {
+    for (const celeryVersion of ['4.0.0', '5.2.6', catalog.latestCeleryVersion]) {
+      for (const text of [undefined, '', 'import os\n']) {
+        const findings = checkExtracted({ model: emptyModel(row.model) }, catalog, { celeryVersion, includeHints: true, severities: everything }, text);
+        assert.deepEqual(findings, [], `${row.id}, Celery ${celeryVersion}`);
+      }
+    }
+  }
 });

@@ -87,7 +87,8 @@ export class LineIndex {
 
   private startOf(line: number): number {
     let start = this.lineStarts[line];
-    for (const shift of this.shifts) if (line >= shift.line) start += shift.delta;
+    // Indexed: a binary search calls this often, and an unoptimised for-of makes objects per step.
+    for (let i = 0; i < this.shifts.length; i++) if (line >= this.shifts[i].line) start += this.shifts[i].delta;
     return start;
   }
 

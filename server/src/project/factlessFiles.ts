@@ -130,6 +130,8 @@ export function needsParsing(matter: ReadonlySet<string>, catalog: Catalog): Par
     key,
     read: (text) => ({ key, identifiers: identifiersIn(text), bareRelativeImport: BARE_RELATIVE_IMPORT.test(text) }),
     needs: ({ identifiers, bareRelativeImport }, modules) => {
+      // Most files write none of the words: every test below needs one of them, or a bare relative import.
+      if (identifiers.size === 0 && !bareRelativeImport) return false;
       for (const word of words) if (identifiers.has(word)) return true;
       const bases = new Set(modules.length > 0 ? modules.flatMap(importBases) : ['']);
       if (bareRelativeImport && [...matter].some((name) => bases.has(name))) return true;

@@ -385,8 +385,9 @@ export class ProjectIndex {
 
   private projectModules(): Map<string, ProjectModule> {
     const modules = new Map<string, ProjectModule>();
-    for (const entry of [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      if (!entry.exports) continue;
+    // Most files of a large tree were left unparsed and export nothing: they are left out before sorting.
+    const exporting = [...this.entries.values()].filter((entry): entry is Entry & { exports: ModuleExports } => entry.exports !== undefined);
+    for (const entry of exporting.sort((a, b) => (a.path < b.path ? -1 : 1))) {
       for (const name of [entry.identity?.name, entry.alias]) if (name && !modules.has(name)) modules.set(name, { name, path: entry.path, exports: entry.exports });
     }
     return modules;
@@ -433,15 +434,27 @@ export class ProjectIndex {
     return changed;
   }
 
-  /** The findings of each entry's own model, judged here or, all at once, elsewhere. */
+  /**
+   * The findings of each entry's own model, judged here or, all at once, elsewhere. A file left
+   * unparsed has no fact, so no finding (factWords.ts); its options are asked for all the same, in
+   * the same order, since asking may have effects (the CLI notes each project's Celery release).
+   */
   private async ownFindings(entries: readonly Entry[]): Promise<Finding[][]> {
     const optionsOf = (entry: Entry) => this.setup.optionsOf?.(entry.path) ?? this.setup.options;
     const elsewhere = this.setup.judgeElsewhere;
-    if (elsewhere) return Promise.all(entries.map((entry) => elsewhere(entry.path, { model: entry.model, failure: entry.failure }, this.projectCatalog, optionsOf(entry), entry.text)));
+    if (elsewhere) {
+      return Promise.all(
+        entries.map((entry) => {
+          const options = optionsOf(entry);
+          return entry.unparsed ? [] : elsewhere(entry.path, { model: entry.model, failure: entry.failure }, this.projectCatalog, options, entry.text);
+        }),
+      );
+    }
     const findings: Finding[][] = [];
     for (const entry of entries) {
       if (findings.length % JUDGED_BETWEEN_PAUSES === JUDGED_BETWEEN_PAUSES - 1) await this.setup.pause?.();
-      findings.push(checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, optionsOf(entry), entry.text));
+      const options = optionsOf(entry);
+      findings.push(entry.unparsed ? [] : checkExtracted({ model: entry.model, failure: entry.failure }, this.projectCatalog, options, entry.text));
     }
     return findings;
   }

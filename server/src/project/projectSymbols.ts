@@ -68,8 +68,9 @@ export class ProjectSymbols {
     }
     // Several bindings (try/except, if/else): a signal among them wins, as in the front end; else the last.
     let last: Symbol | undefined;
-    for (const { binding } of bindings) {
-      const found = this.ofBinding(module, name, binding, depth);
+    // Indexed: every exported name of every module comes here, and an unoptimised for-of makes objects per step.
+    for (let i = 0; i < bindings.length; i++) {
+      const found = this.ofBinding(module, name, bindings[i].binding, depth);
       if (found?.kind === 'signal' || found?.kind === 'custom-signal') return found;
       last = found;
     }

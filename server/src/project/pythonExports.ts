@@ -111,7 +111,10 @@ function registersTasksOtherwise(text: string, exports: ModuleExports): boolean 
   if (/\bTask\b|\bregister_task\b/.test(text) || callsTask(text)) return true;
   const decorators = text.match(/@\s*(?:[A-Za-z_]\w*\s*\.\s*)*(?:task|shared_task)\b/g)?.length ?? 0;
   let defined = 0;
-  for (const bindings of exports.names.values()) for (const { binding } of bindings) if (binding.kind === 'task') defined++;
+  // forEach and an indexed loop: unoptimised, for-of makes objects per step (a task module binds hundreds of names).
+  exports.names.forEach((bindings) => {
+    for (let i = 0; i < bindings.length; i++) if (bindings[i].binding.kind === 'task') defined++;
+  });
   return decorators !== defined;
 }
 
@@ -207,10 +210,13 @@ function usedBelow(text: string, local: string, module: string, exports: ModuleE
   const escaped = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // The same dotted name is written again and again (`time.time()` in every handler); its dependencies once are enough.
   const seen = new Set<string>();
-  for (const match of text.matchAll(new RegExp(`(?<![\\w.])${escaped}((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g'))) {
+  const pattern = new RegExp(`(?<![\\w.])${escaped}((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g');
+  // An exec loop: matchAll's iterator makes an object per match until V8 optimises it. Matches are never empty.
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (seen.has(match[1])) continue;
     seen.add(match[1]);
-    const parts = [module, ...match[1].split('.').map((part) => part.trim()).filter(Boolean)];
+    const parts = match[1].split('.').map((part) => part.trim()).filter(Boolean);
+    parts.unshift(module);
     for (let i = 1; i < parts.length; i++) exports.dependencies.push(parts.slice(0, i + 1).join('.'));
   }
 }

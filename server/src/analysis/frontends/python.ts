@@ -88,10 +88,14 @@ function findTasks(nav: Navigator, statements: StatementMemo): { tasks: TaskDefi
 
 function tasksAt(words: readonly (readonly [number, number])[], nav: Navigator): { task: TaskDefinition; definition: Span }[] {
   const found: { task: TaskDefinition; definition: Span }[] = [];
-  for (const [start, length] of words) {
-    const at = start + nav.text.slice(start, start + length).indexOf('@');
+  // Indexed loops and reads: unoptimised, for-of and array destructuring make objects per step.
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i][0];
+    const at = start + nav.text.slice(start, start + words[i][1]).indexOf('@');
     const atSign = nav.nodeAt(at, at + 1);
-    const [decorator, decorated] = atSign ? nav.ancestors(atSign) : [];
+    const ancestors = atSign ? nav.ancestors(atSign) : [];
+    const decorator = ancestors[0];
+    const decorated = ancestors[1];
     if (!decorator || decorator.type !== 'decorator') continue;
     const definition = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : null;
     const name = definition?.type === 'function_definition' ? definition.childForFieldName('name') : null;

@@ -70,19 +70,22 @@ export class ConnectSiteFinder {
 
   /** One site per signal the connected expression may be: `for sig in (a, b): sig.connect(h)` connects twice. */
   private sitesAt(name: SyntaxNode): HandlerSite[] {
-    const [attribute] = this.resolver.nav.ancestors(name);
+    // Indexed reads and loops: this runs for every connect, and unoptimised, destructuring and
+    // for-of make objects per step.
+    const attribute = this.resolver.nav.ancestors(name)[0];
     if (!attribute || attribute.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) return [];
     const object = attribute.childForFieldName('object');
     const signals = object ? this.resolver.signalsOf(object) : [];
     const topLevel = runsOnceAtImport(this.resolver.nav.ancestors(name));
     if (signals.length === 0 && object?.type === 'identifier') this.noteOtherConnect(attribute, object, topLevel);
     const sites: HandlerSite[] = [];
-    for (const signal of signals) {
-      const site = this.siteAt(name, signal);
+    for (let i = 0; i < signals.length; i++) {
+      const site = this.siteAt(name, signals[i]);
       if (site) sites.push(site);
     }
     const importCallAt = topLevel ? undefined : this.moduleCallOfEnclosingFunction(name);
-    for (const site of sites) {
+    for (let i = 0; i < sites.length; i++) {
+      const site = sites[i];
       site.connection.topLevel = topLevel;
       if (importCallAt !== undefined) site.importCallAt = importCallAt;
       const deleted = this.deletionOf(site, name);

@@ -98,7 +98,9 @@ function definitionFacts(definition: SyntaxNode, resolver: PythonResolver, modul
   const paramReads: NameRead[] = [];
   // Nested functions the handler itself refers to (calls, returns, hands on): their reads may run.
   const referenced = new Set(scope.reads.filter((read) => read.via === undefined).map((read) => read.name));
-  for (const read of scope.reads) {
+  // Indexed: unoptimised, a for-of makes objects per step, and every handler of a module comes here.
+  for (let i = 0; i < scope.reads.length; i++) {
+    const read = scope.reads[i];
     const span: Span = { start: read.start, end: read.end };
     if (scope.declaredGlobal.has(read.name) || scope.declaredNonlocal.has(read.name)) continue;
     if (read.global) {
@@ -131,7 +133,7 @@ function definitionFacts(definition: SyntaxNode, resolver: PythonResolver, modul
       })),
       paramsSpan: header.paramsSpan ? { ...header.paramsSpan } : emptyParamsSpan(header, nameSpan),
       definitionSpan: spanOf(definition),
-      paramReads: paramReads.sort(byPosition),
+      paramReads: inPositionOrder(paramReads),
       yields: body.yields,
       awaits: body.awaits,
       asyncKeywordSpan: header.isAsync ? { start: definition.startIndex, end: definition.child(1)?.startIndex ?? definition.startIndex + 5 } : undefined,
@@ -139,7 +141,7 @@ function definitionFacts(definition: SyntaxNode, resolver: PythonResolver, modul
       paramAttributeReads: body.paramAttributeReads,
       mappingReads: mappingReadsOf(own, named),
     },
-    outsideReads: outsideReads.sort(byPosition),
+    outsideReads: inPositionOrder(outsideReads),
   };
 }
 
@@ -152,4 +154,13 @@ function emptyParamsSpan(header: DefinitionHeader, nameSpan: Span | undefined): 
 /** Module-level so that no closure is created (and named, under tsx) per handler. */
 function byPosition(a: { span: Span }, b: { span: Span }): number {
   return a.span.start - b.span.start;
+}
+
+/**
+ * `reads` sorted by position (a stable sort). Reads come in text order but for those of nested
+ * scopes, so most lists are sorted already, and sort() would copy each one to a scratch array first.
+ */
+function inPositionOrder<T extends { span: Span }>(reads: T[]): T[] {
+  for (let i = 1; i < reads.length; i++) if (reads[i - 1].span.start > reads[i].span.start) return reads.sort(byPosition);
+  return reads;
 }

@@ -19,10 +19,15 @@ const CELERY_SIGNAL_CLASS = new Set(['celery.utils.dispatch.Signal', 'celery.uti
 /** `X.conf` reads in code that runs at import: outside function bodies, class bodies, lambdas and compound statements. */
 export function configReadsOf(nav: Navigator, statements: StatementMemo): ConfigRead[] {
   const reads: ConfigRead[] = [];
-  for (const [start] of wordsOf(statements, /\bconf\b/g, 'conf')) {
+  const words = wordsOf(statements, /\bconf\b/g, 'conf');
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i][0];
     const name = nav.nodeAt(start, start + 4);
     if (!name || name.type !== 'identifier') continue;
-    const [conf, use, user] = nav.ancestors(name);
+    const ancestors = nav.ancestors(name);
+    const conf = ancestors[0];
+    const use = ancestors[1];
+    const user = ancestors[2];
     if (conf?.type !== 'attribute' || !sameNode(conf.childForFieldName('attribute'), name) || !use) continue;
     const app = conf.childForFieldName('object');
     if (!app || !readsConfiguration(conf, use, user)) continue;

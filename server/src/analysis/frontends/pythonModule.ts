@@ -121,15 +121,18 @@ export function scanModule(nav: Navigator, modules: SignalModuleIndex, statement
     if (scanned.imports.length > 0) facts.imports.push(...shiftedSpans(scanned.imports, shift));
     if (scanned.starImports.length > 0) facts.starImports.push(...shiftedSpans(scanned.starImports, shift));
     if (scanned.importRefs.length > 0) facts.importRefs.push(...shiftedSpans(scanned.importRefs, shift));
-    for (const cls of scanned.classes) {
+    // Indexed loops: most of these lists are empty, and an unoptimised for-of makes objects even then.
+    for (let i = 0; i < scanned.classes.length; i++) {
+      const cls = scanned.classes[i];
       classNodes.push(new LazyNode(nodes, cls, shift));
       facts.classSpans.push(moved(cls, shift));
     }
-    for (const { name, node } of scanned.deletions) {
+    for (let i = 0; i < scanned.deletions.length; i++) {
+      const { name, node } = scanned.deletions[i];
       const deletion = new LazyNode(nodes, node, shift);
       facts.deletions.push({ name, span: moved(node, shift), get node() { return deletion.node; } });
     }
-    for (const name of scanned.looselyBound) facts.looselyBound.add(name);
+    for (let i = 0; i < scanned.looselyBound.length; i++) facts.looselyBound.add(scanned.looselyBound[i]);
     if (scanned.starEverything) facts.starEverything = true;
   }
   let classes: SyntaxNode[] | undefined;

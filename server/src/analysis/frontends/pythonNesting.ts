@@ -72,8 +72,35 @@ export function moduleNestingProblems(text: SourceText, statements: StatementMem
   return [];
 }
 
-/** Scans the whole of `text` (offsets in the result are offsets into it). */
+/**
+ * A line that starts with 13 spaces, tabs or form feeds. The 100th level of indentation is at least
+ * 100 wide, and a tab adds at most 8, so no module reaches it without such a line.
+ */
+const WIDE_INDENT = /(?:^|[\n\r])[ \t\f]{13}/;
+const OPENING_BRACKETS = ['(', '[', '{'];
+
+/** Whether `text` writes at least `wanted` opening brackets (in strings and comments too). */
+function opensAtLeast(text: string, wanted: number): boolean {
+  if (text.length < wanted) return false;
+  let seen = 0;
+  for (let b = 0; b < OPENING_BRACKETS.length; b++) {
+    const bracket = OPENING_BRACKETS[b];
+    for (let at = text.indexOf(bracket); at >= 0; at = text.indexOf(bracket, at + 1)) if (++seen >= wanted) return true;
+  }
+  return false;
+}
+
+/**
+ * Looks at the whole of `text` (offsets in the result are offsets into it). Most texts cannot reach
+ * either limit, which two native searches tell; scanNesting reads every character in JavaScript.
+ */
 export function nestingProblems(text: string): SyntaxProblem[] {
+  if (!WIDE_INDENT.test(text) && !opensAtLeast(text, MAX_BRACKET_DEPTH + 1)) return [];
+  return scanNesting(text);
+}
+
+/** The scan itself, exported for the test that holds nestingProblems to it. */
+export function scanNesting(text: string): SyntaxProblem[] {
   let depth = 0;
   const indents = [0];
   let lineStart = true;

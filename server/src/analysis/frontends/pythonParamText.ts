@@ -38,7 +38,14 @@ export function plainParametersAt(text: SourceText, span: Span): ParsedParam[] |
     const at = itemPattern.lastIndex;
     const match = itemPattern.exec(inner);
     if (!match || match[0].length === 0) return undefined;
-    const [whole, splat, paramName, equals, value, separator, comma] = match;
+    // Read by index: array destructuring goes through an iterator until V8 optimises this.
+    const whole = match[0];
+    const splat = match[1];
+    const paramName = match[2];
+    const equals = match[3];
+    const value = match[4];
+    const separator = match[5];
+    const comma = match[6];
     if (!comma && itemPattern.lastIndex < inner.length) return undefined;
     const itemStart = start + at + whole.search(/\S/);
     if (separator) {

@@ -190,7 +190,17 @@ export class ParameterCache {
 
 const identifierPattern = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]+/uy;
 
-/** The identifier starting at `start`, read from the text (cheaper than asking the node for its end). */
+/**
+ * The identifier starting at `start`, read from the text (cheaper than asking the node for its end).
+ * An ASCII name, the usual case, is read without the pattern: within ASCII it matches exactly
+ * letters, digits and `_`, and each match would make an array.
+ */
 export function identifierAt(text: SourceText, start: number): string {
-  return matchAt(text, identifierPattern, start)?.[0] ?? '';
+  let end = start;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (c >= 128) return matchAt(text, identifierPattern, start)?.[0] ?? '';
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+  }
+  return text.slice(start, end);
 }

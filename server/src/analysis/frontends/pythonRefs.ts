@@ -75,7 +75,9 @@ export function referencesAt(words: readonly (readonly [number, number])[], reso
   };
   const appAttributes = new Set(resolver.catalog.appAttributes);
   const seenImports = new Set<number>();
-  for (const [start, length] of words) {
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i][0];
+    const length = words[i][1];
     if (judged.has(start)) continue;
     const name = resolver.nav.nodeAt(start, start + length);
     if (!name || name.type !== 'identifier' || name.startIndex !== start || name.endIndex !== start + length) continue;

@@ -159,7 +159,10 @@ export class PythonResolver {
   private lookup(name: string, use: SyntaxNode, late: boolean): { scoped?: Binding[]; modulePosition: number } {
     let inFunction = false;
     const ancestors = this.nav.isInModuleScope(use) ? [] : this.nav.ancestors(use);
-    for (const ancestor of ancestors) {
+    // Indexed loops here and below: look-ups run for every name read, and an unoptimised for-of
+    // makes objects per step.
+    for (let i = 0; i < ancestors.length; i++) {
+      const ancestor = ancestors[i];
       const type = ancestor.type;
       if (type !== 'function_definition' && type !== 'lambda' && type !== 'class_definition') continue;
       const body = ancestor.childForFieldName('body');
@@ -205,7 +208,8 @@ export class PythonResolver {
     const entries = this.moduleEntries(name);
     if (!entries) return [];
     let inForce: Binding[] = [];
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (entry.start > position) continue;
       if (entry.conditional) inForce.push(entry.binding);
       else inForce = [entry.binding];
@@ -218,7 +222,8 @@ export class PythonResolver {
   boundOutside(definition: SyntaxNode): (name: string) => boolean {
     const enclosing: ((name: string) => boolean)[] = [];
     const ancestors = this.nav.isAtModuleLevel(definition) ? [] : this.nav.ancestors(definition);
-    for (const ancestor of ancestors) {
+    for (let i = 0; i < ancestors.length; i++) {
+      const ancestor = ancestors[i];
       const type = ancestor.type;
       if (type === 'function_definition' || type === 'lambda') {
         const body = ancestor.childForFieldName('body');

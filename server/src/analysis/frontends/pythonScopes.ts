@@ -122,7 +122,8 @@ export class ScopeWalker {
   /** A function_definition or lambda: its parameters and its body. */
   functionScope(fn: SyntaxNode, parent?: Scope): Scope {
     const scope = newScope('function', parent);
-    for (const param of this.parameters.of(fn)) bind(scope, param.name, { kind: 'param' });
+    const params = this.parameters.of(fn);
+    for (let i = 0; i < params.length; i++) bind(scope, params[i].name, { kind: 'param' });
     const body = fn.childForFieldName('body');
     if (body) this.visit(body, scope);
     return scope;
@@ -151,7 +152,11 @@ export class ScopeWalker {
    * trips into wasm per child, anonymous tokens included.
    */
   private visitChildren(node: SyntaxNode, scope: Scope): void {
-    for (const child of node.namedChildren) if (child) this.visit(child, scope);
+    const children = node.namedChildren;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child) this.visit(child, scope);
+    }
   }
 
   /**
@@ -302,9 +307,16 @@ export class ScopeWalker {
     return this.isFormatStringAt(node.startIndex);
   }
 
+  /** Whether the string's prefix (the letters before its quote, at most three) holds an `f`. */
   private isFormatStringAt(start: number): boolean {
-    const prefixEnd = this.text.slice(start, start + 4).search(/['"]/);
-    return /f/i.test(this.text.slice(start, start + Math.max(prefixEnd, 0)));
+    const end = Math.min(start + 4, this.text.length);
+    let formatted = false;
+    for (let at = start; at < end; at++) {
+      const c = this.text.charCodeAt(at);
+      if (c === 34 || c === 39) return formatted;
+      if (c === 102 || c === 70) formatted = true;
+    }
+    return false;
   }
 
   private visitNestedFunction(node: SyntaxNode, scope: Scope): void {

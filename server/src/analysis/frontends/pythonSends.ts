@@ -13,7 +13,10 @@ import { namedChildrenOf, sameNode, spanOf } from './pythonSyntax';
 export function findSends(resolver: PythonResolver, statements: StatementMemo): SignalSend[] {
   const { nav } = resolver;
   const sends: SignalSend[] = [];
-  for (const [start, length] of wordsOf(statements, /\.[ \t]*(?:send_robust|send)[ \t]*\(/g, 'sends')) {
+  const words = wordsOf(statements, /\.[ \t]*(?:send_robust|send)[ \t]*\(/g, 'sends');
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i][0];
+    const length = words[i][1];
     const written = nav.text.slice(start, start + length);
     const at = start + written.indexOf('send');
     const name = nav.nodeAt(at, at + (written.includes('send_robust') ? 'send_robust'.length : 'send'.length));

@@ -45,7 +45,8 @@ export class StatementWords {
 
   /** [start, length] of each word in the document. */
   absolute(): [number, number][] {
-    return this.found.map(([offset, length]) => [this.base + offset, length]);
+    // No destructuring: unoptimised, it takes each pair apart through an iterator.
+    return this.found.map((word) => [this.base + word[0], word[1]]);
   }
 }
 
@@ -609,8 +610,11 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
   const words: Words = [];
   let last = -2;
   let group: [number, number][] = [];
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index ?? 0;
+  // An exec loop, as in wordsIn: matchAll's iterator makes an object per match until V8 optimises it.
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex++;
+    const start = match.index;
     if (!inside(start)) continue;
     const statement = nav.statementIndex(start, start + match[0].length);
     // Words outside every statement each form a group of their own (keyed below every index).
@@ -621,6 +625,7 @@ function wordsByStatement(text: string, pattern: RegExp, inside: (start: number)
     }
     group.push([start, match[0].length]);
   }
+  pattern.lastIndex = 0;
   return words;
 }
 

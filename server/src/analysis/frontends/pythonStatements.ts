@@ -38,31 +38,37 @@ export function readStatements(reading: StatementReading): StatementSites & { si
   const inside = (start: number) => !reading.within || reading.within.some((span) => span.start <= start && start < span.end);
 
   const result: StatementSites = { sites: [], rebound: [], unboundConnects: [], customReceivers: [] };
-  for (const words of statements.words(/\bconnect\b/g, 'connect', inside)) {
+  // Indexed loops: this runs for every statement with a word, and an unoptimised for-of makes
+  // objects per step.
+  const connectWords = statements.words(/\bconnect\b/g, 'connect', inside);
+  for (let w = 0; w < connectWords.length; w++) {
+    const words = connectWords[w];
     const statement = words.statement;
     const facts = statements.facts('sites', statement, '', (): StatementSites => {
       resolver.beginStatement();
       finder.beginStatement();
-      const sites = words.absolute().flatMap(([start]) => finder.sitesOfWord(start));
+      const sites = words.absolute().flatMap((word) => finder.sitesOfWord(word[0]));
       // Written in the statements the facts depend on, so kept with them.
       recordWrittenTexts(sites, nav.text);
       return { sites, ...finder.takeOtherConnects() };
     });
     // Loops rather than spread calls: this runs for every connect statement of the module.
-    for (const site of facts.sites) result.sites.push(site);
-    for (const use of facts.rebound) result.rebound.push(use);
-    for (const connect of facts.unboundConnects) result.unboundConnects.push(connect);
-    for (const receiver of facts.customReceivers) result.customReceivers.push(receiver);
+    for (let i = 0; i < facts.sites.length; i++) result.sites.push(facts.sites[i]);
+    for (let i = 0; i < facts.rebound.length; i++) result.rebound.push(facts.rebound[i]);
+    for (let i = 0; i < facts.unboundConnects.length; i++) result.unboundConnects.push(facts.unboundConnects[i]);
+    for (let i = 0; i < facts.customReceivers.length; i++) result.customReceivers.push(facts.customReceivers[i]);
   }
 
   const known = reading.importRefs.slice();
-  for (const site of result.sites) known.push(site.connection.signal);
+  for (let i = 0; i < result.sites.length; i++) known.push(result.sites[i].connection.signal);
   const judged = judgedStarts(known);
   const { pattern, key: wordsKey } = referenceWords(resolver);
   // Shared by every statement: interned, so that comparing it costs no reading of its text.
   const key = interned(wordsKey);
   const found: SignalRef[][] = [];
-  for (const words of statements.words(pattern, 'refs', inside)) {
+  const refWords = statements.words(pattern, 'refs', inside);
+  for (let w = 0; w < refWords.length; w++) {
+    const words = refWords[w];
     const statement = words.statement;
     // Which words are already judged is an input too: the known references that start in the statement.
     const start = statement < 0 ? 0 : nav.statementStart(statement);

@@ -75,10 +75,15 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
     if (!first || offset < first.offset) first = { offset, span, reason, importedName };
   };
   const imports = model.imports;
-  for (const ref of imports.length > 0 ? model.signalRefs : []) {
+  const refs = imports.length > 0 ? model.signalRefs : [];
+  // Indexed loops: every reference is compared with every import, and an unoptimised for-of makes
+  // objects per step.
+  for (let r = 0; r < refs.length; r++) {
+    const ref = refs[r];
     // The import binding the reference sits in (then it is in an import statement: see inImport).
     let binding: (typeof imports)[number] | undefined;
-    for (const b of imports) {
+    for (let i = 0; i < imports.length; i++) {
+      const b = imports[i];
       if (b.span.start <= ref.nameSpan.start && ref.nameSpan.end <= b.span.end) {
         binding = b;
         break;
@@ -89,7 +94,8 @@ export function firstImportFailure(context: FileContext): ImportFailure | undefi
     const missing = isMissingName(ref, catalog, celeryVersion) || (spec?.since !== undefined && !atLeast(celeryVersion, spec.since));
     if (missing) consider(binding.span.start, ref.nameSpan, `${ref.name} cannot be imported`, ref.name);
   }
-  for (const site of model.sites) {
+  for (let s = 0; s < model.sites.length; s++) {
+    const site = model.sites[s];
     if (!connectsAtImport(site)) continue;
     const reason = siteFailure(context, site);
     if (reason) consider(site.connection.span.start, site.connection.signal.nameSpan, reason);
