@@ -108,12 +108,13 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
   };
   let failed = false;
   // A rule that fails is reported once where it failed; the other rules' findings still count.
-  const guarded = (rule: Rule, span: Span, check: () => Iterable<RuleFinding>) => {
+  // Called with the context rather than a closure, and looping by index: this runs for every rule at
+  // every site of a module, and unoptimised, each closure and each for-of step is an object.
+  const guarded = (rule: Rule, span: Span, context: FileContext) => {
     try {
-      const found = check();
-      // Most rules return arrays; an indexed loop makes no iterator objects while V8 has not optimised this.
-      if (Array.isArray(found)) for (let i = 0; i < found.length; i++) add(rule, found[i]);
-      else for (const raw of found) add(rule, raw);
+      // Site rules are given their site's context, file rules the file's (both below).
+      const found = rule.scope === 'site' ? rule.check(context as SiteContext) : rule.check(context);
+      for (let i = 0; i < found.length; i++) add(rule, found[i]);
     } catch (error) {
       failed = true;
       const configured = options.severities?.[INTERNAL_ERROR_CODE];
@@ -133,7 +134,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
   const active = rules.filter((rule) => severityOf(rule) !== 'off' && !(options.includeHints === false && severityOf(rule) === 'hint'));
   for (let i = 0; i < active.length; i++) {
     const rule = active[i];
-    if (rule.scope === 'file') guarded(rule, { start: 0, end: 0 }, () => rule.check(base));
+    if (rule.scope === 'file') guarded(rule, { start: 0, end: 0 }, base);
   }
   const siteRules = active.filter((rule) => rule.scope === 'site');
   const memo = text === undefined ? undefined : incremental?.memo;
@@ -183,7 +184,7 @@ export function checkModel(model: FileModel, catalog: Catalog, options: CheckOpt
     into = [];
     for (let i = 0; i < siteRules.length; i++) {
       const rule = siteRules[i];
-      guarded(rule, site.connection.span, () => rule.check(context));
+      guarded(rule, site.connection.span, context);
     }
     for (let i = 0; i < into.length; i++) findings.push(into[i]);
     if (memo && !failed) memo.keep(site, into, reads, siblingReads);

@@ -107,18 +107,26 @@ interface Patterns {
   paths: RegExp[][];
 }
 
-/** One set of patterns per catalog, grammar and top-level package (the words differ only there). */
-const patterns = new WeakMap<Catalog, Map<string, Patterns>>();
+/**
+ * One set of patterns per catalog, grammar and top-level package, and only the package of a signal
+ * module changes the words (factWords): every other package shares the patterns of a file outside
+ * any (a tree's top-level modules are as many packages, and each would make its own).
+ */
+const patterns = new WeakMap<Catalog, { packages: Set<string>; perPackage: Map<string, Patterns> }>();
 
 function patternsFor(catalog: Catalog, module: string | undefined, grammar: Grammar | undefined): Patterns {
-  let perPackage = patterns.get(catalog);
-  if (!perPackage) patterns.set(catalog, (perPackage = new Map()));
-  const key = `${grammar ?? ''}\u0000${module?.split('.')[0] ?? ''}`;
-  let found = perPackage.get(key);
+  let known = patterns.get(catalog);
+  if (!known) {
+    const packages = new Set(catalog.signals.flatMap((signal) => (signal.access.kind === 'app-attribute' ? [] : signal.access.modules.map((path) => path.split('.')[0]))));
+    patterns.set(catalog, (known = { packages, perPackage: new Map() }));
+  }
+  const ownPackage = module?.split('.')[0];
+  const key = `${grammar ?? ''}\u0000${ownPackage !== undefined && known.packages.has(ownPackage) ? ownPackage : ''}`;
+  let found = known.perPackage.get(key);
   if (!found) {
     const { words, contexts, paths } = factWords(catalog, module, grammar);
     found = { anyWord: wordPattern(words, contexts), paths: paths.map((segments) => segments.map((segment) => wordPattern([segment]))) };
-    perPackage.set(key, found);
+    known.perPackage.set(key, found);
   }
   return found;
 }

@@ -33,7 +33,7 @@ const titles = messageTable('add-all-parameters', {
  * sender that is always None is not worth naming.
  */
 export function undeclaredSentKeywords(context: HandlerContext): string[] {
-  return once(context, UNDECLARED, () => findUndeclared(context));
+  return once(context, UNDECLARED, findUndeclared);
 }
 
 /** The hint and its fix both ask. */

@@ -35,7 +35,7 @@ const CONNECTIONS = Symbol('connections of the handler');
 
 /** Every connection of the context's handler whose signal is known, the context's own included. */
 export function connectionsOfHandler(context: HandlerContext): HandlerContext[] {
-  return once(context, CONNECTIONS, () => findConnections(context));
+  return once(context, CONNECTIONS, findConnections);
 }
 
 function findConnections(context: HandlerContext): HandlerContext[] {

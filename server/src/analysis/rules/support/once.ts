@@ -4,9 +4,10 @@
  * helper that asks: cheaper than a WeakMap on this path, and not enumerable, so a context spread into
  * a sibling's (`{ ...context, site }`) does not carry them over.
  */
-export function once<T>(context: object, key: symbol, compute: () => T): T {
+export function once<C extends object, T>(context: C, key: symbol, compute: (context: C) => T): T {
   if (key in context) return (context as Record<symbol, T>)[key];
-  const value = compute();
+  // `compute` takes the context, so callers pass a function made once, not a closure per call.
+  const value = compute(context);
   Object.defineProperty(context, key, { value });
   return value;
 }

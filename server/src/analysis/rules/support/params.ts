@@ -16,7 +16,7 @@ export interface NamedParam {
 
 /** Parameters a keyword could fill, leaving out catch-alls and a bound `self`/`cls`. Callers must not change the list. */
 export function namedParams(context: HandlerContext): NamedParam[] {
-  return once(context, NAMED, () => findNamed(context));
+  return once(context, NAMED, findNamed);
 }
 
 /** Most signature rules ask for them. */

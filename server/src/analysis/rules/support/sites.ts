@@ -8,7 +8,7 @@ import type { SourceText } from '../../sourceText';
 /** The site's handler with its signal, or undefined when signature rules cannot judge it. */
 export function handlerContext(context: SiteContext): HandlerContext | undefined {
   // Every signature rule asks for the same site's context: build it once per site context.
-  return once(context, HANDLER_CONTEXT, () => buildHandlerContext(context));
+  return once(context, HANDLER_CONTEXT, buildHandlerContext);
 }
 
 const HANDLER_CONTEXT = Symbol('handler context');
