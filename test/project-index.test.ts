@@ -100,3 +100,26 @@ test('a Python file that cannot be read may send the project signals: their rece
   await index.update([{ path: unreadable, deleted: true }]);
   assert.ok(index.file(listeners.path)!.findings.some((f) => f.code === 'param-not-provided'));
 });
+
+test('a module read before its package\'s __init__.py is named as Python imports it, in any order of files', async () => {
+  const root = '/work/naming';
+  const texts = new Map([
+    [`${root}/tests/pkg/A_first.py`, 'from .sub.Deep import failed\n\n@failed.connect\ndef on_failed(sender, **kwargs):\n    pass\n'],
+    [`${root}/tests/pkg/__init__.py`, ''],
+    [`${root}/tests/pkg/sub/Deep.py`, 'from celery.signals import task_failure as failed\n'],
+    [`${root}/tests/pkg/sub/__init__.py`, ''],
+  ]);
+  const orders = [[...texts.keys()], [...texts.keys()].reverse(), [...texts.keys()].sort((a, b) => Number(b.endsWith('__init__.py')) - Number(a.endsWith('__init__.py')))];
+  const built = await Promise.all(orders.map((files) => ProjectIndex.build(memorySetup(root, texts), files)));
+  for (const index of built) {
+    // The second name, counted from above the outermost package (tests/ is none), is the one its own code uses.
+    assert.equal(index.fileOfModule('pkg.A_first'), `${root}/tests/pkg/A_first.py`);
+    assert.equal(index.fileOfModule('pkg.sub.Deep'), `${root}/tests/pkg/sub/Deep.py`);
+    assert.deepEqual(snapshotOf(index), snapshotOf(built[2]));
+  }
+  // An __init__.py that cannot be read makes no package: the files below it get no second name.
+  const unreadable = new Map([...texts].filter(([file]) => file !== `${root}/tests/pkg/__init__.py`));
+  const without = await ProjectIndex.build(memorySetup(root, unreadable), [...texts.keys()]);
+  assert.equal(without.fileOfModule('pkg.A_first'), undefined);
+  assert.equal(without.fileOfModule('tests.pkg.A_first'), `${root}/tests/pkg/A_first.py`);
+});

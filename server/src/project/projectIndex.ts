@@ -190,6 +190,12 @@ export class ProjectIndex {
     const touched = new Set<string>();
     const deleted: string[] = [];
     const namingChanged = changes.some((change) => path.basename(change.path) === '__init__.py' && (change.deleted || !this.entries.has(change.path)));
+    // Files loaded here are named knowing which `__init__.py` the changes add and delete (the last
+    // change of a path decides), so a fresh build need not name every file again at the end.
+    const packagesAfter = new Map<string, boolean>();
+    for (const change of changes) if (path.basename(change.path) === '__init__.py') packagesAfter.set(change.path, !change.deleted);
+    const existsAfter = (file: string) => packagesAfter.get(file) ?? this.entries.has(file);
+    const namedHere = new Set<string>();
     let done = 0;
     for (const change of changes) {
       if (change.deleted) {
@@ -198,7 +204,10 @@ export class ProjectIndex {
           deleted.push(change.path);
           this.exportsChanged = true;
         }
-      } else if (await this.load(change, batch)) touched.add(change.path);
+      } else if (await this.load(change, existsAfter, batch)) {
+        touched.add(change.path);
+        namedHere.add(change.path);
+      }
       await progress?.(++done, changes.length);
     }
     if (batch && batch.length > 0) {
@@ -206,13 +215,15 @@ export class ProjectIndex {
       // Every file of a fresh build is new: the exports changed.
       this.exportsChanged = true;
     }
-    if (namingChanged) for (const entry of this.entries.values()) if (this.renamed(entry)) touched.add(entry.path);
+    // Those names hold if every package file the changes add could be read (an unreadable one is no package).
+    const namedRight = [...packagesAfter].every(([file, exists]) => this.entries.has(file) === exists);
+    if (namingChanged) for (const entry of this.entries.values()) if (!(namedRight && namedHere.has(entry.path)) && this.renamed(entry)) touched.add(entry.path);
     const changed = await this.settle(touched);
     return [...new Set([...changed, ...deleted])].sort();
   }
 
-  /** Reads and extracts one file; false when it is unchanged or cannot be indexed. */
-  private async load(change: IndexChange, batch?: Promise<void>[]): Promise<boolean> {
+  /** Reads and extracts one file; false when it is unchanged or cannot be indexed. `exists`: which files there are, for its module name. */
+  private async load(change: IndexChange, exists: (file: string) => boolean, batch?: Promise<void>[]): Promise<boolean> {
     const grammar = grammarFor(change.path);
     if (!grammar) return false;
     const text = change.text ?? (await this.setup.read(change.path));
@@ -224,7 +235,7 @@ export class ProjectIndex {
     const existing = this.entries.get(change.path);
     const hash = existing && hashOf(text);
     if (existing && existing.hash === hash) return false;
-    const naming = moduleNamingOf(change.path, this.setup.root, (file) => file === change.path || this.entries.has(file));
+    const naming = moduleNamingOf(change.path, this.setup.root, (file) => file === change.path || exists(file));
     const entry: Entry = {
       path: change.path,
       uri: pathToFileURL(change.path).href,
