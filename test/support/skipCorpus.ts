@@ -1,7 +1,8 @@
 /**
  * A corpus for the CLI's skip and its worker threads: the fixtures, examples and generated handler
  * modules, each of them twice more with its fact words disguised (the hardest files the skip can
- * meet: real handler code without a word it looks for), hand-written near misses, a sample of the Python
+ * meet: real handler code without a word it looks for) and the Python ones once more commented out
+ * (every word in view, none in code), hand-written near misses, a sample of the Python
  * standard library when it is installed, a user catalog's own signals, and files the CLI must refuse.
  */
 import * as fs from 'node:fs';
@@ -54,6 +55,13 @@ const NEAR_MISSES: Record<string, string> = {
   'near/broken_task_conf.py': 'from django.conf import (settings\n\ndef f(task:\n    return task(1\n\nx = [task\n',
   // ... and as Celery code writes them: these must be parsed.
   'near/spaced_decorator.py': '@ app . task(bind=True)\ndef add(self, x, y):\n    return x + y\n',
+  // Words in prose: comments and string statements count for nothing; other strings and f-strings do.
+  'near/prose_only.py':
+    '"""Reports task_failure from Celery workers (see celery.signals; Signal docs).\n\nUse `app.conf.task_routes`."""\n# @task_failure.connect\n# def on_failure(sender, einfo):\n#     print(einfo)\n\n\ndef fmt(value):\n    r\'\'\'Signal it: @app.task is not here.\'\'\'\n    return str(value)  # task_prerun too\n',
+  'near/prose_then_code.py':
+    '"""Handlers for task_failure."""\nfrom celery.signals import task_failure\n\n\n@task_failure.connect\ndef on_failure(sender=None, **kwargs):\n    """Mail the admins."""\n    return einfo\n',
+  'near/fstring_words.py': 'MESSAGE = f"{task_failure!r} from {Celery}"\nf"{conf}"\n',
+  'near/open_string.py': 'x = 1\n"""never closed\nfrom celery.signals import task_failure\n',
   'near/conf_across_lines.py': 'broker = (\n    app\n    .conf\n    # the broker\n    .broker_url\n)\n',
 };
 
@@ -79,6 +87,8 @@ export async function skipCorpus(options: { stdlibSample?: number } = {}): Promi
   for (const [name, text] of sources) {
     files[`corpus/${name}`] = text;
     for (const [folder, hidden] of Object.entries(disguises)) files[`${folder}/${name}`] = disguised(text, hidden);
+    // Every word in view, but only in comments: the skip leaves it, and parsing finds nothing.
+    if (name.endsWith('.py')) files[`commented/${name}`] = text.replace(/^/gm, '# ');
   }
   const sample = options.stdlibSample ?? 0;
   if (sample > 0 && fs.existsSync(STDLIB)) {

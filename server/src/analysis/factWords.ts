@@ -24,6 +24,12 @@
  * `send` needs no word of its own. Rules read only the model; the one rule that reads syntax problems
  * (`syntax-error`) reports only those that hide a connection or break a handler, both needing `connect`.
  *
+ * In Python the words count only where they are code: a front end never finds a fact in a comment, nor
+ * in a string that is a statement of its own (a docstring), since nothing reads its value. Words in
+ * other strings do count (`getattr(signals, "task_failure")` reads a signal by a string). Which text is
+ * prose is read by a scanner that stops at whatever it cannot place for sure (pythonProse.ts); in the
+ * standard library, every file that holds a fact word only there mentions it in a comment or a docstring.
+ *
  * A project index must pass the catalog it derives (project signals and signal modules) and give a
  * file skipped under a smaller catalog another look once that catalog grows.
  */
@@ -31,6 +37,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Grammar } from '../../../shared/languages';
 import { CANONICAL_SIGNAL_MODULE } from './frontends/typescriptSignals';
 import { TASK_FACTORIES } from './frontends/typescriptTasks';
+import { PythonProse } from './pythonProse';
 
 /** Words the Python front end searches the text for that can give a fact alone (python.ts, pythonImportRun.ts; not `connect`: see above). */
 const PYTHON_SEARCH_WORDS = ['task', 'shared_task', 'conf'];
@@ -134,9 +141,33 @@ function patternsFor(catalog: Catalog, module: string | undefined, grammar: Gram
 /**
  * True when `text` holds a fact word, or every segment of a signal module's path. False means: parsing
  * the text would give a model without sites, signal references, imports, tasks, sends or import-time
- * facts, so no rule could report anything. `module` and `grammar` as for factWords.
+ * facts, so no rule could report anything. `module` and `grammar` as for factWords. In Python a word
+ * counts only in code, not in a comment or a string statement (pythonProse.ts).
  */
 export function mayHoldFacts(text: string, catalog: Catalog, module?: string, grammar?: Grammar): boolean {
   const { anyWord, paths } = patternsFor(catalog, module, grammar);
-  return anyWord.test(text) || paths.some((segments) => segments.every((segment) => segment.test(text)));
+  const written = (pattern: RegExp) => pattern.test(text);
+  if (!anyWord.test(text) && !paths.some((segments) => segments.every(written))) return false;
+  if (grammar !== 'python') return true;
+  const prose = new PythonProse(text);
+  const inCode = (pattern: RegExp) => writtenInCode(pattern, text, prose);
+  return inCode(anyWord) || paths.some((segments) => segments.every(inCode));
+}
+
+/** Each pattern's global copy, to walk its matches. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * True when a match of `pattern` starts or ends outside prose. Matches are tried at every offset (a
+ * match in a comment may cover the start of one in code), but rarely: most texts have a word in code first.
+ */
+function writtenInCode(pattern: RegExp, text: string, prose: PythonProse): boolean {
+  let global = globalCopies.get(pattern);
+  if (!global) globalCopies.set(pattern, (global = new RegExp(pattern.source, 'g')));
+  global.lastIndex = 0;
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    if (!prose.isProse(match.index) || !prose.isProse(match.index + match[0].length - 1)) return true;
+    global.lastIndex = match.index + 1;
+  }
+  return false;
 }
