@@ -47,17 +47,22 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   if (pool.length === 0) return undefined;
   const lower = name.toLowerCase();
   for (const known of KNOWN_CONFUSIONS[lower] ?? []) if (pool.includes(known)) return known;
+  const allowed = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
+  // The first candidate at the least distance, if that is close enough. A distance is at least the
+  // difference in length, so a candidate that differs by as much as the best so far (or by more than
+  // is allowed) is not measured: most of a handler's keywords are far longer or shorter than a slip.
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = allowed + 1;
   for (const candidate of pool) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lower.length) >= bestDistance) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const allowed = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
-  if (best !== undefined && bestDistance <= allowed) return best;
+  if (best !== undefined) return best;
   if (lower.length >= 3) {
     const prefixed = pool.filter((c) => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()));
     if (prefixed.length === 1) return prefixed[0];
