@@ -121,22 +121,43 @@ function abortedConnects(files: readonly CrossModuleFile[], catalog: Catalog, op
   const celeryVersion = options.celeryVersion || catalog.latestCeleryVersion;
   const byModule = new Map<string, CrossModuleFile>();
   for (const file of files) for (const name of [file.module, file.alias]) if (name && !byModule.has(name)) byModule.set(name, file);
-  const own = new Map<CrossModuleFile, ModuleFailure>();
+  // Importing `a.b.c` runs `a`, `a.b` and `a.b.c`.
+  const runs = (statement: { modules: string[] }) => statement.modules.flatMap((module) => module.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')));
+  // Each file's own failure, worked out when first needed: it is most of the cost here, and only the
+  // modules some module imports can make another fail.
+  const own = new Map<CrossModuleFile, ModuleFailure | undefined>();
+  const ownFailure = (file: CrossModuleFile): ModuleFailure | undefined => {
+    if (own.has(file)) return own.get(file);
+    let found: ModuleFailure | undefined;
+    if (file.model.language === 'python' && file.module) {
+      const failure = firstImportFailure({ text: '', model: file.model, catalog, celeryVersion, sentKeywords: (signal) => sentKeywordsOf(catalog, signal, celeryVersion) });
+      if (failure) found = { offset: failure.offset, module: file.module, line: lineOf(file, failure.offset), reason: failure.reason };
+    }
+    own.set(file, found);
+    return found;
+  };
+  const imported = new Set<string>();
+  for (const file of files) for (const statement of file.exports?.runsAtImport ?? []) for (const module of runs(statement)) imported.add(module);
+  const failing = new Map<CrossModuleFile, ModuleFailure>();
   for (const file of files) {
-    if (file.model.language !== 'python' || !file.module) continue;
-    const failure = firstImportFailure({ text: '', model: file.model, catalog, celeryVersion, sentKeywords: (signal) => sentKeywordsOf(catalog, signal, celeryVersion) });
-    if (failure) own.set(file, { offset: failure.offset, module: file.module, line: lineOf(file, failure.offset), reason: failure.reason });
+    const failure = [file.module, file.alias].some((name) => name !== undefined && imported.has(name)) ? ownFailure(file) : undefined;
+    if (failure) failing.set(file, failure);
   }
   // A failure spreads to importers, and their importers, until nothing changes.
-  const failing = new Map(own);
   for (let changed = true, rounds = 0; changed && rounds < 64; rounds++) {
     changed = false;
     for (const file of files) {
       for (const statement of file.exports?.runsAtImport ?? []) {
         if ((failing.get(file)?.offset ?? Infinity) <= statement.offset) break;
-        const imported = statement.modules.flatMap((module) => module.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')));
-        const cause = imported.map((module) => byModule.get(module)).find((target) => target && target !== file && failing.has(target));
+        const cause = runs(statement).map((module) => byModule.get(module)).find((target) => target && target !== file && failing.has(target));
         if (!cause) continue;
+        // The file's own code may fail before this import: then that failure is what stops it.
+        const first = failing.has(file) ? undefined : ownFailure(file);
+        if (first && first.offset <= statement.offset) {
+          failing.set(file, first);
+          changed = true;
+          break;
+        }
         failing.set(file, { ...failing.get(cause)!, offset: statement.offset, through: cause!.module });
         changed = true;
         break;
