@@ -204,8 +204,8 @@ export class ExtractionPool {
   /**
    * Sends the worker files ahead, so it does not wait for the main thread between them; never more
    * code than is left in the queue, so that near the end no thread waits while another works off a
-   * backlog. Then the files it holds to judge, two at a time (the main thread judges only the files
-   * no live worker holds).
+   * backlog. Then every file it holds to judge, at once: the main thread runs the cross-module rules
+   * meanwhile and would not answer between files (it judges only the files no live worker holds).
    */
   private feed(thread: Thread): void {
     const ahead = () => thread.inFlight.reduce((sum, job) => sum + (job.kind === 'extract' ? job.size : 0), 0);
@@ -215,12 +215,15 @@ export class ExtractionPool {
       thread.inFlight.push(job);
       thread.worker.postMessage({ request: job.request } satisfies PoolTask);
     }
-    while (thread.inFlight.length < 2) {
-      // The model the worker holds must still be the one judged (no newer extraction of the file on its way).
-      const holds = (file: string, model: FileModel) => this.holders.get(file)?.model === model && !thread.inFlight.some((job) => job.kind === 'extract' && job.request.path === file);
-      const index = this.judgeQueue.findIndex((job) => job.holder === thread && holds(job.file, job.model));
-      if (index < 0) break;
-      const [job] = this.judgeQueue.splice(index, 1);
+    if (!this.judgeQueue.some((job) => job.holder === thread)) return;
+    // The model the worker holds must still be the one judged (no newer extraction of the file on its way).
+    const extracting = new Set(thread.inFlight.flatMap((job) => (job.kind === 'extract' ? [job.request.path] : [])));
+    const holds = (job: JudgeJob) => job.holder === thread && this.holders.get(job.file)?.model === job.model && !extracting.has(job.file);
+    const sent = this.judgeQueue.filter(holds);
+    const kept = this.judgeQueue.filter((job) => !holds(job));
+    this.judgeQueue.length = 0;
+    kept.forEach((job) => this.judgeQueue.push(job));
+    for (const job of sent) {
       this.useCatalog(thread, job.catalog!);
       thread.inFlight.push(job);
       thread.worker.postMessage({ judge: job.file, options: job.options } satisfies PoolTask);

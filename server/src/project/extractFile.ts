@@ -7,6 +7,7 @@
  * whose view of the project turns out to differ (their fingerprint, returned with the model).
  */
 import { extractSource } from '../analysis/analyze';
+import { lineStartsOf } from '../analysis/navigation/projectFiles';
 import type { ModuleIdentity } from '../analysis/frontends/frontend';
 import type { FileModel } from '../analysis/model';
 import type { Catalog } from '../catalog/catalog';
@@ -27,6 +28,11 @@ export interface ExtractRequest {
   withoutExports?: boolean;
   /** Extract a Python module under the project its own exports make, not under `python` (see above). */
   ownView?: boolean;
+  /**
+   * Also say where the text's lines start: an index that keeps texts (the CLI's) needs them for every
+   * file with findings, and the thread that extracts a file has its text at hand while the others work.
+   */
+  lineStarts?: boolean;
 }
 
 export interface Extracted {
@@ -37,6 +43,8 @@ export interface Extracted {
   exports?: ModuleExports;
   /** What the extraction read from the project (fingerprintOf), when it saw the module's own view. */
   fingerprint?: string;
+  /** Where the lines start (UTF-16 offsets), when the request asked. */
+  lineStarts?: number[];
 }
 
 /** The catalog Python files are first extracted with: `base` plus a project that adds nothing yet. */
@@ -61,7 +69,12 @@ export async function extractFile(request: ExtractRequest, catalogs: { python: C
         }
       : undefined;
   const extracted = await extractSource(text, grammar, catalog, module, readExports);
-  return { ...extracted, exports, ...(fingerprint !== undefined && extracted.failure === undefined && { fingerprint }) };
+  return {
+    ...extracted,
+    exports,
+    ...(fingerprint !== undefined && extracted.failure === undefined && { fingerprint }),
+    ...(request.lineStarts && { lineStarts: lineStartsOf(text) }),
+  };
 }
 
 /** The project as one module makes it alone, as the index would compute it (projectModules, settle). */

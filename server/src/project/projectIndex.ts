@@ -275,7 +275,7 @@ export class ProjectIndex {
   }
 
   private async extractWithExports(entry: Entry, text: string): Promise<void> {
-    const request: ExtractRequest = { path: entry.path, text, grammar: entry.grammar, module: entry.identity, alias: entry.alias, ownView: this.knowsNoModule() };
+    const request: ExtractRequest = { path: entry.path, text, grammar: entry.grammar, module: entry.identity, alias: entry.alias, ownView: this.knowsNoModule(), lineStarts: this.setup.keepText };
     const elsewhere = this.setup.extractElsewhere?.(request, this.projectCatalog);
     this.extracted(entry, text, await (elsewhere ?? extractFile(request, { python: this.projectCatalog, base: this.setup.catalog })));
   }
@@ -301,7 +301,7 @@ export class ProjectIndex {
   private async extract(entry: Entry, text: string): Promise<void> {
     // TypeScript and JavaScript see no project module: they are judged against the catalog in force.
     const catalog = entry.grammar === 'python' ? this.projectCatalog : this.setup.catalog;
-    const elsewhere = this.setup.extractElsewhere?.({ path: entry.path, text, grammar: entry.grammar, module: entry.identity, withoutExports: true }, this.projectCatalog);
+    const elsewhere = this.setup.extractElsewhere?.({ path: entry.path, text, grammar: entry.grammar, module: entry.identity, withoutExports: true, lineStarts: this.setup.keepText }, this.projectCatalog);
     this.took(entry, text, await (elsewhere ?? extractSource(text, entry.grammar, catalog, entry.identity)));
   }
 
@@ -311,7 +311,8 @@ export class ProjectIndex {
     return modules.size === 0 && custom.size === 0 && tasks.size === 0 && moduleTasks.size === 0;
   }
 
-  private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown; fingerprint?: string }): void {
+  private took(entry: Entry, text: string, extracted: { model: FileModel; failure?: unknown; fingerprint?: string; lineStarts?: number[] }): void {
+    if (extracted.lineStarts) entry.lineStarts = extracted.lineStarts;
     entry.model = extracted.model;
     entry.failure = extracted.failure;
     entry.fingerprint = entry.grammar !== 'python' ? '' : (extracted.fingerprint ?? fingerprintOf(this.facts, entry.identity?.name, entry.exports?.dependencies ?? []));
