@@ -112,6 +112,8 @@ function wordPattern(words: readonly string[], contexts: readonly string[] = [])
 interface Patterns {
   anyWord: RegExp;
   paths: RegExp[][];
+  /** A word, or the first segment of a path: what a text needs at least (one pass rules most texts out). */
+  anyStart: RegExp;
 }
 
 /**
@@ -132,7 +134,11 @@ function patternsFor(catalog: Catalog, module: string | undefined, grammar: Gram
   let found = known.perPackage.get(key);
   if (!found) {
     const { words, contexts, paths } = factWords(catalog, module, grammar);
-    found = { anyWord: wordPattern(words, contexts), paths: paths.map((segments) => segments.map((segment) => wordPattern([segment]))) };
+    found = {
+      anyWord: wordPattern(words, contexts),
+      paths: paths.map((segments) => segments.map((segment) => wordPattern([segment]))),
+      anyStart: wordPattern([...new Set([...words, ...paths.map((segments) => segments[0])])], contexts),
+    };
     known.perPackage.set(key, found);
   }
   return found;
@@ -145,7 +151,8 @@ function patternsFor(catalog: Catalog, module: string | undefined, grammar: Gram
  * counts only in code, not in a comment or a string statement (pythonProse.ts).
  */
 export function mayHoldFacts(text: string, catalog: Catalog, module?: string, grammar?: Grammar): boolean {
-  const { anyWord, paths } = patternsFor(catalog, module, grammar);
+  const { anyWord, paths, anyStart } = patternsFor(catalog, module, grammar);
+  if (!anyStart.test(text)) return false;
   const written = (pattern: RegExp) => pattern.test(text);
   if (!anyWord.test(text) && !paths.some((segments) => segments.every(written))) return false;
   if (grammar !== 'python') return true;

@@ -238,7 +238,8 @@ export class ProjectIndex {
     const naming = moduleNamingOf(change.path, this.setup.root, (file) => file === change.path || exists(file));
     const entry: Entry = {
       path: change.path,
-      uri: pathToFileURL(change.path).href,
+      // Made when first read where texts are kept (knowText).
+      uri: this.setup.keepText ? '' : pathToFileURL(change.path).href,
       module: naming?.primary.name,
       identity: naming?.primary,
       alias: naming?.alias,
@@ -502,8 +503,9 @@ function additionsKey(additions: ProjectAdditions): string {
 }
 
 /**
- * Sets what an entry knows of its text: where its lines start, and its hash. An index that keeps every
- * text (the CLI's) works them out when they are first read: most files are never shown nor compared.
+ * Sets what an entry knows of its text: where its lines start, its hash and (for an index that keeps
+ * texts) its URI. An index that keeps every text (the CLI's) works them out when they are first read:
+ * most files are never shown nor compared, and the CLI names files by path.
  */
 function knowText(entry: Entry, text: string, hash: string | undefined, lazily: boolean): void {
   if (!lazily) {
@@ -511,12 +513,14 @@ function knowText(entry: Entry, text: string, hash: string | undefined, lazily: 
     entry.hash = hash ?? hashOf(text);
     return;
   }
-  const once = <K extends 'lineStarts' | 'hash'>(key: K, make: () => Entry[K]) => {
+  const once = <K extends 'lineStarts' | 'hash' | 'uri'>(key: K, make: () => Entry[K]) => {
     const settle = (value: Entry[K]) => Object.defineProperty(entry, key, { value, writable: true, enumerable: true, configurable: true });
     Object.defineProperty(entry, key, { get: () => (settle(make()), entry[key]), set: settle, enumerable: true, configurable: true });
   };
   once('lineStarts', () => lineStartsOf(text));
   once('hash', () => hash ?? hashOf(text));
+  // Only the language server shows files by their URI.
+  once('uri', () => pathToFileURL(entry.path).href);
 }
 
 function hashOf(text: string): string {
