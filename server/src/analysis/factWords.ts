@@ -27,8 +27,8 @@
  * In Python the words count only where they are code: a front end never finds a fact in a comment, nor
  * in a string that is a statement of its own (a docstring), since nothing reads its value. Words in
  * other strings do count (`getattr(signals, "task_failure")` reads a signal by a string). Which text is
- * prose is read by a scanner that stops at whatever it cannot place for sure (pythonProse.ts); in the
- * standard library, every file that holds a fact word only there mentions it in a comment or a docstring.
+ * prose is read by a scanner that stops at whatever it cannot place for sure (pythonProse.ts). Five of
+ * the six standard-library files that hold a fact word hold it only in a comment or a docstring.
  *
  * A project index must pass the catalog it derives (project signals and signal modules) and give a
  * file skipped under a smaller catalog another look once that catalog grows.
