@@ -78,7 +78,8 @@ export interface WrittenWords {
   key: string;
   /** The identifiers written, of those the test looks for (or all of them). */
   identifiers: Set<string>;
-  bareRelativeImport: boolean;
+  /** Whether it writes `from . import` (any number of dots): read from the text (kept until then) only when a package the file sits in matters. */
+  bareRelativeImport(): boolean;
 }
 
 export interface ParsingTest {
@@ -128,14 +129,19 @@ export function needsParsing(matter: ReadonlySet<string>, catalog: Catalog): Par
   const identifiersIn = identifiersAmong(sought);
   return {
     key,
-    read: (text) => ({ key, identifiers: identifiersIn(text), bareRelativeImport: BARE_RELATIVE_IMPORT.test(text) }),
+    read: (text) => {
+      let bare: boolean | undefined;
+      return { key, identifiers: identifiersIn(text), bareRelativeImport: () => (bare ??= BARE_RELATIVE_IMPORT.test(text)) };
+    },
     needs: ({ identifiers, bareRelativeImport }, modules) => {
-      // Most files write none of the words: every test below needs one of them, or a bare relative import.
-      if (identifiers.size === 0 && !bareRelativeImport) return false;
+      const bases = modules.length > 0 ? modules.flatMap(importBases) : [''];
+      // A bare relative import leads somewhere only from a package that matters.
+      const inPackageThatMatters = bases.some((base) => matter.has(base));
+      // Most files write none of the words and sit in no such package: every test below needs one or the other.
+      if (identifiers.size === 0 && !inPackageThatMatters) return false;
       for (const word of words) if (identifiers.has(word)) return true;
-      const bases = new Set(modules.length > 0 ? modules.flatMap(importBases) : ['']);
-      if (bareRelativeImport && [...matter].some((name) => bases.has(name))) return true;
-      return splits.some((ways) => ways.some(({ base, below }) => bases.has(base) && below.every((part) => identifiers.has(part))));
+      if (inPackageThatMatters && bareRelativeImport()) return true;
+      return splits.some((ways) => ways.some(({ base, below }) => bases.includes(base) && below.every((part) => identifiers.has(part))));
     },
   };
 }

@@ -30,7 +30,8 @@ export interface ProjectModule {
 }
 
 export class ProjectSymbols {
-  private readonly cache = new Map<string, Symbol | undefined>();
+  /** What each module's names resolved to, by module, then name: no key string per look-up. */
+  private readonly cache = new Map<string, Map<string, Symbol | undefined>>();
 
   constructor(
     private readonly base: Catalog,
@@ -39,12 +40,13 @@ export class ProjectSymbols {
 
   /** What `module.name` is; undefined when the project cannot tell. */
   resolve(module: string, name: string, depth = 0): Symbol | undefined {
-    const key = `${module}\u0000${name}`;
-    if (this.cache.has(key)) return this.cache.get(key);
+    let names = this.cache.get(module);
+    if (!names) this.cache.set(module, (names = new Map()));
+    if (names.has(name)) return names.get(name);
     if (depth > MAX_DEPTH) return undefined;
-    this.cache.set(key, undefined);
+    names.set(name, undefined);
     const found = this.compute(module, name, depth);
-    this.cache.set(key, found);
+    names.set(name, found);
     return found;
   }
 
