@@ -4,6 +4,8 @@
  * replaced, so what is checked is what the interpreter would run.
  */
 
+import { isAscii } from 'node:buffer';
+
 export type Decoded = { text: string } | { refused: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -32,6 +34,9 @@ function normalizeEncoding(name: string): string {
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array): Decoded {
+  // Most source files are plain ASCII, which UTF-8 and latin-1 spell alike: one native check, and
+  // the bytes become a string without a decoder (a TextDecoder per file cost a CLI run 5 to 8 ms).
+  if ((encoding === 'utf-8' || encoding === 'ascii') && isAscii(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
   if (encoding === 'latin-1') {
     // TextDecoder's "latin1" is windows-1252; Python's latin-1 maps every byte to the same code point.
     return { text: Buffer.from(bytes).toString('latin1') };
