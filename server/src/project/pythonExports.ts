@@ -53,12 +53,19 @@ export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIden
     if (list) list.push({ binding, conditional });
     else exports.names.set(name, [{ binding, conditional }]);
   };
+  // What each imported name stands for, to find the dotted names written after it (dependenciesWrittenBelow).
+  const imported = new Map<string, string[]>();
+  const usedBelow = (local: string, module: string) => {
+    const modules = imported.get(local);
+    if (!modules) imported.set(local, [module]);
+    else if (!modules.includes(module)) modules.push(module);
+  };
   const visit = (statement: SyntaxNode, conditional: boolean): void => {
     switch (statement.type) {
       case 'import_statement':
       case 'import_from_statement': {
         const before = exports.imports.length;
-        importBindings(statement, text, self, exports, (name, binding) => bind(name, binding, conditional));
+        importBindings(statement, self, exports, (name, binding) => bind(name, binding, conditional), usedBelow);
         if (!conditional) exports.runsAtImport.push({ modules: exports.imports.slice(before), offset: statement.startIndex });
         return;
       }
@@ -97,9 +104,10 @@ export function moduleExportsOf(root: SyntaxNode, text: string, self: ModuleIden
   // Imports inside functions still make this file depend on those modules (the walk is skipped when no indented import exists).
   if (/^[ \t]+(?:from|import)[ \t]/m.test(text)) {
     for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-      if (statement && !isModuleLevel(statement)) importBindings(statement, text, self, exports, () => undefined);
+      if (statement && !isModuleLevel(statement)) importBindings(statement, self, exports, () => undefined, usedBelow);
     }
   }
+  dependenciesWrittenBelow(text, imported, exports);
   exports.imports = [...new Set(exports.imports)];
   exports.dependencies = [...new Set(exports.dependencies)];
   if (!exports.tasksOpen) exports.tasksOpen = registersTasksOtherwise(text, exports);
@@ -167,7 +175,8 @@ function dotted(node: SyntaxNode): string {
   return node.text.replace(/\s+/g, '');
 }
 
-function importBindings(statement: SyntaxNode, text: string, self: ModuleIdentity | undefined, exports: ModuleExports, bind: (name: string, binding: ExportBinding) => void): void {
+/** `usedBelow`: hears each name an import binds and the module it stands for (see dependenciesWrittenBelow). */
+function importBindings(statement: SyntaxNode, self: ModuleIdentity | undefined, exports: ModuleExports, bind: (name: string, binding: ExportBinding) => void, usedBelow: (local: string, module: string) => void): void {
   if (statement.type === 'import_statement') {
     for (const item of statement.childrenForFieldName('name')) {
       if (!item) continue;
@@ -176,7 +185,7 @@ function importBindings(statement: SyntaxNode, text: string, self: ModuleIdentit
       const module = dotted(target);
       exports.imports.push(module);
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
-      usedBelow(text, alias ?? module.split('.')[0], alias ? module : module.split('.')[0], exports);
+      usedBelow(alias ?? module.split('.')[0], alias ? module : module.split('.')[0]);
       bind(alias ?? module.split('.')[0], { kind: 'module', module: alias ? module : module.split('.')[0] });
     }
     return;
@@ -197,27 +206,40 @@ function importBindings(statement: SyntaxNode, text: string, self: ModuleIdentit
     // `from pkg import sub` may name a submodule: depend on it too.
     exports.imports.push(`${module}.${dotted(imported)}`);
     exports.dependencies.push(`${module}.${dotted(imported)}`);
-    usedBelow(text, local.text, `${module}.${dotted(imported)}`, exports);
+    usedBelow(local.text, `${module}.${dotted(imported)}`);
     bind(local.text, { kind: 'import', module, name: dotted(imported) });
   }
 }
 
 /**
  * `import proj` reaches project knowledge only through dotted names written after it
- * (`proj.signals.failure`): each one the file writes is a dependency, not all of `proj`.
+ * (`proj.signals.failure`): each one the file writes is a dependency, not all of `proj`. One pattern
+ * finds the dotted names after every imported name, and each name's matches are kept apart as if it
+ * had a pattern of its own: a match of one name may hold the start of another's (`a . b.c`), so the
+ * search goes on one character after each match, and a name's match counts only past the end of its
+ * last one.
  */
-function usedBelow(text: string, local: string, module: string, exports: ModuleExports): void {
-  const escaped = local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export function dependenciesWrittenBelow(text: string, imported: ReadonlyMap<string, readonly string[]>, exports: ModuleExports): void {
+  if (imported.size === 0) return;
+  const names = [...imported.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\w.])(${names.join('|')})((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g');
+  const endOf = new Map<string, number>();
   // The same dotted name is written again and again (`time.time()` in every handler); its dependencies once are enough.
   const seen = new Set<string>();
-  const pattern = new RegExp(`(?<![\\w.])${escaped}((?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+)`, 'g');
   // An exec loop: matchAll's iterator makes an object per match until V8 optimises it. Matches are never empty.
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (seen.has(match[1])) continue;
-    seen.add(match[1]);
-    const parts = match[1].split('.').map((part) => part.trim()).filter(Boolean);
-    parts.unshift(module);
-    for (let i = 1; i < parts.length; i++) exports.dependencies.push(parts.slice(0, i + 1).join('.'));
+    pattern.lastIndex = match.index + 1;
+    const name = match[1];
+    if (match.index < (endOf.get(name) ?? 0)) continue;
+    endOf.set(name, match.index + match[0].length);
+    const written = `${name}\u0000${match[2]}`;
+    if (seen.has(written)) continue;
+    seen.add(written);
+    const parts = match[2].split('.').map((part) => part.trim()).filter(Boolean);
+    for (const module of imported.get(name)!) {
+      const path = [module, ...parts];
+      for (let i = 1; i < path.length; i++) exports.dependencies.push(path.slice(0, i + 1).join('.'));
+    }
   }
 }
 
