@@ -20,6 +20,12 @@
  *   with `setValue`/`getValue`, which compare type names and go through a DataView each time; on a
  *   little-endian host (wasm memory is always little-endian) they are plain Int32Array accesses. So
  *   is the copy of the text into the parser's input buffer, a DataView call per character before.
+ * - A node's children (all, named, or by field) came back as a count and an address in the transfer
+ *   buffer, read with `getValue`: Int32Array reads now, as above. A field's id was looked up by
+ *   searching the grammar's list of field names on every `childForFieldName` call; the names are
+ *   now kept in a Map per language (the first id of a name, as that search found it). Over the 150
+ *   generated modules the analysis asks for 196,000 children lists and 254,000 fields by name:
+ *   together 18 ± 7 ms less wall time and 34 ± 13 ms less CPU in 16 alternating default runs.
  * - `builtinsWithoutImport` (the server bundle only): the runtime loads two Node built-ins with
  *   import(), which fails in a script compiled from a V8 code cache on Node 20 (startup/codeCache.ts).
  *   Where Node offers process.getBuiltinModule (20.16 and newer) they are taken from it instead.
@@ -121,6 +127,43 @@ function marshalNode(node, index = 0) {
   ],
 ];
 
+/** The count and address of a list the runtime wrote to the transfer buffer (after one of these calls). */
+const listReads = (call, indent) => [
+  `${indent}${call}\n${indent}const count = C.getValue(TRANSFER_BUFFER, "i32");\n${indent}const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");`,
+  `${indent}${call}\n${indent}const count = HOST_IS_LITTLE_ENDIAN ? C.HEAP32[TRANSFER_BUFFER >> 2] : C.getValue(TRANSFER_BUFFER, "i32");\n${indent}const buffer = HOST_IS_LITTLE_ENDIAN ? C.HEAP32[(TRANSFER_BUFFER >> 2) + 1] : C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");`,
+];
+
+const LIST_AND_FIELD_LOOKUPS = [
+  listReads('C._ts_node_children_wasm(this.tree[0]);', '      '),
+  listReads('C._ts_node_named_children_wasm(this.tree[0]);', '      '),
+  listReads('C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);', '    '),
+  [
+    '  childForFieldName(fieldName) {\n    const fieldId = this.tree.language.fields.indexOf(fieldName);',
+    '  childForFieldName(fieldName) {\n    const fieldId = fieldIdOf(this.tree.language, fieldName);',
+  ],
+  [
+    '  childrenForFieldName(fieldName) {\n    const fieldId = this.tree.language.fields.indexOf(fieldName);',
+    '  childrenForFieldName(fieldName) {\n    const fieldId = fieldIdOf(this.tree.language, fieldName);',
+  ],
+  [
+    'function marshalNode(node, index = 0) {\n',
+    `/** The id of a field by its name (-1 if the grammar has none): the first one, as \`fields.indexOf\` would find it. */
+var FIELD_IDS = new WeakMap();
+function fieldIdOf(language, fieldName) {
+  let ids = FIELD_IDS.get(language);
+  if (!ids) {
+    ids = new Map();
+    language.fields.forEach((name, id) => {
+      if (!ids.has(name)) ids.set(name, id);
+    });
+    FIELD_IDS.set(language, ids);
+  }
+  return ids.get(fieldName) ?? -1;
+}
+function marshalNode(node, index = 0) {\n`,
+  ],
+];
+
 const BUILTIN_IMPORTS = ['await import("module")', 'await import("fs/promises")'];
 
 function replaceOnce(source, [from, to], file) {
@@ -132,7 +175,7 @@ function replaceOnce(source, [from, to], file) {
 /** The runtime's text as the build bundles it. */
 export function patchTreeSitterRuntime(source, { builtinsWithoutImport = false, file = 'tree-sitter.js' } = {}) {
   let patched = source;
-  for (const replacement of [...NODE_LAYOUT, ...CURSOR_LAYOUT, ...TRANSFER_AS_INT32]) patched = replaceOnce(patched, replacement, file);
+  for (const replacement of [...NODE_LAYOUT, ...CURSOR_LAYOUT, ...TRANSFER_AS_INT32, ...LIST_AND_FIELD_LOOKUPS]) patched = replaceOnce(patched, replacement, file);
   if (builtinsWithoutImport) {
     for (const call of BUILTIN_IMPORTS) {
       if (!patched.includes(call)) throw new Error(`build: ${file} no longer holds ${call}`);
