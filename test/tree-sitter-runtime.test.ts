@@ -52,7 +52,7 @@ function observe(tree: TreeSitter.Tree, runtime: Runtime): unknown[] {
       const child = node.childForFieldName(field);
       if (child) seen.push(field, describe(child), child.equals(node.childForFieldName(field)!), node.childrenForFieldName(field).map(describe));
     }
-    // A name no field has, and one that only looks like a field's (field ids are looked up by name).
+    // A name no field has, and one every object has as a property (field ids are looked up by name).
     seen.push(node.childForFieldName('no_such_field'), node.childrenForFieldName('no_such_field'), node.childForFieldName('toString'));
     if (node.childCount > 0) seen.push(describe(node.child(node.childCount - 1)), describe(node.namedChild(0)), describe(node.childWithDescendant(node.child(0)!)));
     if (depth < 400) for (const child of node.namedChildren) if (child) visit(child, depth + 1);

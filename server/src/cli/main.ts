@@ -161,7 +161,7 @@ if (require.main === module) {
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   // A check keeps every core busy with a thread of its own (--jobs defaults to the cores), so a young
   // generation collection split over V8's helper threads only competes with them: collected by the
-  // thread that fills it, a run took 28 ± 11 ms less (docs/performance.md). V8 reads this flag at
+  // thread that fills it, a run took 38 ± 7 ms less (docs/performance.md). V8 reads this flag at
   // each collection, so setting it here is safe; the flags that move marking or sweeping off the
   // helpers are not (V8 aborts when they change under a running heap) and gained nothing more.
   v8.setFlagsFromString('--no-parallel-scavenge');
